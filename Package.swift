@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "portal12320",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "portal12320", targets: ["portal12320"]),
+        .library(name: "Portal", targets: ["Portal"]),
+        .library(name: "Moderation", targets: ["Moderation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CExchange"),
+        .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: strictSettings),
+        .target(name: "Moderation", swiftSettings: strictSettings),
+        .target(
+            name: "Portal",
+            dependencies: [
+                "Markdown", "Moderation", "CExchange",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "portal12320",
+            dependencies: ["Portal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strictSettings),
+        .testTarget(name: "ModerationTests", dependencies: ["Moderation"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PortalTests",
+            dependencies: ["Portal"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["portal12320"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,70 @@
+import CCmark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A Markdown text rendered once by libcmark, in safe mode.
+///
+/// Raw HTML is dropped by cmark's default options; link and image
+/// destinations are further restricted by ``LinkPolicy`` so that
+/// `javascript:`, `data:` and every other non-web scheme never reach the HTML.
+public struct MarkdownDocument: Sendable {
+    /// The HTML fragment of the body.
+    public let html: String
+    /// The text a reader sees, without markup, blocks separated by newlines.
+    public let plainText: String
+    /// `answer:` links that the resolver could not resolve, in source order.
+    public let unresolvedLinks: [UnresolvedLink]
+
+    /// A link to another answer that names no answer known to the resolver.
+    public struct UnresolvedLink: Sendable, Equatable {
+        /// The destination as written, e.g. `answer:flu-vaccine`.
+        public let destination: String
+        /// 1-based line in the Markdown text.
+        public let line: Int
+    }
+
+    /// Parses and renders `source`.
+    /// - Parameters:
+    ///   - source: CommonMark text (no front matter).
+    ///   - topHeadingLevel: the level the body's highest heading is moved to,
+    ///     so the page title stays the only `h1` (2 by default).
+    ///   - resolveAnswerLink: maps the id of an `answer:<id>` link to a URL, or
+    ///     `nil` when no such answer is published.
+    public init(
+        source: String,
+        topHeadingLevel: Int = 2,
+        resolveAnswerLink: (String) -> String? = { _ in nil }
+    ) {
+        var source = source
+        let root: OpaquePointer = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        defer { cmark_node_free(root) }
+
+        var walk = TreeWalk(topHeadingLevel: topHeadingLevel)
+        walk.visit(root, resolveAnswerLink: resolveAnswerLink)
+        self.plainText = walk.text.trimmingTrailingNewlines()
+        self.unresolvedLinks = walk.unresolved
+
+        guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else {
+            self.html = ""
+            return
+        }
+        defer { free(rendered) }
+        self.html = String(cString: rendered)
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingNewlines() -> String {
+        var result = Substring(self)
+        while result.last == "\n" || result.last == " " { result = result.dropLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,92 @@
+import Glibc
+import CExchange
+import Foundation
+
+/// An output folder written beside the real one and swapped in only when
+/// complete, so a failed or interrupted build never leaves a half-written
+/// `dist/`: readers see the old tree or the new one, nothing in between.
+struct StagedOutput {
+    let target: String
+    let staging: String
+
+    init(target: String) throws(OutputError) {
+        let target = (target as NSString).standardizingPath
+        self.target = target
+        staging = "\(target).staging-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: staging)
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: staging, reason: error.localizedDescription)
+        }
+    }
+
+    /// Creates every folder the files need, before the files are written in parallel.
+    func prepareFolders(for paths: [String]) throws(OutputError) {
+        let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent })
+        for folder in folders.sorted() where !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: "\(staging)/\(folder)", withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: "\(staging)/\(folder)", reason: error.localizedDescription)
+            }
+        }
+    }
+
+    /// Writes one file of the staged tree.
+    func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        let full = "\(staging)/\(path)"
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: full, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: full, reason: String(cString: strerror(errno)))
+            }
+            written += result
+        }
+    }
+
+    /// Copies top-level entries of the current output that this build does not
+    /// produce (other cities, in a `--city` build), so the swap keeps them.
+    func carryOver(except produced: Set<String>) throws(OutputError) {
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+        for name in existing.sorted() where !produced.contains(name) {
+            do {
+                try FileManager.default.copyItem(atPath: "\(target)/\(name)", toPath: "\(staging)/\(name)")
+            } catch {
+                throw OutputError(path: "\(target)/\(name)", reason: error.localizedDescription)
+            }
+        }
+    }
+
+    /// Puts the staged tree in place of the target in one step and removes the old tree.
+    func commit() throws(OutputError) {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: target) {
+            if portal_exchange_paths(staging, target) != 0 {
+                // File systems without RENAME_EXCHANGE: two renames, a moment without the folder.
+                let old = "\(target).old-\(ProcessInfo.processInfo.processIdentifier)"
+                guard rename(target, old) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+                guard rename(staging, target) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    _ = rename(old, target)
+                    throw OutputError(path: target, reason: reason)
+                }
+                try? manager.removeItem(atPath: old)
+                return
+            }
+            try? manager.removeItem(atPath: staging)  // now holds the previous output
+        } else {
+            guard rename(staging, target) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
+        }
+    }
+
+    /// Removes the staged tree after a failure; the target was never touched.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}

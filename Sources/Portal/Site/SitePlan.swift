@@ -1,0 +1,63 @@
+import Markdown
+
+/// What each site publishes: provincial answers on every opened city's site,
+/// replaced by a city's override on that city's site only (article 35), plus
+/// the city's own answers. Nothing private is ever in a plan (article 36).
+struct SitePlan: Sendable {
+    struct CitySite: Sendable {
+        let city: City
+        let domain: String
+        /// Newest first, then by address.
+        let answers: [PublishedAnswer]
+    }
+
+    let province: Province
+    let cities: [CitySite]
+
+    /// - Parameters:
+    ///   - publishable: the answers that passed the publish gate.
+    ///   - onlyCities: abbreviations to build, or empty for every opened city.
+    /// - Throws: ``ContentErrors`` for `answer:` links that resolve to no published answer.
+    init(province: Province, publishable: [Answer], onlyCities: Set<String>) throws(ContentErrors) {
+        self.province = province
+        let provincial = publishable.filter { $0.scope == .province }
+        let provincialSlugs = Set(provincial.map(\.id))
+        let byCity = Dictionary(grouping: publishable.filter { $0.scope != .province }, by: \.scope)
+
+        // Every answer is rendered exactly once, whatever the number of cities.
+        let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
+            let slug = answer.overrides ?? answer.id
+            var local: [String: String] = [:]
+            if answer.scope != .province {
+                for other in byCity[answer.scope] ?? [] { local[other.id] = other.overrides ?? other.id }
+            }
+            let document = MarkdownDocument(source: answer.body) { id in
+                if let slug = local[id] { return "/answers/\(slug)/" }
+                return provincialSlugs.contains(id) ? "/answers/\(id)/" : nil
+            }
+            return PublishedAnswer(answer: answer, slug: slug, document: document)
+        }
+        try ContentErrors.check(rendered.flatMap(Self.linkIssues))
+
+        let provincialPages = rendered.filter { $0.answer.scope == .province }
+        let cityPages = Dictionary(grouping: rendered.filter { $0.answer.scope != .province }, by: \.answer.scope)
+        cities = province.openedCities
+            .filter { onlyCities.isEmpty || onlyCities.contains($0.abbr) }
+            .map { city in
+                let own = cityPages[.city(city.abbr)] ?? []
+                let replaced = Set(own.compactMap(\.answer.overrides))
+                let answers = (provincialPages.filter { !replaced.contains($0.slug) } + own).sorted {
+                    ($0.answer.updated, $1.slug) > ($1.answer.updated, $0.slug)
+                }
+                return CitySite(city: city, domain: province.domain(of: city), answers: answers)
+            }
+    }
+
+    private static func linkIssues(_ page: PublishedAnswer) -> [ContentIssue] {
+        page.document.unresolvedLinks.map { link in
+            ContentIssue(file: page.answer.file, line: page.answer.bodyLine + link.line - 1,
+                         message: "The link `\(link.destination)` names no published answer.",
+                         fix: "Use the id of a public answer of this city or of the province, or remove the link.")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Portal
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build every opened city's site and the provincial hub into the output folder.")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: ArgumentHelp("The theme folder.", valueName: "dir"))
+    var templates = "Templates"
+
+    @Option(help: ArgumentHelp("Where the sites are written, one folder per domain.", valueName: "dir"))
+    var output = "dist"
+
+    @Option(name: .customLong("city"), help: ArgumentHelp("Build only this city (repeatable); other sites in the output are kept.", valueName: "abbr"))
+    var cities: [String] = []
+
+    func run() async throws {
+        let start = ContinuousClock.now
+        let content = try options.load()
+        try CitySelection.validate(cities, in: content.province)
+        let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities))
+        let report: SiteBuild.Report
+        do {
+            report = try await build.run(progress: Terminal.isInteractive ? Self.showProgress : nil)
+        } catch {
+            if Terminal.isInteractive { Terminal.error("") }
+            Terminal.error(String(describing: error))
+            throw ExitCode.failure
+        }
+        if Terminal.isInteractive { Terminal.error("") }
+        for held in report.heldBack {
+            print("held back: \(held.reference) (\(held.file)): \(held.reason)")
+        }
+        let seconds = (ContinuousClock.now - start).components
+        let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
+        print("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(String(format: "%.2f", elapsed)) s; \(report.heldBack.count) answers held back.")
+    }
+
+    @Sendable static func showProgress(done: Int, total: Int) {
+        FileHandle.standardError.write(Data("\rWriting files: \(done)/\(total)".utf8))
+    }
+}
+
+enum CitySelection {
+    /// Refuses abbreviations that name no opened city, as a usage error.
+    static func validate(_ cities: [String], in province: Province) throws {
+        let opened = Set(province.openedCities.map(\.abbr))
+        for abbr in cities where !opened.contains(abbr) {
+            throw ValidationError("'\(abbr)' is not an opened city. Opened: \(province.openedCities.map(\.abbr).joined(separator: ", ")).")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import Portal
+
+/// `--content DIR`, shared by every command.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content folder (portal.yml, answers/, lexicon/).", valueName: "dir"))
+    var content = "Content"
+
+    /// Loads the content, printing every problem and exiting 1 when there are any.
+    func load() throws -> Content {
+        guard FileManager.default.fileExists(atPath: content + "/portal.yml") else {
+            throw ValidationError("No portal.yml in '\(content)'. Run from the project folder or pass --content DIR.")
+        }
+        do {
+            return try ContentLoader.load(directory: content)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Where messages go: results on standard output, problems and progress on standard error.
+enum Terminal {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
+}

@@ -25,6 +25,11 @@ public struct MarkdownDocument: Sendable {
         public let destination: String
         /// 1-based line in the Markdown text.
         public let line: Int
+
+        public init(destination: String, line: Int) {
+            self.destination = destination
+            self.line = line
+        }
     }
 
     /// Parses and renders `source`.

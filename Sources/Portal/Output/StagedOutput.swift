@@ -23,12 +23,18 @@ struct StagedOutput {
 
     /// Creates every folder the files need, before the files are written in parallel.
     func prepareFolders(for paths: [String]) throws(OutputError) {
-        let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent })
-        for folder in folders.sorted() where !folder.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: "\(staging)/\(folder)", withIntermediateDirectories: true)
-            } catch {
-                throw OutputError(path: "\(staging)/\(folder)", reason: error.localizedDescription)
+        var folders = Set<Substring>()
+        for path in paths {
+            // Every ancestor, so that sorted order creates parents before children.
+            var end = path.lastIndex(of: "/")
+            while let slash = end, folders.insert(path[..<slash]).inserted {
+                end = path[..<slash].lastIndex(of: "/")
+            }
+        }
+        for folder in folders.sorted() {
+            let full = "\(staging)/\(folder)"
+            if mkdir(full, 0o755) != 0 && errno != EEXIST {
+                throw OutputError(path: full, reason: String(cString: strerror(errno)))
             }
         }
     }

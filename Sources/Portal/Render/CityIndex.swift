@@ -1,11 +1,13 @@
 /// Lookups one city site needs on many pages, computed once per site.
 struct CityIndex: Sendable {
     let site: SitePlan.CitySite
+    let chrome: SiteChrome
     /// Answers per category key, newest first.
     let byCategory: [String: [PublishedAnswer]]
 
-    init(_ site: SitePlan.CitySite) {
+    init(_ site: SitePlan.CitySite, chrome: SiteChrome) {
         self.site = site
+        self.chrome = chrome
         byCategory = Dictionary(grouping: site.answers, by: \.answer.category)
     }
 

@@ -7,113 +7,140 @@ struct SiteRenderer: Sendable {
     let plan: SitePlan
     let templates: TemplateSet
     let logoSource: String
-    let context: PageContext
+    let logoURL: String
+    let stylesheetURL = "/assets/style.css"
     let branding: BrandingCheck
+    /// Listing entries by answer file, built once and shared by every site.
+    let summaries: [String: AnswerSummary]
 
     init(plan: SitePlan, templates: TemplateSet, contentDirectory: String) {
         self.plan = plan
         self.templates = templates
         let province = plan.province
         logoSource = contentDirectory + "/" + province.logo
-        let logoURL = "/assets/logo." + ((province.logo as NSString).pathExtension.isEmpty ? "svg" : (province.logo as NSString).pathExtension)
-        context = PageContext(province: province, logoURL: logoURL, stylesheetURL: "/assets/style.css")
+        let fileExtension = (province.logo as NSString).pathExtension
+        logoURL = "/assets/logo." + (fileExtension.isEmpty ? "svg" : fileExtension)
         branding = BrandingCheck(logoURL: logoURL, slogan: province.slogan)
+        var summaries: [String: AnswerSummary] = [:]
+        for site in plan.cities {
+            for page in site.answers where summaries[page.answer.file] == nil {
+                summaries[page.answer.file] = AnswerSummary(page, province: province)
+            }
+        }
+        self.summaries = summaries
     }
 
     /// Every file of every site, in a fixed order.
     func files() -> [OutputFile] {
-        plan.cities.flatMap { cityFiles(CityIndex($0)) } + hubFiles()
+        plan.cities.flatMap { site in
+            cityFiles(CityIndex(site, chrome: chrome(for: site.city)))
+        } + hubFiles()
+    }
+
+    private func chrome(for city: City?) -> SiteChrome {
+        SiteChrome(province: plan.province, city: city, logoURL: logoURL, stylesheetURL: stylesheetURL, templates: templates)
+    }
+
+    private func summaries(_ pages: some Sequence<PublishedAnswer>) -> [AnswerSummary] {
+        pages.compactMap { summaries[$0.answer.file] }
     }
 
     private func cityFiles(_ index: CityIndex) -> [OutputFile] {
         let site = index.site
         let city = site.city
+        let chrome = index.chrome
+        let categories = plan.province.categories
         let root = site.domain
-        let siteURL = "https://\(site.domain)/"
         var files: [OutputFile] = [
-            page("\(root)/index.html", template: "home") { [context] in
-                var values = context.base(city: city, title: "\(city.name)12320卫生热线",
-                                          description: "\(city.name)12320卫生热线：健康咨询、预约挂号、医保、疫苗接种等常见问题答复。", path: "/")
-                values["latest"] = site.answers.prefix(12).map(context.answerSummary)
-                values["categoryList"] = plan.province.categories.map { category in
+            page("\(root)/index.html", template: "home") {
+                var values = chrome.page(title: chrome.siteName,
+                                         description: "\(city.name)12320卫生热线：健康咨询、预约挂号、医保、疫苗接种等常见问题答复。", path: "/")
+                values["latest"] = summaries(site.answers.prefix(12))
+                values["categoryList"] = categories.map { category in
                     ["name": category.name, "url": "/categories/\(category.key)/",
                      "count": index.byCategory[category.key]?.count ?? 0] as [String: Any]
                 }
                 return values
             },
-            page("\(root)/404.html", template: "notfound") { [context] in
-                context.base(city: city, title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
+            page("\(root)/404.html", template: "notfound") {
+                chrome.page(title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
             },
         ]
-        for category in plan.province.categories {
+        for category in categories {
             let answers = index.byCategory[category.key] ?? []
-            files.append(page("\(root)/categories/\(category.key)/index.html", template: "category") { [context] in
-                var values = context.base(city: city, title: category.name, description: "\(city.name)12320：\(category.name)相关问题答复。",
-                                          path: "/categories/\(category.key)/", category: category.key)
-                values["answers"] = answers.map(context.answerSummary)
+            files.append(page("\(root)/categories/\(category.key)/index.html", template: "category") {
+                var values = chrome.page(title: category.name, description: "\(city.name)12320：\(category.name)相关问题答复。",
+                                         path: "/categories/\(category.key)/", category: category.key)
+                values["answers"] = summaries(answers)
                 values["empty"] = answers.isEmpty
                 return values
             })
         }
         for answer in site.answers {
-            files.append(page("\(root)\(answer.path)index.html", template: "answer") { [context] in
-                answerValues(answer, index: index, context: context)
+            files.append(page("\(root)\(answer.path)index.html", template: "answer") {
+                answerValues(answer, index: index)
             })
         }
-        let sitemapURLs = [(siteURL, site.answers.first?.answer.updated)]
-            + plan.province.categories.map { ("\(siteURL)categories/\($0.key)/", index.byCategory[$0.key]?.first?.answer.updated) }
-            + site.answers.map { (siteURL + $0.path.dropFirst(), Optional($0.answer.updated)) }
-        let feedTitle = "\(city.name)12320卫生热线 最新答复"
-        let author = "\(plan.province.name)12320卫生热线"
-        let latest = Array(site.answers.prefix(20))
-        files += [
-            text("\(root)/sitemap.xml") { SiteFeeds.sitemap(sitemapURLs.map { ($0.0, $0.1) }) },
-            text("\(root)/feed.xml") { SiteFeeds.atom(title: feedTitle, author: author, siteURL: siteURL, answers: latest) },
-            text("\(root)/robots.txt") { SiteFeeds.robots(siteURL: siteURL) },
-        ]
-        return files + assetFiles(root: root)
+        return files + feedFiles(index) + assetFiles(root: root)
     }
 
-    private func answerValues(_ page: PublishedAnswer, index: CityIndex, context: PageContext) -> [String: Any] {
+    private func answerValues(_ page: PublishedAnswer, index: CityIndex) -> PageValues {
         let answer = page.answer
-        let category = plan.province.category(answer.category)
-        var values = context.base(city: index.site.city, title: answer.title, description: page.excerpt,
-                                  path: page.path, category: answer.category)
+        var values = index.chrome.page(title: answer.title, description: page.excerpt, path: page.path, category: answer.category)
         values["body"] = page.document.html
         values["updated"] = answer.updated.chinese
         values["updatedISO"] = answer.updated.description
-        values["categoryName"] = category?.name ?? ""
+        values["categoryName"] = plan.province.category(answer.category)?.name ?? ""
         values["categoryURL"] = "/categories/\(answer.category)/"
         values["tags"] = answer.tags
+        values["hasTags"] = !answer.tags.isEmpty
         values["provincial"] = answer.scope == .province
-        values["related"] = index.related(to: page).map(context.answerSummary)
+        let related = summaries(index.related(to: page))
+        values["related"] = related
+        values["hasRelated"] = !related.isEmpty
         return values
     }
 
-    private func hubFiles() -> [OutputFile] {
-        let root = plan.province.hubDomain
-        let siteURL = context.hubURL
+    private func feedFiles(_ index: CityIndex) -> [OutputFile] {
+        let site = index.site
+        let siteURL = "https://\(site.domain)/"
+        let sitemapURLs = [(siteURL, site.answers.first?.answer.updated)]
+            + plan.province.categories.map { ("\(siteURL)categories/\($0.key)/", index.byCategory[$0.key]?.first?.answer.updated) }
+            + site.answers.map { (siteURL + $0.path.dropFirst(), Optional($0.answer.updated)) }
+        let feedTitle = "\(site.city.name)12320卫生热线 最新答复"
+        let author = "\(plan.province.name)12320卫生热线"
+        let latest = Array(site.answers.prefix(20))
         return [
-            page("\(root)/index.html", template: "hub") { [context] in
-                var values = context.base(city: nil, title: "\(plan.province.name)12320卫生热线",
-                                          description: "\(plan.province.name)12320卫生热线：各设区市12320网站导航。", path: "/")
-                values["openedCount"] = plan.province.openedCities.count
+            text("\(site.domain)/sitemap.xml") { SiteFeeds.sitemap(sitemapURLs.map { ($0.0, $0.1) }) },
+            text("\(site.domain)/feed.xml") { SiteFeeds.atom(title: feedTitle, author: author, siteURL: siteURL, answers: latest) },
+            text("\(site.domain)/robots.txt") { SiteFeeds.robots(siteURL: siteURL) },
+        ]
+    }
+
+    private func hubFiles() -> [OutputFile] {
+        let chrome = chrome(for: nil)
+        let root = plan.province.hubDomain
+        let siteURL = "https://\(root)/"
+        let province = plan.province
+        return [
+            page("\(root)/index.html", template: "hub") {
+                var values = chrome.page(title: chrome.siteName, description: "\(province.name)12320卫生热线：各设区市12320网站导航。", path: "/")
+                values["openedCount"] = province.openedCities.count
                 return values
             },
-            page("\(root)/404.html", template: "notfound") { [context] in
-                context.base(city: nil, title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
+            page("\(root)/404.html", template: "notfound") {
+                chrome.page(title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
             },
             text("\(root)/sitemap.xml") { SiteFeeds.sitemap([(siteURL, nil)]) },
             text("\(root)/robots.txt") { SiteFeeds.robots(siteURL: siteURL) },
         ] + assetFiles(root: root)
     }
 
-    private func page(_ path: String, template: String,
-                      _ values: @escaping @Sendable () -> [String: Any]) -> OutputFile {
+    private func page(_ path: String, template: String, _ values: @escaping @Sendable () -> PageValues) -> OutputFile {
         OutputFile(path: path) { [templates, branding] () throws(ContentIssue) -> [UInt8] in
-            let html = templates.render(template, values())
+            let html = Array(templates.render(template, values()).utf8)
             if let issue = branding.issue(in: html, template: template, directory: templates.directory) { throw issue }
-            return Array(html.utf8)
+            return html
         }
     }
 
@@ -123,7 +150,7 @@ struct SiteRenderer: Sendable {
 
     private func assetFiles(root: String) -> [OutputFile] {
         let directory = templates.directory + "/assets"
-        let logo = OutputFile(path: root + context.logoURL) { [logoSource] () throws(ContentIssue) -> [UInt8] in
+        let logo = OutputFile(path: root + logoURL) { [logoSource] () throws(ContentIssue) -> [UInt8] in
             try FileBytes.read(logoSource)
         }
         return [logo] + templates.assetFiles().map { name in

@@ -6,6 +6,10 @@ struct TemplateSet: Sendable {
     /// Pages every theme must provide.
     static let required = ["home", "category", "answer", "notfound", "hub"]
 
+    /// Partials that depend only on the site (and, for the header, on the
+    /// current category): rendered once per site, then inserted into every page.
+    static let siteChrome = ["header", "footer"]
+
     let directory: String
     let library: MustacheLibrary
 
@@ -22,17 +26,33 @@ struct TemplateSet: Sendable {
             throw ContentErrors([ContentIssue(file: directory, line: nil, message: "The templates cannot be read: \(error).",
                                               fix: "Check the templates folder.")])
         }
-        let missing = required.filter { library.getTemplate(named: $0) == nil }
+        let missing = (required + siteChrome).filter { library.getTemplate(named: $0) == nil }
         try ContentErrors.check(missing.map {
             ContentIssue(file: "\(directory)/\($0).mustache", line: nil, message: "The template `\($0)` is missing.",
-                         fix: "Every theme needs \(required.map { "\($0).mustache" }.joined(separator: ", ")).")
+                         fix: "Every theme needs \((required + siteChrome).map { "\($0).mustache" }.joined(separator: ", ")).")
         })
-        return TemplateSet(directory: directory, library: library)
+        var pages = library
+        for name in siteChrome {
+            guard let original = library.getTemplate(named: name),
+                let standIn = try? MustacheTemplate(string: "{{{\(chromeKey(name))}}}")
+            else { continue }
+            pages.register(original, named: "site-\(name)")
+            pages.register(standIn, named: name)
+        }
+        return TemplateSet(directory: directory, library: pages)
     }
 
+    /// The page value that holds a site chrome partial's pre-rendered HTML.
+    static func chromeKey(_ partial: String) -> String { "prerendered-\(partial)" }
+
     /// Renders `name`; templates were checked to exist when loading.
-    func render(_ name: String, _ context: [String: Any]) -> String {
+    func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders one of the ``siteChrome`` partials as the theme wrote it.
+    func renderChrome(_ partial: String, _ context: Any) -> String {
+        library.render(context, withTemplate: "site-\(partial)") ?? ""
     }
 
     /// Files under `assets/`, relative paths sorted.

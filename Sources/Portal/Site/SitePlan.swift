@@ -20,22 +20,22 @@ struct SitePlan: Sendable {
     /// - Throws: ``ContentErrors`` for `answer:` links that resolve to no published answer.
     init(province: Province, publishable: [Answer], onlyCities: Set<String>) throws(ContentErrors) {
         self.province = province
-        let provincial = publishable.filter { $0.scope == .province }
-        let provincialSlugs = Set(provincial.map(\.id))
-        let byCity = Dictionary(grouping: publishable.filter { $0.scope != .province }, by: \.scope)
+        let provincialSlugs = Set(publishable.filter { $0.scope == .province }.map(\.id))
+        // `answer:<id>` in a city answer may name the city's own answers: id → address segment.
+        var slugsByCity: [Scope: [String: String]] = [:]
+        for answer in publishable where answer.scope != .province {
+            slugsByCity[answer.scope, default: [:]][answer.id] = answer.overrides ?? answer.id
+        }
+        let citySlugs = slugsByCity
 
         // Every answer is rendered exactly once, whatever the number of cities.
         let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
-            let slug = answer.overrides ?? answer.id
-            var local: [String: String] = [:]
-            if answer.scope != .province {
-                for other in byCity[answer.scope] ?? [] { local[other.id] = other.overrides ?? other.id }
-            }
+            let local = citySlugs[answer.scope] ?? [:]
             let document = MarkdownDocument(source: answer.body) { id in
                 if let slug = local[id] { return "/answers/\(slug)/" }
                 return provincialSlugs.contains(id) ? "/answers/\(id)/" : nil
             }
-            return PublishedAnswer(answer: answer, slug: slug, document: document)
+            return PublishedAnswer(answer: answer, slug: answer.overrides ?? answer.id, document: document)
         }
         try ContentErrors.check(rendered.flatMap(Self.linkIssues))
 

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+struct CommandTests {
+    @Test func checkAcceptsTheSampleProvince() throws {
+        let result = try Executable.run(["check"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Content is valid"))
+    }
+
+    @Test func citiesListsEveryCityWithItsDomainAndStatus() throws {
+        let result = try Executable.run(["cities"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("nj   www.jsnj12320.cn  南京市  opened"))
+        #expect(result.output.contains("sq   www.jssq12320.cn  宿迁市  planned"))
+        #expect(result.output.split(separator: "\n").count == 14)
+    }
+
+    @Test func buildWritesElevenCitySitesAndTheHub() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try Executable.run(["build", "--output", folder + "/dist"])
+        #expect(result.status == 0, "\(result.error)")
+        let lastLine = result.output.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(lastLine.hasPrefix("Built 12 sites,"))
+        #expect(result.error.isEmpty, "no progress line when output is piped")
+        let sites = try FileManager.default.contentsOfDirectory(atPath: folder + "/dist")
+        #expect(sites.count == 12)
+        #expect(sites.contains("www.js12320.cn"))
+        #expect(!sites.contains("www.jslyg12320.cn"))
+    }
+
+    @Test func brokenContentExitsOneNamingFileAndLine() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Executable.repository + "/Content", toPath: folder + "/Content")
+        let file = folder + "/Content/answers/province/flu-vaccine.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "category: vaccination", with: "category: vacination")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let result = try Executable.run(["check"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.error.contains("Content/answers/province/flu-vaccine.md:4: error: The category `vacination` is not in the province taxonomy."))
+    }
+
+    @Test func unknownCityIsAUsageError() throws {
+        let result = try Executable.run(["build", "--city", "lyg", "--output", "/nonexistent/never"])
+        #expect(result.status == 64)
+        #expect(result.error.contains("'lyg' is not an opened city"))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Markdown
+import Testing
+
+struct MarkdownDocumentTests {
+    @Test func rawHTMLNeverReachesTheOutput() {
+        let document = MarkdownDocument(source: "正文\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> 行内<b>粗</b>")
+        #expect(!document.html.contains("<script"))
+        #expect(!document.html.contains("onerror"))
+        #expect(!document.html.contains("<b>"))
+        #expect(document.html.contains("正文"))
+    }
+
+    @Test(arguments: [
+        "javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)",
+        "vbscript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD4=", "data:image/png;base64,AAAA", "file:///etc/passwd",
+    ])
+    func dangerousDestinationsAreEmptied(_ destination: String) {
+        let escaped = destination.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "\t", with: "%09")
+        for source in ["[点我](<\(destination)>)", "![图](<\(destination)>)", "<\(escaped)>"] {
+            let html = MarkdownDocument(source: source).html
+            // An autolink still shows its text; what must be empty is the attribute a browser follows.
+            #expect(Self.destinations(in: html).allSatisfy { $0.isEmpty }, "\(source) → \(html)")
+        }
+    }
+
+    /// The values of every href and src attribute in `html`.
+    static func destinations(in html: String) -> [String] {
+        html.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            + html.components(separatedBy: "src=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test(arguments: ["https://www.js12320.cn/", "http://example.org/a?b=c", "mailto:service@js12320.cn", "tel:12320",
+                      "/answers/flu/", "../x", "#section", "page.html?x=a:b"])
+    func webDestinationsAreKept(_ destination: String) {
+        #expect(LinkPolicy.classify(destination) == .keep)
+        #expect(MarkdownDocument(source: "[链接](\(destination))").html.contains("href=\""))
+        #expect(!MarkdownDocument(source: "[链接](\(destination))").html.contains("href=\"\""))
+    }
+
+    @Test func answerLinksResolveThroughTheResolver() {
+        let document = MarkdownDocument(source: "见[流感](answer:flu)和[缺失](answer:gone)。") { id in
+            id == "flu" ? "/answers/flu/" : nil
+        }
+        #expect(document.html.contains("<a href=\"/answers/flu/\">流感</a>"))
+        #expect(document.unresolvedLinks == [.init(destination: "answer:gone", line: 1)])
+    }
+
+    @Test func unresolvedLinksCarryTheirLine() {
+        let document = MarkdownDocument(source: "第一段\n\n第二段\n\n- [坏链接](answer:nothing)")
+        #expect(document.unresolvedLinks.map(\.line) == [5])
+    }
+
+    @Test func bodyHeadingsAreMovedBelowThePageTitle() {
+        let html = MarkdownDocument(source: "# 大标题\n\n段落\n\n## 小标题").html
+        #expect(html.contains("<h2>大标题</h2>"))
+        #expect(html.contains("<h3>小标题</h3>"))
+        #expect(!html.contains("<h1>"))
+        #expect(MarkdownDocument(source: "## 已是二级").html.contains("<h2>已是二级</h2>"))
+    }
+
+    @Test func plainTextHasNoMarkup() {
+        let document = MarkdownDocument(source: "## 标题\n\n**加粗**和[链接](https://a.cn)\n\n- 一\n- 二\n\n`代码`")
+        #expect(document.plainText == "标题\n加粗和链接\n一\n二\n代码")
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// A copy of the fixture province in a fresh temporary folder, with the
+/// project's default theme, removed when the test ends.
+struct ProvinceFixture: ~Copyable {
+    let root: String
+    var content: String { root + "/Content" }
+    var templates: String { root + "/Templates" }
+    var output: String { root + "/dist" }
+
+    static var repository: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-\(UUID().uuidString)").path
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let fixture = try #require(Bundle.module.path(forResource: "province", ofType: nil, inDirectory: "Fixtures"))
+        try manager.copyItem(atPath: fixture, toPath: content)
+        try manager.copyItem(atPath: Self.repository + "/Templates", toPath: templates)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Writes `text` to `path` below the fixture root, creating folders.
+    func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    func write(_ data: Data, to path: String) throws {
+        let full = root + "/" + path
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: full))
+    }
+
+    /// Replaces the first occurrence of `old` in a file below the root.
+    func edit(_ path: String, replacing old: String, with new: String) throws {
+        let full = root + "/" + path
+        let text = try String(contentsOfFile: full, encoding: .utf8)
+        try #require(text.contains(old), "fixture \(path) does not contain \(old)")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: URL(fileURLWithPath: full))
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+    }
+
+    /// Every file below `folder` (relative to the root), as relative paths, sorted.
+    func files(under folder: String) -> [String] {
+        let base = root + "/" + folder
+        let enumerator = FileManager.default.enumerator(atPath: base)
+        return (enumerator?.allObjects as? [String] ?? []).filter { path in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        }.sorted()
+    }
+}

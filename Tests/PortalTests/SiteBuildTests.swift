@@ -1,0 +1,151 @@
+import Foundation
+import Portal
+import Testing
+
+struct SiteBuildTests {
+    @discardableResult
+    func build(_ fixture: borrowing ProvinceFixture, output: String? = nil, cities: Set<String> = []) async throws -> SiteBuild.Report {
+        let content = try ContentLoader.load(directory: fixture.content)
+        return try await SiteBuild(content: content, templatesDirectory: fixture.templates,
+                                   outputDirectory: output ?? fixture.output, onlyCities: cities).run()
+    }
+
+    @Test func eachOpenedCityAndTheHubGetASite() async throws {
+        let fixture = try ProvinceFixture()
+        let report = try await build(fixture)
+        #expect(report.sites == 3)
+        let sites = try FileManager.default.contentsOfDirectory(atPath: fixture.output).sorted()
+        #expect(sites == ["www.js12320.cn", "www.jsnj12320.cn", "www.jssz12320.cn"])
+        let hub = try fixture.read("dist/www.js12320.cn/index.html")
+        #expect(hub.contains("https://www.jsnj12320.cn/"))
+        #expect(hub.contains("宿迁市</span> <span class=\"city-status\">筹建中"))
+        #expect(!hub.contains("https://www.jssq12320.cn/"))
+        for page in ["index.html", "404.html", "categories/vaccination/index.html", "answers/flu/index.html",
+                     "sitemap.xml", "feed.xml", "robots.txt", "assets/style.css", "assets/logo.svg"] {
+            #expect(FileManager.default.fileExists(atPath: "\(fixture.output)/www.jsnj12320.cn/\(page)"), "\(page)")
+        }
+    }
+
+    @Test func privateAnswersAppearInNoOutputFile() async throws {
+        let fixture = try ProvinceFixture()
+        let report = try await build(fixture)
+        #expect(Set(report.heldBack.map(\.reference)) == ["province/caller-reply", "nj/nj-reply"])
+        let files = fixture.files(under: "dist")
+        #expect(!files.isEmpty)
+        for file in files {
+            let text = try fixture.read("dist/" + file)
+            for secret in ["PRIVATE-PROVINCE-MARKER", "PRIVATE-NANJING-MARKER", "caller-reply", "nj-reply", "个别答复"] {
+                #expect(!text.contains(secret), "\(secret) in \(file)")
+            }
+        }
+    }
+
+    @Test func cityOverrideReplacesTheProvincialAnswerOnThatCityOnly() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture)
+        let suzhou = try fixture.read("dist/www.jssz12320.cn/answers/insurance-basic/index.html")
+        #expect(suzhou.contains("SUZHOU-OVERRIDE-TEXT"))
+        #expect(!suzhou.contains("PROVINCE-INSURANCE-TEXT"))
+        let nanjing = try fixture.read("dist/www.jsnj12320.cn/answers/insurance-basic/index.html")
+        #expect(nanjing.contains("PROVINCE-INSURANCE-TEXT"))
+        #expect(!fixture.files(under: "dist").contains { $0.contains("sz-insurance") })
+        #expect(FileManager.default.fileExists(atPath: fixture.output + "/www.jsnj12320.cn/answers/nj-clinic"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.output + "/www.jssz12320.cn/answers/nj-clinic"))
+    }
+
+    @Test func answerLinksPointToTheAnswerPageOnTheSameSite() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture)
+        let clinic = try fixture.read("dist/www.jsnj12320.cn/answers/nj-clinic/index.html")
+        #expect(clinic.contains("<a href=\"/answers/flu/\">流感疫苗</a>"))
+        let flu = try fixture.read("dist/www.jssz12320.cn/answers/flu/index.html")
+        #expect(flu.contains("<a href=\"/answers/insurance-basic/\">医保报销</a>"))
+    }
+
+    @Test func linkToAMissingOrPrivateAnswerFailsWithItsLine() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/nj/nj-clinic.md", replacing: "(answer:flu)", with: "(answer:nj-reply)")
+        let error = try await #require(throws: ContentErrors.self) { try await build(fixture) }
+        #expect(error.issues.count == 1)
+        #expect(error.issues[0].file.hasSuffix("answers/nj/nj-clinic.md"))
+        #expect(error.issues[0].line == 7)
+        #expect(error.issues[0].message.contains("answer:nj-reply"))
+    }
+
+    @Test func everyPageCarriesTheLogoAndSlogan() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture)
+        let pages = fixture.files(under: "dist").filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 10)
+        for page in pages {
+            let html = try fixture.read("dist/" + page)
+            #expect(html.contains("src=\"/assets/logo.svg\""), "\(page)")
+            #expect(html.contains("测试口号守护健康"), "\(page)")
+        }
+    }
+
+    @Test func templateThatDropsTheBrandingFailsNamingIt() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/category.mustache", replacing: "{{> header}}", with: "<header>自定义页眉</header>")
+        let error = try await #require(throws: ContentErrors.self) { try await build(fixture) }
+        #expect(error.issues.count == 1)
+        #expect(error.issues[0].file == fixture.templates + "/category.mustache")
+        #expect(error.issues[0].message.contains("logo"))
+        #expect(error.issues[0].message.contains("slogan"))
+    }
+
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture, output: fixture.root + "/one")
+        try await build(fixture, output: fixture.root + "/two")
+        let one = fixture.files(under: "one")
+        #expect(one == fixture.files(under: "two"))
+        for file in one {
+            let first = FileManager.default.contents(atPath: fixture.root + "/one/" + file)
+            let second = FileManager.default.contents(atPath: fixture.root + "/two/" + file)
+            #expect(first == second, "\(file) differs")
+        }
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputUntouched() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture)
+        let before = try snapshot(fixture)
+        // The branding check fails while pages are being written: half-way through.
+        try fixture.edit("Templates/answer.mustache", replacing: "{{> header}}", with: "")
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "NEW-TEXT")
+        await #expect(throws: ContentErrors.self) { try await build(fixture) }
+        #expect(try snapshot(fixture) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix("dist.") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func buildingOneCityKeepsTheOtherSites() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture)
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "CHANGED-FLU-TEXT")
+        try await build(fixture, cities: ["nj"])
+        #expect(try fixture.read("dist/www.jsnj12320.cn/answers/flu/index.html").contains("CHANGED-FLU-TEXT"))
+        #expect(!(try fixture.read("dist/www.jssz12320.cn/answers/flu/index.html").contains("CHANGED-FLU-TEXT")))
+    }
+
+    @Test func sitemapAndFeedUseAbsoluteURLsAndAnswerDates() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture)
+        let sitemap = try fixture.read("dist/www.jsnj12320.cn/sitemap.xml")
+        #expect(sitemap.contains("<url><loc>https://www.jsnj12320.cn/answers/flu/</loc><lastmod>2024-09-10</lastmod></url>"))
+        #expect(!sitemap.contains("<loc>/"))
+        let feed = try fixture.read("dist/www.jsnj12320.cn/feed.xml")
+        #expect(feed.contains("<updated>2024-09-10T00:00:00+08:00</updated>"))
+        #expect(feed.contains("<id>https://www.jsnj12320.cn/answers/nj-clinic/</id>"))
+        #expect(try fixture.read("dist/www.jsnj12320.cn/robots.txt").contains("Sitemap: https://www.jsnj12320.cn/sitemap.xml"))
+    }
+
+    private func snapshot(_ fixture: borrowing ProvinceFixture) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for file in fixture.files(under: "dist") {
+            result[file] = FileManager.default.contents(atPath: fixture.output + "/" + file)
+        }
+        return result
+    }
+}

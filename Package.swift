@@ -25,9 +25,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"])]
+        ),
         .target(name: "CExchange"),
         .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: strictSettings),
-        .target(name: "Moderation", swiftSettings: strictSettings),
+        .target(name: "Moderation", dependencies: ["COpenCC"], swiftSettings: strictSettings),
         .target(
             name: "Portal",
             dependencies: [

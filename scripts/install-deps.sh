@@ -3,7 +3,7 @@
 # Usage: scripts/install-deps.sh [build|test]   (test adds what the test suite uses)
 set -euo pipefail
 
-want=(libcmark-dev pkg-config)
+want=(libcmark-dev libopencc-dev libopencc1.1 pkg-config)
 if [ "${1:-build}" = "test" ]; then
   want+=()
 fi

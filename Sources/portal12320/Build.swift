@@ -28,6 +28,7 @@ struct Build: AsyncParsableCommand {
         } catch {
             if Terminal.isInteractive { Terminal.error("") }
             Terminal.error(String(describing: error))
+            Terminal.error("Nothing was published: \(output)/ is as it was before this build.")
             throw ExitCode.failure
         }
         if Terminal.isInteractive { Terminal.error("") }

@@ -36,7 +36,7 @@ public struct ContentErrors: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         let noun = issues.count == 1 ? "problem" : "problems"
-        return (issues.map(\.description) + ["\(issues.count) \(noun) found; nothing was written."])
+        return (issues.map(\.description) + ["\(issues.count) \(noun) found."])
             .joined(separator: "\n")
     }
 

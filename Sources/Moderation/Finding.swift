@@ -1,0 +1,71 @@
+/// How serious a finding is.
+public enum Severity: String, Sendable, Codable, Comparable {
+    /// Needs a reviewer's decision.
+    case review
+    /// Can never be published or approved: classified content, callers' personal data.
+    case block
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .review && rhs == .block }
+}
+
+/// What a finding is about.
+public enum Rule: String, Sendable, Codable, CaseIterable {
+    case classified
+    case sensitive
+    case taboo
+    case idCard = "pii.id-card"
+    case mobile = "pii.mobile"
+    case landline = "pii.landline"
+    case email = "pii.email"
+    case bankCard = "pii.bank-card"
+
+    public var severity: Severity {
+        switch self {
+        case .sensitive, .taboo: .review
+        default: .block
+        }
+    }
+}
+
+/// One thing moderation found in a text, located in the text as written.
+public struct Finding: Sendable, Equatable, Codable {
+    public let rule: Rule
+    public let severity: Severity
+    /// The lexicon entry, for lexicon rules.
+    public let term: String?
+    /// The original text, evasions included.
+    public let matched: String
+    /// 1-based line and column, counted in Unicode scalars of the text as written.
+    public let line: Int
+    public let column: Int
+    public let label: String?
+    /// UTF-8 byte range of `matched` in the text.
+    public let byteRange: Range<Int>
+
+    enum CodingKeys: String, CodingKey {
+        case rule, severity, term, matched, line, column, label
+    }
+
+    public init(rule: Rule, term: String?, matched: String, line: Int, column: Int, label: String?, byteRange: Range<Int>) {
+        self.rule = rule
+        self.severity = rule.severity
+        self.term = term
+        self.matched = matched
+        self.line = line
+        self.column = column
+        self.label = label
+        self.byteRange = byteRange
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try container.decode(Rule.self, forKey: .rule)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        term = try container.decodeIfPresent(String.self, forKey: .term)
+        matched = try container.decode(String.self, forKey: .matched)
+        line = try container.decode(Int.self, forKey: .line)
+        column = try container.decode(Int.self, forKey: .column)
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        byteRange = 0..<0
+    }
+}

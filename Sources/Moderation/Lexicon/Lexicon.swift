@@ -1,0 +1,133 @@
+import Foundation
+
+/// The terms moderation looks for, from `classified.txt` (block),
+/// `sensitive.txt` and `taboo.txt` (review), and the phrases of `allow.txt`
+/// inside which nothing is reported. Built once: normalisation table and automaton.
+public struct Lexicon: Sendable {
+    /// Which list an entry comes from.
+    public enum List: String, Sendable, CaseIterable {
+        case classified, sensitive, taboo, allow
+
+        var rule: Rule? {
+            switch self {
+            case .classified: .classified
+            case .sensitive: .sensitive
+            case .taboo: .taboo
+            case .allow: nil
+            }
+        }
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public let term: String
+        public let list: List
+        public let label: String?
+
+        public init(term: String, list: List, label: String? = nil) {
+            self.term = term
+            self.list = list
+            self.label = label
+        }
+    }
+
+    /// Matched scalars may be separated by at most this many noise characters.
+    public static let maxGap = 5
+
+    let table: ScalarTable
+    let entries: [Entry]
+    let automaton: Automaton
+    /// Digit strings of allow-list entries that are numbers (the hotline, published office numbers).
+    let allowedNumbers: Set<String>
+
+    /// The normalisation every lexicon uses, built on first use.
+    private static let sharedTable = Result { () throws(ModerationSetupError) -> ScalarTable in try ScalarTable() }
+
+    /// Builds a lexicon from entries.
+    /// - Throws: ``LexiconErrors`` for a term empty or one character long after
+    ///   normalisation, ``ModerationSetupError`` when OpenCC's data is missing.
+    public init(entries: [Entry], sources: [(file: String, line: Int)]? = nil) throws {
+        let table = try Self.sharedTable.get()
+        var errors: [LexiconError] = []
+        var kept: [(entry: Entry, scalars: [UInt32])] = []
+        for (index, entry) in entries.enumerated() {
+            let scalars = table.normalize(entry.term).filter { !$0.isNoise }.map(\.scalar)
+            let source = sources?[index]
+            let file = source?.file ?? "\(entry.list.rawValue).txt"
+            if scalars.isEmpty {
+                errors.append(LexiconError(file: file, line: source?.line, message: "`\(entry.term)` has no letters or characters left after normalisation.",
+                                           fix: "Remove the line, or write the term itself."))
+            } else if scalars.count == 1 && entry.list != .allow {
+                errors.append(LexiconError(file: file, line: source?.line, message: "`\(entry.term)` is a single character and would flag most texts.",
+                                           fix: "Write the whole word or phrase, e.g. `代孕` rather than `孕`."))
+            } else {
+                kept.append((entry, scalars))
+            }
+        }
+        if !errors.isEmpty { throw LexiconErrors(errors: errors) }
+        // Equal terms keep the strictest list: classified before sensitive, taboo, allow.
+        let order = Dictionary(uniqueKeysWithValues: List.allCases.enumerated().map { ($1, $0) })
+        kept.sort { order[$0.entry.list]! < order[$1.entry.list]! }
+        self.table = table
+        self.entries = kept.map(\.entry)
+        self.automaton = Automaton(patterns: kept.map(\.scalars))
+        self.allowedNumbers = Set(kept.filter { $0.entry.list == .allow }.compactMap { item in
+            let digits = item.scalars.filter { $0 >= 0x30 && $0 <= 0x39 }
+            return digits.count == item.scalars.count ? String(decoding: digits.map(UInt8.init), as: UTF8.self) : nil
+        })
+    }
+
+    /// Loads `classified.txt`, `sensitive.txt`, `taboo.txt` and `allow.txt`
+    /// from `directory`; a missing file is an empty list.
+    public static func load(directory: String) throws -> Lexicon {
+        var entries: [Entry] = []
+        var sources: [(file: String, line: Int)] = []
+        var errors: [LexiconError] = []
+        for list in List.allCases {
+            let file = "\(directory)/\(list.rawValue).txt"
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                errors.append(LexiconError(file: file, line: invalidLine(data), message: "The file is not valid UTF-8 text.",
+                                           fix: "Save it as UTF-8."))
+                continue
+            }
+            for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                guard let parsed = LexiconLine(rawLine) else { continue }
+                entries.append(Entry(term: parsed.term, list: list, label: parsed.label))
+                sources.append((file, offset + 1))
+            }
+        }
+        if !errors.isEmpty { throw LexiconErrors(errors: errors) }
+        return try Lexicon(entries: entries, sources: sources)
+    }
+
+    private static func invalidLine(_ data: Data) -> Int {
+        var line = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let end = data[index...].firstIndex(of: 0x0A) ?? data.endIndex
+            if String(validating: data[index..<end], as: UTF8.self) == nil { return line }
+            line += 1
+            index = end < data.endIndex ? data.index(after: end) : end
+        }
+        return line
+    }
+}
+
+/// One line of a lexicon file: `term`, optionally `<TAB>label`; `#` starts a comment.
+struct LexiconLine {
+    let term: String
+    let label: String?
+
+    init?(_ line: Substring) {
+        var content = line
+        if let hash = content.firstIndex(of: "#"), hash == content.startIndex || content[content.index(before: hash)].isWhitespace {
+            content = content[..<hash]
+        }
+        let parts = content.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        let term = parts[0].trimmingCharacters(in: .whitespaces)
+        guard !term.isEmpty else { return nil }
+        self.term = term
+        let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        self.label = label.isEmpty ? nil : label
+    }
+}

@@ -1,0 +1,73 @@
+/// Scans texts against a lexicon and for callers' personal data.
+/// Knows nothing of websites: text in, findings out.
+public struct Moderator: Sendable {
+    public let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// Every finding in `text`, in the order they appear.
+    public func scan(_ text: String) -> [Finding] {
+        var text = text
+        return text.withUTF8 { scan(bytes: $0) }
+    }
+
+    /// Every finding in UTF-8 `bytes`, in the order they appear.
+    public func scan(bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
+        let normalized = NormalizedText(bytes, table: lexicon.table)
+        let hits = Automaton.leftmostLongest(lexicon.automaton.hits(in: normalized, maxGap: Lexicon.maxGap))
+        let allowed = hits.filter { lexicon.entries[Int($0.pattern)].list == .allow }
+        func isAllowed(_ first: Int, _ last: Int) -> Bool {
+            allowed.contains { $0.first <= first && $0.last >= last }
+        }
+        var located: [(rule: Rule, first: Int, last: Int, term: String?, label: String?)] = []
+        for hit in hits {
+            let entry = lexicon.entries[Int(hit.pattern)]
+            guard let rule = entry.list.rule else { continue }
+            located.append((rule, hit.first, hit.last, entry.term, entry.label))
+        }
+        for item in PersonalDataScanner.scan(normalized, allowedNumbers: lexicon.allowedNumbers)
+        where !isAllowed(item.first, item.last) {
+            located.append((item.rule, item.first, item.last, nil, nil))
+        }
+        located.sort { ($0.first, $0.last) < ($1.first, $1.last) }
+        var positions = TextPositions(bytes)
+        return located.map { item in
+            let range = Int(normalized.start[item.first])..<Int(normalized.end[item.last])
+            let (line, column) = positions.lineAndColumn(ofByte: range.lowerBound)
+            return Finding(rule: item.rule, term: item.term,
+                           matched: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
+                           line: line, column: column, label: item.label, byteRange: range)
+        }
+    }
+}
+
+/// Line and column of byte offsets, for the few offsets that have findings.
+struct TextPositions {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var lineStarts: [Int]?
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// 1-based line, and 1-based column counted in Unicode scalars.
+    mutating func lineAndColumn(ofByte offset: Int) -> (Int, Int) {
+        if lineStarts == nil {
+            var starts = [0]
+            for index in 0..<bytes.count where bytes[index] == 0x0A { starts.append(index + 1) }
+            lineStarts = starts
+        }
+        let starts = lineStarts!
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        var column = 1
+        for index in starts[low]..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return (low + 1, column)
+    }
+}

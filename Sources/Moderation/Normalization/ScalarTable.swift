@@ -1,0 +1,145 @@
+import Foundation
+
+/// How each written Unicode scalar reads for moderation, computed once:
+/// invisible characters vanish; stylised digits (⓿ ❶ ➀ ⓵ ⑸ ㈤ …) become
+/// ASCII digits; then NFKC (full-width, compatibility forms), lower case and
+/// traditional → simplified. Every result is marked as noise or not: noise
+/// (spaces, punctuation, symbols, Markdown markup) may stand between the
+/// characters of a term without breaking it.
+struct ScalarTable: Sendable {
+    /// One normalised scalar.
+    struct Output: Equatable, Sendable {
+        let scalar: UInt32
+        let isNoise: Bool
+    }
+
+    private static let dropped: UInt32 = .max
+    private static let noiseBit: UInt32 = 1 << 29
+    private static let expansionBit: UInt32 = 1 << 30
+
+    /// Basic Multilingual Plane: a scalar, a scalar marked noise, an expansion, or dropped.
+    private let plane: [UInt32]
+    private let expansions: [Output]
+    private let simplified: [UInt32: UInt32]
+
+    init() throws(ModerationSetupError) {
+        let simplified = try TraditionalToSimplified.loadTable()
+        self.simplified = simplified
+        var plane = [UInt32](repeating: 0, count: 0x10000)
+        var expansions: [Output] = []
+        for value in UInt32(0)..<0x10000 {
+            guard let scalar = Unicode.Scalar(value) else {
+                plane[Int(value)] = Self.dropped
+                continue
+            }
+            let outputs = Self.compute(scalar, simplified: simplified)
+            switch outputs.count {
+            case 0:
+                plane[Int(value)] = Self.dropped
+            case 1:
+                plane[Int(value)] = outputs[0].scalar | (outputs[0].isNoise ? Self.noiseBit : 0)
+            default:
+                plane[Int(value)] = Self.expansionBit | UInt32(expansions.count) | UInt32(outputs.count) << 24
+                expansions += outputs
+            }
+        }
+        self.plane = plane
+        self.expansions = expansions
+    }
+
+    /// Calls `emit` with each normalised scalar of `value`, in order.
+    @inline(__always)
+    func normalize(_ value: UInt32, _ emit: (Output) -> Void) {
+        guard value < 0x10000 else {
+            if let scalar = Unicode.Scalar(value) { Self.compute(scalar, simplified: simplified).forEach(emit) }
+            return
+        }
+        let entry = plane[Int(value)]
+        if entry == Self.dropped { return }
+        if entry & Self.expansionBit != 0 {
+            let start = Int(entry & 0xFF_FFFF)
+            let count = Int((entry >> 24) & 0x1F)
+            for index in start..<start + count { emit(expansions[index]) }
+            return
+        }
+        emit(Output(scalar: entry & ~Self.noiseBit, isNoise: entry & Self.noiseBit != 0))
+    }
+
+    /// The normalised scalars of a whole string, noise included.
+    func normalize(_ text: String) -> [Output] {
+        var result: [Output] = []
+        for scalar in text.unicodeScalars { normalize(scalar.value) { result.append($0) } }
+        return result
+    }
+
+    private static func compute(_ scalar: Unicode.Scalar, simplified: [UInt32: UInt32]) -> [Output] {
+        if isInvisible(scalar) { return [] }
+        if let digit = stylisedDigit(scalar) { return [Output(scalar: digit, isNoise: false)] }
+        let compatible = isStable(scalar) ? String(scalar) : String(scalar).precomposedStringWithCompatibilityMapping
+        var result: [Output] = []
+        for part in compatible.unicodeScalars {
+            if isInvisible(part) { continue }
+            for lower in lowercase(part) {
+                let value = simplified[lower.value] ?? lower.value
+                result.append(Output(scalar: value, isNoise: isNoise(Unicode.Scalar(value) ?? lower)))
+            }
+        }
+        return result
+    }
+
+    /// Ideographs and Hangul syllables have no compatibility decomposition: skip NFKC for them.
+    private static func isStable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: true
+        default: scalar.isASCII
+        }
+    }
+
+    private static func lowercase(_ scalar: Unicode.Scalar) -> String.UnicodeScalarView {
+        if scalar.isASCII {
+            let value = scalar.value
+            return String(Unicode.Scalar(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)!).unicodeScalars
+        }
+        return scalar.properties.lowercaseMapping.unicodeScalars
+    }
+
+    /// Zero-width characters, joiners, soft hyphen, BOM, bidirectional marks,
+    /// variation selectors, tag characters and other format controls.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F,
+             0x202A...0x202E, 0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xE0000...0xE0FFF:
+            return true
+        default:
+            return scalar.properties.generalCategory == .format
+        }
+    }
+
+    /// Digits NFKC leaves alone or turns into more than a digit: circled,
+    /// negative circled, double circled, parenthesised, ideographic parenthesised…
+    /// Ideographs that are numerals (五) are letters, not digits, and stay.
+    private static func stylisedDigit(_ scalar: Unicode.Scalar) -> UInt32? {
+        guard !scalar.isASCII, let value = scalar.properties.numericValue, value >= 0, value <= 9,
+            value == value.rounded(), scalar.properties.numericType != nil
+        else { return nil }
+        switch scalar.properties.generalCategory {
+        case .decimalNumber, .otherNumber, .otherSymbol, .letterNumber:
+            if scalar.properties.isIdeographic { return nil }
+            return 0x30 + UInt32(value)
+        default:
+            return nil
+        }
+    }
+
+    private static func isNoise(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control,
+             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation,
+             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .nonspacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+}

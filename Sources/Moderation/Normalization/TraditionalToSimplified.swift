@@ -1,0 +1,66 @@
+import COpenCC
+import Foundation
+
+/// Traditional → simplified Chinese, character by character, from OpenCC's
+/// `TSCharacters.ocd2` (Debian's libopencc1.1): one character in, one out, so
+/// every normalised character still points at the character written.
+enum TraditionalToSimplified {
+    /// Folders searched for `TSCharacters.ocd2`, after `$OPENCC_DATA_DIR`.
+    static let dataFolders = ["/usr/share/opencc", "/usr/local/share/opencc", "/opt/homebrew/share/opencc"]
+
+    /// The ranges converted: CJK Unified Ideographs, Extension A, the compatibility block and Extension B.
+    static let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2A6DF]
+
+    /// Every character whose simplified form differs, or an error naming what is missing.
+    static func loadTable() throws(ModerationSetupError) -> [UInt32: UInt32] {
+        let environment = ProcessInfo.processInfo.environment["OPENCC_DATA_DIR"].map { [$0] } ?? []
+        guard let folder = (environment + dataFolders).first(where: {
+            FileManager.default.fileExists(atPath: $0 + "/TSCharacters.ocd2")
+        }) else {
+            throw ModerationSetupError(message: "OpenCC's TSCharacters.ocd2 was not found in \((environment + dataFolders).joined(separator: ", ")).",
+                                       fix: "Install it with `apt-get install libopencc1.1`, or set OPENCC_DATA_DIR to the folder that holds it.")
+        }
+        let dictionary = folder + "/TSCharacters.ocd2"
+        let config = """
+            {"name": "TSCharacters", "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "\(dictionary)"}},
+             "conversion_chain": [{"dict": {"type": "ocd2", "file": "\(dictionary)"}}]}
+            """
+        let configPath = FileManager.default.temporaryDirectory.appendingPathComponent("portal12320-ts-\(ProcessInfo.processInfo.processIdentifier).json").path
+        guard FileManager.default.createFile(atPath: configPath, contents: Data(config.utf8)) else {
+            throw ModerationSetupError(message: "Cannot write a temporary OpenCC configuration at \(configPath).",
+                                       fix: "Check that the temporary folder is writable.")
+        }
+        defer { try? FileManager.default.removeItem(atPath: configPath) }
+        guard let converter = opencc_open(configPath), Int(bitPattern: converter) != -1 else {
+            let reason = opencc_error().map { String(cString: $0) } ?? "unknown error"
+            throw ModerationSetupError(message: "OpenCC cannot open \(dictionary): \(reason).",
+                                       fix: "Reinstall libopencc1.1 and libopencc-dev.")
+        }
+        defer { opencc_close(converter) }
+
+        var table: [UInt32: UInt32] = [:]
+        for range in ranges {
+            let scalars = range.compactMap(Unicode.Scalar.init)
+            // One character per line: the dictionary has single-character keys only.
+            let input = scalars.map { String($0) }.joined(separator: "\n")
+            guard let output = input.withCString({ opencc_convert_utf8(converter, $0, strlen($0)) }) else { continue }
+            defer { opencc_convert_utf8_free(output) }
+            let lines = String(cString: output).split(separator: "\n", omittingEmptySubsequences: false)
+            guard lines.count == scalars.count else { continue }
+            for (original, converted) in zip(scalars, lines) {
+                guard let simplified = converted.unicodeScalars.first, converted.unicodeScalars.count == 1,
+                    simplified != original
+                else { continue }
+                table[original.value] = simplified.value
+            }
+        }
+        return table
+    }
+}
+
+/// Moderation cannot start: a dependency is missing. Says what to install.
+public struct ModerationSetupError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public let fix: String
+    public var description: String { "error: \(message) \(fix)" }
+}

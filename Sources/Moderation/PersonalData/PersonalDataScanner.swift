@@ -1,0 +1,173 @@
+/// Finds callers' personal data in normalised text: identity numbers, phone
+/// numbers, bank cards and e-mail addresses, however they are spaced or styled.
+struct PersonalDataScanner {
+    /// One detected item, by normalised scalar indices.
+    struct Item: Equatable {
+        let rule: Rule
+        let first: Int
+        let last: Int
+        /// The digits (numbers) or address (e-mail) as normalised.
+        let value: String
+    }
+
+    /// Characters that may separate the groups of one number: space, `-`, `(`, `)`, `.`.
+    private static let separators: Set<UInt32> = [0x20, 0x2D, 0x28, 0x29, 0x2E, 0xA0, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014]
+    /// At most this many separators in a row inside a number.
+    private static let maxSeparators = 2
+
+    static func scan(_ text: NormalizedText, allowedNumbers: Set<String>) -> [Item] {
+        numbers(text, allowedNumbers: allowedNumbers) + emails(text)
+    }
+
+    // MARK: Numbers
+
+    private struct Group {
+        var digits: [UInt8] = []
+        var first = 0
+        var last = 0
+    }
+
+    private static func numbers(_ text: NormalizedText, allowedNumbers: Set<String>) -> [Item] {
+        let scalars = text.scalars
+        var items: [Item] = []
+        var index = 0
+        while index < scalars.count {
+            guard isDigit(scalars[index]) else {
+                index += 1
+                continue
+            }
+            // A maximal run of digit groups joined by short separators.
+            let runStart = index
+            var groups: [Group] = []
+            var current = Group(first: index)
+            var cursor = index
+            while cursor < scalars.count {
+                if isDigit(scalars[cursor]) {
+                    if current.digits.isEmpty { current.first = cursor }
+                    current.digits.append(UInt8(scalars[cursor]))
+                    current.last = cursor
+                    cursor += 1
+                    continue
+                }
+                var gap = cursor
+                while gap < scalars.count, gap - cursor < maxSeparators, separators.contains(scalars[gap]) { gap += 1 }
+                guard gap > cursor, gap < scalars.count, isDigit(scalars[gap]) else { break }
+                groups.append(current)
+                current = Group()
+                cursor = gap
+            }
+            groups.append(current)
+            let runEnd = current.last
+            index = runEnd + 1
+            // Letters glued to the run make it a code (SN1381234…), not a number; an ID's final x is part of it.
+            var trailingX = false
+            if runEnd + 1 < scalars.count, scalars[runEnd + 1] == 0x78 {
+                trailingX = runEnd + 2 >= scalars.count || !isASCIIAlphanumeric(scalars[runEnd + 2])
+            }
+            if (runStart > 0 && isASCIILetter(scalars[runStart - 1]))
+                || (!trailingX && runEnd + 1 < scalars.count && isASCIILetter(scalars[runEnd + 1])) {
+                continue
+            }
+            let international = runStart > 0 && scalars[runStart - 1] == 0x2B
+            items += classify(groups, trailingX: trailingX, international: international, allowedNumbers: allowedNumbers)
+        }
+        return items
+    }
+
+    /// Splits a run into numbers: from each group, the longest span of whole
+    /// groups that is a personal number; digits inside a group are never split.
+    private static func classify(_ groups: [Group], trailingX: Bool, international: Bool,
+                                 allowedNumbers: Set<String>) -> [Item] {
+        var items: [Item] = []
+        var start = 0
+        while start < groups.count {
+            var found: (Item, Int)?
+            for end in stride(from: groups.count - 1, through: start, by: -1) {
+                var digits = groups[start...end].flatMap(\.digits)
+                guard digits.count <= 19 else { continue }
+                var last = groups[end].last
+                if end == groups.count - 1 && trailingX && digits.count == 17 {
+                    digits.append(UInt8(ascii: "x"))
+                    last += 1
+                }
+                guard let rule = NumberKind.classify(digits, international: international && start == 0) else { continue }
+                let value = String(decoding: digits, as: UTF8.self)
+                if allowedNumbers.contains(value) { break }
+                found = (Item(rule: rule, first: groups[start].first, last: last, value: value), end)
+                break
+            }
+            if let (item, end) = found {
+                items.append(item)
+                start = end + 1
+            } else {
+                start += 1
+            }
+        }
+        return items
+    }
+
+    // MARK: E-mail
+
+    private static let atForms: [[UInt32]] = ["@", "(at)", "[at]", "{at}", "<at>"].map { $0.unicodeScalars.map(\.value) }
+    private static let dotForms: [[UInt32]] = [".", "(dot)", "[dot]", "{dot}", "<dot>"].map { $0.unicodeScalars.map(\.value) }
+
+    private static func emails(_ text: NormalizedText) -> [Item] {
+        let scalars = text.scalars
+        var items: [Item] = []
+        var index = 0
+        while index < scalars.count {
+            guard let atLength = form(atForms, in: scalars, at: index) else {
+                index += 1
+                continue
+            }
+            var localStart = index
+            while localStart > 0, isLocalPart(scalars[localStart - 1]) { localStart -= 1 }
+            var cursor = index + atLength
+            var labels: [[UInt32]] = []
+            var domainEnd = cursor - 1
+            while true {
+                var label: [UInt32] = []
+                while cursor < scalars.count, isDomainLabel(scalars[cursor]) {
+                    label.append(scalars[cursor])
+                    cursor += 1
+                }
+                guard !label.isEmpty else { break }
+                labels.append(label)
+                domainEnd = cursor - 1
+                guard let dot = form(dotForms, in: scalars, at: cursor), cursor + dot < scalars.count,
+                    isDomainLabel(scalars[cursor + dot])
+                else { break }
+                cursor += dot
+            }
+            let local = Array(scalars[localStart..<index])
+            if !local.isEmpty, labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(isASCIILetter) {
+                let address = String(decoding: local.map { UInt8($0) }, as: UTF8.self) + "@"
+                    + labels.map { String(decoding: $0.map { UInt8($0) }, as: UTF8.self) }.joined(separator: ".")
+                items.append(Item(rule: .email, first: localStart, last: domainEnd, value: address))
+                index = domainEnd + 1
+            } else {
+                index += atLength
+            }
+        }
+        return items
+    }
+
+    private static func form(_ forms: [[UInt32]], in scalars: [UInt32], at index: Int) -> Int? {
+        for form in forms where index + form.count <= scalars.count {
+            if scalars[index..<index + form.count].elementsEqual(form) { return form.count }
+        }
+        return nil
+    }
+
+    // MARK: Character classes (text is already lower case and half width)
+
+    private static func isDigit(_ scalar: UInt32) -> Bool { scalar >= 0x30 && scalar <= 0x39 }
+    private static func isASCIILetter(_ scalar: UInt32) -> Bool { scalar >= 0x61 && scalar <= 0x7A }
+    private static func isASCIIAlphanumeric(_ scalar: UInt32) -> Bool { isDigit(scalar) || isASCIILetter(scalar) }
+
+    private static func isLocalPart(_ scalar: UInt32) -> Bool {
+        isASCIIAlphanumeric(scalar) || scalar == 0x2E || scalar == 0x5F || scalar == 0x25 || scalar == 0x2B || scalar == 0x2D
+    }
+
+    private static func isDomainLabel(_ scalar: UInt32) -> Bool { isASCIIAlphanumeric(scalar) || scalar == 0x2D }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Moderation
+
+/// What moderation found in a set of files.
+public struct ModerationReport: Sendable, Encodable {
+    public struct Document: Sendable, Encodable {
+        public let path: String
+        public let findings: [Finding]
+        /// The file's text, to show findings in context; not part of the JSON.
+        let text: String
+
+        enum CodingKeys: String, CodingKey { case path, findings }
+    }
+
+    public struct Summary: Sendable, Encodable {
+        public let documents: Int
+        public let findings: Int
+        public let block: Int
+        public let review: Int
+    }
+
+    public let documents: [Document]
+    public let summary: Summary
+
+    /// Whether anything may never be published.
+    public var hasBlockingFindings: Bool { summary.block > 0 }
+
+    /// Scans `files` (answers with or without front matter); lines and columns
+    /// count in the whole file as written, front matter included.
+    /// - Throws: ``ContentIssue`` for a file that cannot be read or is not UTF-8.
+    public static func scan(files: [String], with moderator: Moderator) throws(ContentErrors) -> ModerationReport {
+        var issues: [ContentIssue] = []
+        var texts: [(String, String)] = []
+        for file in files {
+            do throws(ContentIssue) {
+                texts.append((file, try TextFile.read(file)))
+            } catch {
+                issues.append(error)
+            }
+        }
+        try ContentErrors.check(issues)
+        let documents = texts.concurrentMap { file, text in
+            Document(path: file, findings: moderator.scan(text), text: text)
+        }
+        let all = documents.flatMap(\.findings)
+        return ModerationReport(
+            documents: documents,
+            summary: Summary(documents: documents.count, findings: all.count,
+                             block: all.count { $0.severity == .block }, review: all.count { $0.severity == .review }))
+    }
+
+    /// Every answer file under `content/answers`, sorted.
+    public static func answerFiles(in content: String) -> [String] {
+        let root = content + "/answers"
+        let paths = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        return paths.filter { $0.hasSuffix(".md") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .sorted().map { "\(root)/\($0)" }
+    }
+
+    /// `{"documents":[{"path":…,"findings":[…]}],"summary":{…}}`, keys sorted.
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// Compiler-style lines, each followed by the source line with the match underlined.
+    public func text() -> String {
+        var output = ""
+        for document in documents {
+            let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for finding in document.findings {
+                output += "\(document.path):\(finding.line):\(finding.column): \(finding.severity) \(finding.rule.rawValue): "
+                output += "\(finding.matched.replacingOccurrences(of: "\n", with: "⏎"))"
+                output += finding.term.map { " (\($0))" } ?? ""
+                output += finding.label.map { " [\($0)]" } ?? ""
+                output += "\n"
+                guard finding.line - 1 < lines.count else { continue }
+                let line = lines[finding.line - 1]
+                let before = line.unicodeScalars.prefix(finding.column - 1)
+                let firstLineOfMatch = finding.matched.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+                output += "    \(line)\n"
+                output += "    \(String(repeating: " ", count: DisplayWidth.of(before)))"
+                output += "^" + String(repeating: "~", count: max(0, DisplayWidth.of(firstLineOfMatch.unicodeScalars) - 1)) + "\n"
+            }
+        }
+        output += "\(summary.documents) files scanned: \(summary.block) blocking, \(summary.review) for review.\n"
+        return output
+    }
+}
+
+/// Terminal columns a text takes: East Asian wide and full-width characters take two.
+enum DisplayWidth {
+    static func of(_ scalars: some Sequence<Unicode.Scalar>) -> Int {
+        scalars.reduce(0) { total, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+                 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                total + 2
+            case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F, 0xFEFF:
+                total
+            default:
+                total + 1
+            }
+        }
+    }
+}

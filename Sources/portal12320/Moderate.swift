@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Moderation
+import Portal
+
+struct Moderate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scan answers for classified, sensitive and taboo terms and callers' personal data.",
+        discussion: "Exit status: 0 when nothing blocks publication, 1 when something does, 2 for usage or input errors.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: ArgumentHelp("The lexicon folder (default: <content>/lexicon).", valueName: "dir"))
+    var lexicon: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Argument(help: ArgumentHelp("Markdown files to scan (default: every answer of the content folder).", valueName: "file"))
+    var files: [String] = []
+
+    func run() async throws {
+        let moderator: Moderator
+        do {
+            moderator = Moderator(lexicon: try Lexicon.load(directory: lexicon ?? options.content + "/lexicon"))
+        } catch {
+            Terminal.error(String(describing: error))
+            throw ExitCode(2)
+        }
+        let report: ModerationReport
+        do {
+            report = try ModerationReport.scan(files: files.isEmpty ? ModerationReport.answerFiles(in: options.content) : files,
+                                               with: moderator)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        print(format == .json ? report.json() : report.text(), terminator: format == .json ? "\n" : "")
+        if report.hasBlockingFindings { throw ExitCode.failure }
+    }
+}

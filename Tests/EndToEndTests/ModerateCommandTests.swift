@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+struct ModerateCommandTests {
+    static let answer = """
+        ---
+        id: leak
+        title: 测试
+        ---
+        本答复属于**内部**资料。电话 ❶❸❽-1234-5678。
+        这个问题不归我们管。
+
+        """
+
+    func withAnswer(_ text: String, _ body: (String) throws -> Void) throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/answer.md"))
+        try body(folder + "/answer.md")
+    }
+
+    @Test func sampleContentIsCleanAndExitsZero() throws {
+        let result = try Executable.run(["moderate"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("files scanned: 0 blocking"))
+    }
+
+    @Test func blockingFindingsExitOneWithLocatedLines() throws {
+        try withAnswer(Self.answer) { file in
+            let result = try Executable.run(["moderate", file])
+            #expect(result.status == 1)
+            #expect(result.output.contains("\(file):5:8: block classified: 内部**资料 (内部资料) [密级标识]"))
+            #expect(result.output.contains("\(file):5:18: block pii.mobile: ❶❸❽-1234-5678"))
+            #expect(result.output.contains("\(file):6:5: review taboo: 不归我们管"))
+            #expect(result.output.contains("1 files scanned: 2 blocking, 1 for review."))
+        }
+    }
+
+    @Test func jsonListsDocumentsFindingsAndSummary() throws {
+        try withAnswer(Self.answer) { file in
+            let result = try Executable.run(["moderate", "--format", "json", file])
+            #expect(result.status == 1)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            let documents = try #require(json["documents"] as? [[String: Any]])
+            #expect(documents.first?["path"] as? String == file)
+            let findings = try #require(documents.first?["findings"] as? [[String: Any]])
+            #expect(findings.map { $0["rule"] as? String } == ["classified", "pii.mobile", "taboo"])
+            #expect(findings[1]["matched"] as? String == "❶❸❽-1234-5678")
+            #expect(findings[1]["line"] as? Int == 5)
+            #expect(findings[1]["column"] as? Int == 18)
+            let summary = try #require(json["summary"] as? [String: Int])
+            #expect(summary == ["documents": 1, "findings": 3, "block": 2, "review": 1])
+        }
+    }
+
+    @Test func reviewOnlyFindingsExitZero() throws {
+        try withAnswer("这个问题不归我们管。\n") { file in
+            let result = try Executable.run(["moderate", file])
+            #expect(result.status == 0)
+            #expect(result.output.contains("0 blocking, 1 for review"))
+        }
+    }
+
+    @Test(arguments: [["moderate", "/nonexistent/answer.md"], ["moderate", "--format", "xml"], ["moderate", "--lexicon", "/nonexistent"]])
+    func inputAndUsageErrorsExitTwo(_ arguments: [String]) throws {
+        let result = try Executable.run(arguments)
+        if arguments.contains("--lexicon") {
+            // A missing lexicon folder is an empty lexicon: personal data is still found.
+            #expect(result.status == 0)
+        } else {
+            #expect(result.status == 2, "\(result.error)")
+        }
+    }
+}

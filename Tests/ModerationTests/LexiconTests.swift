@@ -1,0 +1,46 @@
+import Foundation
+import Moderation
+import Testing
+
+struct LexiconTests {
+    func folder(_ files: [String: Data]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lexicon-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for (name, data) in files { try data.write(to: URL(fileURLWithPath: "\(path)/\(name)")) }
+        return path
+    }
+
+    @Test func linesWithCommentsAndLabelsLoad() throws {
+        let path = try folder([
+            "classified.txt": Data("# 密级标识\n内部资料\t密级\n\n  代孕  # 违法\n".utf8),
+            "taboo.txt": Data("不归我们管\t推诿\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let moderator = Moderator(lexicon: try Lexicon.load(directory: path))
+        let findings = moderator.scan("内部资料；代孕；不归我们管")
+        #expect(findings.map(\.rule) == [.classified, .classified, .taboo])
+        #expect(findings.map(\.label) == ["密级", nil, "推诿"])
+    }
+
+    @Test func badLinesAreReportedWithFileAndLine() throws {
+        let path = try folder(["sensitive.txt": Data("医托\n孕\n**\n回扣\n".utf8)])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(throws: LexiconErrors.self) { try Lexicon.load(directory: path) }
+        #expect(error.errors.map(\.line) == [2, 3])
+        #expect(error.errors.allSatisfy { $0.file == path + "/sensitive.txt" })
+        #expect(error.errors[0].message.contains("single character"))
+        #expect(error.errors[1].message.contains("no letters"))
+    }
+
+    @Test func invalidUTF8IsReportedWithItsLine() throws {
+        let path = try folder(["classified.txt": Data("内部资料\n".utf8) + Data([0xC4, 0xE3, 0x0A])])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(throws: LexiconErrors.self) { try Lexicon.load(directory: path) }
+        #expect(error.errors.map(\.line) == [2])
+    }
+
+    @Test func sameTermInTwoListsKeepsTheStricter() throws {
+        let lexicon = try Lexicon(entries: [.init(term: "回扣", list: .allow), .init(term: "回扣", list: .classified)])
+        #expect(Moderator(lexicon: lexicon).scan("拿回扣").map(\.rule) == [.classified])
+    }
+}

@@ -47,6 +47,12 @@ let package = Package(
             dependencies: ["Portal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "moderation-benchmark",
+            dependencies: ["Moderation"],
+            path: "Benchmarks/ModerationBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strictSettings),
         .testTarget(name: "ModerationTests", dependencies: ["Moderation"], swiftSettings: strictSettings),
         .testTarget(

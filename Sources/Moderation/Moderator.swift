@@ -43,31 +43,32 @@ public struct Moderator: Sendable {
     }
 }
 
-/// Line and column of byte offsets, for the few offsets that have findings.
+/// Line and column of byte offsets, asked in increasing order: a cursor
+/// that moves forward, so each byte is looked at once however many findings.
 struct TextPositions {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var lineStarts: [Int]?
+    private var offset = 0
+    private var line = 1
+    private var column = 1
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// 1-based line, and 1-based column counted in Unicode scalars.
-    mutating func lineAndColumn(ofByte offset: Int) -> (Int, Int) {
-        if lineStarts == nil {
-            var starts = [0]
-            for index in 0..<bytes.count where bytes[index] == 0x0A { starts.append(index + 1) }
-            lineStarts = starts
+    /// Offsets must not decrease from one call to the next.
+    mutating func lineAndColumn(ofByte target: Int) -> (Int, Int) {
+        precondition(target >= offset, "positions are asked in increasing order")
+        while offset < target {
+            let byte = bytes[offset]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            offset += 1
         }
-        let starts = lineStarts!
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        var column = 1
-        for index in starts[low]..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        return (low + 1, column)
+        return (line, column)
     }
 }

@@ -2,8 +2,9 @@
 ///
 /// Scalars that occur in some pattern get dense symbol numbers; any other
 /// scalar cannot be part of a match and sends the automaton back to the root.
-/// The root's transitions are a direct table (most steps start there); the
-/// others live in one open-addressing hash table.
+/// The root's transitions are a direct table (most steps start there); every
+/// other state's edges lie side by side, sorted by symbol, so a step reads one
+/// short run of memory.
 struct Automaton: Sendable {
     /// A pattern ending at a text position.
     struct Hit: Equatable {
@@ -16,9 +17,10 @@ struct Automaton: Sendable {
     private let planeSymbols: [UInt32]
     private let otherSymbols: [UInt32: UInt32]
     private let rootNext: [Int32]
-    private let keys: [UInt64]
-    private let values: [Int32]
-    private let mask: Int
+    /// Edges of state `s`: `edgeSymbols[edgeStart[s]..<edgeStart[s + 1]]`, sorted, and their targets.
+    private let edgeStart: [Int32]
+    private let edgeSymbols: [UInt32]
+    private let edgeTargets: [Int32]
     private let failure: [Int32]
     /// The pattern that ends exactly at each state, or -1.
     private let output: [Int32]
@@ -26,6 +28,14 @@ struct Automaton: Sendable {
     private let outputLink: [Int32]
     let patternLengths: [Int32]
     let longestPattern: Int
+    /// Identifies this automaton to per-thread transition caches.
+    private let identity = Identity()
+
+    private final class Identity: Sendable {}
+
+    /// Set on root-table and cached targets where some pattern ends, so the
+    /// output tables are read only there.
+    static let emitsFlag: Int32 = 1 << 30
 
     /// - Parameter patterns: each a sequence of normalised, non-noise scalars (at least one).
     ///   When two patterns are equal, the one listed first is kept.
@@ -88,60 +98,35 @@ struct Automaton: Sendable {
         }
 
         var rootNext = [Int32](repeating: 0, count: symbols.count + 1)
-        for (symbol, next) in children[0] { rootNext[Int(symbol)] = next }
-        let transitionCount = children.dropFirst().reduce(0) { $0 + $1.count }
-        var capacity = 16
-        while capacity < transitionCount * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var values = [Int32](repeating: 0, count: capacity)
-        for state in 1..<children.count {
-            for (symbol, next) in children[state] {
-                let key = UInt64(state) << 32 | UInt64(symbol)
-                var slot = Self.slot(key, mask: capacity - 1)
-                while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-                keys[slot] = key
-                values[slot] = next
+        for (symbol, next) in children[0] {
+            let emits = output[Int(next)] >= 0 || outputLink[Int(next)] >= 0
+            rootNext[Int(symbol)] = next | (emits ? Self.emitsFlag : 0)
+        }
+        var edgeStart: [Int32] = [0]
+        var edgeSymbols: [UInt32] = []
+        var edgeTargets: [Int32] = []
+        edgeStart.reserveCapacity(children.count + 1)
+        for state in 0..<children.count {
+            if state > 0 {
+                for symbol in children[state].keys.sorted() {
+                    edgeSymbols.append(symbol)
+                    edgeTargets.append(children[state][symbol]!)
+                }
             }
+            edgeStart.append(Int32(edgeSymbols.count))
         }
 
         self.planeSymbols = planeSymbols
         self.otherSymbols = otherSymbols
         self.rootNext = rootNext
-        self.keys = keys
-        self.values = values
-        self.mask = capacity - 1
+        self.edgeStart = edgeStart
+        self.edgeSymbols = edgeSymbols
+        self.edgeTargets = edgeTargets
         self.failure = failure
         self.output = output
         self.outputLink = outputLink
         self.patternLengths = patterns.map { Int32($0.count) }
         self.longestPattern = patterns.map(\.count).max() ?? 0
-    }
-
-    @inline(__always)
-    private static func slot(_ key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    @inline(__always)
-    private func symbol(of scalar: UInt32) -> UInt32 {
-        scalar < 0x10000 ? planeSymbols[Int(scalar)] : otherSymbols[scalar] ?? 0
-    }
-
-    @inline(__always)
-    private func next(_ state: Int32, _ symbol: UInt32) -> Int32 {
-        var state = state
-        while state != 0 {
-            let key = UInt64(state) << 32 | UInt64(symbol)
-            var slot = Self.slot(key, mask: mask)
-            while true {
-                let stored = keys[slot]
-                if stored == key { return values[slot] }
-                if stored == 0 { break }
-                slot = (slot + 1) & mask
-            }
-            state = failure[Int(state)]
-        }
-        return rootNext[Int(symbol)]
     }
 
     /// Every pattern occurrence, overlapping ones included. Noise scalars are
@@ -157,33 +142,89 @@ struct Automaton: Sendable {
         var fed = 0
         var state: Int32 = 0
         var gap = 0
+        let cache = TransitionCache.current(for: ObjectIdentifier(identity))
+        let cacheKeys = cache.keys
+        let cacheValues = cache.values
+        let cacheMask = TransitionCache.size - 1
         text.scalars.withUnsafeBufferPointer { scalars in
-            text.isNoise.withUnsafeBufferPointer { noise in
-                for index in 0..<scalars.count {
-                    if noise[index] {
-                        gap += 1
-                        if gap > maxGap { state = 0 }
-                        continue
-                    }
-                    gap = 0
-                    let symbol = symbol(of: scalars[index])
-                    if symbol == 0 {
-                        state = 0
-                        continue
-                    }
-                    ring[fed & ringMask] = index
-                    fed += 1
-                    state = next(state, symbol)
-                    var match = output[Int(state)] >= 0 ? state : outputLink[Int(state)]
-                    while match >= 0 {
-                        let pattern = output[Int(match)]
-                        let length = Int(patternLengths[Int(pattern)])
-                        hits.append(Hit(pattern: pattern, first: ring[(fed - length) & ringMask], last: index))
-                        match = outputLink[Int(match)]
+        text.isNoise.withUnsafeBufferPointer { noise in
+        planeSymbols.withUnsafeBufferPointer { planeSymbols in
+        rootNext.withUnsafeBufferPointer { rootNext in
+        edgeStart.withUnsafeBufferPointer { edgeStart in
+        edgeSymbols.withUnsafeBufferPointer { edgeSymbols in
+        edgeTargets.withUnsafeBufferPointer { edgeTargets in
+        failure.withUnsafeBufferPointer { failure in
+        output.withUnsafeBufferPointer { output in
+        ring.withUnsafeMutableBufferPointer { ring in
+            for index in 0..<scalars.count {
+                if noise[index] {
+                    gap += 1
+                    if gap > maxGap { state = 0 }
+                    continue
+                }
+                gap = 0
+                let scalar = scalars[index]
+                let symbol = scalar < 0x10000 ? planeSymbols[Int(scalar)] : otherSymbols[scalar] ?? 0
+                if symbol == 0 {
+                    state = 0
+                    continue
+                }
+                ring[fed & ringMask] = index
+                fed += 1
+                var emits: Bool
+                if state == 0 {
+                    let target = rootNext[Int(symbol)]
+                    state = target & ~Self.emitsFlag
+                    emits = target & Self.emitsFlag != 0
+                } else {
+                    let key = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(symbol)
+                    let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & cacheMask
+                    if cacheKeys[slot] == key {
+                        let target = cacheValues[slot]
+                        state = target & ~Self.emitsFlag
+                        emits = target & Self.emitsFlag != 0
+                    } else {
+                        // Follow failure links until a transition exists; the root's are a table.
+                        while true {
+                            if state == 0 {
+                                state = rootNext[Int(symbol)] & ~Self.emitsFlag
+                                break
+                            }
+                            var low = Int(edgeStart[Int(state)])
+                            var high = Int(edgeStart[Int(state) + 1])
+                            while high - low > 4 {
+                                let middle = (low + high) / 2
+                                if edgeSymbols[middle] <= symbol { low = middle } else { high = middle }
+                            }
+                            var found: Int32 = -1
+                            while low < high {
+                                if edgeSymbols[low] == symbol {
+                                    found = edgeTargets[low]
+                                    break
+                                }
+                                low += 1
+                            }
+                            if found >= 0 {
+                                state = found
+                                break
+                            }
+                            state = failure[Int(state)]
+                        }
+                        emits = output[Int(state)] >= 0 || outputLink[Int(state)] >= 0
+                        cacheKeys[slot] = key
+                        cacheValues[slot] = state | (emits ? Self.emitsFlag : 0)
                     }
                 }
+                guard emits else { continue }
+                var match = output[Int(state)] >= 0 ? state : outputLink[Int(state)]
+                while match >= 0 {
+                    let pattern = output[Int(match)]
+                    let length = Int(patternLengths[Int(pattern)])
+                    hits.append(Hit(pattern: pattern, first: ring[(fed - length) & ringMask], last: index))
+                    match = outputLink[Int(match)]
+                }
             }
-        }
+        }}}}}}}}}}
         return hits
     }
 

@@ -12,32 +12,80 @@ struct NormalizedText {
 
     /// Normalises UTF-8 `bytes` (invalid sequences read as U+FFFD).
     init(_ bytes: UnsafeBufferPointer<UInt8>, table: ScalarTable) {
-        scalars.reserveCapacity(bytes.count / 2)
-        isNoise.reserveCapacity(bytes.count / 2)
-        start.reserveCapacity(bytes.count / 2)
-        end.reserveCapacity(bytes.count / 2)
-        var index = 0
-        while index < bytes.count {
-            let from = index
-            let lead = bytes[index]
-            var value: UInt32
-            if lead < 0x80 {
-                value = UInt32(lead)
-                index += 1
-                if lead == UInt8(ascii: "&"), let reference = CharacterReference.decode(bytes, at: from) {
-                    value = reference.scalar
-                    index = reference.end
+        // Almost every text yields at most one scalar per byte; a compatibility
+        // character can expand to up to 18 (U+FDFA), so retry with room for that.
+        if let text = Self.normalize(bytes, table: table, capacity: bytes.count + 64) {
+            self = text
+        } else {
+            self = Self.normalize(bytes, table: table, capacity: bytes.count * 18 + 64)!
+        }
+    }
+
+    private init(scalars: [UInt32], isNoise: [Bool], start: [Int32], end: [Int32]) {
+        self.scalars = scalars
+        self.isNoise = isNoise
+        self.start = start
+        self.end = end
+    }
+
+    /// `nil` when `capacity` is too small.
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, table: ScalarTable, capacity: Int) -> NormalizedText? {
+        var count = 0
+        var overflow = false
+        var scalars = [UInt32](repeating: 0, count: capacity)
+        var isNoise = [Bool](repeating: false, count: capacity)
+        var start = [Int32](repeating: 0, count: capacity)
+        var end = [Int32](repeating: 0, count: capacity)
+        scalars.withUnsafeMutableBufferPointer { scalarsOut in
+            isNoise.withUnsafeMutableBufferPointer { noiseOut in
+                start.withUnsafeMutableBufferPointer { startOut in
+                    end.withUnsafeMutableBufferPointer { endOut in
+                        var index = 0
+                        while index < bytes.count {
+                            let from = index
+                            let lead = bytes[index]
+                            var value: UInt32
+                            if lead < 0x80 {
+                                value = UInt32(lead)
+                                index += 1
+                                if lead == UInt8(ascii: "&"), let reference = CharacterReference.decode(bytes, at: from) {
+                                    value = reference.scalar
+                                    index = reference.end
+                                }
+                            } else {
+                                (value, index) = decodeMultibyte(bytes, at: index)
+                            }
+                            if count < capacity, let (scalar, noise) = table.single(value) {
+                                scalarsOut[count] = scalar
+                                noiseOut[count] = noise
+                                startOut[count] = Int32(from)
+                                endOut[count] = Int32(index)
+                                count += 1
+                                continue
+                            }
+                            table.normalize(value) { output in
+                                guard count < capacity else {
+                                    overflow = true
+                                    return
+                                }
+                                scalarsOut[count] = output.scalar
+                                noiseOut[count] = output.isNoise
+                                startOut[count] = Int32(from)
+                                endOut[count] = Int32(index)
+                                count += 1
+                            }
+                            if overflow { return }
+                        }
+                    }
                 }
-            } else {
-                (value, index) = Self.decodeMultibyte(bytes, at: index)
-            }
-            table.normalize(value) { output in
-                scalars.append(output.scalar)
-                isNoise.append(output.isNoise)
-                start.append(Int32(from))
-                end.append(Int32(index))
             }
         }
+        if overflow { return nil }
+        scalars.removeLast(capacity - count)
+        isNoise.removeLast(capacity - count)
+        start.removeLast(capacity - count)
+        end.removeLast(capacity - count)
+        return NormalizedText(scalars: scalars, isNoise: isNoise, start: start, end: end)
     }
 
     @inline(__always)

@@ -47,6 +47,16 @@ struct ScalarTable: Sendable {
         self.expansions = expansions
     }
 
+    /// The normalised scalar of a BMP `value` when it is exactly one
+    /// (the common case), as `(scalar, isNoise)`; `nil` when dropped, expanded or outside the BMP.
+    @inline(__always)
+    func single(_ value: UInt32) -> (UInt32, Bool)? {
+        guard value < 0x10000 else { return nil }
+        let entry = plane[Int(value)]
+        guard entry != Self.dropped, entry & Self.expansionBit == 0 else { return nil }
+        return (entry & ~Self.noiseBit, entry & Self.noiseBit != 0)
+    }
+
     /// Calls `emit` with each normalised scalar of `value`, in order.
     @inline(__always)
     func normalize(_ value: UInt32, _ emit: (Output) -> Void) {

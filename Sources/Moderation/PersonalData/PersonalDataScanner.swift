@@ -116,7 +116,12 @@ struct PersonalDataScanner {
         var items: [Item] = []
         var index = 0
         while index < scalars.count {
-            guard let atLength = form(atForms, in: scalars, at: index) else {
+            // Only `@` or an opening bracket before `a` can start an at-form.
+            let scalar = scalars[index]
+            let mayStart = scalar == 0x40
+                || ((scalar == 0x28 || scalar == 0x5B || scalar == 0x7B || scalar == 0x3C)
+                    && index + 1 < scalars.count && scalars[index + 1] == 0x61)
+            guard mayStart, let atLength = form(atForms, in: scalars, at: index) else {
                 index += 1
                 continue
             }

@@ -19,6 +19,17 @@ public struct MarkdownDocument: Sendable {
     /// `answer:` links that the resolver could not resolve, in source order.
     public let unresolvedLinks: [UnresolvedLink]
 
+    /// Where an `answer:<id>` link goes.
+    public enum LinkTarget: Sendable, Equatable {
+        /// The answer's page.
+        case url(String)
+        /// The answer exists but is not published (held back): the link
+        /// becomes its plain text, so nothing points at an unpublished page.
+        case unpublished
+        /// No such answer: an error for the author.
+        case unknown
+    }
+
     /// A link to another answer that names no answer known to the resolver.
     public struct UnresolvedLink: Sendable, Equatable {
         /// The destination as written, e.g. `answer:flu-vaccine`.
@@ -37,12 +48,11 @@ public struct MarkdownDocument: Sendable {
     ///   - source: CommonMark text (no front matter).
     ///   - topHeadingLevel: the level the body's highest heading is moved to,
     ///     so the page title stays the only `h1` (2 by default).
-    ///   - resolveAnswerLink: maps the id of an `answer:<id>` link to a URL, or
-    ///     `nil` when no such answer is published.
+    ///   - resolveAnswerLink: where the `answer:<id>` link with this id goes.
     public init(
         source: String,
         topHeadingLevel: Int = 2,
-        resolveAnswerLink: (String) -> String? = { _ in nil }
+        resolveAnswerLink: (String) -> LinkTarget = { _ in .unknown }
     ) {
         var source = source
         let root: OpaquePointer = source.withUTF8 { buffer in
@@ -54,6 +64,7 @@ public struct MarkdownDocument: Sendable {
 
         var walk = TreeWalk(topHeadingLevel: topHeadingLevel)
         walk.visit(root, resolveAnswerLink: resolveAnswerLink)
+        walk.unwrapLinks()
         self.plainText = walk.text.trimmingTrailingNewlines()
         self.unresolvedLinks = walk.unresolved
 

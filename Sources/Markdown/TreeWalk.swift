@@ -7,12 +7,14 @@ struct TreeWalk {
     let topHeadingLevel: Int
     var text = ""
     var unresolved: [MarkdownDocument.UnresolvedLink] = []
+    /// Links to replace by their text once the walk is over.
+    private var linksToUnwrap: [OpaquePointer] = []
 
     init(topHeadingLevel: Int) {
         self.topHeadingLevel = topHeadingLevel
     }
 
-    mutating func visit(_ root: OpaquePointer, resolveAnswerLink: (String) -> String?) {
+    mutating func visit(_ root: OpaquePointer, resolveAnswerLink: (String) -> MarkdownDocument.LinkTarget) {
         let headingShift = max(0, topHeadingLevel - Self.highestHeadingLevel(in: root))
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
@@ -30,7 +32,7 @@ struct TreeWalk {
     }
 
     private mutating func enter(
-        _ node: OpaquePointer, type: cmark_node_type, headingShift: Int, resolve: (String) -> String?
+        _ node: OpaquePointer, type: cmark_node_type, headingShift: Int, resolve: (String) -> MarkdownDocument.LinkTarget
     ) {
         switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
@@ -48,7 +50,7 @@ struct TreeWalk {
         }
     }
 
-    private mutating func rewriteDestination(of node: OpaquePointer, resolve: (String) -> String?) {
+    private mutating func rewriteDestination(of node: OpaquePointer, resolve: (String) -> MarkdownDocument.LinkTarget) {
         let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         switch LinkPolicy.classify(destination) {
         case .keep:
@@ -56,13 +58,31 @@ struct TreeWalk {
         case .drop:
             cmark_node_set_url(node, "")
         case .answer(let id):
-            if let url = resolve(id) {
+            switch resolve(id) {
+            case .url(let url):
                 cmark_node_set_url(node, url)
-            } else {
+            case .unpublished:
+                cmark_node_set_url(node, "")
+                linksToUnwrap.append(node)
+            case .unknown:
                 unresolved.append(.init(destination: destination, line: Int(cmark_node_get_start_line(node))))
                 cmark_node_set_url(node, "")
             }
         }
+    }
+
+    /// Replaces each collected link by its children (its text), after the
+    /// walk, since changing the tree while iterating it is unsafe.
+    mutating func unwrapLinks() {
+        for link in linksToUnwrap {
+            while let child = cmark_node_first_child(link) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(link, child)
+            }
+            cmark_node_unlink(link)
+            cmark_node_free(link)
+        }
+        linksToUnwrap = []
     }
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {

@@ -32,12 +32,13 @@ struct Build: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if Terminal.isInteractive { Terminal.error("") }
+        report.ledgerWarnings.forEach(Terminal.error)
         for held in report.heldBack {
-            print("held back: \(held.reference) (\(held.file)): \(held.reason)")
+            print("held back: \(held.answer.reference) (\(held.answer.file)): \(held.reason ?? "")")
         }
         let seconds = (ContinuousClock.now - start).components
         let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
-        print("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(String(format: "%.2f", elapsed)) s; \(report.heldBack.count) answers held back.")
+        print("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(String(format: "%.2f", elapsed)) s; \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published.")
     }
 
     @Sendable static func showProgress(done: Int, total: Int) {

@@ -39,10 +39,16 @@ struct MarkdownDocumentTests {
     }
 
     @Test func answerLinksResolveThroughTheResolver() {
-        let document = MarkdownDocument(source: "见[流感](answer:flu)和[缺失](answer:gone)。") { id in
-            id == "flu" ? "/answers/flu/" : nil
+        let document = MarkdownDocument(source: "见[流感](answer:flu)、[**待审**](answer:pending)和[缺失](answer:gone)。") { id in
+            switch id {
+            case "flu": .url("/answers/flu/")
+            case "pending": .unpublished
+            default: .unknown
+            }
         }
         #expect(document.html.contains("<a href=\"/answers/flu/\">流感</a>"))
+        #expect(document.html.contains("、<strong>待审</strong>和"))
+        #expect(!document.html.contains("pending"))
         #expect(document.unresolvedLinks == [.init(destination: "answer:gone", line: 1)])
     }
 

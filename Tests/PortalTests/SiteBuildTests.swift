@@ -14,8 +14,8 @@ struct SiteBuildTests {
         let fixture = try ProvinceFixture()
         let report = try await build(fixture)
         #expect(report.sites == 3)
-        let sites = try FileManager.default.contentsOfDirectory(atPath: fixture.output).sorted()
-        #expect(sites == ["www.js12320.cn", "www.jsnj12320.cn", "www.jssz12320.cn"])
+        let entries = try FileManager.default.contentsOfDirectory(atPath: fixture.output).sorted()
+        #expect(entries == ["held-back.json", "www.js12320.cn", "www.jsnj12320.cn", "www.jssz12320.cn"])
         let hub = try fixture.read("dist/www.js12320.cn/index.html")
         #expect(hub.contains("https://www.jsnj12320.cn/"))
         #expect(hub.contains("宿迁市</span> <span class=\"city-status\">筹建中"))
@@ -29,7 +29,8 @@ struct SiteBuildTests {
     @Test func privateAnswersAppearInNoOutputFile() async throws {
         let fixture = try ProvinceFixture()
         let report = try await build(fixture)
-        #expect(Set(report.heldBack.map(\.reference)) == ["province/caller-reply", "nj/nj-reply"])
+        #expect(report.heldBack.isEmpty)
+        #expect(report.privateReplies == 2)
         let files = fixture.files(under: "dist")
         #expect(!files.isEmpty)
         for file in files {

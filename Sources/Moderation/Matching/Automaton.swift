@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An Aho-Corasick automaton over normalised scalars, built once per lexicon.
 ///
 /// Scalars that occur in some pattern get dense symbol numbers; any other
@@ -28,10 +30,12 @@ struct Automaton: Sendable {
     private let outputLink: [Int32]
     let patternLengths: [Int32]
     let longestPattern: Int
-    /// Identifies this automaton to per-thread transition caches.
-    private let identity = Identity()
+    /// Identifies this automaton to per-thread transition caches. A counter,
+    /// not an object address: addresses are reused once an automaton is freed,
+    /// and a reused one would serve another automaton's transitions.
+    private let identity = Self.nextIdentity.add(1, ordering: .relaxed).newValue
 
-    private final class Identity: Sendable {}
+    private static let nextIdentity = Atomic<UInt64>(0)
 
     /// Set on root-table and cached targets where some pattern ends, so the
     /// output tables are read only there.
@@ -142,7 +146,7 @@ struct Automaton: Sendable {
         var fed = 0
         var state: Int32 = 0
         var gap = 0
-        let cache = TransitionCache.current(for: ObjectIdentifier(identity))
+        let cache = TransitionCache.current(for: identity)
         let cacheKeys = cache.keys
         let cacheValues = cache.values
         let cacheMask = TransitionCache.size - 1

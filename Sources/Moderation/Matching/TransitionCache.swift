@@ -8,7 +8,7 @@ final class TransitionCache {
     private(set) var keys: UnsafeMutablePointer<UInt64>
     private(set) var values: UnsafeMutablePointer<Int32>
     /// The automaton whose steps are cached; another one empties the cache.
-    private var owner: ObjectIdentifier?
+    private var owner: UInt64?
 
     private init() {
         keys = .allocate(capacity: Self.size)
@@ -23,7 +23,7 @@ final class TransitionCache {
     }
 
     /// This thread's cache, emptied if it last served another automaton.
-    static func current(for automaton: ObjectIdentifier) -> TransitionCache {
+    static func current(for automaton: UInt64) -> TransitionCache {
         let cache: TransitionCache
         if let stored = pthread_getspecific(threadKey) {
             cache = Unmanaged<TransitionCache>.fromOpaque(stored).takeUnretainedValue()

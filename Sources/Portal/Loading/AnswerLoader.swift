@@ -1,3 +1,4 @@
+import Crypto
 import Yams
 
 /// Reads one answer file and checks what can be checked without the others.
@@ -7,8 +8,13 @@ enum AnswerLoader {
     static func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
         let split: FrontMatter
         let node: Node
+        let source: String
+        let fileHash: String
         do {
-            split = try FrontMatter(splitting: try TextFile.read(file), file: file)
+            let data = try TextFile.data(file)
+            fileHash = SHA256.hex(data)
+            source = try TextFile.decode(data, file: file)
+            split = try FrontMatter(splitting: source, file: file)
             node = try YAMLSource.parse(split.yaml, file: file, lineOffset: 1)
         } catch {
             return .failure(ContentErrors([error]))
@@ -48,7 +54,8 @@ enum AnswerLoader {
         }
         return .success(Answer(scope: scope, id: id, title: title, category: categoryKey, updated: updated,
                                visibility: visibility, tags: tags, overrides: overrides, media: media,
-                               body: split.body, bodyLine: split.bodyLine, file: file, keyLines: fieldLines(fields)))
+                               body: split.body, bodyLine: split.bodyLine, file: file, keyLines: fieldLines(fields),
+                               source: source, fileHash: fileHash))
     }
 
     private static func fieldLines(_ fields: YAMLFields) -> [String: Int] {

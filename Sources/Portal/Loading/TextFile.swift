@@ -3,11 +3,16 @@ import Foundation
 /// Reads a UTF-8 text file, reporting where an invalid byte sequence starts.
 enum TextFile {
     static func read(_ path: String) throws(ContentIssue) -> String {
+        try decode(try data(path), file: path)
+    }
+
+    /// The file's bytes, or an issue saying it cannot be read.
+    static func data(_ path: String) throws(ContentIssue) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ContentIssue(file: path, line: nil, message: "The file cannot be read.",
                                fix: "Check that it exists and that you may read it.")
         }
-        return try decode(data, file: path)
+        return data
     }
 
     static func decode(_ data: Data, file: String) throws(ContentIssue) -> String {

@@ -27,6 +27,10 @@ public struct Answer: Sendable {
     public let file: String
     /// Lines of the front matter keys, for messages about their values.
     public let keyLines: [String: Int]
+    /// The whole file as written, front matter included: what moderation reads.
+    public let source: String
+    /// SHA-256 of the file's bytes: what a reviewer's approval is bound to.
+    public let fileHash: String
 
     /// `scope/id`, the name reviewers and reports use.
     public var reference: String { "\(scope)/\(id)" }

@@ -68,23 +68,33 @@ public struct ModerationReport: Sendable, Encodable {
     public func text() -> String {
         var output = ""
         for document in documents {
-            let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
-            for finding in document.findings {
-                output += "\(document.path):\(finding.line):\(finding.column): \(finding.severity) \(finding.rule.rawValue): "
-                output += "\(finding.matched.replacingOccurrences(of: "\n", with: "⏎"))"
-                output += finding.term.map { " (\($0))" } ?? ""
-                output += finding.label.map { " [\($0)]" } ?? ""
-                output += "\n"
-                guard finding.line - 1 < lines.count else { continue }
-                let line = lines[finding.line - 1]
-                let before = line.unicodeScalars.prefix(finding.column - 1)
-                let firstLineOfMatch = finding.matched.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-                output += "    \(line)\n"
-                output += "    \(String(repeating: " ", count: DisplayWidth.of(before)))"
-                output += "^" + String(repeating: "~", count: max(0, DisplayWidth.of(firstLineOfMatch.unicodeScalars) - 1)) + "\n"
-            }
+            output += FindingsText.render(document.findings, in: document.text, path: document.path)
         }
         output += "\(summary.documents) files scanned: \(summary.block) blocking, \(summary.review) for review.\n"
+        return output
+    }
+}
+
+/// Findings shown where they stand: `path:line:column: severity rule: matched (term) [label]`,
+/// then the source line with the match underlined.
+public enum FindingsText {
+    public static func render(_ findings: [Finding], in text: String, path: String) -> String {
+        var output = ""
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for finding in findings {
+            output += "\(path):\(finding.line):\(finding.column): \(finding.severity) \(finding.rule.rawValue): "
+            output += "\(finding.matched.replacingOccurrences(of: "\n", with: "⏎"))"
+            output += finding.term.map { " (\($0))" } ?? ""
+            output += finding.label.map { " [\($0)]" } ?? ""
+            output += "\n"
+            guard finding.line - 1 < lines.count else { continue }
+            let line = lines[finding.line - 1]
+            let before = line.unicodeScalars.prefix(finding.column - 1)
+            let firstLineOfMatch = finding.matched.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+            output += "    \(line)\n"
+            output += "    \(String(repeating: " ", count: DisplayWidth.of(before)))"
+            output += "^" + String(repeating: "~", count: max(0, DisplayWidth.of(firstLineOfMatch.unicodeScalars) - 1)) + "\n"
+        }
         return output
     }
 }

@@ -22,8 +22,17 @@ public struct SiteBuild: Sendable {
         public let sites: Int
         public let files: Int
         public let pages: Int
-        public let heldBack: [PublishGate.HeldBack]
+        /// Every public answer kept out of the sites, with the reason.
+        public let heldBack: [AnswerReview]
+        /// Private replies, never published and named in no report (article 36).
+        public let privateReplies: Int
+        /// Warnings about the ledger (torn lines, ignored).
+        public let ledgerWarnings: [String]
     }
+
+    /// Where the machine-readable list of held-back answers is written: in the
+    /// output folder, beside (never inside) the deployed site folders.
+    public static let heldBackReport = "held-back.json"
 
     /// Renders every site into a staging folder and swaps it in.
     /// - Parameter progress: called with (files done, files in all) from any thread.
@@ -31,9 +40,13 @@ public struct SiteBuild: Sendable {
     ///   Either way the previous output is left as it was.
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Report {
         let templates = try await TemplateSet.load(directory: templatesDirectory)
-        let (publishable, heldBack) = PublishGate().split(content.answers)
-        let plan = try SitePlan(province: content.province, publishable: publishable, onlyCities: onlyCities)
+        let board = try ReviewBoard(content: content)
+        let heldBack = board.heldBack.filter { $0.status != .private }
+        let plan = try SitePlan(province: content.province, publishable: board.publishable,
+                                heldBack: Set(heldBack.map(\.answer.reference)), onlyCities: onlyCities)
+        let report = Self.heldBackJSON(heldBack)
         let files = SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory).files()
+            + [OutputFile(path: Self.heldBackReport) { report }]
 
         let output = try StagedOutput(target: outputDirectory)
         do {
@@ -47,8 +60,18 @@ public struct SiteBuild: Sendable {
             output.discard()
             throw error
         }
-        return Report(sites: plan.cities.count + 1, files: files.count,
-                      pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack)
+        return Report(sites: plan.cities.count + 1, files: files.count - 1,
+                      pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
+                      privateReplies: board.reviews.count { $0.status == .private },
+                      ledgerWarnings: board.ledger.warnings)
+    }
+
+    private static func heldBackJSON(_ heldBack: [AnswerReview]) -> [UInt8] {
+        let entries = heldBack.map { review -> [String: String] in
+            ["answer": review.answer.reference, "file": review.answer.file, "reason": review.reason ?? ""]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: ["heldBack": entries], options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+        return Array(data) + [0x0A]
     }
 
     private func write(_ files: [OutputFile], to output: StagedOutput,

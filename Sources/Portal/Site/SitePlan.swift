@@ -16,9 +16,11 @@ struct SitePlan: Sendable {
 
     /// - Parameters:
     ///   - publishable: the answers that passed the publish gate.
+    ///   - heldBack: references (`scope/id`) of answers that exist but are not published:
+    ///     links to them become plain text instead of failing the build.
     ///   - onlyCities: abbreviations to build, or empty for every opened city.
     /// - Throws: ``ContentErrors`` for `answer:` links that resolve to no published answer.
-    init(province: Province, publishable: [Answer], onlyCities: Set<String>) throws(ContentErrors) {
+    init(province: Province, publishable: [Answer], heldBack: Set<String>, onlyCities: Set<String>) throws(ContentErrors) {
         self.province = province
         let provincialSlugs = Set(publishable.filter { $0.scope == .province }.map(\.id))
         // `answer:<id>` in a city answer may name the city's own answers: id → address segment.
@@ -32,8 +34,10 @@ struct SitePlan: Sendable {
         let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
             let local = citySlugs[answer.scope] ?? [:]
             let document = MarkdownDocument(source: answer.body) { id in
-                if let slug = local[id] { return "/answers/\(slug)/" }
-                return provincialSlugs.contains(id) ? "/answers/\(id)/" : nil
+                if let slug = local[id] { return .url("/answers/\(slug)/") }
+                if provincialSlugs.contains(id) { return .url("/answers/\(id)/") }
+                let held = heldBack.contains("\(answer.scope)/\(id)") || heldBack.contains("province/\(id)")
+                return held ? .unpublished : .unknown
             }
             return PublishedAnswer(answer: answer, slug: answer.overrides ?? answer.id, document: document)
         }
@@ -56,8 +60,8 @@ struct SitePlan: Sendable {
     private static func linkIssues(_ page: PublishedAnswer) -> [ContentIssue] {
         page.document.unresolvedLinks.map { link in
             ContentIssue(file: page.answer.file, line: page.answer.bodyLine + link.line - 1,
-                         message: "The link `\(link.destination)` names no published answer.",
-                         fix: "Use the id of a public answer of this city or of the province, or remove the link.")
+                         message: "The link `\(link.destination)` names no answer, or a private one, which is never published.",
+                         fix: "Use the id of an answer of this city or of the province, or remove the link.")
         }
     }
 }

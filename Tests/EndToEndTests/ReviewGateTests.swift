@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+struct ReviewGateTests {
+    @Test func unreviewedAnswerIsAbsentAndApprovedOnePresent() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "gate-test", body: "GATE-MARKER 每年接种一次。")
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try !province.isPublished("GATE-MARKER"))
+        #expect(try !province.isPublished("gate-test"))
+        #expect(try province.read("dist/held-back.json").contains("\"answer\" : \"\(reference)\""))
+
+        let approval = try province.run(["review", "approve", reference, "--reviewer", "测试审核员"])
+        #expect(approval.status == 0, "\(approval.error)")
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.isPublished("GATE-MARKER"))
+        #expect(try province.read("dist/www.jsnj12320.cn/answers/gate-test/index.html").contains("GATE-MARKER"))
+    }
+
+    @Test func editingAnApprovedAnswerSendsItBackToTheQueue() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "edited", body: "FIRST-TEXT 内容。")
+        #expect(try province.run(["review", "approve", reference, "--reviewer", "审核员"]).status == 0)
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.isPublished("FIRST-TEXT"))
+
+        _ = try province.addAnswer(id: "edited", body: "FIRST-TEXT 内容，编辑后未经审核。EDITED-TEXT")
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try !province.isPublished("FIRST-TEXT"))
+        #expect(try !province.isPublished("EDITED-TEXT"))
+        #expect(try province.run(["review", "queue", "--references"]).output.contains(reference))
+    }
+
+    @Test(arguments: [("classified", "本答复为内部资料，CLASSIFIED-MARKER"), ("mobile", "请联系 138 1234 5678 PHONE-MARKER")])
+    func blockingFindingCannotBeApprovedAndNeverAppears(_ kind: String, _ body: String) throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "blocked-\(kind)", body: body)
+        let approval = try province.run(["review", "approve", reference, "--reviewer", "审核员", "--note", "看过了"])
+        #expect(approval.status == 1)
+        #expect(approval.error.contains("cannot be approved"))
+        #expect(try !province.read("Content/reviews.jsonl").contains(reference))
+        let build = try province.run(["build"])
+        #expect(build.status == 0)
+        #expect(build.output.contains("held back: \(reference)"))
+        let published = try province.publishedFiles().values
+        #expect(!published.contains { $0.contains("MARKER") || $0.contains("1234 5678") || $0.contains("blocked-\(kind)") })
+        // Not even the held-back report repeats the matched text.
+        #expect(try !province.read("dist/held-back.json").contains("1234"))
+    }
+
+    @Test func privateRepliesNeverAppearAndCannotBeApproved() throws {
+        let province = try SampleProvinceCopy()
+        let approval = try province.run(["review", "approve", "nj/nj-caller-reply-referral", "--reviewer", "审核员"])
+        #expect(approval.status == 1)
+        #expect(approval.error.contains("private"))
+        #expect(try province.run(["build"]).status == 0)
+        let files = try province.publishedFiles()
+        for (path, text) in files {
+            #expect(!text.contains("个别答复"), "\(path)")
+            #expect(!text.contains("caller-reply"), "\(path)")
+        }
+        #expect(try !province.read("dist/held-back.json").contains("caller-reply"))
+    }
+
+    @Test func tamperedLedgerStopsTheBuildAndKeepsTheOldOutput() throws {
+        let province = try SampleProvinceCopy()
+        #expect(try province.run(["build"]).status == 0)
+        let before = try province.publishedFiles()
+        var lines = try province.read("Content/reviews.jsonl").split(separator: "\n").map(String.init)
+        lines[5] = lines[5].replacingOccurrences(of: "江苏12320审核组", with: "冒名审核员")
+        try province.write(lines.joined(separator: "\n") + "\n", to: "Content/reviews.jsonl")
+        let build = try province.run(["build"])
+        #expect(build.status == 1)
+        #expect(build.error.contains("reviews.jsonl:7: error: The review ledger's hash chain is broken"))
+        #expect(try province.publishedFiles() == before)
+        #expect(try province.run(["review", "verify"]).status == 1)
+    }
+
+    @Test func tornLastLineIsReportedAndIgnored() throws {
+        let province = try SampleProvinceCopy()
+        let ledger = try province.read("Content/reviews.jsonl")
+        try province.write(ledger + "{\"answer\":\"province/flu-vac", to: "Content/reviews.jsonl")
+        let build = try province.run(["build"])
+        #expect(build.status == 0)
+        #expect(build.error.contains("reviews.jsonl:69: warning"))
+        #expect(try province.isPublished("流感疫苗每年都要接种吗"))
+        // The next decision closes the torn line and chains to the last valid entry.
+        let reference = try province.addAnswer(id: "after-torn", body: "AFTER-TORN")
+        #expect(try province.run(["review", "approve", reference, "--reviewer", "审核员"]).status == 0)
+        let verify = try province.run(["review", "verify"])
+        #expect(verify.status == 0, "\(verify.error)")
+        #expect(verify.output.contains("69 decisions"))
+    }
+
+    @Test func concurrentApproversAllLand() throws {
+        let province = try SampleProvinceCopy()
+        let references = try (0..<8).map { try province.addAnswer(id: "concurrent-\($0)", body: "并发审核 \($0)") }
+        let processes = try references.map { reference -> Process in
+            let process = Process()
+            process.executableURL = Executable.url
+            process.arguments = ["review", "approve", reference, "--reviewer", "审核员"]
+            process.currentDirectoryURL = URL(fileURLWithPath: province.root)
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        processes.forEach { $0.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let verify = try province.run(["review", "verify"])
+        #expect(verify.status == 0, "\(verify.error)")
+        #expect(verify.output.contains("\(68 + references.count) decisions"))
+        let ledger = try province.read("Content/reviews.jsonl")
+        #expect(references.allSatisfy { ledger.contains("\"answer\":\"\($0)\"") })
+    }
+
+    @Test func rejectingNeedsANoteAndHoldsTheAnswerBack() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "to-reject", body: "REJECT-MARKER")
+        #expect(try province.run(["review", "reject", reference, "--reviewer", "审核员", "--note", ""]).status == 1)
+        #expect(try province.run(["review", "reject", reference, "--reviewer", "审核员", "--note", "请补充接种地点"]).status == 0)
+        let build = try province.run(["build"])
+        #expect(build.output.contains("held back: \(reference) (Content/answers/province/to-reject.md): rejected by 审核员: 请补充接种地点"))
+        #expect(try !province.isPublished("REJECT-MARKER"))
+    }
+
+    @Test func approvingAnAnswerWithReviewFindingsNeedsANote() throws {
+        let province = try SampleProvinceCopy()
+        let reference = "province/report-sex-determination"
+        let withoutNote = try province.run(["review", "approve", reference, "--reviewer", "审核员"])
+        #expect(withoutNote.status == 1)
+        #expect(withoutNote.error.contains("needs --note"))
+        #expect(try province.run(["review", "approve", reference, "--reviewer", "审核员", "--note", "举报指引，引用违法行为名称"]).status == 0)
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.isPublished("怎么举报"))
+    }
+
+    @Test func sampleProvinceKeepsOneAnswerInTheQueue() throws {
+        let result = try Executable.run(["review", "queue", "--references"])
+        #expect(result.status == 0)
+        #expect(result.output == "province/report-sex-determination\n")
+    }
+
+    @Test func conflictReportListsTheSampleOverride() throws {
+        let markdown = try Executable.run(["report", "conflicts"])
+        #expect(markdown.status == 0)
+        #expect(markdown.output.contains("| 苏州市 | 苏州的献血者用血怎样直接减免？ (`sz/sz-blood-donation-benefit`) | 2024-08-01 | 献血者本人和家属用血有什么优惠？ (`province/blood-donation-benefit`) | 2024-06-14 |"))
+        let csv = try Executable.run(["report", "conflicts", "--format", "csv"])
+        #expect(csv.output.split(separator: "\n").count == 2)
+        #expect(csv.output.contains("苏州市,sz/sz-blood-donation-benefit,苏州的献血者用血怎样直接减免？,2024-08-01,province/blood-donation-benefit,"))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// A copy of the sample province (content with its ledger, and the theme) in a
+/// temporary folder, so tests can edit, review and build without touching the repository.
+final class SampleProvinceCopy {
+    let root: String
+
+    init() throws {
+        root = try Executable.temporaryFolder()
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(atPath: Executable.repository + "/" + folder, toPath: root + "/" + folder)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func run(_ arguments: [String]) throws -> Executable.Result {
+        try Executable.run(arguments, in: root)
+    }
+
+    func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+    }
+
+    /// A new provincial answer with `body`, returning its reference.
+    func addAnswer(id: String, title: String = "测试问题", body: String) throws -> String {
+        try write("---\nid: \(id)\ntitle: \(title)\ncategory: vaccination\nupdated: 2024-12-01\n---\n\(body)\n",
+                  to: "Content/answers/province/\(id).md")
+        return "province/\(id)"
+    }
+
+    /// The text of every file under `dist/`'s site folders, by relative path.
+    func publishedFiles() throws -> [String: String] {
+        var files: [String: String] = [:]
+        let dist = root + "/dist"
+        for site in try FileManager.default.contentsOfDirectory(atPath: dist) where site.hasPrefix("www.") {
+            for case let path as String in FileManager.default.enumerator(atPath: dist + "/" + site)! {
+                if let data = FileManager.default.contents(atPath: "\(dist)/\(site)/\(path)") {
+                    files["\(site)/\(path)"] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
+        return files
+    }
+
+    /// Whether `marker` appears in any published file.
+    func isPublished(_ marker: String) throws -> Bool {
+        try publishedFiles().values.contains { $0.contains(marker) }
+    }
+}

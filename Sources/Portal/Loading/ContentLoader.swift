@@ -6,6 +6,8 @@ public struct Content: Sendable {
     public let province: Province
     /// Every answer, private ones included, sorted by scope then id.
     public let answers: [Answer]
+    /// The transcripts of the media files answers present, by file name.
+    public let transcripts: [Answer]
 }
 
 /// Loads a content folder; every problem of every file is reported together.
@@ -24,8 +26,9 @@ public enum ContentLoader {
         }
         answers.sort { ($0.scope, $0.id) < ($1.scope, $1.id) }
         issues += crossCheck(answers)
+        let transcripts = MediaLoader.transcripts(for: answers, directory: directory + "/media", issues: &issues)
         try ContentErrors.check(issues)
-        return Content(directory: directory, province: province, answers: answers)
+        return Content(directory: directory, province: province, answers: answers, transcripts: transcripts)
     }
 
     private static func answerFiles(in root: String, province: Province,

@@ -4,12 +4,16 @@ public enum Scope: Hashable, Sendable, Comparable, CustomStringConvertible {
     case province
     /// One city's own answers, by the city's pinyin abbreviation.
     case city(String)
+    /// The transcript of an audio or video file under `media/`: reviewed like
+    /// an answer, shown on the pages of the answers that present the file.
+    case media
 
     /// The folder name under `answers/` and the prefix of `scope/id` references.
     public var description: String {
         switch self {
         case .province: "province"
         case .city(let abbr): abbr
+        case .media: "media"
         }
     }
 }

@@ -12,10 +12,15 @@ struct SiteRenderer: Sendable {
     let branding: BrandingCheck
     /// Listing entries by answer file, built once and shared by every site.
     let summaries: [String: AnswerSummary]
+    /// Reviewed transcripts by media file name; only these media are published.
+    let transcripts: [String: String]
+    let mediaDirectory: String
 
-    init(plan: SitePlan, templates: TemplateSet, contentDirectory: String) {
+    init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String]) {
         self.plan = plan
         self.templates = templates
+        self.transcripts = transcripts
+        mediaDirectory = contentDirectory + "/media"
         let province = plan.province
         logoSource = contentDirectory + "/" + province.logo
         let fileExtension = (province.logo as NSString).pathExtension
@@ -81,7 +86,17 @@ struct SiteRenderer: Sendable {
                 answerValues(answer, index: index)
             })
         }
-        return files + feedFiles(index) + assetFiles(root: root)
+        return files + feedFiles(index) + assetFiles(root: root) + mediaFiles(site)
+    }
+
+    /// The media files the site's answers present (each has a cleared transcript).
+    private func mediaFiles(_ site: SitePlan.CitySite) -> [OutputFile] {
+        let names = Set(site.answers.flatMap(\.answer.media)).sorted()
+        return names.map { name in
+            OutputFile(path: "\(site.domain)/media/\(name)") { [mediaDirectory] () throws(ContentIssue) -> [UInt8] in
+                try FileBytes.read("\(mediaDirectory)/\(name)")
+            }
+        }
     }
 
     private func answerValues(_ page: PublishedAnswer, index: CityIndex) -> PageValues {
@@ -95,6 +110,13 @@ struct SiteRenderer: Sendable {
         values["tags"] = answer.tags
         values["hasTags"] = !answer.tags.isEmpty
         values["provincial"] = answer.scope == .province
+        let media = answer.media.map { name -> [String: Any] in
+            let fileExtension = (name as NSString).pathExtension.lowercased()
+            return ["name": name, "url": "/media/\(name)", "video": MediaLoader.video.contains(fileExtension),
+                    "transcript": transcripts[name] ?? ""]
+        }
+        values["media"] = media
+        values["hasMedia"] = !media.isEmpty
         let related = summaries(index.related(to: page))
         values["related"] = related
         values["hasRelated"] = !related.isEmpty

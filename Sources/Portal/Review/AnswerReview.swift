@@ -12,6 +12,8 @@ public struct AnswerReview: Sendable {
         /// A `block` finding: never published, cannot be approved.
         case blocked
         case `private`
+        /// The answer presents a media file whose transcript is not cleared.
+        case mediaNotCleared(String)
     }
 
     public let answer: Answer
@@ -19,7 +21,7 @@ public struct AnswerReview: Sendable {
     public let sha256: String
     /// Identifies the findings a reviewer saw: a lexicon change that adds one sends the answer back.
     public let findingsFingerprint: String
-    public let status: Status
+    public private(set) var status: Status
 
     public var blockingFindings: [Finding] { findings.filter { $0.severity == .block } }
 
@@ -40,6 +42,8 @@ public struct AnswerReview: Sendable {
             return "awaiting review" + (findings.isEmpty ? "" : " (\(findings.count) findings)")
         case .rejected(let reviewer, let note):
             return "rejected by \(reviewer): \(note)"
+        case .mediaNotCleared(let name):
+            return "the transcript of media/\(name) is not approved; review media/\(name) first"
         }
     }
 
@@ -62,6 +66,13 @@ public struct AnswerReview: Sendable {
         } else {
             status = .awaitingReview
         }
+    }
+
+    /// This review held back because of media `name`, when it would otherwise publish.
+    func holdingBack(forMedia name: String) -> AnswerReview {
+        var copy = self
+        if copy.status == .publishable { copy.status = .mediaNotCleared(name) }
+        return copy
     }
 
     static func fingerprint(_ findings: [Finding]) -> String {

@@ -17,8 +17,14 @@ public struct ReviewBoard: Sendable {
         let policy = content.province.reviewPolicy
         self.moderator = moderator
         self.ledger = ledger
-        reviews = content.answers.concurrentMap { answer in
+        let all = (content.answers + content.transcripts).concurrentMap { answer in
             AnswerReview(answer: answer, findings: moderator.scan(answer.source), ledger: ledger, policy: policy)
+        }
+        // An answer is published only with every transcript of its media cleared.
+        let cleared = Set(all.filter { $0.answer.scope == .media && $0.status == .publishable }.map(\.answer.id))
+        reviews = all.map { review in
+            guard let pending = review.answer.media.first(where: { !cleared.contains($0) }) else { return review }
+            return review.holdingBack(forMedia: pending)
         }
     }
 
@@ -48,6 +54,13 @@ public struct ReviewBoard: Sendable {
         reviews.first { $0.answer.reference == reference }
     }
 
-    public var publishable: [Answer] { reviews.filter { $0.status == .publishable }.map(\.answer) }
+    /// Answers (not transcripts) that may be published.
+    public var publishable: [Answer] { reviews.filter { $0.status == .publishable && $0.answer.scope != .media }.map(\.answer) }
+
+    /// Cleared transcripts by media file name.
+    public var clearedTranscripts: [String: String] {
+        Dictionary(uniqueKeysWithValues: reviews.filter { $0.answer.scope == .media && $0.status == .publishable }
+            .map { ($0.answer.id, $0.answer.body) })
+    }
     public var heldBack: [AnswerReview] { reviews.filter { $0.status != .publishable } }
 }

@@ -45,7 +45,8 @@ public struct SiteBuild: Sendable {
         let plan = try SitePlan(province: content.province, publishable: board.publishable,
                                 heldBack: Set(heldBack.map(\.answer.reference)), onlyCities: onlyCities)
         let report = Self.heldBackJSON(heldBack)
-        let files = SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory).files()
+        let files = SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
+                                 transcripts: board.clearedTranscripts).files()
             + [OutputFile(path: Self.heldBackReport) { report }]
 
         let output = try StagedOutput(target: outputDirectory)

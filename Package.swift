@@ -63,6 +63,10 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["portal12320"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["portal12320", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -41,6 +41,8 @@ def main():
 
     portal = open(os.path.join(SAMPLE, "portal.yml"), encoding="utf-8").read()
     portal = portal.replace("status: planned", "status: opened")
+    # A synthetic province has no reviewers: clean answers publish, flagged ones wait.
+    portal = portal.replace("review: all", "review: flagged")
     categories = re.findall(r"- key: ([a-z-]+)", portal)
     cities = re.findall(r"abbr: ([a-z]+)", portal)
 
@@ -49,6 +51,7 @@ def main():
     os.makedirs(args.out)
     open(os.path.join(args.out, "portal.yml"), "w", encoding="utf-8").write(portal)
     shutil.copy(os.path.join(SAMPLE, "logo.svg"), args.out)
+    shutil.copytree(os.path.join(SAMPLE, "lexicon"), os.path.join(args.out, "lexicon"))
 
     def write(scope, index, provincial_ids):
         ident = f"{scope}-{index:05d}"

@@ -5,7 +5,7 @@ set -euo pipefail
 
 want=(libcmark-dev libopencc-dev libopencc1.1 pkg-config)
 if [ "${1:-build}" = "test" ]; then
-  want+=()
+  want+=(nginx)
 fi
 
 missing=()

@@ -15,15 +15,23 @@ struct SiteBuildTests {
         let report = try await build(fixture)
         #expect(report.sites == 3)
         let entries = try FileManager.default.contentsOfDirectory(atPath: fixture.output).sorted()
-        #expect(entries == ["held-back.json", "www.js12320.cn", "www.jsnj12320.cn", "www.jssz12320.cn"])
+        #expect(entries == ["held-back.json", "nginx", "www.js12320.cn", "www.jsnj12320.cn", "www.jssz12320.cn"])
         let hub = try fixture.read("dist/www.js12320.cn/index.html")
         #expect(hub.contains("https://www.jsnj12320.cn/"))
         #expect(hub.contains("宿迁市</span> <span class=\"city-status\">筹建中"))
         #expect(!hub.contains("https://www.jssq12320.cn/"))
         for page in ["index.html", "404.html", "categories/vaccination/index.html", "answers/flu/index.html",
-                     "sitemap.xml", "feed.xml", "robots.txt", "assets/style.css", "assets/logo.svg"] {
+                     "sitemap.xml", "feed.xml", "robots.txt", "release-manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: "\(fixture.output)/www.jsnj12320.cn/\(page)"), "\(page)")
         }
+        // Assets carry a content hash in their names, and the pages use those names.
+        let assets = try FileManager.default.contentsOfDirectory(atPath: fixture.output + "/www.jsnj12320.cn/assets").sorted()
+        #expect(assets.count == 2)
+        #expect(assets[0].wholeMatch(of: /logo\.[0-9a-f]{10}\.svg/) != nil)
+        #expect(assets[1].wholeMatch(of: /style\.[0-9a-f]{10}\.css/) != nil)
+        let home = try fixture.read("dist/www.jsnj12320.cn/index.html")
+        #expect(home.contains("href=\"/assets/\(assets[1])\""))
+        #expect(FileManager.default.fileExists(atPath: fixture.output + "/nginx/www.jsnj12320.cn.conf"))
     }
 
     @Test func privateAnswersAppearInNoOutputFile() async throws {
@@ -80,7 +88,7 @@ struct SiteBuildTests {
         #expect(pages.count > 10)
         for page in pages {
             let html = try fixture.read("dist/" + page)
-            #expect(html.contains("src=\"/assets/logo.svg\""), "\(page)")
+            #expect(html.contains(/src="\/assets\/logo\.[0-9a-f]{10}\.svg"/), "\(page)")
             #expect(html.contains("测试口号守护健康"), "\(page)")
         }
     }

@@ -4,7 +4,7 @@ import Yams
 /// Reads and validates `portal.yml`.
 enum ProvinceLoader {
     static let keys = ["name", "code", "hotline", "email", "hub_domain", "domain_pattern", "logo", "slogan",
-                       "review", "categories", "cities"]
+                       "review", "categories", "cities", "deploy"]
 
     static func load(file: String) throws(ContentErrors) -> Province {
         let root: Node
@@ -64,12 +64,36 @@ enum ProvinceLoader {
             }
             return city
         }
+        let deploy = readDeploy(&fields)
         try ContentErrors.check(fields.issues)
         guard let name, let code, let hotline, let email, let hub, let pattern, let logo, let slogan, let policy else {
             throw ContentErrors(fields.issues)
         }
         return Province(name: name, code: code, hotline: hotline, email: email, hubDomain: hub, domainPattern: pattern,
-                        logo: logo, slogan: slogan, categories: categories, reviewPolicy: policy, cities: cities)
+                        logo: logo, slogan: slogan, categories: categories, reviewPolicy: policy, cities: cities,
+                        deploy: deploy)
+    }
+
+    private static func readDeploy(_ fields: inout YAMLFields) -> DeploySettings {
+        var settings = DeploySettings()
+        guard let node = fields.values["deploy"] else { return settings }
+        var entry = YAMLFields(node, file: fields.file, lineOffset: 0,
+                               allowed: ["root", "listen", "listen_tls", "tls_certificate", "tls_certificate_key"], what: "deploy")
+        defer { fields.absorb(entry) }
+        if let root = entry.optionalText("root") {
+            if root.hasPrefix("/") { settings.root = root } else {
+                entry.report(at: entry.line(of: "root"), "The deploy root `\(root)` is not an absolute path.", "Write it from `/`, e.g. /srv/12320.")
+            }
+        }
+        settings.listen = entry.optionalText("listen") ?? settings.listen
+        settings.listenTLS = entry.optionalText("listen_tls") ?? settings.listenTLS
+        settings.certificate = entry.optionalText("tls_certificate")
+        settings.certificateKey = entry.optionalText("tls_certificate_key")
+        if (settings.certificate == nil) != (settings.certificateKey == nil) {
+            entry.report(at: entry.mappingLine, "Only one of tls_certificate and tls_certificate_key is set.",
+                         "Set both (with {domain} for the site's domain), or neither.")
+        }
+        return settings
     }
 
     private static func readCity(_ entry: inout YAMLFields) -> City? {

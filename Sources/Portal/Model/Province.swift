@@ -18,6 +18,7 @@ public struct Province: Sendable {
     public let categories: [Category]
     public let reviewPolicy: ReviewPolicy
     public let cities: [City]
+    public let deploy: DeploySettings
 
     /// The domain of a city's site.
     public func domain(of city: City) -> String {

@@ -6,9 +6,11 @@ import Markdown
 struct SiteRenderer: Sendable {
     let plan: SitePlan
     let templates: TemplateSet
-    let logoSource: String
+    /// Every asset of every site: bytes read once, file names carrying a content
+    /// hash so nginx can let browsers cache them for good.
+    let assets: [FingerprintedAsset]
     let logoURL: String
-    let stylesheetURL = "/assets/style.css"
+    let stylesheetURL: String
     let branding: BrandingCheck
     /// Listing entries by answer file, built once and shared by every site.
     let summaries: [String: AnswerSummary]
@@ -16,15 +18,21 @@ struct SiteRenderer: Sendable {
     let transcripts: [String: String]
     let mediaDirectory: String
 
-    init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String]) {
+    init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String]) throws(ContentIssue) {
         self.plan = plan
         self.templates = templates
         self.transcripts = transcripts
         mediaDirectory = contentDirectory + "/media"
         let province = plan.province
-        logoSource = contentDirectory + "/" + province.logo
         let fileExtension = (province.logo as NSString).pathExtension
-        logoURL = "/assets/logo." + (fileExtension.isEmpty ? "svg" : fileExtension)
+        let logo = try FingerprintedAsset(source: contentDirectory + "/" + province.logo, name: "logo." + (fileExtension.isEmpty ? "svg" : fileExtension))
+        var assets = [logo]
+        for name in templates.assetFiles() {
+            assets.append(try FingerprintedAsset(source: "\(templates.directory)/assets/\(name)", name: name))
+        }
+        self.assets = assets
+        logoURL = logo.url
+        stylesheetURL = assets.first { $0.name == "style.css" }?.url ?? "/assets/style.css"
         branding = BrandingCheck(logoURL: logoURL, slogan: province.slogan)
         var summaries: [String: AnswerSummary] = [:]
         for site in plan.cities {
@@ -171,15 +179,7 @@ struct SiteRenderer: Sendable {
     }
 
     private func assetFiles(root: String) -> [OutputFile] {
-        let directory = templates.directory + "/assets"
-        let logo = OutputFile(path: root + logoURL) { [logoSource] () throws(ContentIssue) -> [UInt8] in
-            try FileBytes.read(logoSource)
-        }
-        return [logo] + templates.assetFiles().map { name in
-            OutputFile(path: "\(root)/assets/\(name)") { () throws(ContentIssue) -> [UInt8] in
-                try FileBytes.read("\(directory)/\(name)")
-            }
-        }
+        assets.map { asset in OutputFile(path: root + asset.url) { asset.bytes } }
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Synchronization
 
@@ -45,14 +46,19 @@ public struct SiteBuild: Sendable {
         let plan = try SitePlan(province: content.province, publishable: board.publishable,
                                 heldBack: Set(heldBack.map(\.answer.reference)), onlyCities: onlyCities)
         let report = Self.heldBackJSON(heldBack)
-        let files = SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
-                                 transcripts: board.clearedTranscripts).files()
-            + [OutputFile(path: Self.heldBackReport) { report }]
+        let nginx = ([content.province.hubDomain] + content.province.openedCities.map(content.province.domain(of:))).map { domain in
+            let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
+            return OutputFile(path: "nginx/\(domain).conf") { Array(text.utf8) }
+        }
+        let files = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
+                                     transcripts: board.clearedTranscripts).files()
+            + [OutputFile(path: Self.heldBackReport) { report }] + nginx
 
         let output = try StagedOutput(target: outputDirectory)
         do {
             try output.prepareFolders(for: files.map(\.path))
-            try write(files, to: output, progress: progress)
+            let written = try write(files, to: output, progress: progress)
+            try writeManifests(written, to: output)
             if !onlyCities.isEmpty {
                 try output.carryOver(except: Set(files.map { String($0.path.prefix { $0 != "/" }) }))
             }
@@ -75,26 +81,43 @@ public struct SiteBuild: Sendable {
         return Array(data) + [0x0A]
     }
 
+    /// Renders and writes every file on all cores.
+    /// - Returns: each file's path, SHA-256 and size, in the order of `files`.
     private func write(_ files: [OutputFile], to output: StagedOutput,
-                       progress: (@Sendable (Int, Int) -> Void)?) throws {
+                       progress: (@Sendable (Int, Int) -> Void)?) throws -> [(path: String, entry: ReleaseManifest.Entry)] {
         let done = Atomic<Int>(0)
-        let outcomes = files.concurrentMap { file -> (any Error)? in
+        let outcomes = files.concurrentMap { file -> Result<ReleaseManifest.Entry, any Error> in
             defer {
                 let count = done.add(1, ordering: .relaxed).newValue
                 if count % 500 == 0 || count == files.count { progress?(count, files.count) }
             }
             do {
-                try output.write(try file.make(), to: file.path)
-                return nil
+                let bytes = try file.make()
+                try output.write(bytes, to: file.path)
+                return .success(ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count))
             } catch {
-                return error
+                return .failure(error)
             }
         }
-        let errors = outcomes.compactMap { $0 }
+        let errors = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
         let issues = errors.compactMap { $0 as? ContentIssue }
         // A broken template fails every page made from it: report it once.
         var seen = Set<String>()
         try ContentErrors.check(issues.filter { seen.insert($0.description).inserted })
         if let first = errors.first { throw first }
+        return outcomes.compactMap { if case .success(let entry) = $0 { (entry.path, entry) } else { nil } }
+    }
+
+    /// One manifest per site folder (`www.*`), paths relative to the site.
+    private func writeManifests(_ written: [(path: String, entry: ReleaseManifest.Entry)], to output: StagedOutput) throws {
+        var bySite: [String: [ReleaseManifest.Entry]] = [:]
+        for (path, entry) in written {
+            guard let slash = path.firstIndex(of: "/"), path.hasPrefix("www.") else { continue }
+            let site = String(path[..<slash])
+            bySite[site, default: []].append(.init(path: String(path[path.index(after: slash)...]), sha256: entry.sha256, size: entry.size))
+        }
+        for (site, entries) in bySite {
+            try output.write(ReleaseManifest(domain: site, files: entries).encoded(), to: "\(site)/\(ReleaseManifest.fileName)")
+        }
     }
 }

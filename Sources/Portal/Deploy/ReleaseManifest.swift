@@ -1,0 +1,36 @@
+import Crypto
+import Foundation
+
+/// Every file of a site with its SHA-256 and size (`release-manifest.json`):
+/// a deploy copies only what changed and verifies what it copied.
+public struct ReleaseManifest: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public let path: String
+        public let sha256: String
+        public let size: Int
+    }
+
+    public static let fileName = "release-manifest.json"
+
+    public let domain: String
+    /// Sorted by path; the manifest itself is not listed.
+    public let files: [Entry]
+
+    public init(domain: String, files: [Entry]) {
+        self.domain = domain
+        self.files = files.sorted { $0.path < $1.path }
+    }
+
+    /// Identifies the release's content: the SHA-256 of the manifest's bytes.
+    public var contentHash: String { SHA256.hex(encoded()) }
+
+    func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(self)) ?? Data()) + [0x0A]
+    }
+
+    public static func read(from file: String) -> ReleaseManifest? {
+        FileManager.default.contents(atPath: file).flatMap { try? JSONDecoder().decode(ReleaseManifest.self, from: $0) }
+    }
+}

@@ -1,0 +1,221 @@
+import Crypto
+import Foundation
+import Synchronization
+import Testing
+
+/// The sample province built for a deploy root inside a temporary folder, with
+/// nginx listening on a loopback port.
+final class DeployBench {
+    let province: SampleProvinceCopy
+    let port = HTTPProbe.freePort()
+    var srv: String { province.root + "/srv" }
+
+    init() throws {
+        province = try SampleProvinceCopy()
+        let portal = try province.read("Content/portal.yml")
+            .replacingOccurrences(of: "  root: /srv/12320", with: "  root: \(province.root)/srv")
+            .replacingOccurrences(of: "  listen: \"80\"", with: "  listen: \"127.0.0.1:\(port)\"")
+        try province.write(portal, to: "Content/portal.yml")
+    }
+
+    /// Builds with the theme marked `release: <marker>` in header and footer.
+    func build(marker: String, output: String = "dist") throws {
+        let templates = "Templates-\(marker)"
+        if !FileManager.default.fileExists(atPath: "\(province.root)/\(templates)") {
+            try FileManager.default.copyItem(atPath: "\(province.root)/Templates", toPath: "\(province.root)/\(templates)")
+            for partial in ["header", "footer"] {
+                let path = "\(templates)/\(partial).mustache"
+                try province.write("<!-- release: \(marker) -->\n" + province.read(path), to: path)
+            }
+        }
+        let result = try province.run(["build", "--templates", templates, "--output", output])
+        try #require(result.status == 0, "\(result.error)")
+    }
+
+    func deploy(_ extra: [String] = []) throws -> Executable.Result {
+        try province.run(["deploy", "--to", srv] + extra)
+    }
+
+    func current(_ domain: String) throws -> String {
+        try FileManager.default.destinationOfSymbolicLink(atPath: "\(srv)/\(domain)/current")
+    }
+}
+
+struct DeployTests {
+    @Test func nginxServesEachSiteByHostWithRedirectsErrorsAndHeaders() throws {
+        let bench = try DeployBench()
+        try bench.build(marker: "A")
+        #expect(try bench.deploy().status == 0)
+        let nginx = try NginxServer(configurations: bench.province.root + "/dist/nginx", port: bench.port, folder: bench.province.root)
+
+        let nanjing = try HTTPProbe.get(port: nginx.port, host: "www.jsnj12320.cn", path: "/")
+        #expect(nanjing.status == 200)
+        #expect(nanjing.body.contains("<h1>南京市12320卫生热线</h1>"))
+        #expect(try HTTPProbe.get(port: nginx.port, host: "www.jssz12320.cn", path: "/").body.contains("<h1>苏州市12320卫生热线</h1>"))
+        #expect(try HTTPProbe.get(port: nginx.port, host: "www.js12320.cn", path: "/").body.contains("各市12320网站"))
+        let answer = try HTTPProbe.get(port: nginx.port, host: "www.jsnj12320.cn", path: "/answers/flu-vaccine/")
+        #expect(answer.status == 200)
+        #expect(answer.headers["content-type"] == "text/html; charset=utf-8")
+
+        let bare = try HTTPProbe.get(port: nginx.port, host: "jsnj12320.cn", path: "/answers/flu-vaccine/")
+        #expect(bare.status == 301)
+        #expect(bare.headers["location"] == "http://www.jsnj12320.cn/answers/flu-vaccine/")
+
+        let missing = try HTTPProbe.get(port: nginx.port, host: "www.jsnj12320.cn", path: "/no/such/page/")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("<h1>页面未找到</h1>"))
+
+        #expect(nanjing.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+        #expect(nanjing.headers["x-content-type-options"] == "nosniff")
+        #expect(nanjing.headers["referrer-policy"] == "strict-origin-when-cross-origin")
+        #expect(nanjing.headers["cache-control"] == "no-cache")
+        #expect(missing.headers["content-security-policy"] != nil)
+
+        let stylesheet = try #require(nanjing.body.firstMatch(of: /href="(\/assets\/style\.[0-9a-f]{10}\.css)"/)?.1)
+        let css = try HTTPProbe.get(port: nginx.port, host: "www.jsnj12320.cn", path: String(stylesheet), headers: ["Accept-Encoding": "gzip"])
+        #expect(css.status == 200)
+        #expect(css.headers["cache-control"] == "public, max-age=31536000, immutable")
+        #expect(css.headers["content-encoding"] == "gzip")
+        #expect(css.headers["content-security-policy"] != nil)
+        // Inline script would break the Content-Security-Policy: pages have none.
+        #expect(!nanjing.body.contains("<script>") && !nanjing.body.contains(" style=\""))
+    }
+
+    @Test func twentyDeploysUnderLoadServeNoErrorAndNoMixedPage() throws {
+        let bench = try DeployBench()
+        try bench.build(marker: "A", output: "dist-a")
+        try bench.build(marker: "B", output: "dist-b")
+        #expect(try bench.province.run(["deploy", "--dist", "dist-a", "--to", bench.srv]).status == 0)
+        let nginx = try NginxServer(configurations: bench.province.root + "/dist-a/nginx", port: bench.port, folder: bench.province.root)
+
+        let problems = Mutex<[String]>([])
+        let requests = Atomic<Int>(0)
+        let running = Atomic<Bool>(true)
+        let port = nginx.port
+        let loop = Thread {
+            let paths = ["/", "/answers/flu-vaccine/", "/categories/vaccination/", "/no/such/page/"]
+            let deadline = Date().addingTimeInterval(120)  // bounded even if the deploys hang
+            var index = 0
+            while running.load(ordering: .relaxed) && Date() < deadline {
+                let path = paths[index % paths.count]
+                index += 1
+                do {
+                    let response = try HTTPProbe.get(port: port, host: "www.jsnj12320.cn", path: path)
+                    let expected = path == "/no/such/page/" ? 404 : 200
+                    let a = response.body.components(separatedBy: "release: A").count - 1
+                    let b = response.body.components(separatedBy: "release: B").count - 1
+                    if response.status != expected || !((a == 2 && b == 0) || (a == 0 && b == 2)) {
+                        problems.withLock { $0.append("\(path): status \(response.status), markers A×\(a) B×\(b)") }
+                    }
+                } catch {
+                    problems.withLock { $0.append("\(path): \(error)") }
+                }
+                requests.add(1, ordering: .relaxed)
+            }
+        }
+        loop.start()
+        var releases = Set<String>()
+        for round in 0..<20 {
+            let result = try bench.province.run(["deploy", "--dist", round % 2 == 0 ? "dist-b" : "dist-a", "--to", bench.srv, "--keep", "3"])
+            #expect(result.status == 0, "\(result.error)")
+            releases.insert(try bench.current("www.jsnj12320.cn"))
+        }
+        running.store(false, ordering: .relaxed)
+        while !loop.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(releases.count == 20)
+        #expect(requests.load(ordering: .relaxed) > 100)
+        #expect(problems.withLock { $0 }.isEmpty, "\(problems.withLock { $0.prefix(5) })")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: "\(bench.srv)/www.jsnj12320.cn/releases")
+        #expect(kept.count == 4)
+    }
+
+    @Test func deployRejectsACorruptedFileAndKeepsCurrent() throws {
+        let bench = try DeployBench()
+        try bench.build(marker: "A")
+        #expect(try bench.deploy(["--city", "nj"]).status == 0)
+        let before = try bench.current("www.jsnj12320.cn")
+        try bench.build(marker: "B")
+        let page = bench.province.root + "/dist/www.jsnj12320.cn/answers/flu-vaccine/index.html"
+        try Data((try String(contentsOfFile: page, encoding: .utf8) + "tampered").utf8).write(to: URL(fileURLWithPath: page))
+        let result = try bench.deploy(["--city", "nj"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("answers/flu-vaccine/index.html does not match the manifest"))
+        #expect(try bench.current("www.jsnj12320.cn") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: "\(bench.srv)/www.jsnj12320.cn/releases")
+        #expect(leftovers.count == 1)
+    }
+
+    @Test func rollbackSwitchesToThePreviousRelease() throws {
+        let bench = try DeployBench()
+        try bench.build(marker: "A")
+        #expect(try bench.deploy(["--city", "nj"]).status == 0)
+        let first = try bench.current("www.jsnj12320.cn")
+        try bench.build(marker: "B")
+        let second = try bench.deploy(["--city", "nj"])
+        #expect(second.output.contains("unchanged and linked"))
+        #expect(try bench.current("www.jsnj12320.cn") != first)
+        let rollback = try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj"])
+        #expect(rollback.status == 0, "\(rollback.error)")
+        #expect(try bench.current("www.jsnj12320.cn") == first)
+        let served = try String(contentsOfFile: "\(bench.srv)/www.jsnj12320.cn/current/index.html", encoding: .utf8)
+        #expect(served.contains("release: A"))
+        #expect(try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj"]).status == 1)
+    }
+
+    @Test func deployKilledMidCopyLeavesCurrentOnACompleteRelease() throws {
+        let bench = try DeployBench()
+        // A site large enough that copying takes a moment.
+        let generated = bench.province.root + "/Big"
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = ["python3", Executable.repository + "/Benchmarks/generate-province.py", generated + "/Content",
+                               "--provincial", "3000", "--per-city", "0"]
+        generator.standardOutput = FileHandle.nullDevice
+        try generator.run()
+        generator.waitUntilExit()
+        try #require(generator.terminationStatus == 0)
+        // B's theme differs in every page, so the deploy copies every file rather than linking it.
+        try FileManager.default.copyItem(atPath: Executable.repository + "/Templates", toPath: generated + "/Templates-B")
+        let footer = generated + "/Templates-B/footer.mustache"
+        try Data(("<!-- B -->\n" + String(contentsOfFile: footer, encoding: .utf8)).utf8).write(to: URL(fileURLWithPath: footer))
+        for (marker, templates) in [("A", Executable.repository + "/Templates"), ("B", generated + "/Templates-B")] {
+            let build = try Executable.run(["build", "--content", generated + "/Content", "--templates", templates,
+                                            "--output", "\(generated)/dist-\(marker)", "--city", "nj"], in: bench.province.root)
+            try #require(build.status == 0, "\(build.error)")
+        }
+        #expect(try Executable.run(["deploy", "--dist", generated + "/dist-A", "--to", bench.srv, "--city", "nj"]).status == 0)
+        let complete = try bench.current("www.jsnj12320.cn")
+
+        var interrupted = false
+        for delay in [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 0.8] where !interrupted {
+            let deploy = Process()
+            deploy.executableURL = Executable.url
+            deploy.arguments = ["deploy", "--dist", generated + "/dist-B", "--to", bench.srv, "--city", "nj"]
+            deploy.standardOutput = FileHandle.nullDevice
+            deploy.standardError = FileHandle.nullDevice
+            try deploy.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(deploy.processIdentifier, SIGKILL)
+            deploy.waitUntilExit()
+            let releases = try FileManager.default.contentsOfDirectory(atPath: "\(bench.srv)/www.jsnj12320.cn/releases")
+            interrupted = releases.contains { $0.hasSuffix(".partial") }
+            // Killed mid-copy, or before copying began: current must not have moved.
+            // Finished before the kill: nothing left to interrupt.
+            if try bench.current("www.jsnj12320.cn") != complete {
+                #expect(!interrupted)
+                break
+            }
+        }
+        #expect(interrupted, "no kill landed mid-copy")
+        // Whatever release is current is complete: every file matches its manifest.
+        let current = "\(bench.srv)/www.jsnj12320.cn/current"
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: current + "/release-manifest.json"))) as? [String: Any])
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        #expect(files.count > 2000)
+        for file in files {
+            let path = try #require(file["path"] as? String)
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(current)/\(path)"))
+            #expect(SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() == file["sha256"] as? String, "\(path)")
+        }
+    }
+}

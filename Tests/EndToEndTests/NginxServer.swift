@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// A real nginx (Debian's) serving the generated configuration of a build,
+/// on a loopback port, stopped when the test ends.
+final class NginxServer {
+    let port: Int
+    let folder: String
+    private let process = Process()
+
+    /// - Parameter configurations: the `dist/nginx` folder of a build.
+    init(configurations: String, port: Int, folder: String) throws {
+        self.port = port
+        self.folder = folder
+        let conf = """
+            worker_processes 1;
+            pid \(folder)/nginx.pid;
+            error_log \(folder)/error.log;
+            events { worker_connections 256; }
+            http {
+                include /etc/nginx/mime.types;
+                default_type application/octet-stream;
+                access_log off;
+                client_body_temp_path \(folder)/client_body;
+                proxy_temp_path \(folder)/proxy;
+                fastcgi_temp_path \(folder)/fastcgi;
+                uwsgi_temp_path \(folder)/uwsgi;
+                scgi_temp_path \(folder)/scgi;
+                include \(configurations)/*.conf;
+            }
+            """
+        try Data(conf.utf8).write(to: URL(fileURLWithPath: "\(folder)/nginx.conf"))
+        process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
+        process.arguments = ["-p", folder, "-c", "\(folder)/nginx.conf", "-g", "daemon off;"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 {
+            if (try? HTTPProbe.get(port: port, host: "localhost", path: "/")) != nil { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let log = (try? String(contentsOfFile: "\(folder)/error.log", encoding: .utf8)) ?? ""
+        process.terminate()
+        throw HTTPProbe.ProbeError.failed("nginx did not start: \(log)")
+    }
+
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}

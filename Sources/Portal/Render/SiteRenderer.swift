@@ -18,8 +18,13 @@ struct SiteRenderer: Sendable {
     let transcripts: [String: String]
     let mediaDirectory: String
 
-    init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String]) throws(ContentIssue) {
+    /// Files of answers shown only in preview: their pages carry a banner.
+    let unreviewed: Set<String>
+
+    init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String],
+         unreviewed: Set<String> = []) throws(ContentIssue) {
         self.plan = plan
+        self.unreviewed = unreviewed
         self.templates = templates
         self.transcripts = transcripts
         mediaDirectory = contentDirectory + "/media"
@@ -118,6 +123,7 @@ struct SiteRenderer: Sendable {
         values["tags"] = answer.tags
         values["hasTags"] = !answer.tags.isEmpty
         values["provincial"] = answer.scope == .province
+        values["unreviewed"] = unreviewed.contains(answer.file)
         let media = answer.media.map { name -> [String: Any] in
             let fileExtension = (name as NSString).pathExtension.lowercased()
             return ["name": name, "url": "/media/\(name)", "video": MediaLoader.video.contains(fileExtension),

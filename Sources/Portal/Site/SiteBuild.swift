@@ -10,12 +10,18 @@ public struct SiteBuild: Sendable {
     public let outputDirectory: String
     /// City abbreviations to build; empty for every opened city.
     public let onlyCities: Set<String>
+    /// For the editors' preview server only, never for `dist/`: also render
+    /// answers awaiting review or rejected, each page bannered as unreviewed.
+    /// Blocked and private answers stay out even then.
+    public let previewUnreviewed: Bool
 
-    public init(content: Content, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = []) {
+    public init(content: Content, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = [],
+                previewUnreviewed: Bool = false) {
         self.content = content
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
         self.onlyCities = onlyCities
+        self.previewUnreviewed = previewUnreviewed
     }
 
     /// What a build did.
@@ -43,15 +49,18 @@ public struct SiteBuild: Sendable {
         let templates = try await TemplateSet.load(directory: templatesDirectory)
         let board = try ReviewBoard(content: content)
         let heldBack = board.heldBack.filter { $0.status != .private }
-        let plan = try SitePlan(province: content.province, publishable: board.publishable,
-                                heldBack: Set(heldBack.map(\.answer.reference)), onlyCities: onlyCities)
+        let previewed = previewUnreviewed
+            ? heldBack.filter { $0.status != .blocked && $0.answer.scope != .media }.map(\.answer) : []
+        let plan = try SitePlan(province: content.province, publishable: board.publishable + previewed,
+                                heldBack: Set(heldBack.map(\.answer.reference)).subtracting(previewed.map(\.reference)),
+                                onlyCities: onlyCities)
         let report = Self.heldBackJSON(heldBack)
         let nginx = ([content.province.hubDomain] + content.province.openedCities.map(content.province.domain(of:))).map { domain in
             let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
             return OutputFile(path: "nginx/\(domain).conf") { Array(text.utf8) }
         }
         let files = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
-                                     transcripts: board.clearedTranscripts).files()
+                                     transcripts: board.clearedTranscripts, unreviewed: Set(previewed.map(\.file))).files()
             + [OutputFile(path: Self.heldBackReport) { report }] + nginx
 
         let output = try StagedOutput(target: outputDirectory)

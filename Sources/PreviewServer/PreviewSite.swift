@@ -1,0 +1,74 @@
+import Foundation
+import Portal
+
+/// Which built site a preview request is for, and which file: one city per
+/// host name (`nj.localhost`), the hub on `localhost`. Refuses any path that
+/// could leave the site's folder, however it is encoded.
+struct PreviewSite: Sendable {
+    /// A resolved request: a file to send, a redirect, or a refusal.
+    enum Resolution: Equatable, Sendable {
+        case file(String)
+        case redirect(String)
+        case notFound(site: String?)
+        case badRequest
+    }
+
+    let output: String
+    let province: Province
+
+    /// The site folder for a Host header value, if any.
+    func domain(forHost host: String) -> String? {
+        let name = host.split(separator: ":").first.map { String($0).lowercased() } ?? ""
+        if name == "localhost" || name == "127.0.0.1" { return province.hubDomain }
+        if name.hasSuffix(".localhost") {
+            let abbr = String(name.dropLast(".localhost".count))
+            return province.openedCities.first { $0.abbr == abbr }.map(province.domain(of:))
+        }
+        let known = [province.hubDomain] + province.openedCities.map(province.domain(of:))
+        return known.contains(name) ? name : nil
+    }
+
+    /// Maps a request path (as sent, percent-encoded) to a file of the site.
+    func resolve(host: String, path rawPath: String) -> Resolution {
+        guard let domain = domain(forHost: host) else { return .notFound(site: nil) }
+        let pathOnly = String(rawPath.prefix { $0 != "?" && $0 != "#" })
+        guard let decoded = pathOnly.removingPercentEncoding, decoded.hasPrefix("/") else { return .badRequest }
+        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        let forbidden = segments.contains { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\0") }
+        guard !forbidden, !decoded.contains("//") else { return .badRequest }
+        let root = "\(output)/\(domain)"
+        var file = root + decoded
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            guard decoded.hasSuffix("/") else { return .redirect(pathOnly + "/") }
+            file += "index.html"
+        }
+        // Belt and braces: the resolved file must still be inside the site.
+        let resolved = (file as NSString).resolvingSymlinksInPath
+        let base = (root as NSString).resolvingSymlinksInPath + "/"
+        guard resolved.hasPrefix(base) else { return .badRequest }
+        return FileManager.default.fileExists(atPath: file) ? .file(file) : .notFound(site: root)
+    }
+
+    static func contentType(of file: String) -> String {
+        switch (file as NSString).pathExtension.lowercased() {
+        case "html": "text/html; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "js": "application/javascript; charset=utf-8"
+        case "json": "application/json; charset=utf-8"
+        case "xml": "application/xml; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "txt": "text/plain; charset=utf-8"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "webp": "image/webp"
+        case "mp3": "audio/mpeg"
+        case "m4a": "audio/mp4"
+        case "ogg", "oga": "audio/ogg"
+        case "wav": "audio/wav"
+        case "mp4": "video/mp4"
+        case "webm": "video/webm"
+        default: "application/octet-stream"
+        }
+    }
+}

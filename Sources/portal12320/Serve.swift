@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import PreviewServer
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the sites on 127.0.0.1, rebuilt and reloaded as you edit.",
+        discussion: "Open http://localhost:PORT/ for the hub and http://<abbr>.localhost:PORT/ for a city (e.g. nj.localhost).")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: ArgumentHelp("The theme folder.", valueName: "dir"))
+    var templates = "Templates"
+
+    @Option(help: "The port on 127.0.0.1.")
+    var port = 8080
+
+    @Flag(help: "Also show answers awaiting review, each with a banner (never blocked or private ones).")
+    var previewUnreviewed = false
+
+    func run() async throws {
+        let server = PreviewServer(contentDirectory: options.content, templatesDirectory: templates, port: port,
+                                   previewUnreviewed: previewUnreviewed)
+        do {
+            try await server.run { line in Terminal.error(line) }
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

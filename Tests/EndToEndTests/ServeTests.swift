@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// `portal12320 serve` running on a loopback port over a copy of the sample province.
+final class ServeProcess {
+    let province: SampleProvinceCopy
+    let port = HTTPProbe.freePort()
+    private let process = Process()
+
+    init(_ extra: [String] = []) throws {
+        province = try SampleProvinceCopy()
+        process.executableURL = Executable.url
+        process.arguments = ["serve", "--port", String(port)] + extra
+        process.currentDirectoryURL = URL(fileURLWithPath: province.root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<200 {
+            if (try? HTTPProbe.get(port: port, host: "localhost", path: "/"))?.status == 200 { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        process.terminate()
+        throw HTTPProbe.ProbeError.failed("serve did not start")
+    }
+
+    func get(_ host: String, _ path: String) throws -> HTTPProbe.Response {
+        try HTTPProbe.get(port: port, host: "\(host):\(port)", path: path)
+    }
+
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+struct ServeTests {
+    @Test func eachCityIsServedOnItsOwnHostName() throws {
+        let server = try ServeProcess()
+        let hub = try server.get("localhost", "/")
+        #expect(hub.status == 200)
+        #expect(hub.body.contains("各市12320网站"))
+        #expect(hub.body.contains("<script src=\"/__portal/reload.js\"></script>"))
+        #expect(try server.get("nj.localhost", "/").body.contains("<h1>南京市12320卫生热线</h1>"))
+        #expect(try server.get("sz.localhost", "/answers/blood-donation-benefit/").body.contains("苏州市的无偿献血者"))
+        #expect(try server.get("nj.localhost", "/answers/flu-vaccine").status == 301)
+        let missing = try server.get("nj.localhost", "/no/such/page/")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("页面未找到"))
+        #expect(try server.get("lyg.localhost", "/").status == 404)  // planned city: no site
+        // The production output never carries the preview's reload script.
+        #expect(try server.province.run(["build"]).status == 0)
+        let published = try server.province.publishedFiles()
+        #expect(!published.isEmpty)
+        #expect(!published.values.contains { $0.contains("__portal") })
+    }
+
+    @Test(arguments: ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2f..%2fetc%2fpasswd",
+                      "/answers/%2E%2E/%2E%2E/%2E%2E/%2E%2E/etc/passwd", "/assets/..%5c..%5c..%5cetc%5cpasswd", "/%252e%252e/etc/passwd"])
+    func pathTraversalIsRefused(_ path: String) throws {
+        let server = try ServeProcess()
+        let response = try server.get("nj.localhost", path)
+        #expect(response.status == 400 || response.status == 404, "\(path) → \(response.status)")
+        #expect(!response.body.contains("root:"))
+    }
+
+    @Test func editingAnAnswerRebuildsAndReloadsThePreview() throws {
+        let server = try ServeProcess(["--preview-unreviewed"])
+        #expect(try server.get("nj.localhost", "/answers/flu-vaccine/").body.contains("建议<strong>每年接种一次</strong>"))
+        // A browser waiting for the reload event.
+        let event = Mutex<String?>(nil)
+        let port = server.port
+        let listener = Thread {
+            let response = try? HTTPProbe.get(port: port, host: "nj.localhost:\(port)", path: "/__portal/events")
+            event.withLock { $0 = response?.body ?? "" }
+        }
+        listener.start()
+        Thread.sleep(forTimeInterval: 0.3)
+        let file = "Content/answers/province/flu-vaccine.md"
+        try server.province.write(try server.province.read(file).replacingOccurrences(of: "建议**每年接种一次**", with: "EDITED-MARKER 建议每年接种"), to: file)
+        var page = ""
+        for _ in 0..<100 where !page.contains("EDITED-MARKER") {
+            Thread.sleep(forTimeInterval: 0.2)
+            page = try server.get("nj.localhost", "/answers/flu-vaccine/").body
+        }
+        #expect(page.contains("EDITED-MARKER"))
+        // The edit is unreviewed: shown in preview only, with the banner.
+        #expect(page.contains("本答复尚未通过审核"))
+        for _ in 0..<50 where event.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(event.withLock { $0 }?.contains("event: reload") == true)
+    }
+
+    @Test func withoutThePreviewFlagAnEditedAnswerDisappears() throws {
+        let server = try ServeProcess()
+        #expect(try server.get("nj.localhost", "/answers/flu-vaccine/").status == 200)
+        let file = "Content/answers/province/flu-vaccine.md"
+        try server.province.write(try server.province.read(file) + "\n编辑后尚未审核。\n", to: file)
+        var status = 200
+        for _ in 0..<100 where status == 200 {
+            Thread.sleep(forTimeInterval: 0.2)
+            status = try server.get("nj.localhost", "/answers/flu-vaccine/").status
+        }
+        #expect(status == 404)
+    }
+}

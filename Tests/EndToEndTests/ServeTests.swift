@@ -71,7 +71,7 @@ struct ServeTests {
         let event = Mutex<String?>(nil)
         let port = server.port
         let listener = Thread {
-            let response = try? HTTPProbe.get(port: port, host: "nj.localhost:\(port)", path: "/__portal/events")
+            let response = try? HTTPProbe.get(port: port, host: "nj.localhost:\(port)", path: "/__portal/events", timeout: 60)
             event.withLock { $0 = response?.body ?? "" }
         }
         listener.start()
@@ -79,14 +79,14 @@ struct ServeTests {
         let file = "Content/answers/province/flu-vaccine.md"
         try server.province.write(try server.province.read(file).replacingOccurrences(of: "建议**每年接种一次**", with: "EDITED-MARKER 建议每年接种"), to: file)
         var page = ""
-        for _ in 0..<100 where !page.contains("EDITED-MARKER") {
+        for _ in 0..<300 where !page.contains("EDITED-MARKER") {
             Thread.sleep(forTimeInterval: 0.2)
             page = try server.get("nj.localhost", "/answers/flu-vaccine/").body
         }
         #expect(page.contains("EDITED-MARKER"))
         // The edit is unreviewed: shown in preview only, with the banner.
         #expect(page.contains("本答复尚未通过审核"))
-        for _ in 0..<50 where event.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.1) }
+        for _ in 0..<300 where event.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.1) }
         #expect(event.withLock { $0 }?.contains("event: reload") == true)
     }
 
@@ -96,7 +96,7 @@ struct ServeTests {
         let file = "Content/answers/province/flu-vaccine.md"
         try server.province.write(try server.province.read(file) + "\n编辑后尚未审核。\n", to: file)
         var status = 200
-        for _ in 0..<100 where status == 200 {
+        for _ in 0..<300 where status == 200 {
             Thread.sleep(forTimeInterval: 0.2)
             status = try server.get("nj.localhost", "/answers/flu-vaccine/").status
         }

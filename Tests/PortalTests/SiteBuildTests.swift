@@ -26,11 +26,13 @@ struct SiteBuildTests {
         }
         // Assets carry a content hash in their names, and the pages use those names.
         let assets = try FileManager.default.contentsOfDirectory(atPath: fixture.output + "/www.jsnj12320.cn/assets").sorted()
-        #expect(assets.count == 2)
+        #expect(assets.count == 3)
         #expect(assets[0].wholeMatch(of: /logo\.[0-9a-f]{10}\.svg/) != nil)
-        #expect(assets[1].wholeMatch(of: /style\.[0-9a-f]{10}\.css/) != nil)
+        #expect(assets[1].wholeMatch(of: /search\.[0-9a-f]{10}\.js/) != nil)
+        #expect(assets[2].wholeMatch(of: /style\.[0-9a-f]{10}\.css/) != nil)
         let home = try fixture.read("dist/www.jsnj12320.cn/index.html")
-        #expect(home.contains("href=\"/assets/\(assets[1])\""))
+        #expect(home.contains("href=\"/assets/\(assets[2])\""))
+        #expect(try fixture.read("dist/www.jsnj12320.cn/search/index.html").contains("src=\"/assets/\(assets[1])\""))
         #expect(FileManager.default.fileExists(atPath: fixture.output + "/nginx/www.jsnj12320.cn.conf"))
     }
 

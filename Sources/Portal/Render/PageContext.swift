@@ -15,7 +15,7 @@ struct SiteChrome: @unchecked Sendable {
     /// - Parameters:
     ///   - city: the city whose site this is; `nil` for the hub.
     ///   - templates: renders the header and footer once for the whole site.
-    init(province: Province, city: City?, logoURL: String, stylesheetURL: String, templates: TemplateSet) {
+    init(province: Province, city: City?, logoURL: String, stylesheetURL: String, searchScriptURL: String, templates: TemplateSet) {
         domain = city.map(province.domain(of:)) ?? province.hubDomain
         siteName = "\(city?.name ?? province.name)12320卫生热线"
         var shared: [String: Any] = [
@@ -26,6 +26,7 @@ struct SiteChrome: @unchecked Sendable {
             "email": province.email,
             "logo": logoURL,
             "stylesheet": stylesheetURL,
+            "searchScript": searchScriptURL,
             "hubURL": "https://\(province.hubDomain)/",
             "feedURL": "/feed.xml",
             "isHub": city == nil,

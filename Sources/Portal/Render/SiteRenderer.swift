@@ -53,13 +53,12 @@ struct SiteRenderer: Sendable {
         let clock = ContinuousClock.now
         var unique: [String: PublishedAnswer] = [:]
         for site in plan.cities { for page in site.answers { unique[page.answer.file] = page } }
-        let scores = SearchIndex.scores(of: unique.keys.sorted().map { unique[$0]! })
-        var searchIndexTime = ContinuousClock.now - clock
-        let files = plan.cities.flatMap { site in
-            let start = ContinuousClock.now
-            let index = SearchIndex(answers: site.answers, scores: scores, province: plan.province)
-            searchIndexTime += ContinuousClock.now - start
-            return cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: index)
+        let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! })
+        let province = plan.province
+        let indexes = plan.cities.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary, province: province) }
+        let searchIndexTime = ContinuousClock.now - clock
+        let files = zip(plan.cities, indexes).flatMap { site, index in
+            cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: index)
         } + hubFiles()
         return (files, searchIndexTime)
     }

@@ -14,7 +14,7 @@ struct SearchIndex {
     /// Titles count this many times a body occurrence.
     static let titleWeight = 3
     /// Aim for shards of about this many postings, so a query downloads little.
-    static let postingsPerShard = 400
+    static let postingsPerShard = 1500
     /// Text kept per document for snippets.
     static let textLimit = 800
 
@@ -23,40 +23,50 @@ struct SearchIndex {
     let documents: [[UInt8]]
     let meta: [UInt8]
 
-    /// Each answer's token scores, computed once and shared by every site that shows it.
-    static func scores(of answers: [PublishedAnswer]) -> [String: [String: Int]] {
-        let scored = answers.concurrentMap { page -> (String, [String: Int]) in
-            var scores = SearchTokens.counts(page.document.plainText)
-            for (token, count) in SearchTokens.counts(page.answer.title) {
-                scores[token, default: 0] += count * Self.titleWeight
+    /// - Parameter vocabulary: built once per build, for at least these answers.
+    init(answers: [PublishedAnswer], vocabulary: SearchVocabulary, province: Province) {
+        // Every posting of the site as (shard, token, document, score), sorted: one pass writes the shards.
+        var postings: [(shard: Int32, token: Int32, document: Int32, score: Int32)] = []
+        for (document, page) in answers.enumerated() {
+            for entry in vocabulary.scores[page.answer.file] ?? [] {
+                postings.append((0, entry.token, Int32(document), entry.score))
             }
-            return (page.answer.file, scores)
         }
-        return Dictionary(scored, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// - Parameter scores: from ``scores(of:)``, for at least these answers.
-    init(answers: [PublishedAnswer], scores: [String: [String: Int]], province: Province) {
-        let perDocument = answers.map { scores[$0.answer.file] ?? [:] }
-        let postings = perDocument.reduce(0) { $0 + $1.count }
         var count = 16
-        while count < postings / Self.postingsPerShard && count < 4096 { count <<= 1 }
+        while count < postings.count / Self.postingsPerShard && count < 4096 { count <<= 1 }
         shardCount = count
+        for index in postings.indices {
+            postings[index].shard = Int32(vocabulary.hashes[Int(postings[index].token)] % UInt32(count))
+        }
+        postings.sort { ($0.shard, $0.token, $0.document) < ($1.shard, $1.token, $1.document) }
 
-        var shardTokens = [[String: [Int]]](repeating: [:], count: count)
-        for (document, scores) in perDocument.enumerated() {
-            for (token, score) in scores {
-                shardTokens[SearchTokens.shard(of: token, count: count)][token, default: []] += [document, min(score, 999)]
+        var shards = [[UInt8]](repeating: Array("{}".utf8), count: count)
+        var index = 0
+        while index < postings.count {
+            let shard = postings[index].shard
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            var first = true
+            while index < postings.count && postings[index].shard == shard {
+                let token = postings[index].token
+                if !first { json.append(UInt8(ascii: ",")) }
+                first = false
+                json += vocabulary.jsonKeys[Int(token)]
+                json += Array(":[".utf8)
+                var firstPosting = true
+                while index < postings.count && postings[index].token == token && postings[index].shard == shard {
+                    if !firstPosting { json.append(UInt8(ascii: ",")) }
+                    firstPosting = false
+                    Self.appendNumber(postings[index].document, to: &json)
+                    json.append(UInt8(ascii: ","))
+                    Self.appendNumber(postings[index].score, to: &json)
+                    index += 1
+                }
+                json.append(UInt8(ascii: "]"))
             }
+            json.append(UInt8(ascii: "}"))
+            shards[Int(shard)] = json
         }
-        shards = shardTokens.map { tokens in
-            var json = "{"
-            for (index, token) in tokens.keys.sorted().enumerated() {
-                if index > 0 { json += "," }
-                json += "\(Self.jsonString(token)):[\(tokens[token]!.map(String.init).joined(separator: ","))]"
-            }
-            return Array((json + "}").utf8)
-        }
+        self.shards = shards
         documents = answers.map { page in
             let category = province.category(page.answer.category)?.name ?? ""
             let text = String(page.document.plainText.prefix(Self.textLimit))
@@ -64,6 +74,11 @@ struct SearchIndex {
                 + "\"c\":\(Self.jsonString(category)),\"x\":\(Self.jsonString(text))}").utf8)
         }
         meta = Array("{\"shards\":\(count),\"documents\":\(answers.count)}".utf8)
+    }
+
+    private static func appendNumber(_ value: Int32, to bytes: inout [UInt8]) {
+        if value >= 10 { appendNumber(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// The index's files for the site rooted at `root`.

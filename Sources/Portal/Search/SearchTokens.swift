@@ -7,44 +7,60 @@ enum SearchTokens {
     /// Each token of `text` with how often it occurs.
     static func counts(_ text: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        forEach(in: text) { counts[$0, default: 0] += 1 }
+        for (key, count) in keyedCounts(text) { counts[key.text, default: 0] += count }
         return counts
     }
 
-    static func forEach(in text: String, _ body: (String) -> Void) {
-        var han: [Unicode.Scalar] = []
-        var word = String.UnicodeScalarView()
-        func flushHan() {
-            if han.count == 1 {
-                body(String(han[0]))
-            } else if han.count > 1 {
-                for index in 0..<(han.count - 1) {
-                    var bigram = String.UnicodeScalarView()
-                    bigram.append(han[index])
-                    bigram.append(han[index + 1])
-                    body(String(bigram))
-                }
+    /// A token without a String allocation for the common case: Han bigrams
+    /// and lone characters packed into an integer, ASCII words as text.
+    enum Key: Hashable, Sendable {
+        case han(UInt64)
+        case word(String)
+
+        var text: String {
+            switch self {
+            case .word(let word):
+                return word
+            case .han(let packed):
+                var scalars = String.UnicodeScalarView()
+                if let first = Unicode.Scalar(UInt32(packed >> 32)) { scalars.append(first) }
+                if packed & 0xFFFF_FFFF != 0, let second = Unicode.Scalar(UInt32(packed & 0xFFFF_FFFF)) { scalars.append(second) }
+                return String(scalars)
             }
-            han.removeAll(keepingCapacity: true)
         }
-        func flushWord() {
-            if word.count >= 2 { body(String(word)) }
+    }
+
+    /// Same tokens as ``counts(_:)``, keyed for speed.
+    static func keyedCounts(_ text: String) -> [Key: Int] {
+        var counts: [Key: Int] = [:]
+        var previousHan: UInt32 = 0
+        var hanRun = 0
+        var word = String.UnicodeScalarView()
+        func endHan() {
+            if hanRun == 1 { counts[.han(UInt64(previousHan) << 32), default: 0] += 1 }
+            hanRun = 0
+        }
+        func endWord() {
+            if word.count >= 2 { counts[.word(String(word)), default: 0] += 1 }
             word.removeAll()
         }
         for scalar in text.unicodeScalars {
             if isHan(scalar) {
-                flushWord()
-                han.append(scalar)
+                endWord()
+                if hanRun > 0 { counts[.han(UInt64(previousHan) << 32 | UInt64(scalar.value)), default: 0] += 1 }
+                previousHan = scalar.value
+                hanRun += 1
             } else if let lower = asciiAlphanumeric(scalar) {
-                flushHan()
+                endHan()
                 word.append(lower)
             } else {
-                flushHan()
-                flushWord()
+                endHan()
+                endWord()
             }
         }
-        flushHan()
-        flushWord()
+        endHan()
+        endWord()
+        return counts
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
@@ -66,11 +82,15 @@ enum SearchTokens {
 
     /// FNV-1a over the token's UTF-8 bytes: picks the shard a token lives in.
     static func shard(of token: String, count: Int) -> Int {
+        Int(hash(token) % UInt32(count))
+    }
+
+    static func hash(_ token: String) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
         for byte in token.utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
         }
-        return Int(hash % UInt32(count))
+        return hash
     }
 }

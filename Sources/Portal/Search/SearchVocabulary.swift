@@ -1,0 +1,37 @@
+import Markdown
+
+/// Every token of every published answer, numbered once per build, with each
+/// answer's token scores: shared by all sites, so an answer shown on eleven
+/// city sites is tokenised once.
+struct SearchVocabulary: Sendable {
+    /// Tokens in sorted order; a token's id is its position.
+    let tokens: [String]
+    /// The token as a JSON string, UTF-8 encoded, ready to write.
+    let jsonKeys: [[UInt8]]
+    /// FNV-1a of the token (see ``SearchTokens/shard(of:count:)``).
+    let hashes: [UInt32]
+    /// Per answer file: (token id, score) pairs.
+    let scores: [String: [(token: Int32, score: Int32)]]
+
+    init(answers: [PublishedAnswer]) {
+        let counted = answers.concurrentMap { page -> (String, [SearchTokens.Key: Int]) in
+            var scores = SearchTokens.keyedCounts(page.document.plainText)
+            for (token, count) in SearchTokens.keyedCounts(page.answer.title) {
+                scores[token, default: 0] += count * SearchIndex.titleWeight
+            }
+            return (page.answer.file, scores)
+        }
+        var all = Set<SearchTokens.Key>()
+        for (_, scores) in counted { all.formUnion(scores.keys) }
+        let keyed = all.map { ($0, $0.text) }.sorted { $0.1 < $1.1 }
+        tokens = keyed.map(\.1)
+        let ids = Dictionary(uniqueKeysWithValues: keyed.enumerated().map { ($1.0, Int32($0)) })
+        jsonKeys = tokens.map { Array(SearchIndex.jsonString($0).utf8) }
+        hashes = tokens.map { SearchTokens.hash($0) }
+        var scores: [String: [(token: Int32, score: Int32)]] = [:]
+        for (file, counts) in counted {
+            scores[file] = counts.map { (ids[$0.key]!, Int32(min($0.value, 999))) }.sorted { $0.token < $1.token }
+        }
+        self.scores = scores
+    }
+}

@@ -53,6 +53,15 @@ struct ModerateCommandTests {
         }
     }
 
+    @Test func mediaTranscriptsAreScannedWithTheAnswers() throws {
+        let province = try SampleProvinceCopy()
+        try FileManager.default.createDirectory(atPath: province.root + "/Content/media", withIntermediateDirectories: true)
+        try province.write("来电人电话13812345678。", to: "Content/media/talk.mp3.txt")
+        let result = try province.run(["moderate"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("Content/media/talk.mp3.txt:1:6: block pii.mobile: 13812345678"))
+    }
+
     @Test func reviewOnlyFindingsExitZero() throws {
         try withAnswer("这个问题不归我们管。\n") { file in
             let result = try Executable.run(["moderate", file])

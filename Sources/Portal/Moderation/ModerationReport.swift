@@ -49,12 +49,16 @@ public struct ModerationReport: Sendable, Encodable {
                              block: all.count { $0.severity == .block }, review: all.count { $0.severity == .review }))
     }
 
-    /// Every answer file under `content/answers`, sorted.
+    /// Every answer under `content/answers` and every media transcript under
+    /// `content/media` (the build's gate moderates both), sorted.
     public static func answerFiles(in content: String) -> [String] {
-        let root = content + "/answers"
-        let paths = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
-        return paths.filter { $0.hasSuffix(".md") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            .sorted().map { "\(root)/\($0)" }
+        func files(_ folder: String, ending: String) -> [String] {
+            let root = "\(content)/\(folder)"
+            let paths = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+            return paths.filter { $0.hasSuffix(ending) && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+                .sorted().map { "\(root)/\($0)" }
+        }
+        return files("answers", ending: ".md") + files("media", ending: ".txt")
     }
 
     /// `{"documents":[{"path":…,"findings":[…]}],"summary":{…}}`, keys sorted.

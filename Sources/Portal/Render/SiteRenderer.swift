@@ -53,9 +53,8 @@ struct SiteRenderer: Sendable {
         let clock = ContinuousClock.now
         var unique: [String: PublishedAnswer] = [:]
         for site in plan.cities { for page in site.answers { unique[page.answer.file] = page } }
-        let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! })
-        let province = plan.province
-        let indexes = plan.cities.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary, province: province) }
+        let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
+        let indexes = plan.cities.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary) }
         let searchIndexTime = ContinuousClock.now - clock
         let files = zip(plan.cities, indexes).flatMap { site, index in
             cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: index)

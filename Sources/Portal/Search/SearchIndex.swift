@@ -24,7 +24,7 @@ struct SearchIndex {
     let meta: [UInt8]
 
     /// - Parameter vocabulary: built once per build, for at least these answers.
-    init(answers: [PublishedAnswer], vocabulary: SearchVocabulary, province: Province) {
+    init(answers: [PublishedAnswer], vocabulary: SearchVocabulary) {
         // Every posting of the site as (shard, token, document, score), sorted: one pass writes the shards.
         var postings: [(shard: Int32, token: Int32, document: Int32, score: Int32)] = []
         for (document, page) in answers.enumerated() {
@@ -67,12 +67,7 @@ struct SearchIndex {
             shards[Int(shard)] = json
         }
         self.shards = shards
-        documents = answers.map { page in
-            let category = province.category(page.answer.category)?.name ?? ""
-            let text = String(page.document.plainText.prefix(Self.textLimit))
-            return Array(("{\"t\":\(Self.jsonString(page.answer.title)),\"u\":\(Self.jsonString(page.path)),"
-                + "\"c\":\(Self.jsonString(category)),\"x\":\(Self.jsonString(text))}").utf8)
-        }
+        documents = answers.map { vocabulary.documents[$0.answer.file] ?? Array("{}".utf8) }
         meta = Array("{\"shards\":\(count),\"documents\":\(answers.count)}".utf8)
     }
 

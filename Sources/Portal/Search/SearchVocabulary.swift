@@ -12,8 +12,10 @@ struct SearchVocabulary: Sendable {
     let hashes: [UInt32]
     /// Per answer file: (token id, score) pairs.
     let scores: [String: [(token: Int32, score: Int32)]]
+    /// Per answer file: the `/search/docs/<n>.json` body (title, address, category, text).
+    let documents: [String: [UInt8]]
 
-    init(answers: [PublishedAnswer]) {
+    init(answers: [PublishedAnswer], province: Province) {
         let counted = answers.concurrentMap { page -> (String, [SearchTokens.Key: Int]) in
             var scores = SearchTokens.keyedCounts(page.document.plainText)
             for (token, count) in SearchTokens.keyedCounts(page.answer.title) {
@@ -33,5 +35,12 @@ struct SearchVocabulary: Sendable {
             scores[file] = counts.map { (ids[$0.key]!, Int32(min($0.value, 999))) }.sorted { $0.token < $1.token }
         }
         self.scores = scores
+        documents = Dictionary(uniqueKeysWithValues: answers.concurrentMap { page -> (String, [UInt8]) in
+            let category = province.category(page.answer.category)?.name ?? ""
+            let text = String(page.document.plainText.prefix(SearchIndex.textLimit))
+            let json = "{\"t\":\(SearchIndex.jsonString(page.answer.title)),\"u\":\(SearchIndex.jsonString(page.path)),"
+                + "\"c\":\(SearchIndex.jsonString(category)),\"x\":\(SearchIndex.jsonString(text))}"
+            return (page.answer.file, Array(json.utf8))
+        })
     }
 }

@@ -15,15 +15,18 @@ public struct Moderator: Sendable {
 
     /// Every finding in UTF-8 `bytes`, in the order they appear.
     public func scan(bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
-        let normalized = NormalizedText(bytes, table: lexicon.table)
-        let hits = Automaton.leftmostLongest(lexicon.automaton.hits(in: normalized, maxGap: Lexicon.maxGap))
-        let allowed = hits.filter { lexicon.entries[Int($0.pattern)].list == .allow }
+        NormalizedText.normalizing(bytes, reading: lexicon.reading, maxGap: Lexicon.maxGap) { findings(in: bytes, normalized: $0) }
+    }
+
+    private func findings(in bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedText) -> [Finding] {
+        let hits = lexicon.trie.matches(in: normalized)
+        let allowed = hits.filter { lexicon.entries[Int($0.term)].list == .allow }
         func isAllowed(_ first: Int, _ last: Int) -> Bool {
             allowed.contains { $0.first <= first && $0.last >= last }
         }
         var located: [(rule: Rule, first: Int, last: Int, term: String?, label: String?)] = []
         for hit in hits {
-            let entry = lexicon.entries[Int(hit.pattern)]
+            let entry = lexicon.entries[Int(hit.term)]
             guard let rule = entry.list.rule else { continue }
             located.append((rule, hit.first, hit.last, entry.term, entry.label))
         }
@@ -60,14 +63,29 @@ struct TextPositions {
     mutating func lineAndColumn(ofByte target: Int) -> (Int, Int) {
         precondition(target >= offset, "positions are asked in increasing order")
         while offset < target {
-            let byte = bytes[offset]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+            // Eight bytes at once when they hold no line break: count the bytes that start a scalar.
+            var stop = target
+            if offset + 8 <= target {
+                let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+                let breaks = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                if (breaks &- 0x0101_0101_0101_0101) & ~breaks & 0x8080_8080_8080_8080 == 0 {
+                    let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                    column += 8 - continuations.nonzeroBitCount
+                    offset += 8
+                    continue
+                }
+                stop = offset + 8
             }
-            offset += 1
+            while offset < stop {
+                let byte = bytes[offset]
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
+            }
         }
         return (line, column)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The terms moderation looks for, from `classified.txt` (block),
 /// `sensitive.txt` and `taboo.txt` (review), and the phrases of `allow.txt`
-/// inside which nothing is reported. Built once: normalisation table and automaton.
+/// inside which nothing is reported. Built once: the term trie and how each scalar reads for it.
 public struct Lexicon: Sendable {
     /// Which list an entry comes from.
     public enum List: String, Sendable, CaseIterable {
@@ -33,9 +33,9 @@ public struct Lexicon: Sendable {
     /// Matched scalars may be separated by at most this many noise characters.
     public static let maxGap = 5
 
-    let table: ScalarTable
+    let reading: ScalarReading
     let entries: [Entry]
-    let automaton: Automaton
+    let trie: TermTrie
     /// Digit strings of allow-list entries that are numbers (the hotline, published office numbers).
     let allowedNumbers: Set<String>
 
@@ -67,9 +67,9 @@ public struct Lexicon: Sendable {
         // Equal terms keep the strictest list: classified before sensitive, taboo, allow.
         let order = Dictionary(uniqueKeysWithValues: List.allCases.enumerated().map { ($1, $0) })
         kept.sort { order[$0.entry.list]! < order[$1.entry.list]! }
-        self.table = table
         self.entries = kept.map(\.entry)
-        self.automaton = Automaton(patterns: kept.map(\.scalars))
+        self.trie = TermTrie(terms: kept.map(\.scalars))
+        self.reading = ScalarReading(table: table, trie: trie)
         self.allowedNumbers = Set(kept.filter { $0.entry.list == .allow }.compactMap { item in
             let digits = item.scalars.filter { $0 >= 0x30 && $0 <= 0x39 }
             return digits.count == item.scalars.count ? String(decoding: digits.map(UInt8.init), as: UTF8.self) : nil

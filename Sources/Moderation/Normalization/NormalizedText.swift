@@ -1,91 +1,131 @@
 /// A text as moderation reads it: normalised scalars, each remembering the
-/// bytes of the original it came from, so findings point at what was written.
+/// bytes of the original it came from, so findings point at what was written;
+/// and the same text as the term trie reads it, noise left out.
+///
+/// Made in one pass over the UTF-8 bytes, into buffers that exist only while
+/// the closure given to ``normalizing(_:reading:maxGap:_:)`` runs.
 struct NormalizedText {
     /// Normalised scalars, noise included.
-    private(set) var scalars: [UInt32] = []
-    private(set) var isNoise: [Bool] = []
+    let scalars: UnsafeBufferPointer<UInt32>
     /// Byte range in the original text of each scalar.
-    private(set) var start: [Int32] = []
-    private(set) var end: [Int32] = []
+    let start: UnsafeBufferPointer<Int32>
+    let end: UnsafeBufferPointer<Int32>
+    /// The non-noise scalars as trie symbols. A 0 stands for any run of
+    /// scalars no term contains and for a gap of more than `maxGap` noise
+    /// scalars: a term cannot continue across it.
+    let symbols: UnsafeBufferPointer<UInt32>
+    /// For each symbol, the index of its scalar in `scalars`.
+    let symbolPositions: UnsafeBufferPointer<Int32>
+    /// Index of the first ASCII digit, if any: personal numbers start at one.
+    let firstDigit: Int?
+    /// Whether an `@`, or an `a` right after an opening bracket (as in `(at)`), occurs: e-mail addresses need one.
+    let mayContainEmail: Bool
 
     var count: Int { scalars.count }
 
-    /// Normalises UTF-8 `bytes` (invalid sequences read as U+FFFD).
-    init(_ bytes: UnsafeBufferPointer<UInt8>, table: ScalarTable) {
+    /// Normalises UTF-8 `bytes` (invalid sequences read as U+FFFD) and calls
+    /// `body` with the result, which must not escape it.
+    static func normalizing<Result>(_ bytes: UnsafeBufferPointer<UInt8>, reading: ScalarReading, maxGap: Int,
+                                    _ body: (NormalizedText) throws -> Result) rethrows -> Result {
         // Almost every text yields at most one scalar per byte; a compatibility
         // character can expand to up to 18 (U+FDFA), so retry with room for that.
-        if let text = Self.normalize(bytes, table: table, capacity: bytes.count + 64) {
-            self = text
-        } else {
-            self = Self.normalize(bytes, table: table, capacity: bytes.count * 18 + 64)!
+        for capacity in [bytes.count + 64, bytes.count * 18 + 64] {
+            let storage = Storage(capacity: capacity)
+            defer { storage.deallocate() }
+            if let text = normalize(bytes, reading: reading, maxGap: maxGap, into: storage) { return try body(text) }
         }
+        preconditionFailure("no scalar normalises to more than 18 scalars")
     }
 
-    private init(scalars: [UInt32], isNoise: [Bool], start: [Int32], end: [Int32]) {
-        self.scalars = scalars
-        self.isNoise = isNoise
-        self.start = start
-        self.end = end
+    private init(storage: Storage, count: Int, symbolCount: Int, firstDigit: Int?, mayContainEmail: Bool) {
+        scalars = UnsafeBufferPointer(start: storage.scalars, count: count)
+        start = UnsafeBufferPointer(start: storage.start, count: count)
+        end = UnsafeBufferPointer(start: storage.end, count: count)
+        symbols = UnsafeBufferPointer(start: storage.symbols, count: symbolCount)
+        symbolPositions = UnsafeBufferPointer(start: storage.symbolPositions, count: symbolCount)
+        self.firstDigit = firstDigit
+        self.mayContainEmail = mayContainEmail
     }
 
-    /// `nil` when `capacity` is too small.
-    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, table: ScalarTable, capacity: Int) -> NormalizedText? {
+    /// `nil` when the storage is too small.
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, reading: ScalarReading, maxGap: Int,
+                                  into storage: Storage) -> NormalizedText? {
+        let capacity = storage.capacity
         var count = 0
-        var overflow = false
-        var scalars = [UInt32](repeating: 0, count: capacity)
-        var isNoise = [Bool](repeating: false, count: capacity)
-        var start = [Int32](repeating: 0, count: capacity)
-        var end = [Int32](repeating: 0, count: capacity)
-        scalars.withUnsafeMutableBufferPointer { scalarsOut in
-            isNoise.withUnsafeMutableBufferPointer { noiseOut in
-                start.withUnsafeMutableBufferPointer { startOut in
-                    end.withUnsafeMutableBufferPointer { endOut in
-                        var index = 0
-                        while index < bytes.count {
-                            let from = index
-                            let lead = bytes[index]
-                            var value: UInt32
-                            if lead < 0x80 {
-                                value = UInt32(lead)
-                                index += 1
-                                if lead == UInt8(ascii: "&"), let reference = CharacterReference.decode(bytes, at: from) {
-                                    value = reference.scalar
-                                    index = reference.end
-                                }
-                            } else {
-                                (value, index) = decodeMultibyte(bytes, at: index)
-                            }
-                            if count < capacity, let (scalar, noise) = table.single(value) {
-                                scalarsOut[count] = scalar
-                                noiseOut[count] = noise
-                                startOut[count] = Int32(from)
-                                endOut[count] = Int32(index)
-                                count += 1
-                                continue
-                            }
-                            table.normalize(value) { output in
-                                guard count < capacity else {
-                                    overflow = true
-                                    return
-                                }
-                                scalarsOut[count] = output.scalar
-                                noiseOut[count] = output.isNoise
-                                startOut[count] = Int32(from)
-                                endOut[count] = Int32(index)
-                                count += 1
-                            }
-                            if overflow { return }
-                        }
-                    }
-                }
+        var symbolCount = 0
+        var lastSymbol: UInt32 = 0
+        var gap = 0
+        var firstDigit: Int?
+        var mayContainEmail = false
+        let scalarsOut = storage.scalars, startOut = storage.start, endOut = storage.end
+        let symbolsOut = storage.symbols, positionsOut = storage.symbolPositions
+
+        @inline(__always)
+        func append(_ scalar: UInt32, isNoise: Bool, symbol: UInt32, from: Int, to: Int) {
+            scalarsOut[count] = scalar
+            startOut[count] = Int32(truncatingIfNeeded: from)
+            endOut[count] = Int32(truncatingIfNeeded: to)
+            if scalar < 0x80 {
+                if scalar &- 0x30 < 10 && firstDigit == nil { firstDigit = count }
+                if scalar == 0x40 || (scalar == 0x61 && count > 0 && Self.opensBracket(scalarsOut[count - 1])) { mayContainEmail = true }
+            }
+            count += 1
+            if isNoise {
+                gap += 1
+                return
+            }
+            if gap > maxGap && lastSymbol != 0 {
+                symbolsOut[symbolCount] = 0
+                positionsOut[symbolCount] = Int32(truncatingIfNeeded: count - 1)
+                symbolCount += 1
+                lastSymbol = 0
+            }
+            gap = 0
+            if symbol != 0 || lastSymbol != 0 {
+                symbolsOut[symbolCount] = symbol
+                positionsOut[symbolCount] = Int32(truncatingIfNeeded: count - 1)
+                symbolCount += 1
+                lastSymbol = symbol
             }
         }
-        if overflow { return nil }
-        scalars.removeLast(capacity - count)
-        isNoise.removeLast(capacity - count)
-        start.removeLast(capacity - count)
-        end.removeLast(capacity - count)
-        return NormalizedText(scalars: scalars, isNoise: isNoise, start: start, end: end)
+
+        var index = 0
+        while index < bytes.count {
+            let from = index
+            let lead = bytes[index]
+            var value: UInt32
+            if lead < 0x80 {
+                value = UInt32(lead)
+                index += 1
+                if lead == UInt8(ascii: "&"), let reference = CharacterReference.decode(bytes, at: from) {
+                    value = reference.scalar
+                    index = reference.end
+                }
+            } else {
+                (value, index) = decodeMultibyte(bytes, at: index)
+            }
+            if count < capacity, let single = reading.single(value) {
+                append(single.scalar, isNoise: single.isNoise, symbol: single.symbol, from: from, to: index)
+                continue
+            }
+            var overflow = false
+            reading.table.normalize(value) { output in
+                guard count < capacity else {
+                    overflow = true
+                    return
+                }
+                let symbol = output.isNoise ? 0 : reading.trie.symbol(of: output.scalar)
+                append(output.scalar, isNoise: output.isNoise, symbol: symbol, from: from, to: index)
+            }
+            if overflow { return nil }
+        }
+        return NormalizedText(storage: storage, count: count, symbolCount: symbolCount, firstDigit: firstDigit,
+                              mayContainEmail: mayContainEmail)
+    }
+
+    @inline(__always)
+    private static func opensBracket(_ scalar: UInt32) -> Bool {
+        scalar == 0x28 || scalar == 0x5B || scalar == 0x7B || scalar == 0x3C
     }
 
     @inline(__always)
@@ -100,5 +140,34 @@ struct NormalizedText {
             value = value << 6 | UInt32(byte & 0x3F)
         }
         return (value, index + length)
+    }
+
+    /// The buffers, uninitialised beyond what `normalize` writes. A noise
+    /// scalar adds no symbol and a break needs noise before it, so there are
+    /// never more symbols than scalars.
+    private struct Storage {
+        let capacity: Int
+        let scalars: UnsafeMutablePointer<UInt32>
+        let start: UnsafeMutablePointer<Int32>
+        let end: UnsafeMutablePointer<Int32>
+        let symbols: UnsafeMutablePointer<UInt32>
+        let symbolPositions: UnsafeMutablePointer<Int32>
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            scalars = .allocate(capacity: capacity)
+            start = .allocate(capacity: capacity)
+            end = .allocate(capacity: capacity)
+            symbols = .allocate(capacity: capacity)
+            symbolPositions = .allocate(capacity: capacity)
+        }
+
+        func deallocate() {
+            scalars.deallocate()
+            start.deallocate()
+            end.deallocate()
+            symbols.deallocate()
+            symbolPositions.deallocate()
+        }
     }
 }

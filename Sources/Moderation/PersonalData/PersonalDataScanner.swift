@@ -30,7 +30,7 @@ struct PersonalDataScanner {
     private static func numbers(_ text: NormalizedText, allowedNumbers: Set<String>) -> [Item] {
         let scalars = text.scalars
         var items: [Item] = []
-        var index = 0
+        guard var index = text.firstDigit else { return items }
         while index < scalars.count {
             guard isDigit(scalars[index]) else {
                 index += 1
@@ -114,6 +114,7 @@ struct PersonalDataScanner {
     private static func emails(_ text: NormalizedText) -> [Item] {
         let scalars = text.scalars
         var items: [Item] = []
+        guard text.mayContainEmail else { return items }
         var index = 0
         while index < scalars.count {
             // Only `@` or an opening bracket before `a` can start an at-form.
@@ -157,7 +158,7 @@ struct PersonalDataScanner {
         return items
     }
 
-    private static func form(_ forms: [[UInt32]], in scalars: [UInt32], at index: Int) -> Int? {
+    private static func form(_ forms: [[UInt32]], in scalars: UnsafeBufferPointer<UInt32>, at index: Int) -> Int? {
         for form in forms where index + form.count <= scalars.count {
             if scalars[index..<index + form.count].elementsEqual(form) { return form.count }
         }

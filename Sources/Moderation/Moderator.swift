@@ -37,7 +37,7 @@ public struct Moderator: Sendable {
         located.sort { ($0.first, $0.last) < ($1.first, $1.last) }
         var positions = TextPositions(bytes)
         return located.map { item in
-            let range = Int(normalized.start[item.first])..<Int(normalized.end[item.last])
+            let range = Int(normalized.start[item.first])..<normalized.end(ofScalar: item.last, in: bytes)
             let (line, column) = positions.lineAndColumn(ofByte: range.lowerBound)
             return Finding(rule: item.rule, term: item.term,
                            matched: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),

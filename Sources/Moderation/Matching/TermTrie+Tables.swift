@@ -18,13 +18,11 @@ extension TermTrie {
         struct Cell {
             /// Where the node's children start, with `endsTermFlag` when a term ends at the node.
             var base: Int32
-            /// The parent node; `freeCell` when the cell is no node, `rootCell` for the root.
+            /// The parent node; negative for the root and for cells that are no node.
             var check: Int32
         }
 
         private static let endsTermFlag: Int32 = 1 << 30
-        private static let freeCell: Int32 = -1
-        private static let rootCell: Int32 = -2
 
         init(terms: [[UInt32]]) {
             let symbols = Self.numberSymbols(terms)
@@ -37,20 +35,20 @@ extension TermTrie {
             self.otherSymbols = otherSymbols
 
             let trie = Self.buildTrie(terms.map { $0.map { symbols[$0]! } })
-            var layout = Self.layOut(trie.children, symbolCount: symbols.count)
+            let layout = DoubleArrayLayout(trie.children, symbolCount: symbols.count)
             precondition(layout.base.count < Int(Self.endsTermFlag), "the lexicon is too large for one trie")
             // Room past the last cell for any base + symbol.
             let cellCount = layout.base.count + symbols.count + 1
-            layout.base += [Int32](repeating: 0, count: cellCount - layout.base.count)
-            layout.check += [Int32](repeating: Self.freeCell, count: cellCount - layout.check.count)
+            var base = layout.base + [Int32](repeating: 0, count: cellCount - layout.base.count)
+            let check = layout.check + [Int32](repeating: DoubleArrayLayout.freeCell, count: cellCount - layout.check.count)
             var cellTerms = [Int32](repeating: -1, count: cellCount)
             for (node, term) in trie.output.enumerated() where term >= 0 {
                 let cell = Int(layout.cellOf[node])
                 cellTerms[cell] = term
-                layout.base[cell] |= Self.endsTermFlag
+                base[cell] |= Self.endsTermFlag
             }
             cells = .allocate(capacity: cellCount)
-            for cell in 0..<cellCount { (cells + cell).initialize(to: Cell(base: layout.base[cell], check: layout.check[cell])) }
+            for cell in 0..<cellCount { (cells + cell).initialize(to: Cell(base: base[cell], check: check[cell])) }
             self.terms = .allocate(capacity: cellCount)
             self.terms.initialize(from: cellTerms, count: cellCount)
         }
@@ -107,61 +105,6 @@ extension TermTrie {
                 if output[node] < 0 { output[node] = Int32(index) }
             }
             return (children, output)
-        }
-
-        /// Places the trie's nodes in cells, breadth first, each node's
-        /// children at the lowest base where all their cells are free.
-        private static func layOut(_ children: [[UInt32: Int32]], symbolCount: Int)
-            -> (base: [Int32], check: [Int32], cellOf: [Int32]) {
-            var base = [Int32](repeating: 0, count: symbolCount + 1)
-            var check = [Int32](repeating: freeCell, count: symbolCount + 1)
-            var cellOf = [Int32](repeating: -1, count: children.count)
-            check[0] = rootCell
-            cellOf[0] = 0
-            var queue: [Int32] = []
-            for symbol in children[0].keys.sorted() {
-                let node = children[0][symbol]!
-                check[Int(symbol)] = 0
-                cellOf[Int(node)] = Int32(symbol)
-                queue.append(node)
-            }
-            var firstFree = 1
-            var head = 0
-            while head < queue.count {
-                let node = Int(queue[head])
-                head += 1
-                let kids = children[node].keys.sorted()
-                guard let lowest = kids.first else { continue }
-                while firstFree < check.count && check[firstFree] != freeCell { firstFree += 1 }
-                // Try free cells for the lowest child; give up after a while and append past the end.
-                var candidate = max(firstFree, Int(lowest) + 1)
-                var tries = 0
-                while candidate < check.count {
-                    let offset = candidate - Int(lowest)
-                    if check[candidate] == freeCell
-                        && kids.allSatisfy({ offset + Int($0) >= check.count || check[offset + Int($0)] == freeCell }) {
-                        break
-                    }
-                    candidate += 1
-                    tries += 1
-                    if tries > 4096 { candidate = check.count }
-                }
-                let offset = candidate - Int(lowest)
-                let needed = offset + Int(kids.last!) + 1
-                if needed > check.count {
-                    base += [Int32](repeating: 0, count: needed - check.count)
-                    check += [Int32](repeating: freeCell, count: needed - check.count)
-                }
-                let parent = Int(cellOf[node])
-                base[parent] = Int32(offset)
-                for symbol in kids {
-                    let child = children[node][symbol]!
-                    check[offset + Int(symbol)] = Int32(parent)
-                    cellOf[Int(child)] = Int32(offset + Int(symbol))
-                    queue.append(child)
-                }
-            }
-            return (base, check, cellOf)
         }
     }
 }

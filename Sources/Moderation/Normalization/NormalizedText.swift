@@ -7,9 +7,8 @@
 struct NormalizedText {
     /// Normalised scalars, noise included.
     let scalars: UnsafeBufferPointer<UInt32>
-    /// Byte range in the original text of each scalar.
+    /// Where in the original text the character of each scalar starts (a byte offset).
     let start: UnsafeBufferPointer<Int32>
-    let end: UnsafeBufferPointer<Int32>
     /// The non-noise scalars as trie symbols. A 0 stands for any run of
     /// scalars no term contains and for a gap of more than `maxGap` noise
     /// scalars: a term cannot continue across it.
@@ -18,7 +17,7 @@ struct NormalizedText {
     let symbolPositions: UnsafeBufferPointer<Int32>
     /// Index of the first ASCII digit, if any: personal numbers start at one.
     let firstDigit: Int?
-    /// Whether an `@`, or an `a` right after an opening bracket (as in `(at)`), occurs: e-mail addresses need one.
+    /// Whether an `@` or a bracketed `at` (`(at)`, `[at]`…) occurs: e-mail addresses need one.
     let mayContainEmail: Bool
 
     var count: Int { scalars.count }
@@ -40,7 +39,6 @@ struct NormalizedText {
     private init(storage: Storage, count: Int, symbolCount: Int, firstDigit: Int?, mayContainEmail: Bool) {
         scalars = UnsafeBufferPointer(start: storage.scalars, count: count)
         start = UnsafeBufferPointer(start: storage.start, count: count)
-        end = UnsafeBufferPointer(start: storage.end, count: count)
         symbols = UnsafeBufferPointer(start: storage.symbols, count: symbolCount)
         symbolPositions = UnsafeBufferPointer(start: storage.symbolPositions, count: symbolCount)
         self.firstDigit = firstDigit
@@ -50,82 +48,103 @@ struct NormalizedText {
     /// `nil` when the storage is too small.
     private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, reading: ScalarReading, maxGap: Int,
                                   into storage: Storage) -> NormalizedText? {
-        let capacity = storage.capacity
+        var writer = Writer(storage: storage, maxGap: maxGap)
+        var index = 0
+        while index < bytes.count {
+            let from = index
+            let value: UInt32
+            (value, index) = decode(bytes, at: index)
+            if writer.count < storage.capacity, let single = reading.single(value) {
+                writer.append(single.scalar, isNoise: single.isNoise, symbol: single.symbol, from: from)
+                continue
+            }
+            var overflow = false
+            reading.table.normalize(value) { output in
+                guard writer.count < storage.capacity else {
+                    overflow = true
+                    return
+                }
+                let symbol = output.isNoise ? 0 : reading.trie.symbol(of: output.scalar)
+                writer.append(output.scalar, isNoise: output.isNoise, symbol: symbol, from: from)
+            }
+            if overflow { return nil }
+        }
+        return NormalizedText(storage: storage, count: writer.count, symbolCount: writer.symbolCount,
+                              firstDigit: writer.firstDigit, mayContainEmail: writer.mayContainEmail)
+    }
+
+    /// Where the original character of scalar `index` ends in `bytes`.
+    func end(ofScalar index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        Self.decode(bytes, at: Int(start[index])).next
+    }
+
+    /// The scalar written at byte `index`, a character reference (`&#23381;`)
+    /// read as the character it stands for; and where the next one starts.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, next: Int) {
+        let lead = bytes[index]
+        guard lead < 0x80 else { return decodeMultibyte(bytes, at: index) }
+        if lead == UInt8(ascii: "&"), let reference = CharacterReference.decode(bytes, at: index) {
+            return (reference.scalar, reference.end)
+        }
+        return (UInt32(lead), index + 1)
+    }
+
+    /// Appends normalised scalars and the symbols they make.
+    private struct Writer {
+        let storage: Storage
+        let maxGap: Int
         var count = 0
         var symbolCount = 0
         var lastSymbol: UInt32 = 0
+        /// Noise scalars since the last other one.
         var gap = 0
         var firstDigit: Int?
         var mayContainEmail = false
-        let scalarsOut = storage.scalars, startOut = storage.start, endOut = storage.end
-        let symbolsOut = storage.symbols, positionsOut = storage.symbolPositions
+
+        init(storage: Storage, maxGap: Int) {
+            self.storage = storage
+            self.maxGap = maxGap
+        }
 
         @inline(__always)
-        func append(_ scalar: UInt32, isNoise: Bool, symbol: UInt32, from: Int, to: Int) {
-            scalarsOut[count] = scalar
-            startOut[count] = Int32(truncatingIfNeeded: from)
-            endOut[count] = Int32(truncatingIfNeeded: to)
+        mutating func append(_ scalar: UInt32, isNoise: Bool, symbol: UInt32, from: Int) {
+            storage.scalars[count] = scalar
+            storage.start[count] = Int32(truncatingIfNeeded: from)
             if scalar < 0x80 {
                 if scalar &- 0x30 < 10 && firstDigit == nil { firstDigit = count }
-                if scalar == 0x40 || (scalar == 0x61 && count > 0 && Self.opensBracket(scalarsOut[count - 1])) { mayContainEmail = true }
+                if scalar == 0x40 || (NormalizedText.closesBracket(scalar) && count >= 3 && storage.scalars[count - 1] == 0x74
+                    && storage.scalars[count - 2] == 0x61 && NormalizedText.opensBracket(storage.scalars[count - 3])) {
+                    mayContainEmail = true
+                }
             }
             count += 1
             if isNoise {
                 gap += 1
                 return
             }
-            if gap > maxGap && lastSymbol != 0 {
-                symbolsOut[symbolCount] = 0
-                positionsOut[symbolCount] = Int32(truncatingIfNeeded: count - 1)
-                symbolCount += 1
-                lastSymbol = 0
-            }
+            if gap > maxGap && lastSymbol != 0 { appendSymbol(0) }
             gap = 0
-            if symbol != 0 || lastSymbol != 0 {
-                symbolsOut[symbolCount] = symbol
-                positionsOut[symbolCount] = Int32(truncatingIfNeeded: count - 1)
-                symbolCount += 1
-                lastSymbol = symbol
-            }
+            if symbol != 0 || lastSymbol != 0 { appendSymbol(symbol) }
         }
 
-        var index = 0
-        while index < bytes.count {
-            let from = index
-            let lead = bytes[index]
-            var value: UInt32
-            if lead < 0x80 {
-                value = UInt32(lead)
-                index += 1
-                if lead == UInt8(ascii: "&"), let reference = CharacterReference.decode(bytes, at: from) {
-                    value = reference.scalar
-                    index = reference.end
-                }
-            } else {
-                (value, index) = decodeMultibyte(bytes, at: index)
-            }
-            if count < capacity, let single = reading.single(value) {
-                append(single.scalar, isNoise: single.isNoise, symbol: single.symbol, from: from, to: index)
-                continue
-            }
-            var overflow = false
-            reading.table.normalize(value) { output in
-                guard count < capacity else {
-                    overflow = true
-                    return
-                }
-                let symbol = output.isNoise ? 0 : reading.trie.symbol(of: output.scalar)
-                append(output.scalar, isNoise: output.isNoise, symbol: symbol, from: from, to: index)
-            }
-            if overflow { return nil }
+        @inline(__always)
+        private mutating func appendSymbol(_ symbol: UInt32) {
+            storage.symbols[symbolCount] = symbol
+            storage.symbolPositions[symbolCount] = Int32(truncatingIfNeeded: count - 1)
+            symbolCount += 1
+            lastSymbol = symbol
         }
-        return NormalizedText(storage: storage, count: count, symbolCount: symbolCount, firstDigit: firstDigit,
-                              mayContainEmail: mayContainEmail)
     }
 
     @inline(__always)
     private static func opensBracket(_ scalar: UInt32) -> Bool {
         scalar == 0x28 || scalar == 0x5B || scalar == 0x7B || scalar == 0x3C
+    }
+
+    @inline(__always)
+    private static func closesBracket(_ scalar: UInt32) -> Bool {
+        scalar == 0x29 || scalar == 0x5D || scalar == 0x7D || scalar == 0x3E
     }
 
     @inline(__always)
@@ -149,7 +168,6 @@ struct NormalizedText {
         let capacity: Int
         let scalars: UnsafeMutablePointer<UInt32>
         let start: UnsafeMutablePointer<Int32>
-        let end: UnsafeMutablePointer<Int32>
         let symbols: UnsafeMutablePointer<UInt32>
         let symbolPositions: UnsafeMutablePointer<Int32>
 
@@ -157,7 +175,6 @@ struct NormalizedText {
             self.capacity = capacity
             scalars = .allocate(capacity: capacity)
             start = .allocate(capacity: capacity)
-            end = .allocate(capacity: capacity)
             symbols = .allocate(capacity: capacity)
             symbolPositions = .allocate(capacity: capacity)
         }
@@ -165,7 +182,6 @@ struct NormalizedText {
         func deallocate() {
             scalars.deallocate()
             start.deallocate()
-            end.deallocate()
             symbols.deallocate()
             symbolPositions.deallocate()
         }

@@ -57,6 +57,8 @@ struct ModeratorTests {
         .init(name: "old 15-digit ID", text: "旧证110105491231002", rule: .idCard, matched: "110105491231002", line: 1, column: 3),
         .init(name: "mobile", text: "电话13812345678", rule: .mobile, matched: "13812345678", line: 1, column: 3),
         .init(name: "mobile with +86 and dashes", text: "call +86 138-1234-5678 now", rule: .mobile, matched: "86 138-1234-5678", line: 1, column: 7),
+        .init(name: "mobile with en dashes", text: "电话138–1234–5678", rule: .mobile, matched: "138–1234–5678", line: 1, column: 3),
+        .init(name: "mobile with no-break spaces", text: "电话138\u{A0}1234\u{A0}5678", rule: .mobile, matched: "138\u{A0}1234\u{A0}5678", line: 1, column: 3),
         .init(name: "mobile with 0086", text: "0086 13812345678", rule: .mobile, matched: "0086 13812345678", line: 1, column: 1),
         .init(name: "mobile in stylised digits", text: "电话❶❸❽ ➀➁➂➃ ⓹⓺⓻⓼", rule: .mobile, matched: "❶❸❽ ➀➁➂➃ ⓹⓺⓻⓼", line: 1, column: 3),
         .init(name: "mobile in circled digits", text: "①③⑨⓪⓪⓪⓪①①①①", rule: .mobile, matched: "①③⑨⓪⓪⓪⓪①①①①", line: 1, column: 1),

@@ -1,26 +1,28 @@
-/// A text as moderation reads it: normalised scalars, each remembering the
-/// bytes of the original it came from, so findings point at what was written;
-/// and the same text as the term trie reads it, noise left out.
+/// A text as moderation reads it: normalised scalars as personal-data
+/// detection reads them, each remembering where in the original it came from,
+/// so findings point at what was written; and the same text as the term trie
+/// reads it, noise left out.
 ///
 /// Made in one pass over the UTF-8 bytes, into buffers that exist only while
 /// the closure given to ``normalizing(_:reading:maxGap:_:)`` runs.
 struct NormalizedText {
-    /// Normalised scalars, noise included.
-    let scalars: UnsafeBufferPointer<UInt32>
+    /// Normalised scalars, noise included, as ASCII bytes: the Unicode dashes
+    /// U+2010–2014 read `ScalarReading.dash`, any other non-ASCII scalar `ScalarReading.other`.
+    let ascii: UnsafeBufferPointer<UInt8>
     /// Where in the original text the character of each scalar starts (a byte offset).
     let start: UnsafeBufferPointer<Int32>
     /// The non-noise scalars as trie symbols. A 0 stands for any run of
     /// scalars no term contains and for a gap of more than `maxGap` noise
     /// scalars: a term cannot continue across it.
     let symbols: UnsafeBufferPointer<UInt32>
-    /// For each symbol, the index of its scalar in `scalars`.
+    /// For each symbol, the index of its scalar in `ascii` and `start`.
     let symbolPositions: UnsafeBufferPointer<Int32>
     /// Index of the first ASCII digit, if any: personal numbers start at one.
     let firstDigit: Int?
     /// Whether an `@` or a bracketed `at` (`(at)`, `[at]`…) occurs: e-mail addresses need one.
     let mayContainEmail: Bool
 
-    var count: Int { scalars.count }
+    var count: Int { ascii.count }
 
     /// Normalises UTF-8 `bytes` (invalid sequences read as U+FFFD) and calls
     /// `body` with the result, which must not escape it.
@@ -37,7 +39,7 @@ struct NormalizedText {
     }
 
     private init(storage: Storage, count: Int, symbolCount: Int, firstDigit: Int?, mayContainEmail: Bool) {
-        scalars = UnsafeBufferPointer(start: storage.scalars, count: count)
+        ascii = UnsafeBufferPointer(start: storage.ascii, count: count)
         start = UnsafeBufferPointer(start: storage.start, count: count)
         symbols = UnsafeBufferPointer(start: storage.symbols, count: symbolCount)
         symbolPositions = UnsafeBufferPointer(start: storage.symbolPositions, count: symbolCount)
@@ -54,18 +56,17 @@ struct NormalizedText {
             let from = index
             let value: UInt32
             (value, index) = decode(bytes, at: index)
-            if writer.count < storage.capacity, let single = reading.single(value) {
-                writer.append(single.scalar, isNoise: single.isNoise, symbol: single.symbol, from: from)
+            if writer.count < storage.capacity, let entry = reading.single(value) {
+                writer.append(entry, from: from)
                 continue
             }
             var overflow = false
-            reading.table.normalize(value) { output in
+            reading.normalize(value) { entry in
                 guard writer.count < storage.capacity else {
                     overflow = true
                     return
                 }
-                let symbol = output.isNoise ? 0 : reading.trie.symbol(of: output.scalar)
-                writer.append(output.scalar, isNoise: output.isNoise, symbol: symbol, from: from)
+                writer.append(entry, from: from)
             }
             if overflow { return nil }
         }
@@ -108,24 +109,29 @@ struct NormalizedText {
         }
 
         @inline(__always)
-        mutating func append(_ scalar: UInt32, isNoise: Bool, symbol: UInt32, from: Int) {
-            storage.scalars[count] = scalar
+        mutating func append(_ entry: ScalarReading.Entry, from: Int) {
+            storage.ascii[count] = ScalarReading.ascii(entry)
             storage.start[count] = Int32(truncatingIfNeeded: from)
-            if scalar < 0x80 {
-                if scalar &- 0x30 < 10 && firstDigit == nil { firstDigit = count }
-                if scalar == 0x40 || (NormalizedText.closesBracket(scalar) && count >= 3 && storage.scalars[count - 1] == 0x74
-                    && storage.scalars[count - 2] == 0x61 && NormalizedText.opensBracket(storage.scalars[count - 3])) {
-                    mayContainEmail = true
-                }
-            }
+            if entry & ScalarReading.markBit != 0 { mark(ScalarReading.ascii(entry)) }
             count += 1
-            if isNoise {
+            if entry & ScalarReading.noiseBit != 0 {
                 gap += 1
                 return
             }
             if gap > maxGap && lastSymbol != 0 { appendSymbol(0) }
             gap = 0
+            let symbol = ScalarReading.symbol(entry)
             if symbol != 0 || lastSymbol != 0 { appendSymbol(symbol) }
+        }
+
+        /// Notes where personal data may be: a digit, an `@`, the end of a bracketed `at`.
+        private mutating func mark(_ ascii: UInt8) {
+            if ascii &- 0x30 < 10 {
+                if firstDigit == nil { firstDigit = count }
+            } else if ascii == 0x40 || (count >= 3 && storage.ascii[count - 1] == 0x74 && storage.ascii[count - 2] == 0x61
+                                        && NormalizedText.opensBracket(storage.ascii[count - 3])) {
+                mayContainEmail = true
+            }
         }
 
         @inline(__always)
@@ -137,14 +143,8 @@ struct NormalizedText {
         }
     }
 
-    @inline(__always)
-    private static func opensBracket(_ scalar: UInt32) -> Bool {
-        scalar == 0x28 || scalar == 0x5B || scalar == 0x7B || scalar == 0x3C
-    }
-
-    @inline(__always)
-    private static func closesBracket(_ scalar: UInt32) -> Bool {
-        scalar == 0x29 || scalar == 0x5D || scalar == 0x7D || scalar == 0x3E
+    private static func opensBracket(_ ascii: UInt8) -> Bool {
+        ascii == 0x28 || ascii == 0x5B || ascii == 0x7B || ascii == 0x3C
     }
 
     @inline(__always)
@@ -166,21 +166,21 @@ struct NormalizedText {
     /// never more symbols than scalars.
     private struct Storage {
         let capacity: Int
-        let scalars: UnsafeMutablePointer<UInt32>
+        let ascii: UnsafeMutablePointer<UInt8>
         let start: UnsafeMutablePointer<Int32>
         let symbols: UnsafeMutablePointer<UInt32>
         let symbolPositions: UnsafeMutablePointer<Int32>
 
         init(capacity: Int) {
             self.capacity = capacity
-            scalars = .allocate(capacity: capacity)
+            ascii = .allocate(capacity: capacity)
             start = .allocate(capacity: capacity)
             symbols = .allocate(capacity: capacity)
             symbolPositions = .allocate(capacity: capacity)
         }
 
         func deallocate() {
-            scalars.deallocate()
+            ascii.deallocate()
             start.deallocate()
             symbols.deallocate()
             symbolPositions.deallocate()

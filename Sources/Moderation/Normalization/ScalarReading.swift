@@ -1,17 +1,29 @@
-/// How each written BMP scalar reads for one lexicon, in a single lookup: its
-/// normalised scalar, whether that is noise, and its symbol in the lexicon's
-/// term trie. Scalars that normalise to nothing or to several scalars, and
-/// those outside the BMP, are left to ``ScalarTable`` and ``TermTrie``.
+/// How each written scalar reads for one lexicon, in one 32-bit entry: the
+/// normalised scalar as personal-data detection sees it (its ASCII byte),
+/// whether it is noise, whether it may start or end personal data, and its
+/// symbol in the lexicon's term trie. Entries of the BMP are computed once;
+/// scalars that normalise to nothing or to several scalars, and those outside
+/// the BMP, go through ``ScalarTable`` each time.
 struct ScalarReading: Sendable {
+    typealias Entry = UInt32
+
     let table: ScalarTable
     let trie: TermTrie
-    /// Per BMP scalar: bits 0–20 the normalised scalar, `noiseBit`, `singleBit`
-    /// (unset: look it up the slow way), bits 32–63 the symbol.
     private let entries: Entries
 
-    private static let scalarMask: UInt64 = 0x1F_FFFF
-    private static let noiseBit: UInt64 = 1 << 21
-    private static let singleBit: UInt64 = 1 << 22
+    /// Bits 0–7: the ASCII byte (`dash`, `other`).
+    static let noiseBit: Entry = 1 << 8
+    /// Set on BMP entries that are one normalised scalar; unset: ask the table.
+    private static let singleBit: Entry = 1 << 9
+    /// A digit, `@`, or a closing bracket (the end of `(at)`).
+    static let markBit: Entry = 1 << 10
+    /// Bits 11–31: the trie symbol. Scalars stop at U+10FFFF, so symbols fit.
+    private static let symbolShift: Entry = 11
+
+    /// The ASCII byte of the Unicode dashes U+2010–2014, which may separate digit groups.
+    static let dash: UInt8 = 0x80
+    /// The ASCII byte of any other non-ASCII scalar.
+    static let other: UInt8 = 0xFF
 
     init(table: ScalarTable, trie: TermTrie) {
         self.table = table
@@ -19,24 +31,39 @@ struct ScalarReading: Sendable {
         entries = Entries()
         for value in UInt32(0)..<0x10000 {
             guard let (scalar, isNoise) = table.single(value) else { continue }
-            let symbol = isNoise ? 0 : trie.symbol(of: scalar)
-            entries.values[Int(value)] = UInt64(scalar) | (isNoise ? Self.noiseBit : 0) | Self.singleBit | UInt64(symbol) << 32
+            entries.values[Int(value)] = Self.entry(scalar, isNoise: isNoise, trie: trie) | Self.singleBit
         }
     }
 
-    /// The reading of a BMP `value` when it normalises to exactly one scalar
-    /// (almost always); `nil` otherwise.
+    /// The entry of a BMP `value` that normalises to exactly one scalar (almost every one); `nil` otherwise.
     @inline(__always)
-    func single(_ value: UInt32) -> (scalar: UInt32, isNoise: Bool, symbol: UInt32)? {
+    func single(_ value: UInt32) -> Entry? {
         guard value < 0x10000 else { return nil }
         let entry = entries.values[Int(value)]
-        guard entry & Self.singleBit != 0 else { return nil }
-        return (UInt32(truncatingIfNeeded: entry & Self.scalarMask), entry & Self.noiseBit != 0, UInt32(truncatingIfNeeded: entry >> 32))
+        return entry & Self.singleBit != 0 ? entry : nil
+    }
+
+    /// The entries of `value`'s normalised scalars, in order, the slow way.
+    func normalize(_ value: UInt32, _ emit: (Entry) -> Void) {
+        table.normalize(value) { emit(Self.entry($0.scalar, isNoise: $0.isNoise, trie: trie)) }
+    }
+
+    @inline(__always)
+    static func ascii(_ entry: Entry) -> UInt8 { UInt8(truncatingIfNeeded: entry) }
+
+    @inline(__always)
+    static func symbol(_ entry: Entry) -> UInt32 { entry >> symbolShift }
+
+    private static func entry(_ scalar: UInt32, isNoise: Bool, trie: TermTrie) -> Entry {
+        let ascii: UInt8 = scalar < 0x80 ? UInt8(scalar) : (0x2010...0x2014).contains(scalar) ? dash : other
+        let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D || ascii == 0x3E
+        let symbol = isNoise ? 0 : trie.symbol(of: scalar)
+        return Entry(ascii) | (isNoise ? noiseBit : 0) | (marked ? markBit : 0) | symbol << symbolShift
     }
 
     /// The table's memory, written in `init` only.
     private final class Entries: @unchecked Sendable {
-        let values: UnsafeMutablePointer<UInt64>
+        let values: UnsafeMutablePointer<Entry>
 
         init() {
             values = .allocate(capacity: 0x10000)

@@ -10,8 +10,11 @@ struct PersonalDataScanner {
         let value: String
     }
 
-    /// Characters that may separate the groups of one number: space, `-`, `(`, `)`, `.`.
-    private static let separators: Set<UInt32> = [0x20, 0x2D, 0x28, 0x29, 0x2E, 0xA0, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014]
+    /// Whether `ascii` may separate the groups of one number: space, `-`, `(`, `)`, `.`, a Unicode dash.
+    /// (NFKC has made no-break spaces spaces.)
+    private static func isSeparator(_ ascii: UInt8) -> Bool {
+        ascii == 0x20 || ascii == 0x2D || ascii == 0x28 || ascii == 0x29 || ascii == 0x2E || ascii == ScalarReading.dash
+    }
     /// At most this many separators in a row inside a number.
     private static let maxSeparators = 2
 
@@ -28,11 +31,11 @@ struct PersonalDataScanner {
     }
 
     private static func numbers(_ text: NormalizedText, allowedNumbers: Set<String>) -> [Item] {
-        let scalars = text.scalars
+        let ascii = text.ascii
         var items: [Item] = []
         guard var index = text.firstDigit else { return items }
-        while index < scalars.count {
-            guard isDigit(scalars[index]) else {
+        while index < ascii.count {
+            guard isDigit(ascii[index]) else {
                 index += 1
                 continue
             }
@@ -41,17 +44,17 @@ struct PersonalDataScanner {
             var groups: [Group] = []
             var current = Group(first: index)
             var cursor = index
-            while cursor < scalars.count {
-                if isDigit(scalars[cursor]) {
+            while cursor < ascii.count {
+                if isDigit(ascii[cursor]) {
                     if current.digits.isEmpty { current.first = cursor }
-                    current.digits.append(UInt8(scalars[cursor]))
+                    current.digits.append(ascii[cursor])
                     current.last = cursor
                     cursor += 1
                     continue
                 }
                 var gap = cursor
-                while gap < scalars.count, gap - cursor < maxSeparators, separators.contains(scalars[gap]) { gap += 1 }
-                guard gap > cursor, gap < scalars.count, isDigit(scalars[gap]) else { break }
+                while gap < ascii.count, gap - cursor < maxSeparators, isSeparator(ascii[gap]) { gap += 1 }
+                guard gap > cursor, gap < ascii.count, isDigit(ascii[gap]) else { break }
                 groups.append(current)
                 current = Group()
                 cursor = gap
@@ -61,14 +64,14 @@ struct PersonalDataScanner {
             index = runEnd + 1
             // Letters glued to the run make it a code (SN1381234…), not a number; an ID's final x is part of it.
             var trailingX = false
-            if runEnd + 1 < scalars.count, scalars[runEnd + 1] == 0x78 {
-                trailingX = runEnd + 2 >= scalars.count || !isASCIIAlphanumeric(scalars[runEnd + 2])
+            if runEnd + 1 < ascii.count, ascii[runEnd + 1] == 0x78 {
+                trailingX = runEnd + 2 >= ascii.count || !isASCIIAlphanumeric(ascii[runEnd + 2])
             }
-            if (runStart > 0 && isASCIILetter(scalars[runStart - 1]))
-                || (!trailingX && runEnd + 1 < scalars.count && isASCIILetter(scalars[runEnd + 1])) {
+            if (runStart > 0 && isASCIILetter(ascii[runStart - 1]))
+                || (!trailingX && runEnd + 1 < ascii.count && isASCIILetter(ascii[runEnd + 1])) {
                 continue
             }
-            let international = runStart > 0 && scalars[runStart - 1] == 0x2B
+            let international = runStart > 0 && ascii[runStart - 1] == 0x2B
             items += classify(groups, trailingX: trailingX, international: international, allowedNumbers: allowedNumbers)
         }
         return items
@@ -108,47 +111,47 @@ struct PersonalDataScanner {
 
     // MARK: E-mail
 
-    private static let atForms: [[UInt32]] = ["@", "(at)", "[at]", "{at}", "<at>"].map { $0.unicodeScalars.map(\.value) }
-    private static let dotForms: [[UInt32]] = [".", "(dot)", "[dot]", "{dot}", "<dot>"].map { $0.unicodeScalars.map(\.value) }
+    private static let atForms: [[UInt8]] = ["@", "(at)", "[at]", "{at}", "<at>"].map { Array($0.utf8) }
+    private static let dotForms: [[UInt8]] = [".", "(dot)", "[dot]", "{dot}", "<dot>"].map { Array($0.utf8) }
 
     private static func emails(_ text: NormalizedText) -> [Item] {
-        let scalars = text.scalars
+        let ascii = text.ascii
         var items: [Item] = []
         guard text.mayContainEmail else { return items }
         var index = 0
-        while index < scalars.count {
+        while index < ascii.count {
             // Only `@` or an opening bracket before `a` can start an at-form.
-            let scalar = scalars[index]
+            let scalar = ascii[index]
             let mayStart = scalar == 0x40
                 || ((scalar == 0x28 || scalar == 0x5B || scalar == 0x7B || scalar == 0x3C)
-                    && index + 1 < scalars.count && scalars[index + 1] == 0x61)
-            guard mayStart, let atLength = form(atForms, in: scalars, at: index) else {
+                    && index + 1 < ascii.count && ascii[index + 1] == 0x61)
+            guard mayStart, let atLength = form(atForms, in: ascii, at: index) else {
                 index += 1
                 continue
             }
             var localStart = index
-            while localStart > 0, isLocalPart(scalars[localStart - 1]) { localStart -= 1 }
+            while localStart > 0, isLocalPart(ascii[localStart - 1]) { localStart -= 1 }
             var cursor = index + atLength
-            var labels: [[UInt32]] = []
+            var labels: [[UInt8]] = []
             var domainEnd = cursor - 1
             while true {
-                var label: [UInt32] = []
-                while cursor < scalars.count, isDomainLabel(scalars[cursor]) {
-                    label.append(scalars[cursor])
+                var label: [UInt8] = []
+                while cursor < ascii.count, isDomainLabel(ascii[cursor]) {
+                    label.append(ascii[cursor])
                     cursor += 1
                 }
                 guard !label.isEmpty else { break }
                 labels.append(label)
                 domainEnd = cursor - 1
-                guard let dot = form(dotForms, in: scalars, at: cursor), cursor + dot < scalars.count,
-                    isDomainLabel(scalars[cursor + dot])
+                guard let dot = form(dotForms, in: ascii, at: cursor), cursor + dot < ascii.count,
+                    isDomainLabel(ascii[cursor + dot])
                 else { break }
                 cursor += dot
             }
-            let local = Array(scalars[localStart..<index])
+            let local = Array(ascii[localStart..<index])
             if !local.isEmpty, labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(isASCIILetter) {
-                let address = String(decoding: local.map { UInt8($0) }, as: UTF8.self) + "@"
-                    + labels.map { String(decoding: $0.map { UInt8($0) }, as: UTF8.self) }.joined(separator: ".")
+                let address = String(decoding: local, as: UTF8.self) + "@"
+                    + labels.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")
                 items.append(Item(rule: .email, first: localStart, last: domainEnd, value: address))
                 index = domainEnd + 1
             } else {
@@ -158,22 +161,22 @@ struct PersonalDataScanner {
         return items
     }
 
-    private static func form(_ forms: [[UInt32]], in scalars: UnsafeBufferPointer<UInt32>, at index: Int) -> Int? {
-        for form in forms where index + form.count <= scalars.count {
-            if scalars[index..<index + form.count].elementsEqual(form) { return form.count }
+    private static func form(_ forms: [[UInt8]], in ascii: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        for form in forms where index + form.count <= ascii.count {
+            if ascii[index..<index + form.count].elementsEqual(form) { return form.count }
         }
         return nil
     }
 
     // MARK: Character classes (text is already lower case and half width)
 
-    private static func isDigit(_ scalar: UInt32) -> Bool { scalar >= 0x30 && scalar <= 0x39 }
-    private static func isASCIILetter(_ scalar: UInt32) -> Bool { scalar >= 0x61 && scalar <= 0x7A }
-    private static func isASCIIAlphanumeric(_ scalar: UInt32) -> Bool { isDigit(scalar) || isASCIILetter(scalar) }
+    private static func isDigit(_ scalar: UInt8) -> Bool { scalar >= 0x30 && scalar <= 0x39 }
+    private static func isASCIILetter(_ scalar: UInt8) -> Bool { scalar >= 0x61 && scalar <= 0x7A }
+    private static func isASCIIAlphanumeric(_ scalar: UInt8) -> Bool { isDigit(scalar) || isASCIILetter(scalar) }
 
-    private static func isLocalPart(_ scalar: UInt32) -> Bool {
+    private static func isLocalPart(_ scalar: UInt8) -> Bool {
         isASCIIAlphanumeric(scalar) || scalar == 0x2E || scalar == 0x5F || scalar == 0x25 || scalar == 0x2B || scalar == 0x2D
     }
 
-    private static func isDomainLabel(_ scalar: UInt32) -> Bool { isASCIIAlphanumeric(scalar) || scalar == 0x2D }
+    private static func isDomainLabel(_ scalar: UInt8) -> Bool { isASCIIAlphanumeric(scalar) || scalar == 0x2D }
 }

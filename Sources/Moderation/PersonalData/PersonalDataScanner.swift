@@ -24,15 +24,20 @@ struct PersonalDataScanner {
 
     // MARK: Numbers
 
+    /// Digits next to each other, `ascii[first...last]`.
     private struct Group {
-        var digits: [UInt8] = []
-        var first = 0
-        var last = 0
+        var first: Int
+        var last: Int
+        var count: Int { last - first + 1 }
     }
+
+    /// Mobile numbers and the shortest landlines have 11 digits; no personal number has fewer.
+    private static let shortestNumber = 11
 
     private static func numbers(_ text: NormalizedText, allowedNumbers: Set<String>) -> [Item] {
         let ascii = text.ascii
         var items: [Item] = []
+        var groups: [Group] = []
         guard var index = text.firstDigit else { return items }
         while index < ascii.count {
             guard isDigit(ascii[index]) else {
@@ -41,14 +46,14 @@ struct PersonalDataScanner {
             }
             // A maximal run of digit groups joined by short separators.
             let runStart = index
-            var groups: [Group] = []
-            var current = Group(first: index)
+            groups.removeAll(keepingCapacity: true)
+            var current = Group(first: index, last: index)
+            var digitCount = 0
             var cursor = index
             while cursor < ascii.count {
                 if isDigit(ascii[cursor]) {
-                    if current.digits.isEmpty { current.first = cursor }
-                    current.digits.append(ascii[cursor])
                     current.last = cursor
+                    digitCount += 1
                     cursor += 1
                     continue
                 }
@@ -56,12 +61,13 @@ struct PersonalDataScanner {
                 while gap < ascii.count, gap - cursor < maxSeparators, isSeparator(ascii[gap]) { gap += 1 }
                 guard gap > cursor, gap < ascii.count, isDigit(ascii[gap]) else { break }
                 groups.append(current)
-                current = Group()
+                current = Group(first: gap, last: gap)
                 cursor = gap
             }
             groups.append(current)
             let runEnd = current.last
             index = runEnd + 1
+            guard digitCount >= shortestNumber else { continue }
             // Letters glued to the run make it a code (SN1381234…), not a number; an ID's final x is part of it.
             var trailingX = false
             if runEnd + 1 < ascii.count, ascii[runEnd + 1] == 0x78 {
@@ -72,22 +78,23 @@ struct PersonalDataScanner {
                 continue
             }
             let international = runStart > 0 && ascii[runStart - 1] == 0x2B
-            items += classify(groups, trailingX: trailingX, international: international, allowedNumbers: allowedNumbers)
+            items += classify(groups, in: ascii, trailingX: trailingX, international: international, allowedNumbers: allowedNumbers)
         }
         return items
     }
 
     /// Splits a run into numbers: from each group, the longest span of whole
     /// groups that is a personal number; digits inside a group are never split.
-    private static func classify(_ groups: [Group], trailingX: Bool, international: Bool,
+    private static func classify(_ groups: [Group], in ascii: UnsafeBufferPointer<UInt8>, trailingX: Bool, international: Bool,
                                  allowedNumbers: Set<String>) -> [Item] {
         var items: [Item] = []
         var start = 0
         while start < groups.count {
             var found: (Item, Int)?
             for end in stride(from: groups.count - 1, through: start, by: -1) {
-                var digits = groups[start...end].flatMap(\.digits)
-                guard digits.count <= 19 else { continue }
+                let count = groups[start...end].reduce(0) { $0 + $1.count }
+                guard (shortestNumber...19).contains(count) else { continue }
+                var digits = groups[start...end].flatMap { ascii[$0.first...$0.last] }
                 var last = groups[end].last
                 if end == groups.count - 1 && trailingX && digits.count == 17 {
                     digits.append(UInt8(ascii: "x"))

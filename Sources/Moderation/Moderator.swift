@@ -20,28 +20,36 @@ public struct Moderator: Sendable {
 
     private func findings(in bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedText) -> [Finding] {
         let hits = lexicon.trie.matches(in: normalized)
-        let allowed = hits.filter { lexicon.entries[Int($0.term)].list == .allow }
-        func isAllowed(_ first: Int, _ last: Int) -> Bool {
-            allowed.contains { $0.first <= first && $0.last >= last }
+        /// A finding before it is located in the original: `entry` is the lexicon entry, or -1 for personal data.
+        struct Located {
+            let rule: Rule
+            let first: Int
+            let last: Int
+            let entry: Int
         }
-        var located: [(rule: Rule, first: Int, last: Int, term: String?, label: String?)] = []
+        var located: [Located] = []
+        located.reserveCapacity(hits.count)
         for hit in hits {
-            let entry = lexicon.entries[Int(hit.term)]
-            guard let rule = entry.list.rule else { continue }
-            located.append((rule, hit.first, hit.last, entry.term, entry.label))
+            guard let rule = lexicon.entries[Int(hit.term)].list.rule else { continue }
+            located.append(Located(rule: rule, first: hit.first, last: hit.last, entry: Int(hit.term)))
         }
-        for item in PersonalDataScanner.scan(normalized, allowedNumbers: lexicon.allowedNumbers)
-        where !isAllowed(item.first, item.last) {
-            located.append((item.rule, item.first, item.last, nil, nil))
+        let personalData = PersonalDataScanner.scan(normalized, allowedNumbers: lexicon.allowedNumbers)
+        if !personalData.isEmpty {
+            // An allow-list phrase that covers personal data (an office's published number) exempts it.
+            let allowed = hits.filter { lexicon.entries[Int($0.term)].list == .allow }
+            for item in personalData where !allowed.contains(where: { $0.first <= item.first && $0.last >= item.last }) {
+                located.append(Located(rule: item.rule, first: item.first, last: item.last, entry: -1))
+            }
+            located.sort { ($0.first, $0.last) < ($1.first, $1.last) }
         }
-        located.sort { ($0.first, $0.last) < ($1.first, $1.last) }
         var positions = TextPositions(bytes)
         return located.map { item in
             let range = Int(normalized.start[item.first])..<normalized.end(ofScalar: item.last, in: bytes)
             let (line, column) = positions.lineAndColumn(ofByte: range.lowerBound)
-            return Finding(rule: item.rule, term: item.term,
+            let entry = item.entry >= 0 ? lexicon.entries[item.entry] : nil
+            return Finding(rule: item.rule, term: entry?.term,
                            matched: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
-                           line: line, column: column, label: item.label, byteRange: range)
+                           line: line, column: column, label: entry?.label, byteRange: range)
         }
     }
 }

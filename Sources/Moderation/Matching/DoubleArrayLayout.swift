@@ -15,6 +15,11 @@ struct DoubleArrayLayout {
     private(set) var cellOf: [Int32]
     /// One bit per cell, set when the cell is taken.
     private var taken: [UInt64]
+    /// No cell below this one is free.
+    private var firstFree = 0
+    /// How far back from the end nodes with several children are placed: a
+    /// few times the widest span of symbols a node's children can have.
+    private let window: Int
 
     /// - Parameters:
     ///   - children: per trie node, its children by symbol; node 0 is the root.
@@ -24,6 +29,7 @@ struct DoubleArrayLayout {
         check = []
         taken = []
         cellOf = [Int32](repeating: -1, count: children.count)
+        window = max(1 << 12, 2 * symbolCount)
         grow(to: symbolCount + 1)
         // The root is cell 0 with base 0: its child by `s` is cell `s`.
         take(0, parent: Self.rootCell)
@@ -54,18 +60,24 @@ struct DoubleArrayLayout {
     }
 
     /// The lowest offset (at least 1) where every `offset + symbol` is free.
+    /// A node with one child takes the first free cell. Nodes with more look
+    /// only among the last `window` cells: further back, the array is too
+    /// full for them and searching it is what made large lexicons slow to
+    /// build; single children fill the holes they leave.
     private mutating func freeOffset(for symbols: [UInt32]) -> Int {
         let lowest = Int(symbols[0])
-        var candidate = nextFree(from: lowest + 1)
-        while true {
-            let offset = candidate - lowest
-            if symbols.allSatisfy({ isFree(offset + Int($0)) }) {
-                grow(to: offset + Int(symbols.last!) + 1)
-                return offset
-            }
+        var start = max(lowest + 1, firstFree)
+        if symbols.count > 1 { start = max(start, check.count - window) }
+        var candidate = nextFree(from: start)
+        while !symbols.allSatisfy({ isFree(candidate - lowest + Int($0)) }) {
             candidate = nextFree(from: candidate + 1)
         }
+        let offset = candidate - lowest
+        grow(to: offset + Int(symbols.last!) + 1)
+        return offset
     }
+
+    private static let window = 1 << 10
 
     /// The first free cell at or after `cell` (cells past the end are free).
     private func nextFree(from cell: Int) -> Int {
@@ -88,6 +100,7 @@ struct DoubleArrayLayout {
         grow(to: cell + 1)
         check[cell] = parent
         taken[cell >> 6] |= 1 << UInt64(cell & 63)
+        if cell == firstFree { firstFree = nextFree(from: cell + 1) }
     }
 
     private mutating func grow(to count: Int) {

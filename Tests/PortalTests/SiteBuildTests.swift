@@ -118,6 +118,21 @@ struct SiteBuildTests {
         }
     }
 
+    /// Unchanged files are hard-linked from the previous output; a page whose
+    /// text changed but whose size did not must still be written anew.
+    @Test func anEditThatKeepsThePageSizeReachesTheRebuiltPage() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture)
+        let page = "dist/www.jsnj12320.cn/answers/flu/index.html"
+        let before = try fixture.read(page)
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "建议每年接种两次")
+        try await build(fixture)
+        let after = try fixture.read(page)
+        #expect(after.utf8.count == before.utf8.count)
+        #expect(after.contains("建议每年接种两次"))
+        #expect(!after.contains("建议每年接种一次"))
+    }
+
     @Test func failedBuildLeavesThePreviousOutputUntouched() async throws {
         let fixture = try ProvinceFixture()
         try await build(fixture)

@@ -66,7 +66,11 @@ struct StagedOutput {
         var status = stat()
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else { return false }
         guard let existing = FileManager.default.contents(atPath: path) else { return false }
-        return existing.elementsEqual(bytes)
+        guard !bytes.isEmpty else { return existing.isEmpty }
+        // memcmp: Data's element-by-element iterator took 6% of a province build.
+        return existing.count == bytes.count && existing.withUnsafeBytes { old in
+            bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+        }
     }
 
     /// Copies top-level entries of the current output that this build does not

@@ -21,7 +21,9 @@ struct Deploy: AsyncParsableCommand {
 
     func run() async throws {
         let deployment = Deployment(dist: dist, root: to, keep: keep)
-        let domains = try Sites.select(cities, from: deployment.sites(), dist: dist)
+        let domains = try Sites.select(cities, from: deployment.sites(), in: dist) { domain in
+            ReleaseManifest.read(from: "\(dist)/\(domain)/\(ReleaseManifest.fileName)")?.city
+        }
         var failed = false
         for domain in domains {
             do {
@@ -49,13 +51,17 @@ struct Rollback: AsyncParsableCommand {
     @Option(name: .customLong("city"), help: ArgumentHelp("The city to roll back (repeatable).", valueName: "abbr"))
     var cities: [String]
 
-    @Option(help: ArgumentHelp("The build output, to find each city's domain.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The build output, to find the city of sites deployed by an older version.", valueName: "dir"))
     var dist = "dist"
 
     func run() async throws {
         let deployment = Deployment(dist: dist, root: to)
         let installed = (try? FileManager.default.contentsOfDirectory(atPath: to)) ?? []
-        for domain in try Sites.select(cities, from: installed.sorted(), dist: dist) {
+        let domains = try Sites.select(cities, from: installed.sorted(), in: to) { domain in
+            ReleaseManifest.read(from: "\(to)/\(domain)/current/\(ReleaseManifest.fileName)")?.city
+                ?? ReleaseManifest.read(from: "\(dist)/\(domain)/\(ReleaseManifest.fileName)")?.city
+        }
+        for domain in domains {
             do {
                 print("\(domain): rolled back to \(try deployment.rollback(domain)).")
             } catch {
@@ -66,16 +72,25 @@ struct Rollback: AsyncParsableCommand {
     }
 }
 
-/// Turns `--city` abbreviations into site folders (`www.js<abbr>12320.cn`).
+/// Turns `--city` abbreviations into site folders, by the city each site's
+/// release manifest names (the build writes it from `portal.yml`).
 enum Sites {
-    static func select(_ cities: [String], from domains: [String], dist: String) throws -> [String] {
+    /// - Parameters:
+    ///   - domains: the sites in `folder`.
+    ///   - city: the city abbreviation of a site, if it is a city's.
+    static func select(_ cities: [String], from domains: [String], in folder: String,
+                       city: (String) -> String?) throws -> [String] {
         guard !cities.isEmpty else {
-            if domains.isEmpty { throw ValidationError("No built sites in '\(dist)'. Run `portal12320 build` first.") }
+            if domains.isEmpty { throw ValidationError("No built sites in '\(folder)'. Run `portal12320 build` first.") }
             return domains
         }
+        let byCity = Dictionary(domains.compactMap { domain in city(domain).map { ($0, domain) } }) { first, _ in first }
         return try cities.map { abbr in
-            guard let domain = domains.first(where: { $0.hasSuffix(".js\(abbr)12320.cn") || $0 == "www.js\(abbr)12320.cn" }) else {
-                throw ValidationError("No site for city '\(abbr)' in \(domains.isEmpty ? dist : domains.joined(separator: ", ")).")
+            guard let domain = byCity[abbr] else {
+                let known = byCity.keys.sorted()
+                throw ValidationError("No site for city '\(abbr)' in '\(folder)'"
+                    + (known.isEmpty ? "." : "; cities there: \(known.joined(separator: ", ")).")
+                    + " Use the abbreviation from portal.yml (`abbr:`), and build first.")
             }
             return domain
         }

@@ -145,6 +145,24 @@ struct DeployTests {
         #expect(leftovers.count == 1)
     }
 
+    @Test func citiesAreFoundByAbbreviationWhateverTheDomainPattern() throws {
+        let bench = try DeployBench()
+        let portal = try bench.province.read("Content/portal.yml")
+            .replacingOccurrences(of: "domain_pattern: www.js{abbr}12320.cn", with: "domain_pattern: \"{abbr}.12320.example.cn\"")
+        try bench.province.write(portal, to: "Content/portal.yml")
+        try bench.build(marker: "A")
+        let deployed = try bench.deploy(["--city", "nj"])
+        #expect(deployed.status == 0, "\(deployed.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: bench.srv) == ["nj.12320.example.cn"])
+        #expect(try bench.current("nj.12320.example.cn").isEmpty == false)
+        #expect(try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj"]).error.contains("nothing to roll back to"))
+
+        let unknown = try bench.deploy(["--city", "xx"])
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("No site for city 'xx'"))
+        #expect(unknown.error.contains("nj, "))
+    }
+
     @Test func rollbackSwitchesToThePreviousRelease() throws {
         let bench = try DeployBench()
         try bench.build(marker: "A")

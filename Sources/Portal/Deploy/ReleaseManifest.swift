@@ -13,11 +13,15 @@ public struct ReleaseManifest: Codable, Sendable, Equatable {
     public static let fileName = "release-manifest.json"
 
     public let domain: String
+    /// The city's abbreviation from `portal.yml` (`nj`), as `deploy --city` names
+    /// it; absent for the provincial hub.
+    public let city: String?
     /// Sorted by path; the manifest itself is not listed.
     public let files: [Entry]
 
-    public init(domain: String, files: [Entry]) {
+    public init(domain: String, city: String? = nil, files: [Entry]) {
         self.domain = domain
+        self.city = city
         self.files = files.sorted { $0.path < $1.path }
     }
 

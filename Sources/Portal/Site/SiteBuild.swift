@@ -121,14 +121,18 @@ public struct SiteBuild: Sendable {
 
     /// One manifest per site folder (`www.*`), paths relative to the site.
     private func writeManifests(_ written: [(path: String, entry: ReleaseManifest.Entry)], to output: StagedOutput) throws {
+        let province = content.province
+        let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
+        let sites = Set(cities.keys).union([province.hubDomain])
         var bySite: [String: [ReleaseManifest.Entry]] = [:]
         for (path, entry) in written {
-            guard let slash = path.firstIndex(of: "/"), path.hasPrefix("www.") else { continue }
+            guard let slash = path.firstIndex(of: "/"), sites.contains(String(path[..<slash])) else { continue }
             let site = String(path[..<slash])
             bySite[site, default: []].append(.init(path: String(path[path.index(after: slash)...]), sha256: entry.sha256, size: entry.size))
         }
         for (site, entries) in bySite {
-            try output.write(ReleaseManifest(domain: site, files: entries).encoded(), to: "\(site)/\(ReleaseManifest.fileName)")
+            let manifest = ReleaseManifest(domain: site, city: cities[site], files: entries)
+            try output.write(manifest.encoded(), to: "\(site)/\(ReleaseManifest.fileName)")
         }
     }
 }

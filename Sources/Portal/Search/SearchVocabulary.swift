@@ -28,19 +28,25 @@ struct SearchVocabulary: Sendable {
         let keyed = all.map { ($0, $0.text) }.sorted { $0.1 < $1.1 }
         tokens = keyed.map(\.1)
         let ids = Dictionary(uniqueKeysWithValues: keyed.enumerated().map { ($1.0, Int32($0)) })
-        jsonKeys = tokens.map { Array(SearchIndex.jsonString($0).utf8) }
-        hashes = tokens.map { SearchTokens.hash($0) }
-        var scores: [String: [(token: Int32, score: Int32)]] = [:]
-        for (file, counts) in counted {
-            scores[file] = counts.map { (ids[$0.key]!, Int32(min($0.value, 999))) }.sorted { $0.token < $1.token }
+        jsonKeys = tokens.map { token in
+            var json: [UInt8] = []
+            SearchIndex.appendJSONString(token, to: &json)
+            return json
         }
-        self.scores = scores
+        hashes = tokens.map { SearchTokens.hash($0) }
+        scores = Dictionary(uniqueKeysWithValues: counted.concurrentMap { file, counts in
+            (file, counts.map { (ids[$0.key]!, Int32(min($0.value, 999))) }.sorted { $0.token < $1.token })
+        })
         documents = Dictionary(uniqueKeysWithValues: answers.concurrentMap { page -> (String, [UInt8]) in
             let category = province.category(page.answer.category)?.name ?? ""
             let text = String(page.document.plainText.prefix(SearchIndex.textLimit))
-            let json = "{\"t\":\(SearchIndex.jsonString(page.answer.title)),\"u\":\(SearchIndex.jsonString(page.path)),"
-                + "\"c\":\(SearchIndex.jsonString(category)),\"x\":\(SearchIndex.jsonString(text))}"
-            return (page.answer.file, Array(json.utf8))
+            var json: [UInt8] = []
+            for (key, value) in [("t", page.answer.title), ("u", page.path), ("c", category), ("x", text)] {
+                json += Array((json.isEmpty ? "{\"\(key)\":" : ",\"\(key)\":").utf8)
+                SearchIndex.appendJSONString(value, to: &json)
+            }
+            json.append(UInt8(ascii: "}"))
+            return (page.answer.file, json)
         })
     }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+@testable import Portal
+
+struct SearchIndexTests {
+    @Test(arguments: ["普通文本", "quote \" and backslash \\", "line\nbreak\ttab\rreturn", "control \u{01}\u{1F}", "</script><b>", ""])
+    func jsonStringsReadBackAsWrittenWithNoRawAngleBracket(_ text: String) throws {
+        var json: [UInt8] = []
+        SearchIndex.appendJSONString(text, to: &json)
+        #expect(!json.contains(UInt8(ascii: "<")))
+        let decoded = try JSONSerialization.jsonObject(with: Data(json), options: [.fragmentsAllowed]) as? String
+        #expect(decoded == text)
+    }
+
+    @Test func postingsComeOutByShardThenTokenThenDocument() {
+        var random = SystemRandomNumberGenerator()
+        let hashes = (0..<500).map { _ in UInt32.random(in: 0...UInt32.max, using: &random) }
+        // Document order, tokens ascending within a document, as the index collects them.
+        var postings: [SearchIndex.Posting] = []
+        for document in 0..<300 {
+            let tokens = Set((0..<Int.random(in: 0...40, using: &random)).map { _ in Int32.random(in: 0..<500, using: &random) })
+            for token in tokens.sorted() {
+                postings.append(.init(token: token, document: Int32(document), score: Int32.random(in: 1...999, using: &random)))
+            }
+        }
+        let shardCount = 16
+        let (ordered, shardStart) = SearchIndex.orderByShardAndToken(postings, shardCount: shardCount, hashes: hashes)
+        func key(_ posting: SearchIndex.Posting) -> [Int] {
+            [Int(hashes[Int(posting.token)] % UInt32(shardCount)), Int(posting.token), Int(posting.document), Int(posting.score)]
+        }
+        #expect(ordered.map(key) == postings.map(key).sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(shardStart.count == shardCount + 1 && shardStart.last == postings.count)
+        for shard in 0..<shardCount {
+            #expect(ordered[shardStart[shard]..<shardStart[shard + 1]].allSatisfy { key($0)[0] == shard })
+        }
+    }
+}

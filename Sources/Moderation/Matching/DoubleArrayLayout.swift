@@ -2,9 +2,9 @@
 /// symbol `s` is cell `base[n] + s`, and `check` of that cell names `n`.
 ///
 /// Nodes are placed breadth first, each node's children at the lowest offset
-/// where all their cells are free, found by skipping 64 occupied cells at a
-/// time. Dense packing keeps the cells the search touches most (the root's
-/// children and theirs, placed first) in few cache lines.
+/// where all their cells are free (see `freeOffset`), found by skipping 64
+/// taken cells at a time. Dense packing keeps the cells the search touches
+/// most (the root's children and theirs, placed first) in few cache lines.
 struct DoubleArrayLayout {
     static let freeCell: Int32 = -1
     static let rootCell: Int32 = -2
@@ -76,8 +76,6 @@ struct DoubleArrayLayout {
         grow(to: offset + Int(symbols.last!) + 1)
         return offset
     }
-
-    private static let window = 1 << 10
 
     /// The first free cell at or after `cell` (cells past the end are free).
     private func nextFree(from cell: Int) -> Int {

@@ -20,13 +20,11 @@ struct TermTrie: Sendable {
     }
 
     private let tables: Tables
-    let longestTerm: Int
 
     /// - Parameter terms: each a sequence of normalised, non-noise scalars (at least one).
     ///   When two terms are equal, the one listed first is kept.
     init(terms: [[UInt32]]) {
         tables = Tables(terms: terms)
-        longestTerm = terms.map(\.count).max() ?? 0
     }
 
     /// The symbol of a normalised scalar: 0 when no term contains it.

@@ -119,15 +119,16 @@ public struct SiteBuild: Sendable {
         return outcomes.compactMap { if case .success(let entry) = $0 { (entry.path, entry) } else { nil } }
     }
 
-    /// One manifest per site folder (`www.*`), paths relative to the site.
+    /// One manifest per site folder (the hub's and each opened city's domain), paths relative to the site.
     private func writeManifests(_ written: [(path: String, entry: ReleaseManifest.Entry)], to output: StagedOutput) throws {
         let province = content.province
         let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
         let sites = Set(cities.keys).union([province.hubDomain])
         var bySite: [String: [ReleaseManifest.Entry]] = [:]
         for (path, entry) in written {
-            guard let slash = path.firstIndex(of: "/"), sites.contains(String(path[..<slash])) else { continue }
+            guard let slash = path.firstIndex(of: "/") else { continue }
             let site = String(path[..<slash])
+            guard sites.contains(site) else { continue }
             bySite[site, default: []].append(.init(path: String(path[path.index(after: slash)...]), sha256: entry.sha256, size: entry.size))
         }
         for (site, entries) in bySite {

@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ModerationTests", dependencies: ["Moderation"], swiftSettings: strictSettings),
         .testTarget(
             name: "PortalTests",
-            dependencies: ["Portal"],
+            dependencies: ["Portal", "Moderation"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -16,6 +16,12 @@ public struct MarkdownDocument: Sendable {
     public let html: String
     /// The text a reader sees, without markup, blocks separated by newlines.
     public let plainText: String
+    /// What a reader sees, line by line, each with the 1-based line of the
+    /// Markdown text it starts on: the text of every block (character
+    /// references decoded, raw HTML gone, emphasis and links joined as a
+    /// browser joins them, image alt texts included), then every link and image
+    /// destination (percent-decoded) and title on lines of their own.
+    public let readerLines: [(text: String, line: Int)]
     /// `answer:` links that the resolver could not resolve, in source order.
     public let unresolvedLinks: [UnresolvedLink]
 
@@ -66,6 +72,11 @@ public struct MarkdownDocument: Sendable {
         walk.visit(root, resolveAnswerLink: resolveAnswerLink)
         walk.unwrapLinks()
         self.plainText = walk.text.trimmingTrailingNewlines()
+        var lastLine = 1
+        self.readerLines = zip(walk.lines, walk.lineSources).compactMap { text, line in
+            lastLine = line > 0 ? line : lastLine
+            return text.isEmpty ? nil : (text, lastLine)
+        } + walk.attributes
         self.unresolvedLinks = walk.unresolved
 
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else {

@@ -5,8 +5,16 @@ import CCmark
 /// the body would otherwise compete with the page title.
 struct TreeWalk {
     let topHeadingLevel: Int
-    var text = ""
+    /// The text a reader sees, line by line; blocks end a line.
+    private(set) var lines: [String] = [""]
+    /// The 1-based Markdown line each of `lines` starts on (0 until known).
+    private(set) var lineSources: [Int] = [0]
+    /// Link and image destinations (percent-decoded) and titles, with their lines:
+    /// shown in the status bar and tooltips, followed by readers.
+    private(set) var attributes: [(text: String, line: Int)] = []
     var unresolved: [MarkdownDocument.UnresolvedLink] = []
+    /// The Markdown line the walk is on.
+    private var currentLine = 1
     /// Links to replace by their text once the walk is over.
     private var linksToUnwrap: [OpaquePointer] = []
 
@@ -25,28 +33,98 @@ struct TreeWalk {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_ENTER {
                 enter(node, type: type, headingShift: headingShift, resolve: resolveAnswerLink)
-            } else if event == CMARK_EVENT_EXIT, Self.isBlock(type), !text.hasSuffix("\n"), !text.isEmpty {
-                text.append("\n")
+            } else if event == CMARK_EVENT_EXIT, Self.isBlock(type), !lines[lines.count - 1].isEmpty {
+                endLine()
             }
         }
+    }
+
+    /// The reader's text, blocks separated by newlines.
+    var text: String { lines.joined(separator: "\n") }
+
+    private mutating func append(_ piece: String) {
+        if lineSources[lines.count - 1] == 0 { lineSources[lines.count - 1] = currentLine }
+        lines[lines.count - 1] += piece
+    }
+
+    private mutating func endLine() {
+        if lineSources[lines.count - 1] == 0 { lineSources[lines.count - 1] = currentLine }
+        lines.append("")
+        lineSources.append(0)
     }
 
     private mutating func enter(
         _ node: OpaquePointer, type: cmark_node_type, headingShift: Int, resolve: (String) -> MarkdownDocument.LinkTarget
     ) {
+        if Self.isBlock(type), case let line = Int(cmark_node_get_start_line(node)), line > 0 { currentLine = line }
         switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-            if let literal = cmark_node_get_literal(node) { text.append(String(cString: literal)) }
-            if type == CMARK_NODE_CODE_BLOCK, !text.hasSuffix("\n") { text.append("\n") }
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if let literal = cmark_node_get_literal(node) { append(String(cString: literal)) }
+        case CMARK_NODE_CODE_BLOCK:
+            appendCodeBlock(node)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            text.append("\n")
+            endLine()
+            currentLine += 1
         case CMARK_NODE_HEADING where headingShift > 0:
             let level = Int(cmark_node_get_heading_level(node))
             cmark_node_set_heading_level(node, Int32(min(6, level + headingShift)))
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            recordAttributes(of: node)
             rewriteDestination(of: node, resolve: resolve)
         default:
             break
+        }
+    }
+
+    /// A code block's lines, each at its own source line (after the opening fence, if fenced).
+    private mutating func appendCodeBlock(_ node: OpaquePointer) {
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        var parts = literal.split(separator: "\n", omittingEmptySubsequences: false)
+        if parts.last == "" { parts.removeLast() }
+        let spanned = Int(cmark_node_get_end_line(node)) - Int(cmark_node_get_start_line(node)) + 1
+        if spanned > parts.count { currentLine += 1 }
+        for part in parts {
+            append(String(part))
+            endLine()
+            currentLine += 1
+        }
+    }
+
+    private mutating func recordAttributes(of node: OpaquePointer) {
+        if let url = cmark_node_get_url(node), case let destination = String(cString: url), !destination.isEmpty {
+            attributes.append((Self.percentDecoded(destination), currentLine))
+        }
+        if let title = cmark_node_get_title(node), case let text = String(cString: title), !text.isEmpty {
+            attributes.append((text, currentLine))
+        }
+    }
+
+    /// `%XX` sequences decoded as UTF-8 bytes; malformed ones are kept as written.
+    static func percentDecoded(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "%")) else { return text }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                decoded.append(high << 4 | low)
+                index += 3
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
         }
     }
 
@@ -89,14 +167,15 @@ struct TreeWalk {
         type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
     }
 
+    /// The highest heading anywhere in the tree, in lists and block quotes too.
     private static func highestHeadingLevel(in root: OpaquePointer) -> Int {
         var highest = 7
-        var child = cmark_node_first_child(root)
-        while let node = child {
-            if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+        guard let iterator = cmark_iter_new(root) else { return highest }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HEADING {
                 highest = min(highest, Int(cmark_node_get_heading_level(node)))
             }
-            child = cmark_node_next(node)
         }
         return highest
     }

@@ -39,14 +39,8 @@ public struct Finding: Sendable, Equatable, Codable {
     public let line: Int
     public let column: Int
     public let label: String?
-    /// UTF-8 byte range of `matched` in the text.
-    public let byteRange: Range<Int>
 
-    enum CodingKeys: String, CodingKey {
-        case rule, severity, term, matched, line, column, label
-    }
-
-    public init(rule: Rule, term: String?, matched: String, line: Int, column: Int, label: String?, byteRange: Range<Int>) {
+    public init(rule: Rule, term: String?, matched: String, line: Int, column: Int, label: String?) {
         self.rule = rule
         self.severity = rule.severity
         self.term = term
@@ -54,18 +48,11 @@ public struct Finding: Sendable, Equatable, Codable {
         self.line = line
         self.column = column
         self.label = label
-        self.byteRange = byteRange
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        rule = try container.decode(Rule.self, forKey: .rule)
-        severity = try container.decode(Severity.self, forKey: .severity)
-        term = try container.decodeIfPresent(String.self, forKey: .term)
-        matched = try container.decode(String.self, forKey: .matched)
-        line = try container.decode(Int.self, forKey: .line)
-        column = try container.decode(Int.self, forKey: .column)
-        label = try container.decodeIfPresent(String.self, forKey: .label)
-        byteRange = 0..<0
+    /// The same finding placed at another line and column (a finding in what
+    /// readers see, moved to where its source stands).
+    func located(line: Int, column: Int) -> Finding {
+        Finding(rule: rule, term: term, matched: matched, line: line, column: column, label: label)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Scans texts against a lexicon and for callers' personal data.
 /// Knows nothing of websites: text in, findings out.
 public struct Moderator: Sendable {
@@ -11,6 +13,60 @@ public struct Moderator: Sendable {
     public func scan(_ text: String) -> [Finding] {
         var text = text
         return text.withUTF8 { scan(bytes: $0) }
+    }
+
+    /// Every finding in `source` as written and in what readers see of it,
+    /// located in the source and in source order. A finding that only the
+    /// derived texts show (markup hid it in the source, a YAML escape encoded
+    /// it) is placed at its source line, at the column where its text stands
+    /// there when it does, else at the line's first column; one the source scan
+    /// also made is reported once.
+    public func scan(_ source: String, asRead derived: [DerivedText]) -> [Finding] {
+        let written = scan(source)
+        // Each derived text ends with a private-use scalar: neither noise nor a
+        // digit separator, so no term or number runs from one into the next.
+        var joined = ""
+        var origins: [Int] = []
+        for text in derived where !text.isEmpty {
+            joined += text.lines.joined(separator: "\n") + "\u{E000}\n"
+            origins += text.sourceLines
+        }
+        guard !joined.isEmpty else { return written }
+        var alreadyFound: [FindingPlace: Int] = [:]
+        for finding in written { alreadyFound[FindingPlace(finding, line: finding.line), default: 0] += 1 }
+        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var added: [Finding] = []
+        for finding in scan(joined) {
+            let line = origins[min(finding.line, origins.count) - 1]
+            let place = FindingPlace(finding, line: line)
+            if let count = alreadyFound[place], count > 0 {
+                alreadyFound[place] = count - 1
+                continue
+            }
+            let written = line <= sourceLines.count ? sourceLines[line - 1] : ""
+            added.append(finding.located(line: line, column: Self.column(of: finding.matched, in: written)))
+        }
+        guard !added.isEmpty else { return written }
+        return (written + added).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Where a finding stands, for telling one found twice from two.
+    private struct FindingPlace: Hashable {
+        let rule: Rule
+        let term: String?
+        let line: Int
+
+        init(_ finding: Finding, line: Int) {
+            rule = finding.rule
+            term = finding.term
+            self.line = line
+        }
+    }
+
+    /// The 1-based column (in scalars) where `matched` stands in `line`, or 1.
+    private static func column(of matched: String, in line: Substring) -> Int {
+        guard !matched.isEmpty, let range = line.range(of: matched) else { return 1 }
+        return line.unicodeScalars[..<range.lowerBound].count + 1
     }
 
     /// Every finding in UTF-8 `bytes`, in the order they appear.
@@ -49,7 +105,7 @@ public struct Moderator: Sendable {
             let entry = item.entry >= 0 ? lexicon.entries[item.entry] : nil
             return Finding(rule: item.rule, term: entry?.term,
                            matched: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
-                           line: line, column: column, label: entry?.label, byteRange: range)
+                           line: line, column: column, label: entry?.label)
         }
     }
 }

@@ -69,4 +69,17 @@ struct MarkdownDocumentTests {
         let document = MarkdownDocument(source: "## 标题\n\n**加粗**和[链接](https://a.cn)\n\n- 一\n- 二\n\n`代码`")
         #expect(document.plainText == "标题\n加粗和链接\n一\n二\n代码")
     }
+
+    @Test(arguments: ["> # 引用里的标题", "- # 列表里的标题", "1. 第一项\n\n   > # 深处的标题"])
+    func aHeadingInsideABlockQuoteOrListIsMovedBelowThePageTitle(_ source: String) {
+        let html = MarkdownDocument(source: source).html
+        #expect(!html.contains("<h1"), "\(html)")
+        #expect(html.contains("<h2"), "\(html)")
+    }
+
+    @Test func readerLinesPointAtTheirSourceLines() {
+        let document = MarkdownDocument(source: "第一段\n第二行\n\n```\n代码一\n代码二\n```\n\n[链接](https://example.org/%E4%BD%A0 \"标题\")")
+        #expect(document.readerLines.map(\.text) == ["第一段", "第二行", "代码一", "代码二", "链接", "https://example.org/你", "标题"])
+        #expect(document.readerLines.map(\.line) == [1, 2, 5, 6, 9, 9, 9])
+    }
 }

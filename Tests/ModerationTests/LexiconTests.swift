@@ -3,11 +3,35 @@ import Moderation
 import Testing
 
 struct LexiconTests {
-    func folder(_ files: [String: Data]) throws -> String {
+    static let listFiles = ["classified.txt", "sensitive.txt", "taboo.txt", "allow.txt"]
+
+    /// A lexicon folder with `files`, and the other lists empty unless `omitting` names them.
+    func folder(_ files: [String: Data], omitting: Set<String> = []) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lexicon-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for (name, data) in files { try data.write(to: URL(fileURLWithPath: "\(path)/\(name)")) }
+        for name in Self.listFiles where !omitting.contains(name) {
+            try (files[name] ?? Data()).write(to: URL(fileURLWithPath: "\(path)/\(name)"))
+        }
         return path
+    }
+
+    @Test(arguments: listFiles)
+    func aMissingListIsAnErrorNotAnEmptyList(_ missing: String) throws {
+        let path = try folder(["classified.txt": Data("内部资料\n".utf8)], omitting: [missing])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = try #require(throws: LexiconErrors.self) { try Lexicon.load(directory: path) }
+        #expect(error.errors.map(\.file) == [path + "/" + missing])
+        #expect(error.errors[0].message.contains("missing"))
+    }
+
+    @Test func anUnreadableListIsAnError() throws {
+        let path = try folder([:])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // A folder where the file should be cannot be read, even as root.
+        try FileManager.default.removeItem(atPath: path + "/taboo.txt")
+        try FileManager.default.createDirectory(atPath: path + "/taboo.txt", withIntermediateDirectories: false)
+        let error = try #require(throws: LexiconErrors.self) { try Lexicon.load(directory: path) }
+        #expect(error.errors.map(\.file) == [path + "/taboo.txt"])
     }
 
     @Test func linesWithCommentsAndLabelsLoad() throws {

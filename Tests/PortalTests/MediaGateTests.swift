@@ -6,7 +6,7 @@ struct MediaGateTests {
     /// The fixture under `review: all`, with `flu` presenting `flu-talk.mp3`.
     func fixture(transcript: String? = "专家讲解：流感疫苗每年接种一次。") throws -> ProvinceFixture {
         let fixture = try ProvinceFixture()
-        try fixture.edit("Content/portal.yml", replacing: "review: flagged", with: "review: all")
+        try fixture.requireReview()
         try fixture.edit("Content/answers/province/flu.md", replacing: "tags: [流感]", with: "tags: [流感]\nmedia: [flu-talk.mp3]")
         try fixture.write(Data([0x49, 0x44, 0x33, 0x04, 0x00]), to: "Content/media/flu-talk.mp3")
         if let transcript { try fixture.write(transcript, to: "Content/media/flu-talk.mp3.txt") }

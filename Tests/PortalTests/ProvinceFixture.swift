@@ -35,6 +35,12 @@ struct ProvinceFixture: ~Copyable {
         try data.write(to: URL(fileURLWithPath: full))
     }
 
+    /// Switches the fixture to `review: all` with an empty ledger (which that policy requires).
+    func requireReview() throws {
+        try edit("Content/portal.yml", replacing: "review: flagged", with: "review: all")
+        try write("", to: "Content/reviews.jsonl")
+    }
+
     /// Replaces the first occurrence of `old` in a file below the root.
     func edit(_ path: String, replacing old: String, with new: String) throws {
         let full = root + "/" + path

@@ -14,7 +14,7 @@ struct ReviewBoardTests {
 
     @Test func underReviewAllNothingIsPublishedWithoutApproval() throws {
         let fixture = try ProvinceFixture()
-        try fixture.edit("Content/portal.yml", replacing: "review: flagged", with: "review: all")
+        try fixture.requireReview()
         let statuses = try board(fixture).reviews.filter { $0.answer.visibility == .public }.map(\.status)
         #expect(!statuses.isEmpty)
         #expect(statuses.allSatisfy { $0 == .awaitingReview })
@@ -24,7 +24,7 @@ struct ReviewBoardTests {
 
     @Test func aLexiconChangeThatAddsAFindingSendsTheAnswerBack() throws {
         let fixture = try ProvinceFixture()
-        try fixture.edit("Content/portal.yml", replacing: "review: flagged", with: "review: all")
+        try fixture.requireReview()
         try approve("province/flu", fixture)
         #expect(try board(fixture).review(of: "province/flu")?.status == .publishable)
         try fixture.write("医托\n回扣\n每年接种\n", to: "Content/lexicon/sensitive.txt")
@@ -50,6 +50,38 @@ struct ReviewBoardTests {
         let flu = try fixture.read("dist/www.jsnj12320.cn/answers/flu/index.html")
         #expect(flu.contains("另见医保报销。"))
         #expect(!flu.contains("insurance-basic"))
+    }
+
+    @Test func aMissingLedgerUnderReviewAllIsAnErrorNotAnEmptyLedger() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.requireReview()
+        try FileManager.default.removeItem(atPath: fixture.content + "/reviews.jsonl")
+        let error = try #require(throws: ContentErrors.self) { try board(fixture) }
+        #expect(error.issues.map(\.file) == [fixture.content + "/reviews.jsonl"])
+        // Unreadable is as bad as missing.
+        try FileManager.default.createDirectory(atPath: fixture.content + "/reviews.jsonl", withIntermediateDirectories: false)
+        #expect(throws: ContentErrors.self) { try board(fixture) }
+    }
+
+    @Test(arguments: [
+        ("slogan: 测试口号守护健康", "slogan: 测试口号内部 资料", "`slogan`"),
+        ("address: 南京市测试地址", "address: 南京市测试地址 联系人13812345678", "`cities[0].address`"),
+        ("name: 测试省", "name: \"\\u5185\\u90E8\\u8D44\\u6599\"", "`name`"),
+    ])
+    func classifiedTermsAndPersonalDataInPortalYmlFailNamingTheKey(_ old: String, _ new: String, _ key: String) throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/portal.yml", replacing: old, with: new)
+        let error = try #require(throws: ContentErrors.self) { try board(fixture) }
+        #expect(error.issues.count == 1)
+        #expect(error.issues.first?.message.hasPrefix(key) == true, "\(error)")
+        #expect(error.issues.first?.file.hasSuffix("portal.yml") == true)
+        #expect(error.issues.first.map { !$0.message.contains("13812345678") } == true, "a caller's number is never echoed")
+    }
+
+    @Test func anOfficeLandlineInAContactKeyIsPublic() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/portal.yml", replacing: "phone: \"12320\"", with: "phone: \"025-83359000\"")
+        _ = try board(fixture)
     }
 
     @Test func missingLexiconStopsEverything() throws {

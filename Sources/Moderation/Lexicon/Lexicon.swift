@@ -77,14 +77,19 @@ public struct Lexicon: Sendable {
     }
 
     /// Loads `classified.txt`, `sensitive.txt`, `taboo.txt` and `allow.txt`
-    /// from `directory`; a missing file is an empty list.
+    /// from `directory`. Fails closed: a missing or unreadable file is an
+    /// error, never an empty list (an empty file is a list with no terms).
     public static func load(directory: String) throws -> Lexicon {
         var entries: [Entry] = []
         var sources: [(file: String, line: Int)] = []
         var errors: [LexiconError] = []
         for list in List.allCases {
             let file = "\(directory)/\(list.rawValue).txt"
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                errors.append(LexiconError(file: file, line: nil, message: "The lexicon file is missing or cannot be read, so answers cannot be moderated.",
+                                           fix: "Restore \(list.rawValue).txt in the lexicon folder (an empty file is allowed) and check that it is readable."))
+                continue
+            }
             guard let text = String(validating: data, as: UTF8.self) else {
                 errors.append(LexiconError(file: file, line: invalidLine(data), message: "The file is not valid UTF-8 text.",
                                            fix: "Save it as UTF-8."))

@@ -11,7 +11,7 @@ struct ScalarReading: Sendable {
     let trie: TermTrie
     private let entries: Entries
 
-    /// Bits 0–7: the ASCII byte (`dash`, `other`).
+    /// Bits 0–7: the ASCII byte (`dash`, `other`; white space reads as a space).
     static let noiseBit: Entry = 1 << 8
     /// Set on BMP entries that are one normalised scalar; unset: ask the table.
     private static let singleBit: Entry = 1 << 9
@@ -54,8 +54,22 @@ struct ScalarReading: Sendable {
     @inline(__always)
     static func symbol(_ entry: Entry) -> UInt32 { entry >> symbolShift }
 
+    /// Ideographs read as digits when a number is spelled out (`一三八…`,
+    /// `幺` as callers say 1, the financial 壹贰叁…): for personal-data
+    /// detection only; terms still see the ideographs.
+    static let chineseDigits: [UInt32: UInt8] = {
+        var digits: [UInt32: UInt8] = [:]
+        for (value, characters) in ["〇零", "一幺壹", "二贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"].enumerated() {
+            for character in characters.unicodeScalars { digits[character.value] = 0x30 + UInt8(value) }
+        }
+        return digits
+    }()
+
     private static func entry(_ scalar: UInt32, isNoise: Bool, trie: TermTrie) -> Entry {
-        let ascii: UInt8 = scalar < 0x80 ? UInt8(scalar) : (0x2010...0x2014).contains(scalar) ? dash : other
+        // Every kind of white space (tab, line break, U+2028…) reads as a space: all separate digit groups alike.
+        let isWhitespace = Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
+        let ascii: UInt8 = isWhitespace ? 0x20 : scalar < 0x80 ? UInt8(scalar)
+            : chineseDigits[scalar] ?? ((0x2010...0x2014).contains(scalar) ? dash : other)
         let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D || ascii == 0x3E
         let symbol = isNoise ? 0 : trie.symbol(of: scalar)
         return Entry(ascii) | (isNoise ? noiseBit : 0) | (marked ? markBit : 0) | symbol << symbolShift

@@ -38,15 +38,19 @@ enum TraditionalToSimplified {
         }
         defer { opencc_close(converter) }
 
+        // A conversion that fails is an error, never a skipped step: without
+        // it, traditional characters would slip past every term.
+        let failed = ModerationSetupError(message: "OpenCC could not convert traditional characters with \(dictionary).",
+                                          fix: "Reinstall libopencc1.1; moderation cannot run without the conversion.")
         var table: [UInt32: UInt32] = [:]
         for range in ranges {
             let scalars = range.compactMap(Unicode.Scalar.init)
             // One character per line: the dictionary has single-character keys only.
             let input = scalars.map { String($0) }.joined(separator: "\n")
-            guard let output = input.withCString({ opencc_convert_utf8(converter, $0, strlen($0)) }) else { continue }
+            guard let output = input.withCString({ opencc_convert_utf8(converter, $0, strlen($0)) }) else { throw failed }
             defer { opencc_convert_utf8_free(output) }
             let lines = String(cString: output).split(separator: "\n", omittingEmptySubsequences: false)
-            guard lines.count == scalars.count else { continue }
+            guard lines.count == scalars.count else { throw failed }
             for (original, converted) in zip(scalars, lines) {
                 guard let simplified = converted.unicodeScalars.first, converted.unicodeScalars.count == 1,
                     simplified != original
@@ -54,13 +58,8 @@ enum TraditionalToSimplified {
                 table[original.value] = simplified.value
             }
         }
+        // 國 → 国 is in every version of the dictionary: a table without it was not really loaded.
+        guard table[0x570B] == 0x56FD else { throw failed }
         return table
     }
-}
-
-/// Moderation cannot start: a dependency is missing. Says what to install.
-public struct ModerationSetupError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public let fix: String
-    public var description: String { "error: \(message) \(fix)" }
 }

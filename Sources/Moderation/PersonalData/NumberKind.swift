@@ -67,20 +67,13 @@ enum ResidentID {
     /// The 15-digit form (before 1999): a birth date `YYMMDD` at 7–12, in the 1900s.
     static func isValid15(_ digits: [UInt8]) -> Bool {
         guard digits.count == 15, digits.allSatisfy(isDigit) else { return false }
-        return isDate(year: 1900 + number(digits[6..<8]), month: number(digits[8..<10]), day: number(digits[10..<12]))
+        return CalendarDate.isValid(year: 1900 + number(digits[6..<8]), month: number(digits[8..<10]), day: number(digits[10..<12]))
     }
 
     static func hasBirthDate(_ digits: [UInt8]) -> Bool {
         guard digits.count >= 14, digits[6..<14].allSatisfy(isDigit) else { return false }
         let year = number(digits[6..<10])
-        return (1900...2099).contains(year) && isDate(year: year, month: number(digits[10..<12]), day: number(digits[12..<14]))
-    }
-
-    private static func isDate(year: Int, month: Int, day: Int) -> Bool {
-        guard (1...12).contains(month), day >= 1 else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return day <= days
+        return (1900...2099).contains(year) && CalendarDate.isValid(year: year, month: number(digits[10..<12]), day: number(digits[12..<14]))
     }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int {

@@ -10,13 +10,16 @@ struct PersonalDataScanner {
         let value: String
     }
 
-    /// Whether `ascii` may separate the groups of one number: space, `-`, `(`, `)`, `.`, a Unicode dash.
-    /// (NFKC has made no-break spaces spaces.)
-    private static func isSeparator(_ ascii: UInt8) -> Bool {
-        ascii == 0x20 || ascii == 0x2D || ascii == 0x28 || ascii == 0x29 || ascii == 0x2E || ascii == ScalarReading.dash
+    /// Whether `ascii` is a mark that may separate the groups of one number:
+    /// `-`, `(`, `)`, `.`, a Unicode dash. White space of every kind reads as a space.
+    private static func isSeparatorMark(_ ascii: UInt8) -> Bool {
+        ascii == 0x2D || ascii == 0x28 || ascii == 0x29 || ascii == 0x2E || ascii == ScalarReading.dash
     }
-    /// At most this many separators in a row inside a number.
-    private static let maxSeparators = 2
+    /// Between two digit groups: at most this many marks, among any white space
+    /// (spaces, tabs, line breaks: a reader still reads one number)…
+    private static let maxSeparatorMarks = 2
+    /// …and at most this many scalars in all.
+    private static let maxGap = 16
 
     static func scan(_ text: NormalizedText, allowedNumbers: Set<String>) -> [Item] {
         numbers(text, allowedNumbers: allowedNumbers) + emails(text)
@@ -25,7 +28,7 @@ struct PersonalDataScanner {
     // MARK: Numbers
 
     /// Digits next to each other, `ascii[first...last]`.
-    private struct Group {
+    struct Group {
         var first: Int
         var last: Int
         var count: Int { last - first + 1 }
@@ -58,7 +61,17 @@ struct PersonalDataScanner {
                     continue
                 }
                 var gap = cursor
-                while gap < ascii.count, gap - cursor < maxSeparators, isSeparator(ascii[gap]) { gap += 1 }
+                var marks = 0
+                while gap < ascii.count, gap - cursor < maxGap {
+                    if ascii[gap] == 0x20 {
+                        gap += 1
+                    } else if marks < maxSeparatorMarks, isSeparatorMark(ascii[gap]) {
+                        marks += 1
+                        gap += 1
+                    } else {
+                        break
+                    }
+                }
                 guard gap > cursor, gap < ascii.count, isDigit(ascii[gap]) else { break }
                 groups.append(current)
                 current = Group(first: gap, last: gap)
@@ -85,15 +98,18 @@ struct PersonalDataScanner {
 
     /// Splits a run into numbers: from each group, the longest span of whole
     /// groups that is a personal number; digits inside a group are never split.
+    /// A span made of dates only, or that cuts a date in two, is no number
+    /// (`2024.09.10—2024.12.31` is two dates); an ID that holds a whole date is.
     private static func classify(_ groups: [Group], in ascii: UnsafeBufferPointer<UInt8>, trailingX: Bool, international: Bool,
                                  allowedNumbers: Set<String>) -> [Item] {
         var items: [Item] = []
+        let dates = CalendarDate.triples(in: groups.map { ascii[$0.first...$0.last] })
         var start = 0
         while start < groups.count {
             var found: (Item, Int)?
             for end in stride(from: groups.count - 1, through: start, by: -1) {
                 let count = groups[start...end].reduce(0) { $0 + $1.count }
-                guard (shortestNumber...19).contains(count) else { continue }
+                guard (shortestNumber...19).contains(count), !CalendarDate.isDatesOnlyOrCut(start...end, dates: dates) else { continue }
                 var digits = groups[start...end].flatMap { ascii[$0.first...$0.last] }
                 var last = groups[end].last
                 if end == groups.count - 1 && trailingX && digits.count == 17 {

@@ -55,7 +55,7 @@ enum AnswerLoader {
         return .success(Answer(scope: scope, id: id, title: title, category: categoryKey, updated: updated,
                                visibility: visibility, tags: tags, overrides: overrides, media: media,
                                body: split.body, bodyLine: split.bodyLine, file: file, keyLines: fieldLines(fields),
-                               source: source, fileHash: fileHash))
+                               source: source, frontMatterValues: ReaderView.values(of: node, lineOffset: 1), fileHash: fileHash))
     }
 
     private static func fieldLines(_ fields: YAMLFields) -> [String: Int] {

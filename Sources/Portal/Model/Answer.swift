@@ -1,3 +1,5 @@
+import Moderation
+
 /// One FAQ answer as an editor wrote it: front matter plus a Markdown body.
 public struct Answer: Sendable {
     public enum Visibility: String, Sendable {
@@ -29,6 +31,9 @@ public struct Answer: Sendable {
     public let keyLines: [String: Int]
     /// The whole file as written, front matter included: what moderation reads.
     public let source: String
+    /// Every front-matter value as YAML decodes it, with its line: what
+    /// templates show, which moderation reads too (``ReaderView``).
+    public let frontMatterValues: [DerivedText]
     /// SHA-256 of the file's bytes: what a reviewer's approval is bound to.
     public let fileHash: String
 

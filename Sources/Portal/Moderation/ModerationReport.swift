@@ -25,7 +25,8 @@ public struct ModerationReport: Sendable, Encodable {
     /// Whether anything may never be published.
     public var hasBlockingFindings: Bool { summary.block > 0 }
 
-    /// Scans `files` (answers with or without front matter); lines and columns
+    /// Scans `files` (answers with or without front matter, transcripts) as
+    /// written and as readers see them (``ReaderView``); lines and columns
     /// count in the whole file as written, front matter included.
     /// - Throws: ``ContentIssue`` for a file that cannot be read or is not UTF-8.
     public static func scan(files: [String], with moderator: Moderator) throws(ContentErrors) -> ModerationReport {
@@ -40,7 +41,7 @@ public struct ModerationReport: Sendable, Encodable {
         }
         try ContentErrors.check(issues)
         let documents = texts.concurrentMap { file, text in
-            Document(path: file, findings: moderator.scan(text), text: text)
+            Document(path: file, findings: moderator.scan(text, asRead: ReaderView.texts(ofFile: file, text: text)), text: text)
         }
         let all = documents.flatMap(\.findings)
         return ModerationReport(

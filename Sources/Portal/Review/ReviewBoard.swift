@@ -13,12 +13,15 @@ public struct ReviewBoard: Sendable {
     /// - Throws: ``ContentErrors`` when the lexicon is missing or invalid, or the ledger's chain is broken.
     public init(content: Content) throws(ContentErrors) {
         let moderator = try Self.moderator(for: content.directory)
-        let ledger = try ReviewLedger.load(file: Self.ledgerFile(content.directory))
+        try ContentErrors.check(ProvinceText.issues(file: content.directory + "/portal.yml", moderator: moderator))
         let policy = content.province.reviewPolicy
+        // Under `review: all` every answer needs a decision: a missing ledger is an error, never "no decisions yet".
+        let ledger = try ReviewLedger.load(file: Self.ledgerFile(content.directory), required: policy == .all)
         self.moderator = moderator
         self.ledger = ledger
         let all = (content.answers + content.transcripts).concurrentMap { answer in
-            AnswerReview(answer: answer, findings: moderator.scan(answer.source), ledger: ledger, policy: policy)
+            AnswerReview(answer: answer, findings: moderator.scan(answer.source, asRead: ReaderView.texts(of: answer)),
+                         ledger: ledger, policy: policy)
         }
         // An answer is published only with every transcript of its media cleared.
         let cleared = Set(all.filter { $0.answer.scope == .media && $0.status == .publishable }.map(\.answer.id))

@@ -18,11 +18,19 @@ public struct ReviewLedger: Sendable {
         tornLines.map { "\(file):\($0): warning: this line is not a complete decision (an interrupted write?) and was ignored." }
     }
 
-    /// Reads and verifies the ledger; a missing file is an empty ledger.
-    /// - Throws: ``ContentErrors`` naming the line where the chain breaks.
-    public static func load(file: String) throws(ContentErrors) -> ReviewLedger {
+    /// Reads and verifies the ledger. A missing file is an empty ledger only
+    /// when `required` is false (no decision is needed to publish); an
+    /// unreadable one is always an error.
+    /// - Throws: ``ContentErrors`` naming the line where the chain breaks, or the missing file.
+    public static func load(file: String, required: Bool = true) throws(ContentErrors) -> ReviewLedger {
         guard let data = FileManager.default.contents(atPath: file) else {
-            return ReviewLedger(file: file, entries: [], tornLines: [])
+            if !required && !FileManager.default.fileExists(atPath: file) {
+                return ReviewLedger(file: file, entries: [], tornLines: [])
+            }
+            throw ContentErrors([ContentIssue(
+                file: file, line: nil,
+                message: "The review ledger is missing or cannot be read, so no answer can be shown to have been approved.",
+                fix: "Restore reviews.jsonl from version control, or check its permissions; it is written by `portal12320 review`.")])
         }
         var entries: [LedgerEntry] = []
         var torn: [Int] = []

@@ -1,0 +1,46 @@
+/// A text that readers see in place of what was written — Markdown rendered,
+/// a YAML value decoded, a link target percent-decoded — line by line, each
+/// line knowing the line of the source file it comes from.
+public struct DerivedText: Sendable, Equatable {
+    public private(set) var lines: [String] = []
+    /// `sourceLines[i]` is the 1-based source line of `lines[i]`.
+    public private(set) var sourceLines: [Int] = []
+
+    public init() {}
+
+    /// `text`, every line of it coming from source line `line`.
+    public init(_ text: String, line: Int) {
+        append(text, line: line)
+    }
+
+    public var isEmpty: Bool { lines.isEmpty }
+
+    /// Adds the lines of `text`, all from source line `line`, as a browser
+    /// shows them: a run of white space reads as one space, and a line that a
+    /// right-to-left override turns around is read both ways.
+    public mutating func append(_ text: String, line: Int) {
+        for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let shown = Self.collapsingWhiteSpace(part)
+            lines.append(shown)
+            sourceLines.append(line)
+            if shown.unicodeScalars.contains(Self.rightToLeftOverride) {
+                lines.append(String(String.UnicodeScalarView(shown.unicodeScalars.reversed())))
+                sourceLines.append(line)
+            }
+        }
+    }
+
+    private static let rightToLeftOverride: Unicode.Scalar = "\u{202E}"
+
+    private static func collapsingWhiteSpace(_ text: Substring) -> String {
+        guard text.unicodeScalars.contains(where: \.properties.isWhitespace) else { return String(text) }
+        var result = String.UnicodeScalarView()
+        var afterSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.properties.isWhitespace
+            if !(isSpace && afterSpace) { result.append(isSpace ? " " : scalar) }
+            afterSpace = isSpace
+        }
+        return String(result)
+    }
+}

@@ -1,0 +1,88 @@
+import Moderation
+import Testing
+
+/// Moderation of what readers see besides what was written: findings only a
+/// derived text shows are reported at their source line, and a finding both
+/// show is reported once.
+struct ReaderTextTests {
+    let moderator = Moderator(lexicon: testLexicon)
+
+    @Test func aTermOnlyTheRenderedTextShowsIsFoundAtItsSourceLine() throws {
+        let source = "---\ntitle: 问题\n---\n第一段\n\n内部<!---->资料\n"
+        #expect(moderator.scan(source).isEmpty, "markup hides the term from the source scan")
+        var rendered = DerivedText()
+        rendered.append("第一段", line: 4)
+        rendered.append("内部资料", line: 6)
+        let finding = try #require(moderator.scan(source, asRead: [rendered]).first)
+        #expect(finding.rule == .classified)
+        #expect((finding.line, finding.column) == (6, 1))
+    }
+
+    @Test func aFindingInBothIsReportedOnceWithItsSourceColumn() throws {
+        let source = "前言\n请勿代孕"
+        let findings = moderator.scan(source, asRead: [DerivedText("前言\n请勿代孕", line: 1)])
+        // The derived text says every line comes from line 1, the source says 2: two places, so both are kept…
+        #expect(findings.count == 2)
+        var mapped = DerivedText()
+        mapped.append("前言", line: 1)
+        mapped.append("请勿代孕", line: 2)
+        // …while the same finding at the same line is one.
+        let once = moderator.scan(source, asRead: [mapped])
+        #expect(once.count == 1)
+        #expect((once[0].line, once[0].column) == (2, 3))
+    }
+
+    @Test func separateDerivedTextsDoNotRunIntoEachOther() {
+        // Two values shown apart (a title and a tag) do not make one number or one term.
+        let findings = moderator.scan("x", asRead: [DerivedText("1381234", line: 1), DerivedText("5678", line: 2),
+                                                    DerivedText("内部", line: 3), DerivedText("资料", line: 4)])
+        #expect(findings.isEmpty, "\(findings)")
+    }
+
+    @Test func whiteSpaceRunsReadAsABrowserShowsThem() throws {
+        // Eight spaces are more noise than a term may span as written; a browser shows one space.
+        let source = "代        孕"
+        #expect(moderator.scan(source).isEmpty)
+        #expect(moderator.scan(source, asRead: [DerivedText(source, line: 1)]).map(\.rule) == [.classified])
+    }
+
+    @Test func aRightToLeftOverrideIsReadAsShown() {
+        let source = "\u{202E}料资部内"
+        #expect(moderator.scan(source, asRead: [DerivedText(source, line: 1)]).map(\.rule) == [.classified])
+    }
+
+    @Test(arguments: [
+        ("three spaces", "电话138   1234   5678"),
+        ("tabs", "电话138\t1234\t5678"),
+        ("line breaks", "电话138\n1234\n5678"),
+        ("CRLF line breaks", "电话138\r\n1234\r\n5678"),
+        ("ideographic spaces", "电话138\u{3000}1234\u{3000}5678"),
+        ("figure spaces", "电话138\u{2007}1234\u{2007}5678"),
+        ("line separators", "电话138\u{2028}1234\u{2028}5678"),
+        ("spaces and a dash", "电话138 - 1234 - 5678"),
+        ("format characters", "电话138\u{2060}1234\u{180E}5678"),
+        ("Chinese numerals", "电话一三八一二三四五六七八"),
+        ("spoken one and financial numerals", "电话幺叁捌壹贰叁肆伍陆柒捌"),
+    ])
+    func whiteSpaceOfAnyKindSeparatesDigitGroups(_ name: String, _ text: String) {
+        #expect(moderator.scan(text).map(\.rule) == [.mobile], "\(name)")
+    }
+
+    @Test(arguments: [
+        ("a date range with a dash", "活动时间2024.09.10—2024.12.31"),
+        ("a date range with hyphens", "有效期2024-09-10至2024-12-31"),
+        ("dates without zeros", "2023.1.1-2023.12.31"),
+        ("dates spaced", "2024 09 10 2024 12 31"),
+        ("a year list", "2019 2020 2021 2022"),
+        ("a time range", "上午8:00-11:30，下午2:00-5:00"),
+        ("Chinese numerals in prose", "一五一十地说明，三三两两来就诊"),
+    ])
+    func datesAndOrdinaryNumbersAreNotPersonalData(_ name: String, _ text: String) {
+        #expect(moderator.scan(text).isEmpty, "\(name): \(moderator.scan(text))")
+    }
+
+    @Test func anIDThatHoldsAWholeDateIsStillAnID() {
+        #expect(moderator.scan("证号320102-1980-01-01-1238").map(\.rule) == [.idCard])
+        #expect(moderator.scan("证号 320102 1980 01 01 1238").map(\.rule) == [.idCard])
+    }
+}

@@ -2,13 +2,31 @@ import ArgumentParser
 import Portal
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate the content and report every problem; write nothing.")
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the content and theme as a build would, report every problem and what would be held back; write nothing.",
+        discussion: "Exit status: 0 when a build would succeed, 1 when it would fail, 64 for wrong usage.")
 
     @OptionGroup var options: ContentOptions
 
+    @Option(help: ArgumentHelp("The theme folder.", valueName: "dir"))
+    var templates = "Templates"
+
     func run() async throws {
         let content = try options.load()
+        let report: SiteBuild.Report
+        do {
+            // The build's own pass, without the writing: what it refuses, check refuses.
+            report = try await SiteBuild(content: content, templatesDirectory: templates, outputDirectory: "").check()
+        } catch {
+            Terminal.error(String(describing: error))
+            throw ExitCode.failure
+        }
+        report.ledgerWarnings.forEach(Terminal.error)
+        for held in report.heldBack {
+            print("would be held back: \(held.answer.reference) (\(held.answer.file)): \(held.reason ?? "")")
+        }
         let published = content.answers.count { $0.visibility == .public }
-        print("Content is valid: \(content.answers.count) answers (\(published) public), \(content.province.cities.count) cities.")
+        print("Content is valid: \(content.answers.count) answers (\(published) public), \(content.province.cities.count) cities; "
+              + "a build would write \(report.pages) pages and hold back \(report.heldBack.count).")
     }
 }

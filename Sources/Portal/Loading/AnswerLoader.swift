@@ -52,10 +52,11 @@ enum AnswerLoader {
         guard fields.issues.isEmpty, let id, let title, let categoryKey, let updated, let visibility else {
             return .failure(ContentErrors(fields.issues))
         }
+        let reading = ReaderView.read(frontMatter: node, body: split.body, firstLine: split.bodyLine)
         return .success(Answer(scope: scope, id: id, title: title, category: categoryKey, updated: updated,
                                visibility: visibility, tags: tags, overrides: overrides, media: media,
                                body: split.body, bodyLine: split.bodyLine, file: file, keyLines: fieldLines(fields),
-                               source: source, frontMatterValues: ReaderView.values(of: node, lineOffset: 1), fileHash: fileHash))
+                               source: source, readerTexts: reading.texts, answerLinks: reading.answerLinks, fileHash: fileHash))
     }
 
     private static func fieldLines(_ fields: YAMLFields) -> [String: Int] {

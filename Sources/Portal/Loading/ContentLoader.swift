@@ -94,6 +94,67 @@ public enum ContentLoader {
                                            fix: "Rename this answer, or add `overrides: \(answer.id)` if it replaces the provincial one."))
             }
         }
+        issues += overrideIssues(answers)
+        issues += linkIssues(answers)
+        return issues
+    }
+
+    /// An override must replace a public provincial answer, and one city
+    /// replaces each provincial answer at most once.
+    private static func overrideIssues(_ answers: [Answer]) -> [ContentIssue] {
+        var issues: [ContentIssue] = []
+        let privateProvincial = Set(answers.filter { $0.scope == .province && $0.visibility == .private }.map(\.id))
+        var firstOverride: [String: Answer] = [:]
+        for answer in answers where answer.scope != .province && answer.visibility == .public {
+            guard let target = answer.overrides else { continue }
+            if privateProvincial.contains(target) {
+                issues.append(ContentIssue(file: answer.file, line: answer.keyLines["overrides"],
+                                           message: "`overrides: \(target)` names a private provincial reply, which is never published.",
+                                           fix: "Remove `overrides:`; only public provincial answers can be replaced."))
+            }
+            let key = "\(answer.scope)/\(target)"
+            if let other = firstOverride[key] {
+                issues.append(ContentIssue(file: answer.file, line: answer.keyLines["overrides"],
+                                           message: "`\(other.reference)` already replaces the provincial answer `\(target)` on this city's site.",
+                                           fix: "Keep one city answer with `overrides: \(target)`; merge the other into it."))
+            } else {
+                firstOverride[key] = answer
+            }
+        }
+        return issues
+    }
+
+    /// Each `answer:<id>` link of a public answer must name a public answer
+    /// that stands on every site the linking answer stands on: a city answer
+    /// may link its own city's answers and provincial ones; a provincial
+    /// answer, shown on every city's site, only provincial ones. Checked for
+    /// every public answer, approved or not.
+    private static func linkIssues(_ answers: [Answer]) -> [ContentIssue] {
+        var visibility: [String: Answer.Visibility] = [:]
+        var scopesOfId: [String: [Scope]] = [:]
+        for answer in answers {
+            visibility[answer.reference] = answer.visibility
+            scopesOfId[answer.id, default: []].append(answer.scope)
+        }
+        var issues: [ContentIssue] = []
+        for answer in answers where answer.visibility == .public {
+            for link in answer.answerLinks {
+                let reachable = [answer.scope, .province].compactMap { visibility["\($0)/\(link.id)"] }
+                if reachable.contains(.public) { continue }
+                let message: String
+                if !reachable.isEmpty {
+                    message = "The link `answer:\(link.id)` names a private reply, which is never published."
+                } else if let other = scopesOfId[link.id]?.first {
+                    message = answer.scope == .province
+                        ? "The link `answer:\(link.id)` names an answer of `\(other)`, but this provincial answer is on every city's site."
+                        : "The link `answer:\(link.id)` names an answer of `\(other)`, which is not on this city's site."
+                } else {
+                    message = "The link `answer:\(link.id)` names no answer."
+                }
+                issues.append(ContentIssue(file: answer.file, line: link.line, message: message,
+                                           fix: "Use the id of a public answer of this city or of the province, or remove the link."))
+            }
+        }
         return issues
     }
 }

@@ -34,7 +34,7 @@ enum MediaLoader {
                     transcripts[name] = Answer(
                         scope: .media, id: name, title: "音视频文字稿：\(name)", category: "", updated: answer.updated,
                         visibility: .public, tags: [], overrides: nil, media: [], body: text, bodyLine: 1,
-                        file: transcriptPath, keyLines: [:], source: text, frontMatterValues: [],
+                        file: transcriptPath, keyLines: [:], source: text, readerTexts: [], answerLinks: [],
                         fileHash: SHA256.hex(Data((SHA256.hex(media) + SHA256.hex(data)).utf8)))
                 } catch {
                     issues.append(ContentIssue(file: answer.file, line: line, message: "`\(name)` has no readable transcript `\(name).txt`.",

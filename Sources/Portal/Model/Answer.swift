@@ -31,11 +31,19 @@ public struct Answer: Sendable {
     public let keyLines: [String: Int]
     /// The whole file as written, front matter included: what moderation reads.
     public let source: String
-    /// Every front-matter value as YAML decodes it, with its line: what
-    /// templates show, which moderation reads too (``ReaderView``).
-    public let frontMatterValues: [DerivedText]
+    /// What readers see — every front-matter value as YAML decodes it, the
+    /// body as rendered — with source lines: moderation reads it too (``ReaderView``).
+    public let readerTexts: [DerivedText]
+    /// The body's `answer:<id>` links, checked against the other answers when loading.
+    public let answerLinks: [Link]
     /// SHA-256 of the file's bytes: what a reviewer's approval is bound to.
     public let fileHash: String
+
+    /// An `answer:<id>` link and the line of the file it stands on.
+    public struct Link: Sendable, Equatable {
+        public let id: String
+        public let line: Int
+    }
 
     /// `scope/id`, the name reviewers and reports use.
     public var reference: String { "\(scope)/\(id)" }

@@ -8,10 +8,10 @@ import Yams
 /// located in the file. Markup, character references and YAML escapes that
 /// hide a term from a scan of the source do not hide it from this one.
 enum ReaderView {
-    /// What readers see of `answer`; a media transcript is shown as written, so nothing more.
+    /// What readers see of `answer`: read when it was loaded (a media
+    /// transcript is shown as written, so there is nothing more).
     static func texts(of answer: Answer) -> [DerivedText] {
-        guard answer.scope != .media else { return [] }
-        return answer.frontMatterValues + [body(answer.body, firstLine: answer.bodyLine)]
+        answer.readerTexts
     }
 
     /// What readers see of the file `path` holding `text`: a transcript (`.txt`)
@@ -19,9 +19,25 @@ enum ReaderView {
     /// whose YAML does not parse is never published) and its body rendered.
     static func texts(ofFile path: String, text: String) -> [DerivedText] {
         guard !path.hasSuffix(".txt") else { return [] }
-        guard let split = try? FrontMatter(splitting: text, file: path) else { return [body(text, firstLine: 1)] }
+        guard let split = try? FrontMatter(splitting: text, file: path) else { return read(body: text, firstLine: 1).texts }
         let node = try? YAMLSource.parse(split.yaml, file: path, lineOffset: 1)
-        return (node.map { values(of: $0, lineOffset: 1) } ?? []) + [body(split.body, firstLine: split.bodyLine)]
+        return read(frontMatter: node, body: split.body, firstLine: split.bodyLine).texts
+    }
+
+    /// The front matter's values and the rendered body, and the `answer:`
+    /// links of the body with their lines in the file.
+    static func read(frontMatter: Node? = nil, body: String, firstLine: Int) -> (texts: [DerivedText], answerLinks: [Answer.Link]) {
+        var text = DerivedText()
+        // Every link is "unknown" here: this reading only collects them.
+        let document = MarkdownDocument(source: body) { _ in .unknown }
+        for line in document.readerLines {
+            text.append(line.text, line: line.line + firstLine - 1)
+        }
+        let links = document.unresolvedLinks.compactMap { link -> Answer.Link? in
+            guard case .answer(let id) = LinkPolicy.classify(link.destination) else { return nil }
+            return Answer.Link(id: id, line: link.line + firstLine - 1)
+        }
+        return ((frontMatter.map { values(of: $0, lineOffset: 1) } ?? []) + [text], links)
     }
 
     /// Every scalar value below `node` (keys are not shown), one text each.
@@ -40,11 +56,4 @@ enum ReaderView {
         }
     }
 
-    private static func body(_ markdown: String, firstLine: Int) -> DerivedText {
-        var text = DerivedText()
-        for line in MarkdownDocument(source: markdown).readerLines {
-            text.append(line.text, line: line.line + firstLine - 1)
-        }
-        return text
-    }
 }

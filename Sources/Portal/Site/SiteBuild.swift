@@ -48,6 +48,16 @@ public struct SiteBuild: Sendable {
     /// - Throws: ``ContentErrors`` for problems in content or templates, ``OutputError`` when writing fails.
     ///   Either way the previous output is left as it was.
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Report {
+        try await run(progress: progress, writing: true)
+    }
+
+    /// Everything a build does but writing: every page is rendered, so the
+    /// same problems are found, and the same answers are held back.
+    public func check() async throws -> Report {
+        try await run(progress: nil, writing: false)
+    }
+
+    private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
         let templates = try await TemplateSet.load(directory: templatesDirectory)
         let board = try ReviewBoard(content: content)
         let heldBack = board.heldBack.filter { $0.status != .private }
@@ -64,6 +74,14 @@ public struct SiteBuild: Sendable {
         let rendered = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
                                         transcripts: board.clearedTranscripts, unreviewed: Set(previewed.map(\.file))).files()
         let files = rendered.files + [OutputFile(path: Self.heldBackReport) { report }] + nginx
+        let summary = Report(sites: plan.cities.count + 1, files: files.count - 1 - nginx.count,
+                             pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
+                             privateReplies: board.reviews.count { $0.status == .private },
+                             ledgerWarnings: board.ledger.warnings, searchIndexTime: rendered.searchIndexTime)
+        guard writing else {
+            _ = try write(files, to: nil, progress: progress)
+            return summary
+        }
 
         let output = try StagedOutput(target: outputDirectory)
         do {
@@ -78,10 +96,7 @@ public struct SiteBuild: Sendable {
             output.discard()
             throw error
         }
-        return Report(sites: plan.cities.count + 1, files: files.count - 1 - nginx.count,
-                      pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
-                      privateReplies: board.reviews.count { $0.status == .private },
-                      ledgerWarnings: board.ledger.warnings, searchIndexTime: rendered.searchIndexTime)
+        return summary
     }
 
     private static func heldBackJSON(_ heldBack: [AnswerReview]) -> [UInt8] {
@@ -92,9 +107,9 @@ public struct SiteBuild: Sendable {
         return Array(data) + [0x0A]
     }
 
-    /// Renders and writes every file on all cores.
+    /// Renders and writes every file on all cores (renders only, without `output`).
     /// - Returns: each file's path, SHA-256 and size, in the order of `files`.
-    private func write(_ files: [OutputFile], to output: StagedOutput,
+    private func write(_ files: [OutputFile], to output: StagedOutput?,
                        progress: (@Sendable (Int, Int) -> Void)?) throws -> [(path: String, entry: ReleaseManifest.Entry)] {
         let done = Atomic<Int>(0)
         let outcomes = files.concurrentMap { file -> Result<ReleaseManifest.Entry, any Error> in
@@ -104,7 +119,7 @@ public struct SiteBuild: Sendable {
             }
             do {
                 let bytes = try file.make()
-                try output.write(bytes, to: file.path)
+                try output?.write(bytes, to: file.path)
                 return .success(ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count))
             } catch {
                 return .failure(error)

@@ -55,6 +55,8 @@ let package = Package(
             dependencies: ["Portal", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
+        .target(name: "FuzzTargets", dependencies: ["Portal", "Markdown", "Moderation"], swiftSettings: strictSettings),
+        .executableTarget(name: "portal-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
         .executableTarget(
             name: "moderation-benchmark",
             dependencies: ["Moderation"],
@@ -63,6 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strictSettings),
         .testTarget(name: "ModerationTests", dependencies: ["Moderation"], swiftSettings: strictSettings),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
         .testTarget(
             name: "PortalTests",
             dependencies: ["Portal", "Moderation"],

@@ -95,14 +95,25 @@ public struct Lexicon: Sendable {
                                            fix: "Save it as UTF-8."))
                 continue
             }
-            for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                guard let parsed = LexiconLine(rawLine) else { continue }
-                entries.append(Entry(term: parsed.term, list: list, label: parsed.label))
-                sources.append((file, offset + 1))
+            for (entry, line) in Self.entries(in: text, list: list) {
+                entries.append(entry)
+                sources.append((file, line))
             }
         }
         if !errors.isEmpty { throw LexiconErrors(errors: errors) }
         return try Lexicon(entries: entries, sources: sources)
+    }
+
+    /// The entries of one list file's text, with their lines (the fuzzing entry point of the lexicon reader).
+    package static func entries(in text: String, list: List) -> [(entry: Entry, line: Int)] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, rawLine in
+            LexiconLine(rawLine).map { (Entry(term: $0.term, list: list, label: $0.label), offset + 1) }
+        }
+    }
+
+    /// `term` as the matcher reads it, noise left out (what makes a term valid or empty).
+    package static func normalizedTerm(_ term: String) throws -> [UInt32] {
+        try sharedTable.get().normalize(term).filter { !$0.isNoise }.map(\.scalar)
     }
 
     private static func invalidLine(_ data: Data) -> Int {

@@ -1,18 +1,26 @@
 import Crypto
+import Foundation
 import Yams
 
 /// Reads one answer file and checks what can be checked without the others.
-enum AnswerLoader {
+package enum AnswerLoader {
     static let keys = ["id", "title", "category", "updated", "visibility", "tags", "overrides", "media"]
 
     static func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
+        do {
+            return read(try TextFile.data(file), file: file, scope: scope, province: province)
+        } catch {
+            return .failure(ContentErrors([error]))
+        }
+    }
+
+    /// Reads the bytes of an answer file (the fuzzing entry point of the front-matter reader).
+    package static func read(_ data: Data, file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
         let split: FrontMatter
         let node: Node
         let source: String
-        let fileHash: String
+        let fileHash = SHA256.hex(data)
         do {
-            let data = try TextFile.data(file)
-            fileHash = SHA256.hex(data)
             source = try TextFile.decode(data, file: file)
             split = try FrontMatter(splitting: source, file: file)
             node = try YAMLSource.parse(split.yaml, file: file, lineOffset: 1)

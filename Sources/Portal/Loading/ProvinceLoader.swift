@@ -2,11 +2,11 @@ import Foundation
 import Yams
 
 /// Reads and validates `portal.yml`.
-enum ProvinceLoader {
+package enum ProvinceLoader {
     static let keys = ["name", "code", "hotline", "email", "hub_domain", "domain_pattern", "logo", "slogan",
                        "review", "categories", "cities", "deploy"]
 
-    static func load(file: String) throws(ContentErrors) -> Province {
+    package static func load(file: String) throws(ContentErrors) -> Province {
         let root: Node
         do {
             root = try YAMLSource.parse(try TextFile.read(file), file: file, lineOffset: 0)

@@ -7,7 +7,7 @@ import Yams
 /// as cmark renders it (see ``MarkdownDocument/readerLines``), each line
 /// located in the file. Markup, character references and YAML escapes that
 /// hide a term from a scan of the source do not hide it from this one.
-enum ReaderView {
+package enum ReaderView {
     /// What readers see of `answer`: read when it was loaded (a media
     /// transcript is shown as written, so there is nothing more).
     static func texts(of answer: Answer) -> [DerivedText] {
@@ -26,7 +26,7 @@ enum ReaderView {
 
     /// The front matter's values and the rendered body, and the `answer:`
     /// links of the body with their lines in the file.
-    static func read(frontMatter: Node? = nil, body: String, firstLine: Int) -> (texts: [DerivedText], answerLinks: [Answer.Link]) {
+    package static func read(frontMatter: Node? = nil, body: String, firstLine: Int) -> (texts: [DerivedText], answerLinks: [Answer.Link]) {
         var text = DerivedText()
         // Every link is "unknown" here: this reading only collects them.
         let document = MarkdownDocument(source: body) { _ in .unknown }

@@ -32,6 +32,11 @@ public struct ReviewLedger: Sendable {
                 message: "The review ledger is missing or cannot be read, so no answer can be shown to have been approved.",
                 fix: "Restore reviews.jsonl from version control, or check its permissions; it is written by `portal12320 review`.")])
         }
+        return try parse(data, file: file)
+    }
+
+    /// Reads and verifies the ledger's bytes (the fuzzing entry point of the ledger reader).
+    package static func parse(_ data: Data, file: String) throws(ContentErrors) -> ReviewLedger {
         var entries: [LedgerEntry] = []
         var torn: [Int] = []
         var previous = LedgerEntry.firstPrevious

@@ -29,9 +29,9 @@ struct Deploy: AsyncParsableCommand {
             do {
                 switch try deployment.deploy(domain) {
                 case .deployed(let release, let copied, let linked):
-                    print("\(domain): deployed \(release) (\(copied) files copied, \(linked) unchanged and linked).")
+                    print(TerminalText.safe("\(domain): deployed \(release) (\(copied) files copied, \(linked) unchanged and linked)."))
                 case .unchanged(let release):
-                    print("\(domain): unchanged, \(release) stays current.")
+                    print(TerminalText.safe("\(domain): unchanged, \(release) stays current."))
                 }
             } catch {
                 Terminal.error("error: \(domain): \(error)")
@@ -63,7 +63,7 @@ struct Rollback: AsyncParsableCommand {
         }
         for domain in domains {
             do {
-                print("\(domain): rolled back to \(try deployment.rollback(domain)).")
+                print(TerminalText.safe("\(domain): rolled back to \(try deployment.rollback(domain))."))
             } catch {
                 Terminal.error("error: \(domain): \(error)")
                 throw ExitCode.failure

@@ -16,8 +16,13 @@ struct Deploy: AsyncParsableCommand {
     @Option(name: .customLong("city"), help: ArgumentHelp("Deploy only this city (repeatable); default: every site in the output.", valueName: "abbr"))
     var cities: [String] = []
 
-    @Option(help: "Releases to keep besides the current one.")
+    @Option(help: "Releases to keep besides the current one (0 or more).")
     var keep = 5
+
+    /// Checked before any site is touched: `--keep -1` once crashed after the first site was switched.
+    func validate() throws {
+        guard keep >= 0 else { throw ValidationError("--keep must be 0 or more (releases kept besides the current one), not \(keep).") }
+    }
 
     func run() async throws {
         let deployment = Deployment(dist: dist, root: to, keep: keep)

@@ -17,6 +17,16 @@ struct Build: AsyncParsableCommand {
     @Option(name: .customLong("city"), help: ArgumentHelp("Build only this city (repeatable); other sites in the output are kept.", valueName: "abbr"))
     var cities: [String] = []
 
+    /// A build replaces the whole output folder: refuse one that is not a previous build's.
+    func validate() throws {
+        do {
+            try OutputFolder.check(output: output, content: options.content, templates: templates,
+                                   workingDirectory: FileManager.default.currentDirectoryPath)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     func run() async throws {
         let start = ContinuousClock.now
         let content = try options.load()

@@ -65,4 +65,17 @@ struct CommandTests {
         #expect(result.status == 64, "\(result.error)")
         #expect(result.error.contains("--port must be between 1 and 65535"))
     }
+
+    @Test(arguments: ["Content", ".", "..", "Templates", "Content/answers", "README.md", "notes"])
+    func buildRefusesAnOutputFolderItDidNotMake(_ output: String) throws {
+        let province = try SampleProvinceCopy()
+        try province.write("# readme\n", to: "README.md")
+        try FileManager.default.createDirectory(atPath: province.root + "/notes", withIntermediateDirectories: true)
+        try province.write("keep\n", to: "notes/todo.txt")
+        let before = try FileManager.default.subpathsOfDirectory(atPath: province.root).sorted()
+        let result = try province.run(["build", "--output", output])
+        #expect(result.status == 64, "\(result.error)")
+        #expect(result.error.contains("will not build into this folder"))
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: province.root).sorted() == before)
+    }
 }

@@ -43,6 +43,7 @@ public struct Deployment: Sendable {
         guard let manifest = ReleaseManifest.read(from: "\(source)/\(ReleaseManifest.fileName)") else {
             throw Failure(description: "\(source) has no \(ReleaseManifest.fileName). Run `portal12320 build` first.")
         }
+        try checkPaths(of: manifest, in: source)
         let site = "\(root)/\(domain)"
         let releases = "\(site)/releases"
         try make(releases)

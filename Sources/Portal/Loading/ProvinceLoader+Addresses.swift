@@ -79,6 +79,8 @@ extension ProvinceLoader {
                           "Put the logo in the content folder and write its path from there, e.g. `logo: logo.svg`.")
         } else if !FileManager.default.fileExists(atPath: folder + "/" + logo) {
             fields.report(at: line, "The logo file `\(logo)` does not exist.", "Put the logo next to portal.yml or correct the path.")
+        } else if let outside = FolderBoundary.issue(for: folder + "/" + logo, inside: folder, what: "logo") {
+            fields.report(at: line, "`logo` `\(logo)`: \(outside.message)", outside.fix)
         }
     }
 }

@@ -57,7 +57,8 @@ def main():
         ident = f"{scope}-{index:05d}"
         folder = os.path.join(args.out, "answers", scope)
         os.makedirs(folder, exist_ok=True)
-        title = rng.choice(sentences)[:24].rstrip("，、；。") + "？"
+        # One line: a sentence may hold a list's line breaks, and titles may not.
+        title = " ".join(rng.choice(sentences)[:24].split()).rstrip("，、；。 -") + "？"
         body = []
         for section in range(rng.randint(2, 4)):
             body.append("## " + rng.choice(sentences)[:12].rstrip("，、；。"))

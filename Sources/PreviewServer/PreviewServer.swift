@@ -11,15 +11,12 @@ public struct PreviewServer: Sendable {
     public let templatesDirectory: String
     public let port: Int
     public let previewUnreviewed: Bool
-    /// Where preview builds go: a private folder, never `dist/`.
-    public let output: String
 
     public init(contentDirectory: String, templatesDirectory: String, port: Int, previewUnreviewed: Bool) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.port = port
         self.previewUnreviewed = previewUnreviewed
-        output = FileManager.default.temporaryDirectory.appendingPathComponent("portal12320-preview-\(ProcessInfo.processInfo.processIdentifier)").path
     }
 
     static let reloadScript = """
@@ -30,11 +27,16 @@ public struct PreviewServer: Sendable {
 
         """
 
-    /// Builds once, then serves until cancelled.
+    /// Builds once, then serves until cancelled or stopped by SIGINT or SIGTERM.
+    /// Builds go to a private temporary folder (see ``PreviewFolder``), never
+    /// `dist/`, removed when this returns.
     /// - Parameter log: receives one line per event (build results, errors).
     public func run(log: @escaping @Sendable (String) -> Void) async throws {
+        let folder = try PreviewFolder.create()
+        defer { folder.remove() }
+        let output = folder.path + "/sites"
         let generation = BuildGeneration()
-        guard let province = await rebuild(log: log) else {
+        guard let province = await rebuild(into: output, log: log) else {
             throw PreviewError(description: "The first build failed; fix the problems above and start again.")
         }
         let site = PreviewSite(output: output, province: province)
@@ -73,7 +75,7 @@ public struct PreviewServer: Sendable {
                     let now = watcher.signature()
                     guard now != last else { continue }
                     last = now
-                    if await rebuild(log: log) != nil { generation.value.add(1, ordering: .relaxed) }
+                    if await rebuild(into: output, log: log) != nil { generation.value.add(1, ordering: .relaxed) }
                 }
             }
             try await group.next()
@@ -82,7 +84,7 @@ public struct PreviewServer: Sendable {
     }
 
     /// Builds into the preview folder; on failure the previous build stays served.
-    private func rebuild(log: @Sendable (String) -> Void) async -> Province? {
+    private func rebuild(into output: String, log: @Sendable (String) -> Void) async -> Province? {
         let start = ContinuousClock.now
         do {
             let content = try ContentLoader.load(directory: contentDirectory)

@@ -17,6 +17,16 @@ struct Build: AsyncParsableCommand {
     @Option(name: .customLong("city"), help: ArgumentHelp("Build only this city (repeatable); other sites in the output are kept.", valueName: "abbr"))
     var cities: [String] = []
 
+    /// A build replaces the whole output folder: refuse one that is not a previous build's.
+    func validate() throws {
+        do {
+            try OutputFolder.check(output: output, content: options.content, templates: templates,
+                                   workingDirectory: FileManager.default.currentDirectoryPath)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     func run() async throws {
         let start = ContinuousClock.now
         let content = try options.load()
@@ -34,12 +44,12 @@ struct Build: AsyncParsableCommand {
         if Terminal.isInteractive { Terminal.error("") }
         report.ledgerWarnings.forEach(Terminal.error)
         for held in report.heldBack {
-            print("held back: \(held.answer.reference) (\(held.answer.file)): \(held.reason ?? "")")
+            print(TerminalText.safe("held back: \(held.answer.reference) (\(held.answer.file)): \(held.reason ?? "")"))
         }
         func seconds(_ duration: Duration) -> String {
             String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }
-        print("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(seconds(ContinuousClock.now - start)) s (search indexes \(seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published.")
+        print(TerminalText.safe("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(seconds(ContinuousClock.now - start)) s (search indexes \(seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published."))
     }
 
     @Sendable static func showProgress(done: Int, total: Int) {

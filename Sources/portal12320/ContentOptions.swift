@@ -22,9 +22,10 @@ struct ContentOptions: ParsableArguments {
 }
 
 /// Where messages go: results on standard output, problems and progress on standard error.
+/// Problems often quote content (a title, a file name): their control characters are shown, never obeyed.
 enum Terminal {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(text, keepingLineBreaks: true) + "\n").utf8))
     }
 
     static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }

@@ -16,8 +16,13 @@ struct Deploy: AsyncParsableCommand {
     @Option(name: .customLong("city"), help: ArgumentHelp("Deploy only this city (repeatable); default: every site in the output.", valueName: "abbr"))
     var cities: [String] = []
 
-    @Option(help: "Releases to keep besides the current one.")
+    @Option(help: "Releases to keep besides the current one (0 or more).")
     var keep = 5
+
+    /// Checked before any site is touched: `--keep -1` once crashed after the first site was switched.
+    func validate() throws {
+        guard keep >= 0 else { throw ValidationError("--keep must be 0 or more (releases kept besides the current one), not \(keep).") }
+    }
 
     func run() async throws {
         let deployment = Deployment(dist: dist, root: to, keep: keep)
@@ -29,9 +34,9 @@ struct Deploy: AsyncParsableCommand {
             do {
                 switch try deployment.deploy(domain) {
                 case .deployed(let release, let copied, let linked):
-                    print("\(domain): deployed \(release) (\(copied) files copied, \(linked) unchanged and linked).")
+                    print(TerminalText.safe("\(domain): deployed \(release) (\(copied) files copied, \(linked) unchanged and linked)."))
                 case .unchanged(let release):
-                    print("\(domain): unchanged, \(release) stays current.")
+                    print(TerminalText.safe("\(domain): unchanged, \(release) stays current."))
                 }
             } catch {
                 Terminal.error("error: \(domain): \(error)")
@@ -63,7 +68,7 @@ struct Rollback: AsyncParsableCommand {
         }
         for domain in domains {
             do {
-                print("\(domain): rolled back to \(try deployment.rollback(domain)).")
+                print(TerminalText.safe("\(domain): rolled back to \(try deployment.rollback(domain))."))
             } catch {
                 Terminal.error("error: \(domain): \(error)")
                 throw ExitCode.failure

@@ -39,7 +39,9 @@ struct Moderate: AsyncParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
-        print(format == .json ? report.json() : report.text(), terminator: format == .json ? "\n" : "")
+        // JSON escapes control characters itself; the text report quotes answers as written.
+        print(format == .json ? report.json() : TerminalText.safe(report.text(), keepingLineBreaks: true),
+              terminator: format == .json ? "\n" : "")
         if report.hasBlockingFindings { throw ExitCode.failure }
     }
 }

@@ -20,7 +20,8 @@ struct Report: AsyncParsableCommand {
         func run() async throws {
             let content = try options.load()
             let report = ConflictReport(content: content)
-            print(format == .csv ? report.csv() : report.markdown(provinceName: content.province.name), terminator: "")
+            let text = format == .csv ? report.csv() : report.markdown(provinceName: content.province.name)
+            print(TerminalText.safe(text, keepingLineBreaks: true), terminator: "")
         }
     }
 }

@@ -30,23 +30,23 @@ struct Review: AsyncParsableCommand {
             let (_, board) = try Review.board(options)
             let awaiting = board.reviews.filter { $0.status == .awaitingReview }
             if references {
-                awaiting.forEach { print($0.answer.reference) }
+                awaiting.forEach { print(TerminalText.safe($0.answer.reference)) }
                 return
             }
             print("Awaiting review (\(awaiting.count)):")
             for review in awaiting {
                 let counts = review.findings.isEmpty ? "no findings" : "\(review.findings.count) for review"
-                print("  \(review.answer.reference)  \(review.answer.title)  [\(counts)]")
+                print(TerminalText.safe("  \(review.answer.reference)  \(review.answer.title)  [\(counts)]"))
             }
             let blocked = board.reviews.filter { $0.status == .blocked }
             if !blocked.isEmpty {
                 print("Blocked, cannot be approved (\(blocked.count)):")
-                blocked.forEach { print("  \($0.answer.reference)  \($0.answer.title)  [\($0.blockingFindings.count) blocking]") }
+                blocked.forEach { print(TerminalText.safe("  \($0.answer.reference)  \($0.answer.title)  [\($0.blockingFindings.count) blocking]")) }
             }
             let rejected = board.reviews.filter { if case .rejected = $0.status { true } else { false } }
             if !rejected.isEmpty {
                 print("Rejected, waiting for the editor (\(rejected.count)):")
-                rejected.forEach { print("  \($0.answer.reference)  \($0.reason ?? "")") }
+                rejected.forEach { print(TerminalText.safe("  \($0.answer.reference)  \($0.reason ?? "")")) }
             }
         }
     }
@@ -64,18 +64,19 @@ struct Review: AsyncParsableCommand {
             guard let review = board.review(of: answer) else {
                 throw ValidationError("There is no answer '\(answer)'. Use scope/id as `review queue` lists it.")
             }
-            print("\(review.answer.reference): \(review.answer.title)")
-            print("file: \(review.answer.file)  sha256: \(review.sha256)")
-            print("status: \(review.reason ?? "approved for this text: published")")
+            print(TerminalText.safe("\(review.answer.reference): \(review.answer.title)"))
+            print(TerminalText.safe("file: \(review.answer.file)  sha256: \(review.sha256)"))
+            print(TerminalText.safe("status: \(review.reason ?? "approved for this text: published")"))
             print("")
-            print(review.findings.isEmpty ? "No findings." : FindingsText.render(review.findings, in: review.answer.source, path: review.answer.file),
+            print(review.findings.isEmpty ? "No findings." : TerminalText.safe(
+                    FindingsText.render(review.findings, in: review.answer.source, path: review.answer.file), keepingLineBreaks: true),
                   terminator: review.findings.isEmpty ? "\n" : "")
             let history = board.ledger.entries.filter { $0.answer == review.answer.reference }
             if !history.isEmpty {
                 print("\nDecisions:")
                 for entry in history {
                     let current = entry.sha256 == review.sha256 ? "this text" : "an earlier text"
-                    print("  \(entry.time)  \(entry.decision.rawValue) by \(entry.reviewer) (\(current))\(entry.note.isEmpty ? "" : ": \(entry.note)")")
+                    print(TerminalText.safe("  \(entry.time)  \(entry.decision.rawValue) by \(entry.reviewer) (\(current))\(entry.note.isEmpty ? "" : ": \(entry.note)")"))
                 }
             }
         }
@@ -123,7 +124,7 @@ struct Review: AsyncParsableCommand {
         do {
             let entry = try ReviewDesk.record(kind, on: decision.answer, board: board, contentDirectory: content.directory,
                                               reviewer: decision.reviewer, note: note)
-            print("\(entry.decision.rawValue.capitalized): \(entry.answer) (sha256 \(entry.sha256.prefix(12))…) by \(entry.reviewer).")
+            print(TerminalText.safe("\(entry.decision.rawValue.capitalized): \(entry.answer) (sha256 \(entry.sha256.prefix(12))…) by \(entry.reviewer)."))
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode.failure
@@ -138,7 +139,7 @@ struct Review: AsyncParsableCommand {
         func run() async throws {
             let ledger = try Review.ledger(options)
             for entry in ledger.entries {
-                print("\(entry.time)  \(entry.decision.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(entry.answer)  \(entry.reviewer)  sha256 \(entry.sha256.prefix(12))…\(entry.note.isEmpty ? "" : "  \(entry.note)")")
+                print(TerminalText.safe("\(entry.time)  \(entry.decision.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(entry.answer)  \(entry.reviewer)  sha256 \(entry.sha256.prefix(12))…\(entry.note.isEmpty ? "" : "  \(entry.note)")"))
             }
         }
     }
@@ -151,7 +152,7 @@ struct Review: AsyncParsableCommand {
         func run() async throws {
             let ledger = try Review.ledger(options)
             ledger.warnings.forEach(Terminal.error)
-            print("\(ledger.file): \(ledger.entries.count) decisions, hash chain intact.")
+            print(TerminalText.safe("\(ledger.file): \(ledger.entries.count) decisions, hash chain intact."))
         }
     }
 

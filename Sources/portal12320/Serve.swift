@@ -12,11 +12,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The theme folder.", valueName: "dir"))
     var templates = "Templates"
 
-    @Option(help: "The port on 127.0.0.1.")
+    @Option(help: "The port on 127.0.0.1 (1–65535).")
     var port = 8080
 
     @Flag(help: "Also show answers awaiting review, each with a banner (never blocked or private ones).")
     var previewUnreviewed = false
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535, not \(port).") }
+    }
 
     func run() async throws {
         let server = PreviewServer(contentDirectory: options.content, templatesDirectory: templates, port: port,

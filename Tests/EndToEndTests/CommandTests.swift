@@ -47,4 +47,35 @@ struct CommandTests {
         #expect(result.status == 64)
         #expect(result.error.contains("'lyg' is not an opened city"))
     }
+
+    @Test func aNegativeKeepIsAUsageErrorBeforeAnySiteIsSwitched() throws {
+        let province = try SampleProvinceCopy()
+        try #require(try province.run(["build", "--city", "nj"]).status == 0)
+        for keep in ["--keep=-1", "--keep=-5"] {
+            let result = try province.run(["deploy", "--to", province.root + "/srv", keep])
+            #expect(result.status == 64, "\(result.error)")
+            #expect(result.error.contains("--keep must be 0 or more"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: province.root + "/srv"))
+    }
+
+    @Test(arguments: ["99999", "0", "-1", "65536"])
+    func aPortOutOfRangeIsAUsageError(_ port: String) throws {
+        let result = try Executable.run(["serve", "--port=\(port)"])
+        #expect(result.status == 64, "\(result.error)")
+        #expect(result.error.contains("--port must be between 1 and 65535"))
+    }
+
+    @Test(arguments: ["Content", ".", "..", "Templates", "Content/answers", "README.md", "notes"])
+    func buildRefusesAnOutputFolderItDidNotMake(_ output: String) throws {
+        let province = try SampleProvinceCopy()
+        try province.write("# readme\n", to: "README.md")
+        try FileManager.default.createDirectory(atPath: province.root + "/notes", withIntermediateDirectories: true)
+        try province.write("keep\n", to: "notes/todo.txt")
+        let before = try FileManager.default.subpathsOfDirectory(atPath: province.root).sorted()
+        let result = try province.run(["build", "--output", output])
+        #expect(result.status == 64, "\(result.error)")
+        #expect(result.error.contains("will not build into this folder"))
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: province.root).sorted() == before)
+    }
 }

@@ -12,23 +12,7 @@ final class NginxServer {
     init(configurations: String, port: Int, folder: String) throws {
         self.port = port
         self.folder = folder
-        let conf = """
-            worker_processes 1;
-            pid \(folder)/nginx.pid;
-            error_log \(folder)/error.log;
-            events { worker_connections 256; }
-            http {
-                include /etc/nginx/mime.types;
-                default_type application/octet-stream;
-                access_log off;
-                client_body_temp_path \(folder)/client_body;
-                proxy_temp_path \(folder)/proxy;
-                fastcgi_temp_path \(folder)/fastcgi;
-                uwsgi_temp_path \(folder)/uwsgi;
-                scgi_temp_path \(folder)/scgi;
-                include \(configurations)/*.conf;
-            }
-            """
+        let conf = Self.mainConfiguration(including: configurations, folder: folder)
         try Data(conf.utf8).write(to: URL(fileURLWithPath: "\(folder)/nginx.conf"))
         process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
         process.arguments = ["-p", folder, "-c", "\(folder)/nginx.conf", "-g", "daemon off;"]
@@ -41,6 +25,28 @@ final class NginxServer {
         let log = (try? String(contentsOfFile: "\(folder)/error.log", encoding: .utf8)) ?? ""
         process.terminate()
         throw HTTPProbe.ProbeError.failed("nginx did not start: \(log)")
+    }
+
+    /// An nginx.conf that includes the generated site files, with every
+    /// path nginx writes inside `folder`.
+    static func mainConfiguration(including configurations: String, folder: String) -> String {
+        """
+        worker_processes 1;
+        pid \(folder)/nginx.pid;
+        error_log \(folder)/error.log;
+        events { worker_connections 256; }
+        http {
+            include /etc/nginx/mime.types;
+            default_type application/octet-stream;
+            access_log off;
+            client_body_temp_path \(folder)/client_body;
+            proxy_temp_path \(folder)/proxy;
+            fastcgi_temp_path \(folder)/fastcgi;
+            uwsgi_temp_path \(folder)/uwsgi;
+            scgi_temp_path \(folder)/scgi;
+            include \(configurations)/*.conf;
+        }
+        """
     }
 
     deinit {

@@ -6,10 +6,12 @@ import Testing
 final class ServeProcess {
     let province: SampleProvinceCopy
     let port = HTTPProbe.freePort()
-    private let process = Process()
+    let process = Process()
 
-    init(_ extra: [String] = []) throws {
+    /// - Parameter temporary: the TMPDIR the preview builds in (default: the system's).
+    init(_ extra: [String] = [], temporary: String? = nil) throws {
         province = try SampleProvinceCopy()
+        if let temporary { process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary]) { $1 } }
         process.executableURL = Executable.url
         process.arguments = ["serve", "--port", String(port)] + extra
         process.currentDirectoryURL = URL(fileURLWithPath: province.root)
@@ -101,5 +103,30 @@ struct ServeTests {
             status = try server.get("nj.localhost", "/answers/flu-vaccine/").status
         }
         #expect(status == 404)
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT])
+    func previewBuildsArePrivateAndRemovedWhenServeStops(_ signal: Int32) throws {
+        let temporary = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        // A preview killed before it could clean up: the next one removes its folder.
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let abandoned = "\(temporary)/portal12320-preview-\(finished.processIdentifier)-abcdef"
+        try FileManager.default.createDirectory(atPath: abandoned + "/sites", withIntermediateDirectories: true)
+
+        let server = try ServeProcess(temporary: temporary)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: temporary)
+        #expect(folders.count == 1)
+        let folder = try #require(folders.first)
+        #expect(folder.hasPrefix("portal12320-preview-\(server.process.processIdentifier)-"))
+        let mode = try FileManager.default.attributesOfItem(atPath: "\(temporary)/\(folder)")[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o700)
+
+        kill(server.process.processIdentifier, signal)
+        server.process.waitUntilExit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
     }
 }

@@ -52,6 +52,18 @@ struct ContentLoaderTests {
               reportedFile: "answers/province/flu.md", line: 5, message: "`2024-02-30` is not a date"),
         .init(name: "city id taking a provincial address", file: "answers/nj/nj-clinic.md", old: "id: nj-clinic", new: "id: flu",
               reportedFile: "answers/nj/nj-clinic.md", line: 2, message: "also a provincial answer's id"),
+        .init(name: "YAML null title", file: "answers/province/flu.md", old: "title: 流感疫苗每年都要接种吗？", new: "title: ~",
+              reportedFile: "answers/province/flu.md", line: 3, message: "`title` has no value"),
+        .init(name: "null written out", file: "answers/province/flu.md", old: "category: vaccination", new: "category: null",
+              reportedFile: "answers/province/flu.md", line: 4, message: "`category` has no value"),
+        .init(name: "escape code in a title", file: "answers/province/flu.md", old: "title: 流感疫苗每年都要接种吗？",
+              new: "title: \"流感\\e[2J疫苗\"", reportedFile: "answers/province/flu.md", line: 3, message: "control character U+001B"),
+        .init(name: "line break in a slogan", file: "portal.yml", old: "slogan: 测试口号守护健康", new: "slogan: \"测试口号\\n守护健康\"",
+              reportedFile: "portal.yml", line: 8, message: "`slogan` contains the invisible control character U+000A"),
+        .init(name: "null province name", file: "portal.yml", old: "name: 测试省", new: "name: ~",
+              reportedFile: "portal.yml", line: 1, message: "`name` has no value"),
+        .init(name: "year zero", file: "answers/province/flu.md", old: "updated: 2024-09-10", new: "updated: 0000-01-01",
+              reportedFile: "answers/province/flu.md", line: 5, message: "`0000-01-01` is not a date"),
         .init(name: "front matter never closed", file: "answers/nj/nj-clinic.md", old: "updated: 2024-09-02\n---", new: "updated: 2024-09-02",
               reportedFile: "answers/nj/nj-clinic.md", line: 1, message: "never closed"),
     ]
@@ -66,6 +78,20 @@ struct ContentLoaderTests {
         #expect(issue.line == breakage.line)
         #expect(!issue.fix.isEmpty)
         #expect(error.description.contains("\(issue.file):\(breakage.line.map(String.init) ?? "")"))
+    }
+
+    @Test func aQuotedTildeIsTextNotNull() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "title: 流感疫苗每年都要接种吗？", with: "title: \"~\"")
+        let content = try ContentLoader.load(directory: fixture.content)
+        #expect(content.answers.first { $0.id == "flu" }?.title == "~")
+    }
+
+    @Test func aFoldedTitleLosesItsTrailingLineBreak() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "title: 流感疫苗每年都要接种吗？", with: "title: >\n  流感疫苗\n  每年都要接种吗？")
+        let content = try ContentLoader.load(directory: fixture.content)
+        #expect(content.answers.first { $0.id == "flu" }?.title == "流感疫苗 每年都要接种吗？")
     }
 
     @Test func unknownCityFolderIsNamed() throws {

@@ -24,10 +24,11 @@ public struct Deployment: Sendable {
     /// Releases kept besides the current one.
     public let keep: Int
 
+    /// - Parameter keep: releases kept besides the current one; a negative count keeps none.
     public init(dist: String, root: String, keep: Int = 5) {
         self.dist = dist
         self.root = root
-        self.keep = keep
+        self.keep = max(0, keep)
     }
 
     /// The site folders of the build output (those with a manifest), sorted.
@@ -42,6 +43,7 @@ public struct Deployment: Sendable {
         guard let manifest = ReleaseManifest.read(from: "\(source)/\(ReleaseManifest.fileName)") else {
             throw Failure(description: "\(source) has no \(ReleaseManifest.fileName). Run `portal12320 build` first.")
         }
+        try checkPaths(of: manifest, in: source)
         let site = "\(root)/\(domain)"
         let releases = "\(site)/releases"
         try make(releases)

@@ -53,10 +53,16 @@ public enum ContentLoader {
                                            fix: "Rename the folder to a city abbreviation (\(province.cities.map(\.abbr).joined(separator: ", "))) or add the city to portal.yml."))
                 continue
             }
+            if let issue = FolderBoundary.issue(for: "\(root)/\(folder)", inside: root, what: "answers folder") {
+                issues.append(issue)
+                continue
+            }
             let names = (try? manager.contentsOfDirectory(atPath: "\(root)/\(folder)")) ?? []
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = "\(root)/\(folder)/\(name)"
-                if name.hasSuffix(".md") {
+                if let issue = FolderBoundary.issue(for: path, inside: "\(root)/\(folder)", what: "answer") {
+                    issues.append(issue)
+                } else if name.hasSuffix(".md") {
                     files.append((path, scope))
                 } else {
                     issues.append(ContentIssue(file: path, line: nil, message: "This is not a Markdown answer.",

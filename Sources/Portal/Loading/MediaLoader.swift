@@ -23,6 +23,13 @@ enum MediaLoader {
                 }
                 let mediaPath = "\(directory)/\(name)"
                 let transcriptPath = mediaPath + ".txt"
+                let outside = [(mediaPath, "media file"), (transcriptPath, "transcript")].compactMap {
+                    FolderBoundary.issue(for: $0.0, inside: directory, what: $0.1)
+                }
+                guard outside.isEmpty else {
+                    issues += outside
+                    continue
+                }
                 guard let media = FileManager.default.contents(atPath: mediaPath) else {
                     issues.append(ContentIssue(file: answer.file, line: line, message: "The media file `\(name)` is not in \(directory).",
                                                fix: "Put the file there or remove it from `media:`."))

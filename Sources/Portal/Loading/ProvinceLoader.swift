@@ -28,14 +28,8 @@ package enum ProvinceLoader {
             fields.report(at: fields.line(of: "review"), "Unknown review policy `\(policyText)`.",
                           "Use `all` (every answer is reviewed, article 37) or `flagged`.")
         }
-        if let pattern, !pattern.contains("{abbr}") {
-            fields.report(at: fields.line(of: "domain_pattern"), "The domain pattern has no `{abbr}`.",
-                          "Write it as `www.js{abbr}12320.cn` (article 33).")
-        }
-        if let logo, !FileManager.default.fileExists(atPath: (file as NSString).deletingLastPathComponent + "/" + logo) {
-            fields.report(at: fields.line(of: "logo"), "The logo file `\(logo)` does not exist.",
-                          "Put the logo next to portal.yml or correct the path.")
-        }
+        if let logo { checkLogo(logo, folder: (file as NSString).deletingLastPathComponent, &fields) }
+        checkContacts(hotline: hotline, email: email, &fields)
         var categoryKeys = Set<String>()
         let categories = fields.mappings("categories").compactMap { node -> Category? in
             var entry = YAMLFields(node, file: file, lineOffset: 0, allowed: ["key", "name"], what: "a category")
@@ -64,7 +58,8 @@ package enum ProvinceLoader {
             }
             return city
         }
-        let deploy = readDeploy(&fields)
+        let domains = checkDomains(hub: hub, pattern: pattern, cities: cities, &fields)
+        let deploy = readDeploy(&fields, domains: domains)
         try ContentErrors.check(fields.issues)
         guard let name, let code, let hotline, let email, let hub, let pattern, let logo, let slogan, let policy else {
             throw ContentErrors(fields.issues)
@@ -72,28 +67,6 @@ package enum ProvinceLoader {
         return Province(name: name, code: code, hotline: hotline, email: email, hubDomain: hub, domainPattern: pattern,
                         logo: logo, slogan: slogan, categories: categories, reviewPolicy: policy, cities: cities,
                         deploy: deploy)
-    }
-
-    private static func readDeploy(_ fields: inout YAMLFields) -> DeploySettings {
-        var settings = DeploySettings()
-        guard let node = fields.values["deploy"] else { return settings }
-        var entry = YAMLFields(node, file: fields.file, lineOffset: 0,
-                               allowed: ["root", "listen", "listen_tls", "tls_certificate", "tls_certificate_key"], what: "deploy")
-        defer { fields.absorb(entry) }
-        if let root = entry.optionalText("root") {
-            if root.hasPrefix("/") { settings.root = root } else {
-                entry.report(at: entry.line(of: "root"), "The deploy root `\(root)` is not an absolute path.", "Write it from `/`, e.g. /srv/12320.")
-            }
-        }
-        settings.listen = entry.optionalText("listen") ?? settings.listen
-        settings.listenTLS = entry.optionalText("listen_tls") ?? settings.listenTLS
-        settings.certificate = entry.optionalText("tls_certificate")
-        settings.certificateKey = entry.optionalText("tls_certificate_key")
-        if (settings.certificate == nil) != (settings.certificateKey == nil) {
-            entry.report(at: entry.mappingLine, "Only one of tls_certificate and tls_certificate_key is set.",
-                         "Set both (with {domain} for the site's domain), or neither.")
-        }
-        return settings
     }
 
     private static func readCity(_ entry: inout YAMLFields) -> City? {

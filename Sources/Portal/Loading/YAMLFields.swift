@@ -95,9 +95,22 @@ struct YAMLFields {
                                 "Write it on one line after `\(key):`."))
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespaces)
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty {
             issues.append(issue(at: line(of: key), "`\(key)` is empty.", "Give it a value."))
+            return nil
+        }
+        // A plain `~` or `null` is YAML for "no value", not the text "~": without
+        // this check `title: ~` would publish a page titled "~".
+        if node.tag.description == Tag.Name.null.rawValue {
+            issues.append(issue(at: line(of: key), "`\(key)` has no value (`\(value)` means none in YAML).",
+                                "Write the value after `\(key):`, or quote it (`\(key): \"\(value)\"`) if you mean that text."))
+            return nil
+        }
+        if let control = value.unicodeScalars.first(where: ControlCharacter.isForbiddenInText) {
+            issues.append(issue(at: line(of: key),
+                                "`\(key)` contains the invisible control character \(ControlCharacter.name(control)).",
+                                "Write the value on one line, without tabs, line breaks or pasted terminal codes."))
             return nil
         }
         return value

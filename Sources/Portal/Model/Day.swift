@@ -5,12 +5,19 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let month: Int
     public let day: Int
 
-    /// Parses `YYYY-MM-DD`; `nil` for anything else or an impossible date.
+    /// The years an answer's date may fall in: from the founding of the
+    /// People's Republic to a bound far enough ahead for any real edit. A year
+    /// 0000 or 9999 is a typo, and would sort the answer first or last forever.
+    public static let years = 1949...2100
+
+    /// Parses `YYYY-MM-DD`; `nil` for anything else, an impossible date
+    /// (`2023-02-29`) or a year outside ``years``.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+            Self.years.contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
         else { return nil }
         (self.year, self.month, self.day) = (year, month, day)
     }

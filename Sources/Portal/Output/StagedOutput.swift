@@ -9,13 +9,18 @@ struct StagedOutput {
     let target: String
     let staging: String
 
-    init(target: String) throws(OutputError) {
+    /// - Throws: ``OutputRefusal`` when `target` is not a previous build's
+    ///   output (see ``OutputFolder/checkOwnership(of:)``), ``OutputError`` when the staging folder cannot be made.
+    init(target: String) throws {
         let target = (target as NSString).standardizingPath
+        try OutputFolder.checkOwnership(of: target)
         self.target = target
-        staging = "\(target).staging-\(ProcessInfo.processInfo.processIdentifier)"
+        staging = "\(target)\(Self.stagingInfix)\(ProcessInfo.processInfo.processIdentifier)"
+        Self.removeAbandonedSiblings(of: target)
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: "\(staging)/\(OutputFolder.marker)"))
         } catch {
             throw OutputError(path: staging, reason: error.localizedDescription)
         }
@@ -77,7 +82,7 @@ struct StagedOutput {
     /// produce (other cities, in a `--city` build), so the swap keeps them.
     func carryOver(except produced: Set<String>) throws(OutputError) {
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
-        for name in existing.sorted() where !produced.contains(name) {
+        for name in existing.sorted() where !produced.contains(name) && name != OutputFolder.marker {
             do {
                 try FileManager.default.copyItem(atPath: "\(target)/\(name)", toPath: "\(staging)/\(name)")
             } catch {
@@ -92,7 +97,7 @@ struct StagedOutput {
         if manager.fileExists(atPath: target) {
             if portal_exchange_paths(staging, target) != 0 {
                 // File systems without RENAME_EXCHANGE: two renames, a moment without the folder.
-                let old = "\(target).old-\(ProcessInfo.processInfo.processIdentifier)"
+                let old = "\(target)\(Self.oldInfix)\(ProcessInfo.processInfo.processIdentifier)"
                 guard rename(target, old) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
                 guard rename(staging, target) == 0 else {
                     let reason = String(cString: strerror(errno))

@@ -20,15 +20,15 @@ enum SiteFeeds {
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
               <title>\(title.xmlEscaped)</title>
-              <id>\(siteURL)</id>
-              <link rel="self" href="\(siteURL)feed.xml"/>
-              <link rel="alternate" type="text/html" href="\(siteURL)"/>
+              <id>\(siteURL.xmlEscaped)</id>
+              <link rel="self" href="\((siteURL + "feed.xml").xmlEscaped)"/>
+              <link rel="alternate" type="text/html" href="\(siteURL.xmlEscaped)"/>
               <updated>\(newest)</updated>
               <author><name>\(author.xmlEscaped)</name></author>
 
             """
         for page in answers {
-            let url = siteURL + page.path.dropFirst()
+            let url = (siteURL + page.path.dropFirst()).xmlEscaped
             xml += """
                   <entry>
                     <title>\(page.answer.title.xmlEscaped)</title>
@@ -43,6 +43,7 @@ enum SiteFeeds {
         return xml + "</feed>\n"
     }
 
+    /// - Parameter siteURL: built from a domain ``HostName`` accepted, so it holds no line break to add rules with.
     static func robots(siteURL: String) -> String {
         "User-agent: *\nAllow: /\nSitemap: \(siteURL)sitemap.xml\n"
     }

@@ -30,10 +30,14 @@ struct SiteRenderer: Sendable {
         mediaDirectory = contentDirectory + "/media"
         let province = plan.province
         let fileExtension = (province.logo as NSString).pathExtension
-        let logo = try FingerprintedAsset(source: contentDirectory + "/" + province.logo, name: "logo." + (fileExtension.isEmpty ? "svg" : fileExtension))
+        let logoPath = contentDirectory + "/" + province.logo
+        if let issue = FolderBoundary.issue(for: logoPath, inside: contentDirectory, what: "logo") { throw issue }
+        let logo = try FingerprintedAsset(source: logoPath, name: "logo." + (fileExtension.isEmpty ? "svg" : fileExtension))
         var assets = [logo]
         for name in templates.assetFiles() {
-            assets.append(try FingerprintedAsset(source: "\(templates.directory)/assets/\(name)", name: name))
+            let path = "\(templates.directory)/assets/\(name)"
+            if let issue = FolderBoundary.issue(for: path, inside: "\(templates.directory)/assets", what: "theme asset") { throw issue }
+            assets.append(try FingerprintedAsset(source: path, name: name))
         }
         self.assets = assets
         logoURL = logo.url

@@ -47,7 +47,14 @@ public struct ConflictReport: Sendable {
 
     private func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
 
+    /// A CSV field as spreadsheets read it. A title starting with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return would be run as a formula when the
+    /// provincial centre opens the file: such a field gets a leading `'`
+    /// inside quotes, which spreadsheets show as text.
     private func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\"" : text
+        let formula = text.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
+        let value = formula ? "'" + text : text
+        let quoted = formula || value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        return quoted ? "\"\(value.replacingOccurrences(of: "\"", with: "\"\""))\"" : value
     }
 }

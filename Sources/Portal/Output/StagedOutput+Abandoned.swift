@@ -1,0 +1,41 @@
+import Foundation
+import Glibc
+
+/// Folders a killed build left beside the output: `<output>.staging-<pid>`
+/// (a half-written tree) and `<output>.old-<pid>` (the tree it was swapping out).
+extension StagedOutput {
+    static let stagingInfix = ".staging-"
+    static let oldInfix = ".old-"
+
+    /// Removes such folders whose build process is gone. A folder is removed
+    /// only when it is empty or carries ``OutputFolder/marker``, so a user's own
+    /// folder that happens to match the name is left alone; so is a live build's.
+    static func removeAbandonedSiblings(of target: String) {
+        let parent = (target as NSString).deletingLastPathComponent
+        let base = (target as NSString).lastPathComponent
+        let manager = FileManager.default
+        let names = (try? manager.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+        for name in names {
+            guard let pid = builderProcess(of: name, base: base), pid != getpid(), !isRunning(pid) else { continue }
+            let path = parent.isEmpty ? name : "\(parent)/\(name)"
+            guard let entries = try? manager.contentsOfDirectory(atPath: path),
+                entries.isEmpty || entries.contains(OutputFolder.marker)
+            else { continue }
+            try? manager.removeItem(atPath: path)
+        }
+    }
+
+    /// The process id in `<base>.staging-<pid>` or `<base>.old-<pid>`.
+    private static func builderProcess(of name: String, base: String) -> pid_t? {
+        for infix in [stagingInfix, oldInfix] where name.hasPrefix(base + infix) {
+            let digits = name.dropFirst(base.count + infix.count)
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return pid_t(digits)
+        }
+        return nil
+    }
+
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+}

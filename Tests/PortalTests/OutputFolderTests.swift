@@ -1,0 +1,68 @@
+import Foundation
+import Portal
+import Testing
+
+/// A build replaces its output folder whole, so it takes only folders that are
+/// missing, empty or a previous build's output.
+struct OutputFolderTests {
+    func check(_ fixture: borrowing ProvinceFixture, _ output: String) throws(OutputRefusal) {
+        try OutputFolder.check(output: output, content: fixture.content, templates: fixture.templates, workingDirectory: fixture.root)
+    }
+
+    @Test func missingEmptyAndPreviousOutputsAreAccepted() async throws {
+        let fixture = try ProvinceFixture()
+        try check(fixture, fixture.output)
+        try FileManager.default.createDirectory(atPath: fixture.output, withIntermediateDirectories: true)
+        try check(fixture, fixture.output)
+        try await build(fixture, into: fixture.output)
+        try check(fixture, fixture.output)
+        #expect(FileManager.default.fileExists(atPath: fixture.output + "/" + OutputFolder.marker))
+        try await build(fixture, into: fixture.output)
+    }
+
+    @Test(arguments: ["Content", "Content/", "Content/answers", "Content/../Content", "Templates", "Templates/assets", ".", "..", "/",
+                      "link-to-content", "Content-link/dist"])
+    func foldersThatAreNotOutputsAreRefused(_ name: String) throws {
+        let fixture = try ProvinceFixture()
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/link-to-content", withDestinationPath: fixture.content)
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/Content-link", withDestinationPath: fixture.content)
+        let path = name.hasPrefix("/") ? name : fixture.root + "/" + name
+        #expect(throws: OutputRefusal.self) { try check(fixture, path) }
+    }
+
+    @Test func aFileAndAFolderOfOtherFilesAreRefused() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("notes", to: "notes.txt")
+        let file = try #require(throws: OutputRefusal.self) { try check(fixture, fixture.root + "/notes.txt") }
+        #expect(file.reason.contains("a file"))
+        try fixture.write("keep me", to: "photos/1.jpg")
+        let folder = try #require(throws: OutputRefusal.self) { try check(fixture, fixture.root + "/photos") }
+        #expect(folder.description.contains("no build wrote"))
+        // The library refuses too, whoever calls it, and leaves the folder as it was.
+        await #expect(throws: OutputRefusal.self) { try await build(fixture, into: fixture.root + "/photos") }
+        #expect(fixture.files(under: "photos") == ["1.jpg"])
+    }
+
+    @Test func stagingFoldersOfAKilledBuildAreRemovedByTheNextBuild() async throws {
+        let fixture = try ProvinceFixture()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        for name in ["dist.staging-\(dead)", "dist.old-\(dead)"] {
+            try fixture.write("", to: "\(name)/\(OutputFolder.marker)")
+            try fixture.write("half", to: "\(name)/www.jsnj12320.cn/index.html")
+        }
+        try fixture.write("", to: "dist.staging-1/\(OutputFolder.marker)")  // init is alive: kept
+        try fixture.write("mine", to: "dist.staging-\(dead)0/mine.txt")  // not a build's: kept
+        try await build(fixture, into: fixture.output)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix("dist.") }.sorted()
+        #expect(siblings == ["dist.staging-1", "dist.staging-\(dead)0"])
+    }
+
+    private func build(_ fixture: borrowing ProvinceFixture, into output: String) async throws {
+        let content = try ContentLoader.load(directory: fixture.content)
+        try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: output).run()
+    }
+}

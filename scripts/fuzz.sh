@@ -15,7 +15,7 @@ targets=("$@")
 
 # A build of its own, so the normal build is not invalidated.
 swift build -c release --scratch-path .build-fuzz --product portal-fuzz \
-  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -parse-as-library
+  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
 binary=".build-fuzz/release/portal-fuzz"
 
 status=0

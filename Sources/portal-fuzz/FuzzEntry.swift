@@ -13,11 +13,25 @@ let target: FuzzTarget = {
 }()
 
 #if FUZZING
-/// libFuzzer's entry point (built by scripts/fuzz.sh with -sanitize=fuzzer).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
-    target.run(Data(bytes: bytes, count: count))
-    return 0
+/// libFuzzer's driver (linked by -sanitize=fuzzer). SwiftPM gives an
+/// executable its own entry point, so libFuzzer's `main` is not used: this
+/// one hands the command line to the driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@main
+enum FuzzMain {
+    static func main() {
+        _ = target
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv) { bytes, count in
+            target.run(bytes.map { Data(bytes: $0, count: count) } ?? Data())
+            return 0
+        })
+    }
 }
 #else
 /// Without libFuzzer: runs the target once on each file named (to replay an input).

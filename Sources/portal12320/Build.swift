@@ -43,9 +43,15 @@ struct Build: AsyncParsableCommand {
         }
         if Terminal.isInteractive { Terminal.error("") }
         report.ledgerWarnings.forEach(Terminal.error)
-        for held in report.heldBack {
-            print(TerminalText.safe("held back: \(held.answer.reference) (\(held.answer.file)): \(held.reason ?? "")"))
+        // people.yml decides whose signature counts: every change to it is shown.
+        for change in report.rosterChanges {
+            print(TerminalText.safe("people.yml: \(change)"))
         }
+        for held in report.heldBack {
+            let kind = held.isPendingRevision ? "kept at the approved revision" : "held back"
+            print(TerminalText.safe("\(kind): \(held.answer.reference) (\(held.answer.file)): \(held.reason ?? "")"))
+        }
+        print(TerminalText.safe("review ledger: \(report.ledgerHead) verified and recorded in \(output)/\(LedgerRecord.fileName)"))
         func seconds(_ duration: Duration) -> String {
             String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }

@@ -4,8 +4,9 @@ import Portal
 
 struct Review: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "See what moderation found and approve or reject answers (article 37).",
-        subcommands: [Queue.self, Show.self, Approve.self, Reject.self, Log.self, Verify.self])
+        abstract: "See what moderation found, submit answers and approve or reject them with your key (article 37).",
+        subcommands: [ReviewQueue.self, ReviewShow.self, ReviewSubmit.self, ReviewApprove.self, ReviewReject.self,
+                      ReviewLog.self, ReviewVerify.self])
 
     /// Loads the content and its review board, printing problems and exiting 1 on any.
     static func board(_ options: ContentOptions) throws -> (Content, ReviewBoard) {
@@ -18,144 +19,6 @@ struct Review: AsyncParsableCommand {
         }
     }
 
-    struct Queue: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the answers awaiting a decision, and those that cannot be published.")
-
-        @OptionGroup var options: ContentOptions
-
-        @Flag(help: "Print only the references awaiting review, one a line (for scripts).")
-        var references = false
-
-        func run() async throws {
-            let (_, board) = try Review.board(options)
-            let awaiting = board.reviews.filter { $0.status == .awaitingReview }
-            if references {
-                awaiting.forEach { print(TerminalText.safe($0.answer.reference)) }
-                return
-            }
-            print("Awaiting review (\(awaiting.count)):")
-            for review in awaiting {
-                let counts = review.findings.isEmpty ? "no findings" : "\(review.findings.count) for review"
-                print(TerminalText.safe("  \(review.answer.reference)  \(review.answer.title)  [\(counts)]"))
-            }
-            let blocked = board.reviews.filter { $0.status == .blocked }
-            if !blocked.isEmpty {
-                print("Blocked, cannot be approved (\(blocked.count)):")
-                blocked.forEach { print(TerminalText.safe("  \($0.answer.reference)  \($0.answer.title)  [\($0.blockingFindings.count) blocking]")) }
-            }
-            let rejected = board.reviews.filter { if case .rejected = $0.status { true } else { false } }
-            if !rejected.isEmpty {
-                print("Rejected, waiting for the editor (\(rejected.count)):")
-                rejected.forEach { print(TerminalText.safe("  \($0.answer.reference)  \($0.reason ?? "")")) }
-            }
-        }
-    }
-
-    struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an answer with every finding in context, its status and its history.")
-
-        @OptionGroup var options: ContentOptions
-
-        @Argument(help: ArgumentHelp("The answer, as scope/id (e.g. province/flu-vaccine).", valueName: "answer"))
-        var answer: String
-
-        func run() async throws {
-            let (_, board) = try Review.board(options)
-            guard let review = board.review(of: answer) else {
-                throw ValidationError("There is no answer '\(answer)'. Use scope/id as `review queue` lists it.")
-            }
-            print(TerminalText.safe("\(review.answer.reference): \(review.answer.title)"))
-            print(TerminalText.safe("file: \(review.answer.file)  sha256: \(review.sha256)"))
-            print(TerminalText.safe("status: \(review.reason ?? "approved for this text: published")"))
-            print("")
-            print(review.findings.isEmpty ? "No findings." : TerminalText.safe(
-                    FindingsText.render(review.findings, in: review.answer.source, path: review.answer.file), keepingLineBreaks: true),
-                  terminator: review.findings.isEmpty ? "\n" : "")
-            let history = board.ledger.entries.filter { $0.answer == review.answer.reference }
-            if !history.isEmpty {
-                print("\nDecisions:")
-                for entry in history {
-                    let current = entry.sha256 == review.sha256 ? "this text" : "an earlier text"
-                    print(TerminalText.safe("  \(entry.time)  \(entry.decision.rawValue) by \(entry.reviewer) (\(current))\(entry.note.isEmpty ? "" : ": \(entry.note)")"))
-                }
-            }
-        }
-    }
-
-    /// What every decision names: the answer and who decides.
-    struct Decision: ParsableArguments {
-        @OptionGroup var options: ContentOptions
-
-        @Argument(help: ArgumentHelp("The answer, as scope/id.", valueName: "answer"))
-        var answer: String
-
-        @Option(help: "Your name, recorded with the decision.")
-        var reviewer: String
-    }
-
-    struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Approve an answer's current text for publication.")
-
-        @OptionGroup var decision: Decision
-
-        @Option(help: "Why; required when the answer has findings for review.")
-        var note = ""
-
-        func run() async throws {
-            try Review.decide(.approved, decision, note: note)
-        }
-    }
-
-    struct Reject: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reject an answer's current text, telling the editor what to change.")
-
-        @OptionGroup var decision: Decision
-
-        @Option(help: "What the editor should change.")
-        var note: String
-
-        func run() async throws {
-            try Review.decide(.rejected, decision, note: note)
-        }
-    }
-
-    static func decide(_ kind: LedgerEntry.Decision, _ decision: Decision, note: String) throws {
-        let (content, board) = try board(decision.options)
-        do {
-            let entry = try ReviewDesk.record(kind, on: decision.answer, board: board, contentDirectory: content.directory,
-                                              reviewer: decision.reviewer, note: note)
-            print(TerminalText.safe("\(entry.decision.rawValue.capitalized): \(entry.answer) (sha256 \(entry.sha256.prefix(12))…) by \(entry.reviewer)."))
-        } catch {
-            Terminal.error("error: \(error)")
-            throw ExitCode.failure
-        }
-    }
-
-    struct Log: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every decision in the ledger, oldest first.")
-
-        @OptionGroup var options: ContentOptions
-
-        func run() async throws {
-            let ledger = try Review.ledger(options)
-            for entry in ledger.entries {
-                print(TerminalText.safe("\(entry.time)  \(entry.decision.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(entry.answer)  \(entry.reviewer)  sha256 \(entry.sha256.prefix(12))…\(entry.note.isEmpty ? "" : "  \(entry.note)")"))
-            }
-        }
-    }
-
-    struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check the ledger's hash chain.")
-
-        @OptionGroup var options: ContentOptions
-
-        func run() async throws {
-            let ledger = try Review.ledger(options)
-            ledger.warnings.forEach(Terminal.error)
-            print(TerminalText.safe("\(ledger.file): \(ledger.entries.count) decisions, hash chain intact."))
-        }
-    }
-
     static func ledger(_ options: ContentOptions) throws -> ReviewLedger {
         do {
             return try ReviewLedger.load(file: ReviewBoard.ledgerFile(options.content))
@@ -163,5 +26,117 @@ struct Review: AsyncParsableCommand {
             Terminal.error(error.description)
             throw ExitCode.failure
         }
+    }
+}
+
+/// `--key FILE`, or the file `PORTAL12320_KEY` names: whose signature a line carries.
+struct KeyOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Your private key file (default: $PORTAL12320_KEY).", valueName: "file"))
+    var key: String?
+
+    func load() throws -> SigningKey {
+        guard let path = key ?? ProcessInfo.processInfo.environment["PORTAL12320_KEY"] else {
+            throw ValidationError("Give your key file with --key FILE (or set PORTAL12320_KEY): every line is signed.")
+        }
+        do {
+            return try SigningKey.read(from: path)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// What every submission or decision names: the answer and the signer's key.
+struct DecisionArguments: ParsableArguments {
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: ArgumentHelp("The answer, as scope/id.", valueName: "answer"))
+    var answer: String
+
+    @OptionGroup var key: KeyOption
+
+    func record(_ kind: LedgerEntry.Decision, note: String) throws {
+        let signingKey = try key.load()
+        let (content, board) = try Review.board(options)
+        do {
+            let entry = try ReviewDesk.record(kind, on: answer, board: board, contentDirectory: content.directory,
+                                              key: signingKey, note: note)
+            print(TerminalText.safe("\(entry.decision.rawValue.capitalized): \(entry.answer) (sha256 \(entry.sha256.prefix(12))…) by \(entry.signer)."))
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct ReviewSubmit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit", abstract: "As the author, record that the answer's current text is yours and ready for review.")
+
+    @OptionGroup var arguments: DecisionArguments
+
+    @Option(help: "A word for the reviewer.")
+    var note = ""
+
+    func run() async throws {
+        try arguments.record(.submitted, note: note)
+    }
+}
+
+struct ReviewApprove: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve", abstract: "Approve an answer's current text for publication (not one you submitted).")
+
+    @OptionGroup var arguments: DecisionArguments
+
+    @Option(help: "Why; required when the answer has findings for review.")
+    var note = ""
+
+    func run() async throws {
+        try arguments.record(.approved, note: note)
+    }
+}
+
+struct ReviewReject: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reject", abstract: "Reject an answer's current text, telling the editor what to change.")
+
+    @OptionGroup var arguments: DecisionArguments
+
+    @Option(help: "What the editor should change.")
+    var note: String
+
+    func run() async throws {
+        try arguments.record(.rejected, note: note)
+    }
+}
+
+struct ReviewLog: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "List every line of the ledger, oldest first (China Standard Time).")
+
+    @OptionGroup var options: ContentOptions
+
+    func run() async throws {
+        let ledger = try Review.ledger(options)
+        for entry in ledger.entries {
+            let kind = entry.decision.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            print(TerminalText.safe("\(entry.chinaTime)  \(kind)  \(entry.answer)  \(entry.signer)  sha256 \(entry.sha256.prefix(12))…\(entry.note.isEmpty ? "" : "  \(entry.note)")"))
+        }
+    }
+}
+
+struct ReviewVerify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Check the ledger's hash chain and signatures, and say which lines count.")
+
+    @OptionGroup var options: ContentOptions
+
+    func run() async throws {
+        let (_, board) = try Review.board(options)
+        board.ledgerWarnings.forEach(Terminal.error)
+        let ledger = board.ledger
+        print(TerminalText.safe("\(ledger.file): \(ledger.entries.count) lines, hash chain and signatures intact; "
+                                + "\(board.decisions.counted.count) count, \(board.decisions.ignored.count) do not."))
+        print("head: \(ledger.head)")
     }
 }

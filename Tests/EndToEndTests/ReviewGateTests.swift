@@ -10,32 +10,53 @@ struct ReviewGateTests {
         #expect(try !province.isPublished("gate-test"))
         #expect(try province.read("dist/held-back.json").contains("\"answer\" : \"\(reference)\""))
 
-        let approval = try province.run(["review", "approve", reference, "--reviewer", "测试审核员"])
+        let approval = try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey])
         #expect(approval.status == 0, "\(approval.error)")
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.isPublished("GATE-MARKER"))
         #expect(try province.read("dist/www.jsnj12320.cn/answers/gate-test/index.html").contains("GATE-MARKER"))
     }
 
-    @Test func editingAnApprovedAnswerSendsItBackToTheQueue() throws {
+    @Test func editingAnApprovedAnswerKeepsTheApprovedTextOnlineUntilTheEditIsApproved() throws {
         let province = try SampleProvinceCopy()
         let reference = try province.addAnswer(id: "edited", body: "FIRST-TEXT 内容。")
-        #expect(try province.run(["review", "approve", reference, "--reviewer", "审核员"]).status == 0)
+        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]).status == 0)
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.isPublished("FIRST-TEXT"))
 
-        _ = try province.addAnswer(id: "edited", body: "FIRST-TEXT 内容，编辑后未经审核。EDITED-TEXT")
-        #expect(try province.run(["build"]).status == 0)
-        #expect(try !province.isPublished("FIRST-TEXT"))
-        #expect(try !province.isPublished("EDITED-TEXT"))
+        _ = try province.addAnswer(id: "edited", body: "SECOND-TEXT 内容，编辑后未经审核。")
+        let build = try province.run(["build"])
+        #expect(build.status == 0)
+        #expect(build.output.contains("kept at the approved revision: \(reference)"), "\(build.output)")
+        #expect(try province.isPublished("FIRST-TEXT"), "the approved revision stays online")
+        #expect(try !province.isPublished("SECOND-TEXT"))
+        #expect(try province.read("dist/held-back.json").contains("revision pending review"))
         #expect(try province.run(["review", "queue", "--references"]).output.contains(reference))
+        let show = try province.run(["review", "show", reference])
+        #expect(show.output.contains("-  FIRST-TEXT 内容。"), "\(show.output)")
+        #expect(show.output.contains("+  SECOND-TEXT 内容，编辑后未经审核。"))
+
+        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]).status == 0)
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.isPublished("SECOND-TEXT"))
+        #expect(try !province.isPublished("FIRST-TEXT"))
+    }
+
+    @Test func anEditThatAddsABlockingFindingKeepsTheApprovedTextAndNeverPublishesTheEdit() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "edited-blocked", body: "CLEAN-TEXT 内容。")
+        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]).status == 0)
+        _ = try province.addAnswer(id: "edited-blocked", body: "CLEAN-TEXT 请联系13812345678")
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.isPublished("CLEAN-TEXT 内容。"))
+        #expect(try !province.isPublished("13812345678"))
     }
 
     @Test(arguments: [("classified", "本答复为内部资料，CLASSIFIED-MARKER"), ("mobile", "请联系 138 1234 5678 PHONE-MARKER")])
     func blockingFindingCannotBeApprovedAndNeverAppears(_ kind: String, _ body: String) throws {
         let province = try SampleProvinceCopy()
         let reference = try province.addAnswer(id: "blocked-\(kind)", body: body)
-        let approval = try province.run(["review", "approve", reference, "--reviewer", "审核员", "--note", "看过了"])
+        let approval = try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey, "--note", "看过了"])
         #expect(approval.status == 1)
         #expect(approval.error.contains("cannot be approved"))
         #expect(try !province.read("Content/reviews.jsonl").contains(reference))
@@ -50,7 +71,7 @@ struct ReviewGateTests {
 
     @Test func privateRepliesNeverAppearAndCannotBeApproved() throws {
         let province = try SampleProvinceCopy()
-        let approval = try province.run(["review", "approve", "nj/nj-caller-reply-referral", "--reviewer", "审核员"])
+        let approval = try province.run(["review", "approve", "nj/nj-caller-reply-referral", "--key", SampleProvinceCopy.reviewerKey])
         #expect(approval.status == 1)
         #expect(approval.error.contains("private"))
         #expect(try province.run(["build"]).status == 0)
@@ -79,26 +100,28 @@ struct ReviewGateTests {
     @Test func tornLastLineIsReportedAndIgnored() throws {
         let province = try SampleProvinceCopy()
         let ledger = try province.read("Content/reviews.jsonl")
+        let lines = try province.ledgerLineCount()
         try province.write(ledger + "{\"answer\":\"province/flu-vac", to: "Content/reviews.jsonl")
         let build = try province.run(["build"])
         #expect(build.status == 0)
-        #expect(build.error.contains("reviews.jsonl:69: warning"))
+        #expect(build.error.contains("reviews.jsonl:\(lines + 1): warning"))
         #expect(try province.isPublished("流感疫苗每年都要接种吗"))
-        // The next decision closes the torn line and chains to the last valid entry.
+        // The next decision cuts off the torn line and chains to the last valid entry.
         let reference = try province.addAnswer(id: "after-torn", body: "AFTER-TORN")
-        #expect(try province.run(["review", "approve", reference, "--reviewer", "审核员"]).status == 0)
+        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]).status == 0)
         let verify = try province.run(["review", "verify"])
         #expect(verify.status == 0, "\(verify.error)")
-        #expect(verify.output.contains("69 decisions"))
+        #expect(verify.output.contains("\(lines + 1) lines"))
     }
 
     @Test func concurrentApproversAllLand() throws {
         let province = try SampleProvinceCopy()
+        let before = try province.ledgerLineCount()
         let references = try (0..<8).map { try province.addAnswer(id: "concurrent-\($0)", body: "并发审核 \($0)") }
         let processes = try references.map { reference -> Process in
             let process = Process()
             process.executableURL = Executable.url
-            process.arguments = ["review", "approve", reference, "--reviewer", "审核员"]
+            process.arguments = ["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]
             process.currentDirectoryURL = URL(fileURLWithPath: province.root)
             process.standardOutput = FileHandle.nullDevice
             try process.run()
@@ -108,7 +131,7 @@ struct ReviewGateTests {
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
         let verify = try province.run(["review", "verify"])
         #expect(verify.status == 0, "\(verify.error)")
-        #expect(verify.output.contains("\(68 + references.count) decisions"))
+        #expect(verify.output.contains("\(before + references.count) lines"))
         let ledger = try province.read("Content/reviews.jsonl")
         #expect(references.allSatisfy { ledger.contains("\"answer\":\"\($0)\"") })
     }
@@ -116,20 +139,20 @@ struct ReviewGateTests {
     @Test func rejectingNeedsANoteAndHoldsTheAnswerBack() throws {
         let province = try SampleProvinceCopy()
         let reference = try province.addAnswer(id: "to-reject", body: "REJECT-MARKER")
-        #expect(try province.run(["review", "reject", reference, "--reviewer", "审核员", "--note", ""]).status == 1)
-        #expect(try province.run(["review", "reject", reference, "--reviewer", "审核员", "--note", "请补充接种地点"]).status == 0)
+        #expect(try province.run(["review", "reject", reference, "--key", SampleProvinceCopy.reviewerKey, "--note", ""]).status == 1)
+        #expect(try province.run(["review", "reject", reference, "--key", SampleProvinceCopy.reviewerKey, "--note", "请补充接种地点"]).status == 0)
         let build = try province.run(["build"])
-        #expect(build.output.contains("held back: \(reference) (Content/answers/province/to-reject.md): rejected by 审核员: 请补充接种地点"))
+        #expect(build.output.contains("held back: \(reference) (Content/answers/province/to-reject.md): rejected by 江苏12320审核组: 请补充接种地点"))
         #expect(try !province.isPublished("REJECT-MARKER"))
     }
 
     @Test func approvingAnAnswerWithReviewFindingsNeedsANote() throws {
         let province = try SampleProvinceCopy()
         let reference = "province/report-sex-determination"
-        let withoutNote = try province.run(["review", "approve", reference, "--reviewer", "审核员"])
+        let withoutNote = try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey])
         #expect(withoutNote.status == 1)
         #expect(withoutNote.error.contains("needs --note"))
-        #expect(try province.run(["review", "approve", reference, "--reviewer", "审核员", "--note", "举报指引，引用违法行为名称"]).status == 0)
+        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey, "--note", "举报指引，引用违法行为名称"]).status == 0)
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.isPublished("怎么举报"))
     }

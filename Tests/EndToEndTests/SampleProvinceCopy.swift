@@ -15,8 +15,19 @@ final class SampleProvinceCopy {
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
-    func run(_ arguments: [String]) throws -> Executable.Result {
-        try Executable.run(arguments, in: root)
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Executable.Result {
+        try Executable.run(arguments, in: root, environment: environment)
+    }
+
+    /// A new person with a new key (written to the copy's folder) in people.yml; returns the key file.
+    func addPerson(_ name: String, role: String = "reviewer", scopes: [String] = ["province"]) throws -> String {
+        let keyFile = "\(root)/\(UUID().uuidString).key"
+        var arguments = ["key", "new", "--name", name, "--role", role, "--out", keyFile]
+        for scope in scopes { arguments += ["--scope", scope] }
+        let made = try run(arguments)
+        try #require(made.status == 0, "\(made.error)")
+        try write(try read("Content/people.yml") + made.output, to: "Content/people.yml")
+        return keyFile
     }
 
     func write(_ text: String, to path: String) throws {
@@ -25,6 +36,16 @@ final class SampleProvinceCopy {
 
     func read(_ path: String) throws -> String {
         try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+    }
+
+    /// The sample's demo keys (demo-keys/): a provincial reviewer and editor, Nanjing's.
+    static let reviewerKey = Executable.repository + "/demo-keys/province-reviewer.key"
+    static let editorKey = Executable.repository + "/demo-keys/province-editor.key"
+    static let njReviewerKey = Executable.repository + "/demo-keys/nj-reviewer.key"
+
+    /// Lines of the copy's ledger.
+    func ledgerLineCount() throws -> Int {
+        try read("Content/reviews.jsonl").split(separator: "\n").count
     }
 
     /// A new provincial answer with `body`, returning its reference.

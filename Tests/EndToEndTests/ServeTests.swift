@@ -92,17 +92,26 @@ struct ServeTests {
         #expect(event.withLock { $0 }?.contains("event: reload") == true)
     }
 
-    @Test func withoutThePreviewFlagAnEditedAnswerDisappears() throws {
+    @Test func withoutThePreviewFlagAnEditedAnswerKeepsItsApprovedText() throws {
         let server = try ServeProcess()
         #expect(try server.get("nj.localhost", "/answers/flu-vaccine/").status == 200)
-        let file = "Content/answers/province/flu-vaccine.md"
-        try server.province.write(try server.province.read(file) + "\n编辑后尚未审核。\n", to: file)
-        var status = 200
-        for _ in 0..<300 where status == 200 {
-            Thread.sleep(forTimeInterval: 0.2)
-            status = try server.get("nj.localhost", "/answers/flu-vaccine/").status
+        // Wait for the rebuild's reload event, then look: the approved revision stays, the edit is not shown.
+        let event = Mutex<String?>(nil)
+        let port = server.port
+        let listener = Thread {
+            let response = try? HTTPProbe.get(port: port, host: "nj.localhost:\(port)", path: "/__portal/events", timeout: 60)
+            event.withLock { $0 = response?.body ?? "" }
         }
-        #expect(status == 404)
+        listener.start()
+        Thread.sleep(forTimeInterval: 0.3)
+        let file = "Content/answers/province/flu-vaccine.md"
+        try server.province.write(try server.province.read(file) + "\nUNREVIEWED-EDIT 编辑后尚未审核。\n", to: file)
+        for _ in 0..<300 where event.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(event.withLock { $0 }?.contains("event: reload") == true)
+        let page = try server.get("nj.localhost", "/answers/flu-vaccine/")
+        #expect(page.status == 200)
+        #expect(page.body.contains("建议<strong>每年接种一次</strong>"))
+        #expect(!page.body.contains("UNREVIEWED-EDIT"))
     }
 
     @Test(arguments: [SIGTERM, SIGINT])

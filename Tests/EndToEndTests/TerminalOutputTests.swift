@@ -9,7 +9,7 @@ struct TerminalOutputTests {
         let province = try SampleProvinceCopy()
         let reference = try province.addAnswer(id: "escape-note", body: "ESCAPE-NOTE-MARKER")
         let note = "\(Self.escape)[2J\(Self.escape)]0;owned\u{07}请补充\rBuilt 99 sites"
-        #expect(try province.run(["review", "reject", reference, "--reviewer", "审核员", "--note", note]).status == 0)
+        #expect(try province.run(["review", "reject", reference, "--key", SampleProvinceCopy.reviewerKey, "--note", note]).status == 0)
         for command in [["build"], ["review", "log"], ["review", "queue"], ["review", "show", reference]] {
             let result = try province.run(command)
             #expect(result.status == 0, "\(command): \(result.error)")

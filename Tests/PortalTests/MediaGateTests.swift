@@ -14,8 +14,9 @@ struct MediaGateTests {
     }
 
     func approve(_ reference: String, _ fixture: borrowing ProvinceFixture) throws {
-        let board = try ReviewBoard(content: try ContentLoader.load(directory: fixture.content))
-        _ = try ReviewDesk.record(.approved, on: reference, board: board, contentDirectory: fixture.content, reviewer: "审核员", note: "")
+        let key = try fixture.addPerson("审核员-\(UUID().uuidString.prefix(8))")
+        _ = try ReviewDesk.record(.approved, on: reference, board: try ReviewBoard(content: ContentLoader.load(directory: fixture.content)),
+                                  contentDirectory: fixture.content, key: key, note: "")
     }
 
     func build(_ fixture: borrowing ProvinceFixture) async throws -> SiteBuild.Report {

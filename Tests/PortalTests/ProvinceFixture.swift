@@ -1,4 +1,5 @@
 import Foundation
+import Portal
 import Testing
 
 /// A copy of the fixture province in a fresh temporary folder, with the
@@ -33,6 +34,16 @@ struct ProvinceFixture: ~Copyable {
         let full = root + "/" + path
         try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try data.write(to: URL(fileURLWithPath: full))
+    }
+
+    /// Adds a person with a new key to people.yml and returns the key.
+    @discardableResult
+    func addPerson(_ name: String, role: Person.Role = .reviewer, scopes: [String] = ["province"]) throws -> SigningKey {
+        let key = SigningKey()
+        let file = content + "/people.yml"
+        let existing = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        try write(existing + Person(name: name, role: role, scopes: Set(scopes), key: key.publicKey, line: 0).yaml, to: "Content/people.yml")
+        return key
     }
 
     /// Switches the fixture to `review: all` with an empty ledger (which that policy requires).

@@ -8,8 +8,9 @@ struct ReviewBoardTests {
     }
 
     func approve(_ reference: String, _ fixture: borrowing ProvinceFixture, note: String = "") throws {
+        let key = try fixture.addPerson("审核员-\(UUID().uuidString.prefix(8))")
         _ = try ReviewDesk.record(.approved, on: reference, board: try board(fixture), contentDirectory: fixture.content,
-                                  reviewer: "审核员", note: note)
+                                  key: key, note: note)
     }
 
     @Test func underReviewAllNothingIsPublishedWithoutApproval() throws {

@@ -15,7 +15,7 @@ struct SiteBuildTests {
         let report = try await build(fixture)
         #expect(report.sites == 3)
         let entries = try FileManager.default.contentsOfDirectory(atPath: fixture.output).sorted()
-        #expect(entries == [".portal12320-output", "held-back.json", "nginx", "www.js12320.cn", "www.jsnj12320.cn", "www.jssz12320.cn"])
+        #expect(entries == [".portal12320-output", "held-back.json", "nginx", "review-ledger.json", "www.js12320.cn", "www.jsnj12320.cn", "www.jssz12320.cn"])
         let hub = try fixture.read("dist/www.js12320.cn/index.html")
         #expect(hub.contains("https://www.jsnj12320.cn/"))
         #expect(hub.contains("宿迁市</span> <span class=\"city-status\">筹建中"))

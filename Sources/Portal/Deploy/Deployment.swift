@@ -15,7 +15,8 @@ public struct Deployment: Sendable {
 
     /// What happened to one site.
     public enum Outcome: Sendable, Equatable {
-        case deployed(release: String, copied: Int, linked: Int)
+        /// `removedPages`: pages the previous release served that this one does not.
+        case deployed(release: String, copied: Int, linked: Int, removedPages: [String])
         case unchanged(release: String)
     }
 
@@ -52,6 +53,7 @@ public struct Deployment: Sendable {
         if let current, currentManifest?.contentHash == manifest.contentHash {
             return .unchanged(release: current)
         }
+        if let online = currentManifest?.ledger { try checkLedger(of: manifest, extends: online) }
 
         let id = releaseID(now: now, manifest: manifest, releases: releases)
         let partial = "\(releases)/.\(id).partial"
@@ -81,7 +83,22 @@ public struct Deployment: Sendable {
         }
         try switchCurrent(of: domain, to: id)
         prune(releases, current: id)
-        return .deployed(release: id, copied: copied, linked: linked)
+        let pages = Set(manifest.files.map(\.path))
+        let removed = (currentManifest?.files ?? []).map(\.path).filter { $0.hasSuffix(".html") && !pages.contains($0) }
+        return .deployed(release: id, copied: copied, linked: linked, removedPages: removed)
+    }
+
+    /// Refuses a release built from a ledger that does not hold every line of
+    /// the one the release online was built from (a decision was removed).
+    private func checkLedger(of manifest: ReleaseManifest, extends online: LedgerHead) throws(Failure) {
+        guard let head = manifest.ledger, let record = LedgerRecord.read(outputDirectory: dist), record.head == head else {
+            throw Failure(description: "The release online was built from review ledger \(online), but \(dist)/ does not say which ledger "
+                          + "this build came from (\(LedgerRecord.fileName) is missing or does not match). Build again with this version, then deploy.")
+        }
+        guard record.extends(online) else {
+            throw Failure(description: "The review ledger was rewound: the release online was built from \(online), and this build's ledger "
+                          + "(\(head)) does not hold that line. A decision was removed; restore reviews.jsonl and build again. Nothing was changed.")
+        }
     }
 
     /// Switches `domain` back to the release before the current one.

@@ -18,11 +18,15 @@ public struct ReleaseManifest: Codable, Sendable, Equatable {
     public let city: String?
     /// Sorted by path; the manifest itself is not listed.
     public let files: [Entry]
+    /// Where the review ledger ended when the release was built: a later
+    /// deploy must come from a ledger that extends it.
+    public let ledger: LedgerHead?
 
-    public init(domain: String, city: String? = nil, files: [Entry]) {
+    public init(domain: String, city: String? = nil, files: [Entry], ledger: LedgerHead? = nil) {
         self.domain = domain
         self.city = city
         self.files = files.sorted { $0.path < $1.path }
+        self.ledger = ledger
     }
 
     /// Identifies the release's content: the SHA-256 of the manifest's bytes.

@@ -5,7 +5,7 @@ import Foundation
 /// logo file. Each is checked against its grammar before anything is written.
 extension ProvinceLoader {
     /// Names a build uses beside the site folders; no domain may take one.
-    static let reservedNames: Set<String> = ["nginx", "held-back.json"]
+    static let reservedNames: Set<String> = ["nginx", SiteBuild.heldBackReport, LedgerRecord.fileName]
 
     /// Checks `hub_domain` and the domain `domain_pattern` gives every city.
     /// - Returns: every valid domain, the hub's first; empty when one is invalid.

@@ -104,6 +104,11 @@ public enum FindingsText {
     }
 }
 
+extension FindingsText {
+    /// Terminal columns `scalars` take (see ``DisplayWidth``).
+    public static func displayWidth(of scalars: some Sequence<Unicode.Scalar>) -> Int { DisplayWidth.of(scalars) }
+}
+
 /// Terminal columns a text takes: East Asian wide and full-width characters take two.
 enum DisplayWidth {
     static func of(_ scalars: some Sequence<Unicode.Scalar>) -> Int {

@@ -21,12 +21,27 @@ public struct AnswerReview: Sendable {
     public let sha256: String
     /// Identifies the findings a reviewer saw: a lexicon change that adds one sends the answer back.
     public let findingsFingerprint: String
+    /// Where the current revision stands.
     public private(set) var status: Status
+    /// The revision readers get: this one when it is publishable; otherwise the
+    /// newest earlier revision that was approved and still passes today's
+    /// blocking rules (the live page stays while an edit waits); else none.
+    public internal(set) var live: Answer?
+    /// Who submitted the current revision for review (counted submissions).
+    public let submitters: [Person]
 
     public var blockingFindings: [Finding] { findings.filter { $0.severity == .block } }
 
-    /// Why the answer is held back, in a sentence; `nil` when it is published.
+    /// Whether an earlier approved revision stays online while this one waits.
+    public var isPendingRevision: Bool { status != .publishable && live != nil }
+
+    /// Why the answer is held back (or kept at an earlier revision), in a sentence; `nil` when this revision is published.
     public var reason: String? {
+        guard let held = heldBackReason else { return nil }
+        return isPendingRevision ? "revision pending review (the approved revision stays online): \(held)" : held
+    }
+
+    private var heldBackReason: String? {
         switch status {
         case .publishable:
             return nil
@@ -47,31 +62,34 @@ public struct AnswerReview: Sendable {
         }
     }
 
-    /// Judges `answer` against its findings, the ledger and the policy. Fails
-    /// closed: only an explicit approval of these bytes and findings, or a clean
-    /// answer under `review: flagged`, is publishable.
-    init(answer: Answer, findings: [Finding], ledger: ReviewLedger, policy: ReviewPolicy) {
+    /// Judges `answer` against its findings, the trusted decisions and the
+    /// policy. Fails closed: only a counted approval of these bytes and
+    /// findings, or a clean answer under `review: flagged`, is publishable.
+    init(answer: Answer, findings: [Finding], decisions: TrustedDecisions, policy: ReviewPolicy) {
         self.answer = answer
         self.findings = findings
         sha256 = answer.fileHash
         findingsFingerprint = Self.fingerprint(findings)
+        submitters = decisions.submitters(answer: answer.reference, sha256: answer.fileHash)
         if answer.visibility == .private {
             status = .private
         } else if findings.contains(where: { $0.severity == .block }) {
             status = .blocked
-        } else if let decision = ledger.latestDecision(answer: answer.reference, sha256: sha256, findings: findingsFingerprint) {
-            status = decision.decision == .approved ? .publishable : .rejected(reviewer: decision.reviewer, note: decision.note)
+        } else if let decision = decisions.latestDecision(answer: answer.reference, sha256: sha256, findings: findingsFingerprint) {
+            status = decision.entry.decision == .approved ? .publishable : .rejected(reviewer: decision.person.name, note: decision.entry.note)
         } else if policy == .flagged && findings.isEmpty {
             status = .publishable
         } else {
             status = .awaitingReview
         }
+        live = status == .publishable ? answer : nil
     }
 
-    /// This review held back because of media `name`, when it would otherwise publish.
+    /// This review held back because of media `name` (its live revision presents it uncleared).
     func holdingBack(forMedia name: String) -> AnswerReview {
         var copy = self
         if copy.status == .publishable { copy.status = .mediaNotCleared(name) }
+        copy.live = nil
         return copy
     }
 

@@ -7,28 +7,62 @@ public struct ReviewBoard: Sendable {
     /// One per answer, in the content's order.
     public let reviews: [AnswerReview]
     public let ledger: ReviewLedger
+    /// The ledger lines that count, and those that do not (with why).
+    public let decisions: TrustedDecisions
+    public let roster: Roster
     public let moderator: Moderator
 
-    /// Scans every answer and reads the ledger.
-    /// - Throws: ``ContentErrors`` when the lexicon is missing or invalid, or the ledger's chain is broken.
+    /// Scans every answer and reads the ledger and people.yml.
+    /// - Throws: ``ContentErrors`` when the lexicon is missing or invalid, the
+    ///   ledger does not verify, or people.yml is malformed.
     public init(content: Content) throws(ContentErrors) {
         let moderator = try Self.moderator(for: content.directory)
         try ContentErrors.check(ProvinceText.issues(file: content.directory + "/portal.yml", moderator: moderator))
         let policy = content.province.reviewPolicy
         // Under `review: all` every answer needs a decision: a missing ledger is an error, never "no decisions yet".
         let ledger = try ReviewLedger.load(file: Self.ledgerFile(content.directory), required: policy == .all)
+        let roster = try Roster.load(file: Roster.file(content.directory), cities: Set(content.province.cities.map(\.abbr)))
+        let decisions = TrustedDecisions(ledger: ledger, roster: roster)
         self.moderator = moderator
         self.ledger = ledger
+        self.roster = roster
+        self.decisions = decisions
+        let store = RevisionStore(contentDirectory: content.directory)
         let all = (content.answers + content.transcripts).concurrentMap { answer in
-            AnswerReview(answer: answer, findings: moderator.scan(answer.source, asRead: ReaderView.texts(of: answer)),
-                         ledger: ledger, policy: policy)
+            var review = AnswerReview(answer: answer, findings: moderator.scan(answer.source, asRead: ReaderView.texts(of: answer)),
+                                      decisions: decisions, policy: policy)
+            if review.live == nil, answer.visibility == .public, answer.scope != .media {
+                review.live = Self.approvedRevision(of: answer, in: store, content: content, moderator: moderator, decisions: decisions)
+            }
+            return review
         }
         // An answer is published only with every transcript of its media cleared.
-        let cleared = Set(all.filter { $0.answer.scope == .media && $0.status == .publishable }.map(\.answer.id))
+        let cleared = Set(all.filter { $0.answer.scope == .media && $0.live != nil }.map(\.answer.id))
         reviews = all.map { review in
-            guard let pending = review.answer.media.first(where: { !cleared.contains($0) }) else { return review }
+            guard let live = review.live, let pending = live.media.first(where: { !cleared.contains($0) }) else { return review }
             return review.holdingBack(forMedia: pending)
         }
+    }
+
+    /// The newest kept revision of `answer` that a counted approval covers
+    /// (its bytes and today's findings) and that has no blocking finding today.
+    private static func approvedRevision(of answer: Answer, in store: RevisionStore, content: Content, moderator: Moderator,
+                                         decisions: TrustedDecisions) -> Answer? {
+        let kept = store.revisions(of: answer.reference)
+        guard !kept.isEmpty else { return nil }
+        for (entry, _) in decisions.counted.reversed() where entry.answer == answer.reference && entry.decision == .approved {
+            guard let (path, data) = kept[entry.sha256],
+                case .success(let revision) = AnswerLoader.read(data, file: path, scope: answer.scope, province: content.province),
+                revision.id == answer.id, revision.visibility == .public
+            else { continue }
+            let findings = moderator.scan(revision.source, asRead: ReaderView.texts(of: revision))
+            guard !findings.contains(where: { $0.severity == .block }),
+                decisions.latestDecision(answer: answer.reference, sha256: entry.sha256, findings: AnswerReview.fingerprint(findings))?
+                    .entry.decision == .approved
+            else { continue }
+            return revision
+        }
+        return nil
     }
 
     public static func ledgerFile(_ contentDirectory: String) -> String { contentDirectory + "/reviews.jsonl" }
@@ -57,13 +91,19 @@ public struct ReviewBoard: Sendable {
         reviews.first { $0.answer.reference == reference }
     }
 
-    /// Answers (not transcripts) that may be published.
-    public var publishable: [Answer] { reviews.filter { $0.status == .publishable && $0.answer.scope != .media }.map(\.answer) }
+    /// The revisions of answers (not transcripts) that are published: the
+    /// current one when it passed the gate, else an earlier approved one.
+    public var publishable: [Answer] { reviews.compactMap { $0.answer.scope == .media ? nil : $0.live } }
 
     /// Cleared transcripts by media file name.
     public var clearedTranscripts: [String: String] {
-        Dictionary(uniqueKeysWithValues: reviews.filter { $0.answer.scope == .media && $0.status == .publishable }
+        Dictionary(uniqueKeysWithValues: reviews.filter { $0.answer.scope == .media && $0.live != nil }
             .map { ($0.answer.id, $0.answer.body) })
     }
+
+    /// Answers whose current revision is not published (some keep an earlier one online).
     public var heldBack: [AnswerReview] { reviews.filter { $0.status != .publishable } }
+
+    /// Warnings about the ledger: a torn last line, lines that do not count.
+    public var ledgerWarnings: [String] { ledger.warnings + decisions.warnings }
 }

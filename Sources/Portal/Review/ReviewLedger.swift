@@ -1,21 +1,31 @@
 import Crypto
-
 import Foundation
 import Glibc
 
-/// `reviews.jsonl`: reviewer decisions, appended and never rewritten. Each
-/// line carries the SHA-256 of the line before it, so an edited, removed or
-/// reordered line breaks the chain and stops the build.
+/// `reviews.jsonl`: submissions and decisions, appended and never rewritten.
+/// Each line carries the SHA-256 of the line before it and an Ed25519
+/// signature of its own fields, so a line edited anywhere (the last one too),
+/// removed from the middle or reordered stops the build; a line removed from
+/// the end is caught by the head each build and release records (``LedgerHead``).
 public struct ReviewLedger: Sendable {
     public let file: String
-    /// Valid entries, in file order.
+    /// Entries, in file order.
     public let entries: [LedgerEntry]
-    /// Lines that are not entries (a crash mid-write), reported and ignored.
-    public let tornLines: [Int]
+    /// The 1-based file line of each entry.
+    public let lines: [Int]
+    /// SHA-256 of each entry's line bytes.
+    public let lineHashes: [String]
+    /// A final line cut short by a crash mid-append (no newline, not JSON), reported and ignored.
+    public let tornLine: Int?
+    /// Bytes up to the end of the last entry's line: where the next append goes, a torn line cut off.
+    let validLength: Int
 
-    /// One warning per torn line, `file:line: warning: …`.
+    /// The last entry: how many there are and the hash of the last line.
+    public var head: LedgerHead { LedgerHead(lines: entries.count, sha256: lineHashes.last ?? LedgerEntry.firstPrevious) }
+
+    /// One warning for a torn last line, `file:line: warning: …`.
     public var warnings: [String] {
-        tornLines.map { "\(file):\($0): warning: this line is not a complete decision (an interrupted write?) and was ignored." }
+        tornLine.map { ["\(file):\($0): warning: this last line is not a complete decision (an interrupted write?) and was ignored."] } ?? []
     }
 
     /// Reads and verifies the ledger. A missing file is an empty ledger only
@@ -25,7 +35,7 @@ public struct ReviewLedger: Sendable {
     public static func load(file: String, required: Bool = true) throws(ContentErrors) -> ReviewLedger {
         guard let data = FileManager.default.contents(atPath: file) else {
             if !required && !FileManager.default.fileExists(atPath: file) {
-                return ReviewLedger(file: file, entries: [], tornLines: [])
+                return ReviewLedger(file: file, entries: [], lines: [], lineHashes: [], tornLine: nil, validLength: 0)
             }
             throw ContentErrors([ContentIssue(
                 file: file, line: nil,
@@ -37,60 +47,87 @@ public struct ReviewLedger: Sendable {
 
     /// Reads and verifies the ledger's bytes (the fuzzing entry point of the ledger reader).
     package static func parse(_ data: Data, file: String) throws(ContentErrors) -> ReviewLedger {
+        let restore = "Restore reviews.jsonl from version control; decisions are appended with `portal12320 review`, never edited by hand."
+        func tampered(_ line: Int, _ message: String) -> ContentErrors {
+            ContentErrors([ContentIssue(file: file, line: line, message: message, fix: restore)])
+        }
         var entries: [LedgerEntry] = []
-        var torn: [Int] = []
+        var lines: [Int] = []
+        var hashes: [String] = []
+        var torn: Int?
+        var validLength = 0
         var previous = LedgerEntry.firstPrevious
         let decoder = JSONDecoder()
-        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+        let segments = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (index, line) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            if line.isEmpty {
+                // The newline that ends the file leaves one empty segment; any other blank line was put there by hand.
+                if isLast { continue }
+                throw tampered(index + 1, "The review ledger has an empty line here: it was edited by hand.")
+            }
             guard let entry = try? decoder.decode(LedgerEntry.self, from: line) else {
-                torn.append(index + 1)
-                continue
+                // Only an unterminated last line can be an interrupted append.
+                if isLast {
+                    torn = index + 1
+                    continue
+                }
+                throw tampered(index + 1, "This line of the review ledger is not a decision: it was edited by hand or damaged.")
             }
             guard entry.previous == previous else {
-                throw ContentErrors([ContentIssue(
-                    file: file, line: index + 1,
-                    message: "The review ledger's hash chain is broken here: a decision before this line was edited, removed or reordered.",
-                    fix: "Restore reviews.jsonl from version control; decisions are appended with `portal12320 review`, never edited by hand.")])
+                throw tampered(index + 1, "The review ledger's hash chain is broken here: a line before this one was edited, removed or reordered.")
             }
             entries.append(entry)
+            lines.append(index + 1)
             previous = SHA256.hex(line)
+            hashes.append(previous)
+            validLength = min(line.endIndex - data.startIndex + 1, data.count)
         }
-        return ReviewLedger(file: file, entries: entries, tornLines: torn)
+        // Signatures, on all cores: a line whose fields no longer match its signature was edited.
+        let forged = entries.concurrentMap { entry -> Bool in
+            guard let keyText = entry.key else { return false }
+            guard let key = SigningKey.publicKey(from: keyText), let signature = entry.signature.flatMap({ Data(base64Encoded: $0) }) else {
+                return true
+            }
+            return !key.isValidSignature(signature, for: entry.signedBytes)
+        }
+        if let first = forged.firstIndex(of: true) {
+            throw tampered(lines[first], "This line of the review ledger does not match its signature: it was edited after it was signed.")
+        }
+        return ReviewLedger(file: file, entries: entries, lines: lines, lineHashes: hashes, tornLine: torn, validLength: validLength)
     }
 
-    /// The latest decision on exactly this text with exactly these findings.
-    public func latestDecision(answer: String, sha256: String, findings: String) -> LedgerEntry? {
-        entries.last { $0.answer == answer && $0.sha256 == sha256 && $0.findings == findings }
-    }
-
-    /// Appends a decision under an exclusive lock, chained to the last valid
-    /// line, and flushes it to disk. Concurrent reviewers are serialised: none is lost.
-    public static func append(to file: String, answer: String, sha256: String, findings: String,
-                              decision: LedgerEntry.Decision, reviewer: String, note: String,
-                              time: Date = Date()) throws(OutputError) -> LedgerEntry {
-        let descriptor = open(file, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    /// Appends a signed entry under an exclusive lock, chained to the last
+    /// line, and flushes it to disk. Concurrent writers are serialised: none is lost.
+    /// - Throws: ``OutputError`` when the ledger cannot be written, ``ContentErrors`` when it does not verify.
+    public static func append(to file: String, answer: String, sha256: String, findings: String, decision: LedgerEntry.Decision,
+                              signer: String, key: SigningKey, note: String, time: Date = Date()) throws -> LedgerEntry {
+        let descriptor = open(file, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: file, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX) == 0 else { throw OutputError(path: file, reason: String(cString: strerror(errno))) }
         defer { flock(descriptor, LOCK_UN) }
 
-        // Read under the lock: the last valid line is the one to chain to.
+        // Read and verify under the lock: nothing is chained to a ledger that does not verify.
         let existing = FileManager.default.contents(atPath: file) ?? Data()
-        var previous = LedgerEntry.firstPrevious
-        let decoder = JSONDecoder()
-        for line in existing.split(separator: 0x0A) where (try? decoder.decode(LedgerEntry.self, from: line)) != nil {
-            previous = SHA256.hex(line)
-        }
+        let ledger = try parse(existing, file: file)
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
-        let entry = LedgerEntry(answer: answer, sha256: sha256, findings: findings, decision: decision,
-                                reviewer: reviewer, note: note, time: formatter.string(from: time), previous: previous)
+        let unsigned = LedgerEntry(answer: answer, sha256: sha256, findings: findings, decision: decision, signer: signer,
+                                   key: key.publicKey, note: note, time: formatter.string(from: time),
+                                   previous: ledger.head.sha256, signature: nil)
+        let entry = LedgerEntry(answer: answer, sha256: sha256, findings: findings, decision: decision, signer: signer,
+                                key: key.publicKey, note: note, time: unsigned.time, previous: unsigned.previous,
+                                signature: try key.signature(for: unsigned.signedBytes).base64EncodedString())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let json = try? encoder.encode(entry) else { throw OutputError(path: file, reason: "the entry cannot be encoded") }
-        // A torn last line (no newline) is closed first so the new entry stands on its own line.
+        // A torn last line (a crash mid-append) is no decision: it is cut off, so the new entry follows the last one.
+        if ledger.tornLine != nil, ftruncate(descriptor, off_t(ledger.validLength)) != 0 {
+            throw OutputError(path: file, reason: String(cString: strerror(errno)))
+        }
         var bytes = [UInt8]()
-        if let last = existing.last, last != 0x0A { bytes.append(0x0A) }
+        if ledger.validLength > 0, existing[existing.startIndex + ledger.validLength - 1] != 0x0A { bytes.append(0x0A) }
         bytes += json
         bytes.append(0x0A)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -98,5 +135,10 @@ public struct ReviewLedger: Sendable {
             throw OutputError(path: file, reason: String(cString: strerror(errno)))
         }
         return entry
+    }
+
+    /// Whether this ledger holds `head` as a prefix: its line `head.lines` is the one recorded.
+    public func extends(_ head: LedgerHead) -> Bool {
+        head.lines == 0 ? true : head.lines <= lineHashes.count && lineHashes[head.lines - 1] == head.sha256
     }
 }

@@ -33,8 +33,12 @@ public struct SiteBuild: Sendable {
         public let heldBack: [AnswerReview]
         /// Private replies, never published and named in no report (article 36).
         public let privateReplies: Int
-        /// Warnings about the ledger (torn lines, ignored).
+        /// Warnings about the ledger (a torn last line, lines that do not count).
         public let ledgerWarnings: [String]
+        /// What changed in people.yml since the previous build into this output folder.
+        public let rosterChanges: [String]
+        /// The ledger head this build verified and recorded.
+        public let ledgerHead: LedgerHead
         /// Time spent building the search indexes of all sites.
         public let searchIndexTime: Duration
     }
@@ -60,12 +64,25 @@ public struct SiteBuild: Sendable {
     private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
         let templates = try await TemplateSet.load(directory: templatesDirectory)
         let board = try ReviewBoard(content: content)
+        // The ledger must hold every line the previous build into this folder recorded: a removed decision is refused.
+        let previousRecord = writing ? LedgerRecord.read(outputDirectory: outputDirectory) : nil
+        if let previous = previousRecord?.head, !board.ledger.extends(previous) {
+            throw ContentErrors([ContentIssue(
+                file: board.ledger.file, line: previous.lines,
+                message: "The review ledger was rewound: line \(previous.lines) (sha256 \(previous.sha256.prefix(16))…), recorded by the previous build in \(outputDirectory)/, is missing or different. A decision was removed or edited.",
+                fix: "Restore reviews.jsonl from version control; decisions are only ever appended.")])
+        }
+        let record = LedgerRecord(ledger: board.ledger, roster: board.roster)
+        let rosterChanges = board.roster.changes(since: previousRecord?.roster ?? Roster(people: []))
         let heldBack = board.heldBack.filter { $0.status != .private }
+        // The preview shows the current revision of what waits, bannered, instead of an approved earlier one.
         let previewed = previewUnreviewed
             ? heldBack.filter { $0.status != .blocked && $0.answer.scope != .media }.map(\.answer) : []
-        let plan = try SitePlan(province: content.province, publishable: board.publishable + previewed,
-                                heldBack: Set(heldBack.map(\.answer.reference)).subtracting(previewed.map(\.reference)),
-                                onlyCities: onlyCities)
+        let previewedReferences = Set(previewed.map(\.reference))
+        let published = board.publishable.filter { !previewedReferences.contains($0.reference) }
+        let notPublished = Set(heldBack.filter { $0.live == nil }.map(\.answer.reference))
+        let plan = try SitePlan(province: content.province, publishable: published + previewed,
+                                heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities)
         let report = Self.heldBackJSON(heldBack)
         let nginx = ([content.province.hubDomain] + content.province.openedCities.map(content.province.domain(of:))).map { domain in
             let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
@@ -73,11 +90,13 @@ public struct SiteBuild: Sendable {
         }
         let rendered = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
                                         transcripts: board.clearedTranscripts, unreviewed: Set(previewed.map(\.file))).files()
-        let files = rendered.files + [OutputFile(path: Self.heldBackReport) { report }] + nginx
-        let summary = Report(sites: plan.cities.count + 1, files: files.count - 1 - nginx.count,
+        let files = rendered.files + [OutputFile(path: Self.heldBackReport) { report },
+                                      OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
+        let summary = Report(sites: plan.cities.count + 1, files: files.count - 2 - nginx.count,
                              pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
                              privateReplies: board.reviews.count { $0.status == .private },
-                             ledgerWarnings: board.ledger.warnings, searchIndexTime: rendered.searchIndexTime)
+                             ledgerWarnings: board.ledgerWarnings, rosterChanges: rosterChanges, ledgerHead: record.head,
+                             searchIndexTime: rendered.searchIndexTime)
         guard writing else {
             _ = try write(files, to: nil, progress: progress)
             return summary
@@ -87,7 +106,7 @@ public struct SiteBuild: Sendable {
         do {
             try output.prepareFolders(for: files.map(\.path))
             let written = try write(files, to: output, progress: progress)
-            try writeManifests(written, to: output)
+            try writeManifests(written, ledger: record.head, to: output)
             if !onlyCities.isEmpty {
                 try output.carryOver(except: Set(files.map { String($0.path.prefix { $0 != "/" }) }))
             }
@@ -135,7 +154,8 @@ public struct SiteBuild: Sendable {
     }
 
     /// One manifest per site folder (the hub's and each opened city's domain), paths relative to the site.
-    private func writeManifests(_ written: [(path: String, entry: ReleaseManifest.Entry)], to output: StagedOutput) throws {
+    private func writeManifests(_ written: [(path: String, entry: ReleaseManifest.Entry)], ledger: LedgerHead,
+                                to output: StagedOutput) throws {
         let province = content.province
         let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
         let sites = Set(cities.keys).union([province.hubDomain])
@@ -147,7 +167,7 @@ public struct SiteBuild: Sendable {
             bySite[site, default: []].append(.init(path: String(path[path.index(after: slash)...]), sha256: entry.sha256, size: entry.size))
         }
         for (site, entries) in bySite {
-            let manifest = ReleaseManifest(domain: site, city: cities[site], files: entries)
+            let manifest = ReleaseManifest(domain: site, city: cities[site], files: entries, ledger: ledger)
             try output.write(manifest.encoded(), to: "\(site)/\(ReleaseManifest.fileName)")
         }
     }

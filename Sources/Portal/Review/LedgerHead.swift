@@ -1,0 +1,14 @@
+/// Where the review ledger ended when a build or a release was made: its
+/// number of entries and the SHA-256 of its last line. A later ledger must
+/// hold this line at this place, or it was rewound (a decision removed).
+public struct LedgerHead: Codable, Sendable, Equatable, CustomStringConvertible {
+    public let lines: Int
+    public let sha256: String
+
+    public init(lines: Int, sha256: String) {
+        self.lines = lines
+        self.sha256 = sha256
+    }
+
+    public var description: String { "\(lines) lines, last line sha256 \(sha256.prefix(16))…" }
+}

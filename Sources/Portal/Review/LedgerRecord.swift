@@ -1,0 +1,49 @@
+import Foundation
+
+/// What a build records of the review ledger and of people.yml beside the
+/// sites (`review-ledger.json`, never deployed): the head, every line's hash
+/// (so a deploy can tell that this ledger extends the one of the release
+/// online), and the roster, so the next build can print what changed in it.
+public struct LedgerRecord: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public let name: String
+        public let role: String
+        public let scopes: [String]
+        public let key: String
+    }
+
+    public static let fileName = "review-ledger.json"
+
+    public let head: LedgerHead
+    public let lineHashes: [String]
+    public let people: [Entry]
+
+    init(ledger: ReviewLedger, roster: Roster) {
+        head = ledger.head
+        lineHashes = ledger.lineHashes
+        people = roster.people.map { Entry(name: $0.name, role: $0.role.rawValue, scopes: $0.scopes.sorted(), key: $0.key) }
+    }
+
+    /// The roster as recorded.
+    var roster: Roster {
+        Roster(people: people.enumerated().map { index, entry in
+            Person(name: entry.name, role: Person.Role(rawValue: entry.role) ?? .editor, scopes: Set(entry.scopes), key: entry.key, line: index)
+        })
+    }
+
+    /// Whether the recorded ledger holds `head` at its place (it was not rewound since).
+    public func extends(_ head: LedgerHead) -> Bool {
+        head.lines == 0 || (head.lines <= lineHashes.count && lineHashes[head.lines - 1] == head.sha256)
+    }
+
+    func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(self)) ?? Data()) + [0x0A]
+    }
+
+    /// The record in a build output folder, if there is one.
+    public static func read(outputDirectory: String) -> LedgerRecord? {
+        FileManager.default.contents(atPath: "\(outputDirectory)/\(fileName)").flatMap { try? JSONDecoder().decode(LedgerRecord.self, from: $0) }
+    }
+}

@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+
+/// Approved revisions of answers, kept in `Content/approved/<scope>/<id>/<sha256>.md`
+/// (versioned with the content): written by `review approve`, read by the
+/// build so that an approved page stays online while an edit waits for review.
+public struct RevisionStore: Sendable {
+    public let directory: String
+
+    public init(contentDirectory: String) {
+        directory = contentDirectory + "/approved"
+    }
+
+    func folder(of reference: String) -> String { "\(directory)/\(reference)" }
+
+    /// Keeps `bytes`, the approved revision of `reference`, named by its SHA-256.
+    /// - Throws: ``OutputError`` when it cannot be written.
+    func save(_ bytes: Data, of reference: String) throws(OutputError) {
+        let folder = folder(of: reference)
+        let path = "\(folder)/\(SHA256.hex(bytes)).md"
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw OutputError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The kept revisions of `reference` whose bytes still match their names, by SHA-256.
+    func revisions(of reference: String) -> [String: (path: String, data: Data)] {
+        let folder = folder(of: reference)
+        var found: [String: (String, Data)] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".md") {
+            let path = "\(folder)/\(name)"
+            // A link could point anywhere: kept revisions are plain files only.
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                let data = FileManager.default.contents(atPath: path)
+            else { continue }
+            let hash = SHA256.hex(data)
+            if name == "\(hash).md" { found[hash] = (path, data) }
+        }
+        return found
+    }
+}

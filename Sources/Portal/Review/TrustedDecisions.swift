@@ -1,0 +1,91 @@
+/// The ledger lines that count: signed by a key of people.yml whose person
+/// has the role and the scope the line needs, and — for approvals — not by
+/// the person who submitted that revision (four eyes). Every other line is
+/// reported with its line and why, and ignored.
+public struct TrustedDecisions: Sendable {
+    /// A line that does not count, and why.
+    public struct Ignored: Sendable, Equatable {
+        public let line: Int
+        public let entry: LedgerEntry
+        public let reason: String
+    }
+
+    /// Counted entries, in ledger order, with the person who signed each.
+    public let counted: [(entry: LedgerEntry, person: Person)]
+    public let ignored: [Ignored]
+    public let file: String
+
+    public init(ledger: ReviewLedger, roster: Roster) {
+        file = ledger.file
+        // Who submitted each revision, whatever the order of the lines.
+        var submitters: [String: Set<String>] = [:]
+        for entry in ledger.entries where entry.decision == .submitted {
+            if let key = entry.key { submitters["\(entry.answer)@\(entry.sha256)", default: []].insert(key) }
+        }
+        var counted: [(LedgerEntry, Person)] = []
+        var ignored: [Ignored] = []
+        for (entry, line) in zip(ledger.entries, ledger.lines) {
+            switch Self.judge(entry, roster: roster, submitters: submitters) {
+            case .success(let person): counted.append((entry, person))
+            case .failure(let refusal): ignored.append(Ignored(line: line, entry: entry, reason: refusal.reason))
+            }
+        }
+        self.counted = counted
+        self.ignored = ignored
+    }
+
+    struct Refusal: Error {
+        let reason: String
+    }
+
+    /// Why `entry` cannot count, or the person it counts for.
+    static func judge(_ entry: LedgerEntry, roster: Roster, submitters: [String: Set<String>]) -> Result<Person, Refusal> {
+        guard let key = entry.key else {
+            return .failure(Refusal(reason: "it is not signed (written before decisions were signed)"))
+        }
+        guard let person = roster.person(withKey: key) else {
+            return .failure(Refusal(reason: "it is signed by a key that is not in people.yml"))
+        }
+        let scope = Self.scope(of: entry.answer)
+        guard person.covers(scope) else {
+            return .failure(Refusal(reason: "\(person.name)'s scopes (\(person.scopes.sorted().joined(separator: ", "))) do not cover `\(scope)`"))
+        }
+        switch entry.decision {
+        case .submitted:
+            return .success(person)
+        case .approved, .rejected:
+            guard person.role == .reviewer else {
+                return .failure(Refusal(reason: "\(person.name) is an \(person.role.rawValue), not a reviewer"))
+            }
+            if entry.decision == .approved, submitters["\(entry.answer)@\(entry.sha256)"]?.contains(key) == true {
+                return .failure(Refusal(reason: "\(person.name) submitted this revision and cannot also approve it (four eyes)"))
+            }
+            return .success(person)
+        }
+    }
+
+    /// The scope of a `scope/id` reference.
+    static func scope(of reference: String) -> Scope {
+        let prefix = String(reference.prefix { $0 != "/" })
+        switch prefix {
+        case "province": return .province
+        case "media": return .media
+        default: return .city(prefix)
+        }
+    }
+
+    /// The latest counted decision on exactly this text with exactly these findings.
+    public func latestDecision(answer: String, sha256: String, findings: String) -> (entry: LedgerEntry, person: Person)? {
+        counted.last { $0.entry.decision != .submitted && $0.entry.answer == answer && $0.entry.sha256 == sha256 && $0.entry.findings == findings }
+    }
+
+    /// Who submitted this revision (counted submissions), first first.
+    public func submitters(answer: String, sha256: String) -> [Person] {
+        counted.filter { $0.entry.decision == .submitted && $0.entry.answer == answer && $0.entry.sha256 == sha256 }.map(\.person)
+    }
+
+    /// One warning per ignored line, `file:line: warning: …`.
+    public var warnings: [String] {
+        ignored.map { "\(file):\($0.line): warning: this \($0.entry.decision.rawValue) line for \($0.entry.answer) does not count: \($0.reason)." }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Moderation
+import Portal
+
+struct ReviewShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show the whole answer with its findings marked in place, what changed since the approved revision, and its history.")
+
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: ArgumentHelp("The answer, as scope/id (e.g. province/flu-vaccine).", valueName: "answer"))
+    var answer: String
+
+    func run() async throws {
+        let (_, board) = try Review.board(options)
+        guard let review = board.review(of: answer) else {
+            throw ValidationError("There is no answer '\(answer)'. Use scope/id as `review queue` lists it.")
+        }
+        print(TerminalText.safe("\(review.answer.reference): \(review.answer.title)"))
+        print(TerminalText.safe("file: \(review.answer.file)  sha256: \(review.sha256)"))
+        print(TerminalText.safe("status: \(review.reason ?? "approved for this text: published")"))
+        if !review.submitters.isEmpty {
+            print(TerminalText.safe("submitted by: \(review.submitters.map(\.name).joined(separator: ", "))"))
+        }
+        print("")
+        print(TerminalText.safe(Self.marked(review.answer.source, findings: review.findings), keepingLineBreaks: true), terminator: "")
+        print(review.findings.isEmpty ? "\nNo findings." : "\n\(review.findings.count) findings (^ marks each).")
+        if let live = review.live, live.fileHash != review.sha256 {
+            print(TerminalText.safe("\nChanges since the approved revision online (sha256 \(live.fileHash.prefix(12))…):"))
+            LineDiff.unified(from: live.source, to: review.answer.source).forEach { print(TerminalText.safe($0)) }
+        }
+        let history = board.ledger.entries.filter { $0.answer == review.answer.reference }
+        if !history.isEmpty {
+            print("\nHistory (China Standard Time):")
+            for entry in history {
+                let current = entry.sha256 == review.sha256 ? "this text" : "an earlier text"
+                print(TerminalText.safe("  \(entry.chinaTime)  \(entry.decision.rawValue) by \(entry.signer) (\(current))\(entry.note.isEmpty ? "" : ": \(entry.note)")"))
+            }
+        }
+    }
+
+    /// Every line of `source`, numbered, each finding underlined beneath its line and named.
+    static func marked(_ source: String, findings: [Finding]) -> String {
+        let byLine = Dictionary(grouping: findings, by: \.line)
+        var output = ""
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            output += String(number).leftPadded(to: 4) + "  \(line)\n"
+            for finding in byLine[number] ?? [] {
+                let before = line.unicodeScalars.prefix(max(0, finding.column - 1))
+                let width = FindingsText.displayWidth(of: before)
+                let first = finding.matched.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+                output += "      " + String(repeating: " ", count: width) + "^"
+                    + String(repeating: "~", count: max(0, FindingsText.displayWidth(of: first.unicodeScalars) - 1))
+                    + "  \(finding.severity) \(finding.rule.rawValue)\(finding.term.map { " (\($0))" } ?? "")\(finding.label.map { " [\($0)]" } ?? "")\n"
+            }
+        }
+        return output
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - count)) + self
+    }
+}

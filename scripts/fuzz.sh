@@ -13,9 +13,9 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(front-matter markdown lexicon ledger personal-data)
 
-# A build of its own, so the normal build is not invalidated.
+# A build of its own, so the normal build is not invalidated; lld links it (gold fails on the fuzzer runtime).
 swift build -c release --scratch-path .build-fuzz --product portal-fuzz \
-  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+  -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 binary=".build-fuzz/release/portal-fuzz"
 
 status=0

@@ -19,10 +19,13 @@ struct Key: AsyncParsableCommand {
         var role: String = "editor"
 
         @Option(name: .customLong("scope"), help: ArgumentHelp("province or a city abbreviation (repeatable; for the printed entry).", valueName: "scope"))
-        var scopes: [String] = []
+        var scopes: [String]
 
         func validate() throws {
             guard Person.Role(rawValue: role) != nil else { throw ValidationError("--role is editor or reviewer.") }
+            guard !scopes.isEmpty, scopes.allSatisfy({ $0 == "province" || ($0.allSatisfy { $0.isASCII && $0.isLowercase } && !$0.isEmpty) }) else {
+                throw ValidationError("--scope is `province` or a city abbreviation such as `nj` (repeat it for several).")
+            }
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains(where: { $0.isNewline || $0 == ":" || $0 == "#" }) else {
                 throw ValidationError("--name must be a plain name, without line breaks, `:` or `#`.")
             }
@@ -36,7 +39,7 @@ struct Key: AsyncParsableCommand {
                 Terminal.error(error.description)
                 throw ExitCode.failure
             }
-            let person = Person(name: name, role: Person.Role(rawValue: role)!, scopes: Set(scopes.isEmpty ? ["province"] : scopes),
+            let person = Person(name: name, role: Person.Role(rawValue: role)!, scopes: Set(scopes),
                                 key: key.publicKey, line: 0)
             Terminal.error("Private key written to \(out) (mode 0600): keep it to yourself; it signs your decisions.")
             Terminal.error("Ask the provincial centre to add this entry to Content/people.yml:")

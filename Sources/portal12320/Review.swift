@@ -19,6 +19,12 @@ struct Review: AsyncParsableCommand {
         }
     }
 
+    /// Who signed a line, as people.yml names the key; a line that does not count says so and why.
+    static func signer(of entry: LedgerEntry, line: Int, _ board: ReviewBoard) -> String {
+        if let reason = board.decisions.reasonIgnored(line: line) { return "\(entry.signer)? (does not count: \(reason))" }
+        return entry.key.flatMap { board.roster.person(withKey: $0)?.name } ?? entry.signer
+    }
+
     static func ledger(_ options: ContentOptions) throws -> ReviewLedger {
         do {
             return try ReviewLedger.load(file: ReviewBoard.ledgerFile(options.content))
@@ -55,12 +61,12 @@ struct DecisionArguments: ParsableArguments {
 
     @OptionGroup var key: KeyOption
 
-    func record(_ kind: LedgerEntry.Decision, note: String) throws {
+    func record(_ kind: LedgerEntry.Decision, note: String, expectedSHA256: String? = nil) throws {
         let signingKey = try key.load()
         let (content, board) = try Review.board(options)
         do {
             let entry = try ReviewDesk.record(kind, on: answer, board: board, contentDirectory: content.directory,
-                                              key: signingKey, note: note)
+                                              key: signingKey, note: note, expectedSHA256: expectedSHA256)
             print(TerminalText.safe("\(entry.decision.rawValue.capitalized): \(entry.answer) (sha256 \(entry.sha256.prefix(12))…) by \(entry.signer)."))
         } catch {
             Terminal.error("error: \(error)")
@@ -89,11 +95,21 @@ struct ReviewApprove: AsyncParsableCommand {
 
     @OptionGroup var arguments: DecisionArguments
 
+    @Option(help: ArgumentHelp("The sha256 `review show` printed for the text you read (8 or more leading characters): "
+                               + "the approval is refused if the file changed since.", valueName: "hex"))
+    var sha256: String
+
     @Option(help: "Why; required when the answer has findings for review.")
     var note = ""
 
+    func validate() throws {
+        guard sha256.count >= 8, sha256.allSatisfy(\.isHexDigit) else {
+            throw ValidationError("--sha256 takes at least the first 8 characters of the sha256 that `review show` printed.")
+        }
+    }
+
     func run() async throws {
-        try arguments.record(.approved, note: note)
+        try arguments.record(.approved, note: note, expectedSHA256: sha256)
     }
 }
 
@@ -117,10 +133,11 @@ struct ReviewLog: AsyncParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() async throws {
-        let ledger = try Review.ledger(options)
-        for entry in ledger.entries {
+        let (_, board) = try Review.board(options)
+        for (entry, line) in zip(board.ledger.entries, board.ledger.lines) {
             let kind = entry.decision.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-            print(TerminalText.safe("\(entry.chinaTime)  \(kind)  \(entry.answer)  \(entry.signer)  sha256 \(entry.sha256.prefix(12))…\(entry.note.isEmpty ? "" : "  \(entry.note)")"))
+            print(TerminalText.safe("\(entry.chinaTime)  \(kind)  \(entry.answer)  \(Review.signer(of: entry, line: line, board))  "
+                                    + "sha256 \(entry.sha256.prefix(12))…\(entry.note.isEmpty ? "" : "  \(entry.note)")"))
         }
     }
 }

@@ -31,12 +31,13 @@ struct ReviewShow: AsyncParsableCommand {
             print(TerminalText.safe("\nChanges since the approved revision online (sha256 \(live.fileHash.prefix(12))…):"))
             LineDiff.unified(from: live.source, to: review.answer.source).forEach { print(TerminalText.safe($0)) }
         }
-        let history = board.ledger.entries.filter { $0.answer == review.answer.reference }
+        let history = zip(board.ledger.entries, board.ledger.lines).filter { $0.0.answer == review.answer.reference }
         if !history.isEmpty {
             print("\nHistory (China Standard Time):")
-            for entry in history {
+            for (entry, line) in history {
                 let current = entry.sha256 == review.sha256 ? "this text" : "an earlier text"
-                print(TerminalText.safe("  \(entry.chinaTime)  \(entry.decision.rawValue) by \(entry.signer) (\(current))\(entry.note.isEmpty ? "" : ": \(entry.note)")"))
+                print(TerminalText.safe("  \(entry.chinaTime)  \(entry.decision.rawValue) by \(Review.signer(of: entry, line: line, board)) "
+                                        + "(\(current))\(entry.note.isEmpty ? "" : ": \(entry.note)")"))
             }
         }
     }

@@ -10,7 +10,7 @@ struct ReviewGateTests {
         #expect(try !province.isPublished("gate-test"))
         #expect(try province.read("dist/held-back.json").contains("\"answer\" : \"\(reference)\""))
 
-        let approval = try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey])
+        let approval = try province.approve(reference)
         #expect(approval.status == 0, "\(approval.error)")
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.isPublished("GATE-MARKER"))
@@ -20,7 +20,7 @@ struct ReviewGateTests {
     @Test func editingAnApprovedAnswerKeepsTheApprovedTextOnlineUntilTheEditIsApproved() throws {
         let province = try SampleProvinceCopy()
         let reference = try province.addAnswer(id: "edited", body: "FIRST-TEXT 内容。")
-        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]).status == 0)
+        #expect(try province.approve(reference).status == 0)
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.isPublished("FIRST-TEXT"))
 
@@ -36,7 +36,7 @@ struct ReviewGateTests {
         #expect(show.output.contains("-  FIRST-TEXT 内容。"), "\(show.output)")
         #expect(show.output.contains("+  SECOND-TEXT 内容，编辑后未经审核。"))
 
-        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]).status == 0)
+        #expect(try province.approve(reference).status == 0)
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.isPublished("SECOND-TEXT"))
         #expect(try !province.isPublished("FIRST-TEXT"))
@@ -45,7 +45,7 @@ struct ReviewGateTests {
     @Test func anEditThatAddsABlockingFindingKeepsTheApprovedTextAndNeverPublishesTheEdit() throws {
         let province = try SampleProvinceCopy()
         let reference = try province.addAnswer(id: "edited-blocked", body: "CLEAN-TEXT 内容。")
-        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]).status == 0)
+        #expect(try province.approve(reference).status == 0)
         _ = try province.addAnswer(id: "edited-blocked", body: "CLEAN-TEXT 请联系13812345678")
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.isPublished("CLEAN-TEXT 内容。"))
@@ -56,7 +56,7 @@ struct ReviewGateTests {
     func blockingFindingCannotBeApprovedAndNeverAppears(_ kind: String, _ body: String) throws {
         let province = try SampleProvinceCopy()
         let reference = try province.addAnswer(id: "blocked-\(kind)", body: body)
-        let approval = try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey, "--note", "看过了"])
+        let approval = try province.approve(reference, submitter: nil, note: "看过了")
         #expect(approval.status == 1)
         #expect(approval.error.contains("cannot be approved"))
         #expect(try !province.read("Content/reviews.jsonl").contains(reference))
@@ -71,7 +71,7 @@ struct ReviewGateTests {
 
     @Test func privateRepliesNeverAppearAndCannotBeApproved() throws {
         let province = try SampleProvinceCopy()
-        let approval = try province.run(["review", "approve", "nj/nj-caller-reply-referral", "--key", SampleProvinceCopy.reviewerKey])
+        let approval = try province.approve("nj/nj-caller-reply-referral")
         #expect(approval.status == 1)
         #expect(approval.error.contains("private"))
         #expect(try province.run(["build"]).status == 0)
@@ -108,20 +108,24 @@ struct ReviewGateTests {
         #expect(try province.isPublished("流感疫苗每年都要接种吗"))
         // The next decision cuts off the torn line and chains to the last valid entry.
         let reference = try province.addAnswer(id: "after-torn", body: "AFTER-TORN")
-        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]).status == 0)
+        #expect(try province.approve(reference).status == 0)
         let verify = try province.run(["review", "verify"])
         #expect(verify.status == 0, "\(verify.error)")
-        #expect(verify.output.contains("\(lines + 1) lines"))
+        #expect(verify.output.contains("\(lines + 2) lines"), "a submission and an approval")
     }
 
     @Test func concurrentApproversAllLand() throws {
         let province = try SampleProvinceCopy()
         let before = try province.ledgerLineCount()
         let references = try (0..<8).map { try province.addAnswer(id: "concurrent-\($0)", body: "并发审核 \($0)") }
-        let processes = try references.map { reference -> Process in
+        for reference in references {
+            #expect(try province.run(["review", "submit", reference, "--key", SampleProvinceCopy.editorKey]).status == 0)
+        }
+        let hashes = try references.map { try province.sha256(of: $0) }
+        let processes = try zip(references, hashes).map { reference, sha256 -> Process in
             let process = Process()
             process.executableURL = Executable.url
-            process.arguments = ["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]
+            process.arguments = ["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey, "--sha256", sha256]
             process.currentDirectoryURL = URL(fileURLWithPath: province.root)
             process.standardOutput = FileHandle.nullDevice
             try process.run()
@@ -131,7 +135,7 @@ struct ReviewGateTests {
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
         let verify = try province.run(["review", "verify"])
         #expect(verify.status == 0, "\(verify.error)")
-        #expect(verify.output.contains("\(before + references.count) lines"))
+        #expect(verify.output.contains("\(before + 2 * references.count) lines"))
         let ledger = try province.read("Content/reviews.jsonl")
         #expect(references.allSatisfy { ledger.contains("\"answer\":\"\($0)\"") })
     }
@@ -149,10 +153,10 @@ struct ReviewGateTests {
     @Test func approvingAnAnswerWithReviewFindingsNeedsANote() throws {
         let province = try SampleProvinceCopy()
         let reference = "province/report-sex-determination"
-        let withoutNote = try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey])
+        let withoutNote = try province.approve(reference)
         #expect(withoutNote.status == 1)
         #expect(withoutNote.error.contains("needs --note"))
-        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey, "--note", "举报指引，引用违法行为名称"]).status == 0)
+        #expect(try province.approve(reference, submitter: nil, note: "举报指引，引用违法行为名称").status == 0)
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.isPublished("怎么举报"))
     }

@@ -43,6 +43,25 @@ final class SampleProvinceCopy {
     static let editorKey = Executable.repository + "/demo-keys/province-editor.key"
     static let njReviewerKey = Executable.repository + "/demo-keys/nj-reviewer.key"
 
+    /// The sha256 `review show` prints for `reference`.
+    func sha256(of reference: String) throws -> String {
+        let show = try run(["review", "show", reference])
+        let line = show.output.split(separator: "\n").first { $0.contains("  sha256: ") } ?? ""
+        return String(line.split(separator: " ").last ?? "")
+    }
+
+    /// Submits `reference` as its author (`submitter`, the demo provincial editor unless given),
+    /// then approves it with `key` for the text `review show` shows; returns the approval's result.
+    @discardableResult
+    func approve(_ reference: String, key: String = reviewerKey, submitter: String? = editorKey, note: String? = nil,
+                 environment: [String: String] = [:]) throws -> Executable.Result {
+        if let submitter { _ = try run(["review", "submit", reference, "--key", submitter]) }
+        var arguments = ["review", "approve", reference, "--sha256", try sha256(of: reference)]
+        if !key.isEmpty { arguments += ["--key", key] }
+        if let note { arguments += ["--note", note] }
+        return try run(arguments, environment: environment)
+    }
+
     /// Lines of the copy's ledger.
     func ledgerLineCount() throws -> Int {
         try read("Content/reviews.jsonl").split(separator: "\n").count

@@ -15,7 +15,7 @@ struct TrustedDecisionTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/wang.key")
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/wang.key"))
-        let again = try Executable.run(["key", "new", "--name", "王审核", "--out", folder + "/wang.key"])
+        let again = try Executable.run(["key", "new", "--name", "王审核", "--scope", "nj", "--out", folder + "/wang.key"])
         #expect(again.status == 1)
         #expect(again.error.contains("never overwritten"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/wang.key")) == before)
@@ -26,7 +26,7 @@ struct TrustedDecisionTests {
         let key = try province.addPerson("新审核员")
         let reference = try province.addAnswer(id: "fresh-key", body: "FRESH-KEY-MARKER")
         // The name comes from people.yml, and the key may come from PORTAL12320_KEY.
-        let approval = try province.run(["review", "approve", reference], environment: ["PORTAL12320_KEY": key])
+        let approval = try province.approve(reference, key: "", environment: ["PORTAL12320_KEY": key])
         #expect(approval.status == 0, "\(approval.error)")
         #expect(approval.output.contains("by 新审核员"))
         #expect(try province.run(["build"]).status == 0)
@@ -37,31 +37,51 @@ struct TrustedDecisionTests {
         let province = try SampleProvinceCopy()
         let reference = try province.addAnswer(id: "refused", body: "REFUSED-MARKER")
         let folder = province.root
-        #expect(try province.run(["key", "new", "--name", "路人", "--out", folder + "/stranger.key"]).status == 0)
+        #expect(try province.run(["key", "new", "--name", "路人", "--scope", "province", "--out", folder + "/stranger.key"]).status == 0)
         let cases: [(String, String)] = [
             (folder + "/stranger.key", "not in people.yml"),
             (SampleProvinceCopy.editorKey, "only reviewers approve"),
             (SampleProvinceCopy.njReviewerKey, "do not cover `province/refused`"),
         ]
         for (key, message) in cases {
-            let approval = try province.run(["review", "approve", reference, "--key", key])
+            let approval = try province.approve(reference, key: key)
             #expect(approval.status == 1)
             #expect(approval.error.contains(message), "\(approval.error)")
         }
-        #expect(try !province.read("Content/reviews.jsonl").contains(reference))
+        // The author's submission is there; no approval is.
+        #expect(try !province.read("Content/reviews.jsonl").contains("\"answer\":\"\(reference)\",\"decision\":\"approved\""))
     }
 
     @Test func fourEyesTheSubmitterCannotApprove() throws {
         let province = try SampleProvinceCopy()
         let both = try province.addPerson("自审员")
         let reference = try province.addAnswer(id: "own-answer", body: "OWN-ANSWER-MARKER")
-        #expect(try province.run(["review", "submit", reference, "--key", both]).status == 0)
-        let approval = try province.run(["review", "approve", reference, "--key", both])
+        let approval = try province.approve(reference, key: both, submitter: both)
         #expect(approval.status == 1)
         #expect(approval.error.contains("four eyes"))
-        #expect(try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey]).status == 0)
+        #expect(try province.approve(reference, submitter: nil).status == 0)
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.isPublished("OWN-ANSWER-MARKER"))
+    }
+
+    @Test func anAnswerNobodySubmittedCannotBeApproved() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "unsubmitted", body: "UNSUBMITTED-MARKER")
+        let approval = try province.approve(reference, submitter: nil)
+        #expect(approval.status == 1)
+        #expect(approval.error.contains("has not been submitted"), "\(approval.error)")
+    }
+
+    @Test func anApprovalOfTextThatChangedSinceTheReviewerReadItIsRefused() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "changed", body: "READ-TEXT")
+        #expect(try province.run(["review", "submit", reference, "--key", SampleProvinceCopy.editorKey]).status == 0)
+        let seen = try province.sha256(of: reference)
+        _ = try province.addAnswer(id: "changed", body: "SWAPPED-TEXT")
+        #expect(try province.run(["review", "submit", reference, "--key", SampleProvinceCopy.editorKey]).status == 0)
+        let approval = try province.run(["review", "approve", reference, "--key", SampleProvinceCopy.reviewerKey, "--sha256", String(seen.prefix(12))])
+        #expect(approval.status == 1)
+        #expect(approval.error.contains("no longer the text you saw"), "\(approval.error)")
     }
 
     /// Lines the command would refuse, made countable only by changing people.yml afterwards
@@ -71,7 +91,7 @@ struct TrustedDecisionTests {
         let province = try SampleProvinceCopy()
         let key = try province.addPerson("临时审核员")
         let reference = try province.addAnswer(id: "ignored", body: "IGNORED-MARKER")
-        #expect(try province.run(["review", "approve", reference, "--key", key]).status == 0)
+        #expect(try province.approve(reference, key: key).status == 0)
         let people = try province.read("Content/people.yml")
         switch kind {
         case "unknown key":
@@ -84,6 +104,7 @@ struct TrustedDecisionTests {
             let parts = people.components(separatedBy: "- name: 临时审核员\n  role: reviewer")
             try province.write(parts[0] + "- name: 临时审核员\n  role: editor" + parts[1], to: "Content/people.yml")
         default:
+            // The approver also submits the revision, after approving it: the approval stops counting.
             #expect(try province.run(["review", "submit", reference, "--key", key]).status == 0)
         }
         let build = try province.run(["build"])

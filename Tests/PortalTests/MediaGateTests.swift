@@ -14,9 +14,7 @@ struct MediaGateTests {
     }
 
     func approve(_ reference: String, _ fixture: borrowing ProvinceFixture) throws {
-        let key = try fixture.addPerson("审核员-\(UUID().uuidString.prefix(8))")
-        _ = try ReviewDesk.record(.approved, on: reference, board: try ReviewBoard(content: ContentLoader.load(directory: fixture.content)),
-                                  contentDirectory: fixture.content, key: key, note: "")
+        try fixture.submitAndApprove(reference)
     }
 
     func build(_ fixture: borrowing ProvinceFixture) async throws -> SiteBuild.Report {

@@ -46,6 +46,16 @@ struct ProvinceFixture: ~Copyable {
         return key
     }
 
+    /// Submits `reference` with a new editor's key, then approves it with a new reviewer's key.
+    func submitAndApprove(_ reference: String, note: String = "") throws {
+        let editor = try addPerson("编辑-\(UUID().uuidString.prefix(8))", role: .editor)
+        let reviewer = try addPerson("审核员-\(UUID().uuidString.prefix(8))")
+        _ = try ReviewDesk.record(.submitted, on: reference, board: try ReviewBoard(content: ContentLoader.load(directory: content)),
+                                  contentDirectory: content, key: editor, note: "")
+        _ = try ReviewDesk.record(.approved, on: reference, board: try ReviewBoard(content: ContentLoader.load(directory: content)),
+                                  contentDirectory: content, key: reviewer, note: note)
+    }
+
     /// Switches the fixture to `review: all` with an empty ledger (which that policy requires).
     func requireReview() throws {
         try edit("Content/portal.yml", replacing: "review: flagged", with: "review: all")

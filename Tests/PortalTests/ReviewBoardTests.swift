@@ -8,9 +8,7 @@ struct ReviewBoardTests {
     }
 
     func approve(_ reference: String, _ fixture: borrowing ProvinceFixture, note: String = "") throws {
-        let key = try fixture.addPerson("审核员-\(UUID().uuidString.prefix(8))")
-        _ = try ReviewDesk.record(.approved, on: reference, board: try board(fixture), contentDirectory: fixture.content,
-                                  key: key, note: note)
+        try fixture.submitAndApprove(reference, note: note)
     }
 
     @Test func underReviewAllNothingIsPublishedWithoutApproval() throws {

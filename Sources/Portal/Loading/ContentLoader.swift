@@ -135,7 +135,7 @@ public enum ContentLoader {
     /// may link its own city's answers and provincial ones; a provincial
     /// answer, shown on every city's site, only provincial ones. Checked for
     /// every public answer, approved or not.
-    private static func linkIssues(_ answers: [Answer]) -> [ContentIssue] {
+    static func linkIssues(_ answers: [Answer], checking checked: [Answer]? = nil) -> [ContentIssue] {
         var visibility: [String: Answer.Visibility] = [:]
         var scopesOfId: [String: [Scope]] = [:]
         for answer in answers {
@@ -143,7 +143,7 @@ public enum ContentLoader {
             scopesOfId[answer.id, default: []].append(answer.scope)
         }
         var issues: [ContentIssue] = []
-        for answer in answers where answer.visibility == .public {
+        for answer in checked ?? answers where answer.visibility == .public {
             for link in answer.answerLinks {
                 let reachable = [answer.scope, .province].compactMap { visibility["\($0)/\(link.id)"] }
                 if reachable.contains(.public) { continue }

@@ -69,6 +69,19 @@ public struct Roster: Sendable, Equatable {
         return Roster(people: people)
     }
 
+    /// The public keys of `demo-keys/`, whose private keys anyone can read.
+    static let demoKeys: Set<String> = [
+        "ed25519:/1BpIAmYt7g1u9hbeVsptPLzBfuLO7quzq7Uhgn+vdw=", "ed25519:+/IPwCUVyUmjZ779z8tcqZa1NINhxgkKZkOh99C8F44=",
+        "ed25519:oJrMzmokeG6xU7pAQ/QfmlsaXXReLPgmE/CQunsPhD4=", "ed25519:ndJ86cf+Ux7M3ZzYs/HVDdv1nkvsbHgACv+IOPVycrI=",
+    ]
+
+    /// One warning per person whose key is a public demo key.
+    func demoKeyWarnings(file: String) -> [String] {
+        people.filter { Self.demoKeys.contains($0.key) }.map {
+            "\(file):\($0.line): warning: \($0.name)'s key is a DEMO key of demo-keys/, whose private half is public: anyone can sign as \($0.name). Replace it before going live."
+        }
+    }
+
     /// What changed from `previous` to this roster, one sentence a change.
     public func changes(since previous: Roster) -> [String] {
         var lines: [String] = []

@@ -10,6 +10,8 @@ public struct ReviewBoard: Sendable {
     /// The ledger lines that count, and those that do not (with why).
     public let decisions: TrustedDecisions
     public let roster: Roster
+    /// people.yml, for messages.
+    let rosterFile: String
     public let moderator: Moderator
 
     /// Scans every answer and reads the ledger and people.yml.
@@ -26,6 +28,7 @@ public struct ReviewBoard: Sendable {
         self.moderator = moderator
         self.ledger = ledger
         self.roster = roster
+        rosterFile = Roster.file(content.directory)
         self.decisions = decisions
         let store = RevisionStore(contentDirectory: content.directory)
         let all = (content.answers + content.transcripts).concurrentMap { answer in
@@ -50,10 +53,12 @@ public struct ReviewBoard: Sendable {
                                          decisions: TrustedDecisions) -> Answer? {
         let kept = store.revisions(of: answer.reference)
         guard !kept.isEmpty else { return nil }
-        for (entry, _) in decisions.counted.reversed() where entry.answer == answer.reference && entry.decision == .approved {
+        for (entry, _) in decisions.counted(for: answer.reference).reversed() where entry.decision == .approved {
+            // The same answer, public, replacing what the current revision replaces, with links that still hold.
             guard let (path, data) = kept[entry.sha256],
                 case .success(let revision) = AnswerLoader.read(data, file: path, scope: answer.scope, province: content.province),
-                revision.id == answer.id, revision.visibility == .public
+                revision.id == answer.id, revision.visibility == .public, revision.overrides == answer.overrides,
+                ContentLoader.linkIssues(content.answers, checking: [revision]).isEmpty
             else { continue }
             let findings = moderator.scan(revision.source, asRead: ReaderView.texts(of: revision))
             guard !findings.contains(where: { $0.severity == .block }),
@@ -105,5 +110,7 @@ public struct ReviewBoard: Sendable {
     public var heldBack: [AnswerReview] { reviews.filter { $0.status != .publishable } }
 
     /// Warnings about the ledger: a torn last line, lines that do not count.
-    public var ledgerWarnings: [String] { ledger.warnings + decisions.warnings }
+    public var ledgerWarnings: [String] {
+        ledger.warnings + decisions.warnings + roster.demoKeyWarnings(file: rosterFile)
+    }
 }

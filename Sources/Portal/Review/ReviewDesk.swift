@@ -16,8 +16,11 @@ public enum ReviewDesk {
     ///   role or scope, the answer does not exist, is private, has a blocking
     ///   finding (approval), was submitted by the approver (four eyes), or a
     ///   required note is missing; ``OutputError`` when nothing can be written.
+    /// - Parameter expectedSHA256: for an approval, the start of the SHA-256 the reviewer saw
+    ///   (`review show` prints it): refused when the file no longer has it.
     public static func record(_ decision: LedgerEntry.Decision, on reference: String, board: ReviewBoard,
-                              contentDirectory: String, key: SigningKey, note: String) throws -> LedgerEntry {
+                              contentDirectory: String, key: SigningKey, note: String,
+                              expectedSHA256: String? = nil) throws -> LedgerEntry {
         guard let review = board.review(of: reference) else {
             throw Refusal(description: "There is no answer `\(reference)`. Use scope/id as `review queue` lists it, e.g. province/flu-vaccine.")
         }
@@ -40,11 +43,17 @@ public enum ReviewDesk {
             }
         }
         if decision == .approved {
+            if review.status == .blocked {
+                throw Refusal(description: "`\(reference)` cannot be approved: \(review.reason ?? "it has a blocking finding").")
+            }
             if review.submitters.contains(person) {
                 throw Refusal(description: "\(person.name) submitted this revision of `\(reference)`: another reviewer must approve it (four eyes).")
             }
-            if review.status == .blocked {
-                throw Refusal(description: "`\(reference)` cannot be approved: \(review.reason ?? "it has a blocking finding").")
+            if review.submitters.isEmpty {
+                throw Refusal(description: "`\(reference)` has not been submitted: its author records it with `portal12320 review submit \(reference) --key FILE`, then another person approves it (four eyes).")
+            }
+            if let seen = expectedSHA256, !review.sha256.hasPrefix(seen.lowercased()) {
+                throw Refusal(description: "`\(reference)` is no longer the text you saw (sha256 \(seen)…): it is now \(review.sha256.prefix(12))…. Run `review show \(reference)` again and decide on what is there now.")
             }
             if !review.findings.isEmpty && note.isEmpty {
                 throw Refusal(description: "`\(reference)` has \(review.findings.count) findings for review: approving it needs --note saying why they are acceptable.")

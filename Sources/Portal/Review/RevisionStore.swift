@@ -18,10 +18,18 @@ public struct RevisionStore: Sendable {
     func save(_ bytes: Data, of reference: String) throws(OutputError) {
         let folder = folder(of: reference)
         let path = "\(folder)/\(SHA256.hex(bytes)).md"
-        guard !FileManager.default.fileExists(atPath: path) else { return }
+        // Kept only as a plain file in a real folder: nothing written through a link, nothing taken on trust.
+        if revisions(of: reference)[SHA256.hex(bytes)] != nil { return }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let base = URL(fileURLWithPath: directory).deletingLastPathComponent().resolvingSymlinksInPath().path
+            guard URL(fileURLWithPath: folder).resolvingSymlinksInPath().path == "\(base)/approved/\(reference)" else {
+                throw OutputError(path: folder, reason: "a folder on the way is a symbolic link; approved revisions are kept in real folders only")
+            }
+            try? FileManager.default.removeItem(atPath: path)
             try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch let error as OutputError {
+            throw error
         } catch {
             throw OutputError(path: path, reason: "\(error)")
         }

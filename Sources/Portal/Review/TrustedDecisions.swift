@@ -1,7 +1,8 @@
 /// The ledger lines that count: signed by a key of people.yml whose person
-/// has the role and the scope the line needs, and — for approvals — not by
-/// the person who submitted that revision (four eyes). Every other line is
-/// reported with its line and why, and ignored.
+/// has the role and the scope the line needs; an approval only when the
+/// revision was submitted by its author and not by the approver (four eyes:
+/// an author who never submits cannot approve their own text either). Every
+/// other line is reported with its line and why, and ignored.
 public struct TrustedDecisions: Sendable {
     /// A line that does not count, and why.
     public struct Ignored: Sendable, Equatable {
@@ -12,6 +13,8 @@ public struct TrustedDecisions: Sendable {
 
     /// Counted entries, in ledger order, with the person who signed each.
     public let counted: [(entry: LedgerEntry, person: Person)]
+    /// `counted` by answer reference, in ledger order.
+    private let countedByAnswer: [String: [(entry: LedgerEntry, person: Person)]]
     public let ignored: [Ignored]
     public let file: String
 
@@ -32,6 +35,12 @@ public struct TrustedDecisions: Sendable {
         }
         self.counted = counted
         self.ignored = ignored
+        countedByAnswer = Dictionary(grouping: counted, by: \.0.answer)
+    }
+
+    /// Counted entries of one answer, in ledger order.
+    public func counted(for answer: String) -> [(entry: LedgerEntry, person: Person)] {
+        countedByAnswer[answer] ?? []
     }
 
     struct Refusal: Error {
@@ -57,8 +66,15 @@ public struct TrustedDecisions: Sendable {
             guard person.role == .reviewer else {
                 return .failure(Refusal(reason: "\(person.name) is an \(person.role.rawValue), not a reviewer"))
             }
-            if entry.decision == .approved, submitters["\(entry.answer)@\(entry.sha256)"]?.contains(key) == true {
-                return .failure(Refusal(reason: "\(person.name) submitted this revision and cannot also approve it (four eyes)"))
+            if entry.decision == .approved {
+                let authors = submitters["\(entry.answer)@\(entry.sha256)"] ?? []
+                if authors.contains(key) {
+                    return .failure(Refusal(reason: "\(person.name) submitted this revision and cannot also approve it (four eyes)"))
+                }
+                // A submission signed by someone else must exist: otherwise the author is unknown, and may be the approver.
+                if !authors.contains(where: { roster.person(withKey: $0)?.covers(scope) == true }) {
+                    return .failure(Refusal(reason: "no one in people.yml submitted this revision, so it cannot be approved (four eyes)"))
+                }
             }
             return .success(person)
         }
@@ -76,12 +92,17 @@ public struct TrustedDecisions: Sendable {
 
     /// The latest counted decision on exactly this text with exactly these findings.
     public func latestDecision(answer: String, sha256: String, findings: String) -> (entry: LedgerEntry, person: Person)? {
-        counted.last { $0.entry.decision != .submitted && $0.entry.answer == answer && $0.entry.sha256 == sha256 && $0.entry.findings == findings }
+        counted(for: answer).last { $0.entry.decision != .submitted && $0.entry.sha256 == sha256 && $0.entry.findings == findings }
     }
 
     /// Who submitted this revision (counted submissions), first first.
     public func submitters(answer: String, sha256: String) -> [Person] {
-        counted.filter { $0.entry.decision == .submitted && $0.entry.answer == answer && $0.entry.sha256 == sha256 }.map(\.person)
+        counted(for: answer).filter { $0.entry.decision == .submitted && $0.entry.sha256 == sha256 }.map(\.person)
+    }
+
+    /// Whether the line `line` of the ledger counts, and if not, why.
+    public func reasonIgnored(line: Int) -> String? {
+        ignored.first { $0.line == line }?.reason
     }
 
     /// One warning per ignored line, `file:line: warning: …`.

@@ -66,7 +66,7 @@ public struct SiteBuild: Sendable {
         let board = try ReviewBoard(content: content)
         // The ledger must hold every line the previous build into this folder recorded: a removed decision is refused.
         let previousRecord = writing ? LedgerRecord.read(outputDirectory: outputDirectory) : nil
-        if let previous = previousRecord?.head, !board.ledger.extends(previous) {
+        if writing, let previous = try LedgerRecord.previousHead(in: outputDirectory), !board.ledger.extends(previous) {
             throw ContentErrors([ContentIssue(
                 file: board.ledger.file, line: previous.lines,
                 message: "The review ledger was rewound: line \(previous.lines) (sha256 \(previous.sha256.prefix(16))…), recorded by the previous build in \(outputDirectory)/, is missing or different. A decision was removed or edited.",

@@ -16,21 +16,14 @@ public struct DerivedText: Sendable, Equatable {
     public var isEmpty: Bool { lines.isEmpty }
 
     /// Adds the lines of `text`, all from source line `line`, as a browser
-    /// shows them: a run of white space reads as one space, and a line that a
-    /// right-to-left override turns around is read both ways.
+    /// shows them: a run of white space reads as one space. (Right-to-left
+    /// characters, which reorder what is shown, are findings of their own.)
     public mutating func append(_ text: String, line: Int) {
         for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let shown = Self.collapsingWhiteSpace(part)
-            lines.append(shown)
+            lines.append(Self.collapsingWhiteSpace(part))
             sourceLines.append(line)
-            if shown.unicodeScalars.contains(Self.rightToLeftOverride) {
-                lines.append(String(String.UnicodeScalarView(shown.unicodeScalars.reversed())))
-                sourceLines.append(line)
-            }
         }
     }
-
-    private static let rightToLeftOverride: Unicode.Scalar = "\u{202E}"
 
     private static func collapsingWhiteSpace(_ text: Substring) -> String {
         guard text.unicodeScalars.contains(where: \.properties.isWhitespace) else { return String(text) }

@@ -18,6 +18,10 @@ public enum Rule: String, Sendable, Codable, CaseIterable {
     case landline = "pii.landline"
     case email = "pii.email"
     case bankCard = "pii.bank-card"
+    /// A right-to-left character or direction control: it reorders what
+    /// readers see (`5678 1234 139` shown as `139 1234 5678`), and a 12320
+    /// site has no right-to-left text.
+    case rightToLeft = "text.right-to-left"
 
     public var severity: Severity {
         switch self {

@@ -64,9 +64,16 @@ public struct Moderator: Sendable {
     }
 
     /// The 1-based column (in scalars) where `matched` stands in `line`, or 1.
+    /// Compares scalars as written (no Unicode equivalence, which is slow on
+    /// long lines), and looks only in the first few thousand.
     private static func column(of matched: String, in line: Substring) -> Int {
-        guard !matched.isEmpty, let range = line.range(of: matched) else { return 1 }
-        return line.unicodeScalars[..<range.lowerBound].count + 1
+        let needle = Array(matched.unicodeScalars)
+        let haystack = Array(line.unicodeScalars.prefix(4096))
+        guard let first = needle.first, needle.count <= haystack.count else { return 1 }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return start + 1 }
+        }
+        return 1
     }
 
     /// Every finding in UTF-8 `bytes`, in the order they appear.
@@ -86,7 +93,7 @@ public struct Moderator: Sendable {
         var located: [Located] = []
         located.reserveCapacity(hits.count)
         for hit in hits {
-            guard let rule = lexicon.entries[Int(hit.term)].list.rule else { continue }
+            guard let rule = lexicon.entries[Int(hit.term)].list.rule, !Self.isSplitBySentence(hit, in: normalized) else { continue }
             located.append(Located(rule: rule, first: hit.first, last: hit.last, entry: Int(hit.term)))
         }
         let personalData = PersonalDataScanner.scan(normalized, allowedNumbers: lexicon.allowedNumbers)
@@ -98,16 +105,47 @@ public struct Moderator: Sendable {
             }
             located.sort { ($0.first, $0.last) < ($1.first, $1.last) }
         }
+        // Byte ranges in the text as written; right-to-left characters may be
+        // invisible ones that normalisation dropped, so they are found in the bytes.
+        var spans = located.map { item in
+            (rule: item.rule, bytes: Int(normalized.start[item.first])..<normalized.end(ofScalar: item.last, in: bytes), entry: item.entry)
+        }
+        let reordering = RightToLeft.ranges(in: bytes)
+        if !reordering.isEmpty {
+            spans += reordering.map { (rule: Rule.rightToLeft, bytes: $0, entry: -1) }
+            spans.sort { ($0.bytes.lowerBound, $0.bytes.upperBound) < ($1.bytes.lowerBound, $1.bytes.upperBound) }
+        }
         var positions = TextPositions(bytes)
-        return located.map { item in
-            let range = Int(normalized.start[item.first])..<normalized.end(ofScalar: item.last, in: bytes)
-            let (line, column) = positions.lineAndColumn(ofByte: range.lowerBound)
+        return spans.map { item in
+            let (line, column) = positions.lineAndColumn(ofByte: item.bytes.lowerBound)
             let entry = item.entry >= 0 ? lexicon.entries[item.entry] : nil
             return Finding(rule: item.rule, term: entry?.term,
-                           matched: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
+                           matched: String(decoding: UnsafeBufferPointer(rebasing: bytes[item.bytes]), as: UTF8.self),
                            line: line, column: column, label: entry?.label)
         }
     }
+}
+
+extension Moderator {
+    /// Whether a match runs across the end of a clause or sentence (`，` `。`
+    /// `；` `：` `！` `？`) between words a reader reads apart — `科室内部，资料齐全`
+    /// is no `内部资料` — rather than through a term spelled out one character
+    /// at a time (`内，部，资，料`, every character set apart, still is one).
+    static func isSplitBySentence(_ hit: TermTrie.Hit, in text: NormalizedText) -> Bool {
+        guard hit.lastSymbol > hit.firstSymbol else { return false }
+        var endsClause = false
+        var everyCharacterApart = true
+        for symbol in hit.firstSymbol..<hit.lastSymbol {
+            let from = Int(text.symbolPositions[symbol]) + 1
+            let to = Int(text.symbolPositions[symbol + 1])
+            if from == to { everyCharacterApart = false }
+            for index in from..<to where clauseMarks.contains(text.ascii[index]) { endsClause = true }
+        }
+        return endsClause && !everyCharacterApart
+    }
+
+    /// `,` `.` `;` `:` `!` `?` as normalised (full-width forms included; `。` reads `.`).
+    private static let clauseMarks: Set<UInt8> = [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F]
 }
 
 /// Line and column of byte offsets, asked in increasing order: a cursor

@@ -46,9 +46,20 @@ struct ReaderTextTests {
         #expect(moderator.scan(source, asRead: [DerivedText(source, line: 1)]).map(\.rule) == [.classified])
     }
 
-    @Test func aRightToLeftOverrideIsReadAsShown() {
-        let source = "\u{202E}料资部内"
-        #expect(moderator.scan(source, asRead: [DerivedText(source, line: 1)]).map(\.rule) == [.classified])
+    @Test(arguments: [
+        ("an override", "\u{202E}料资部内"),
+        ("a right-to-left mark before reversed groups", "请联系 \u{200F} 5678 1234 139"),
+        ("an Arabic letter mark", "请联系 \u{061C}5678-1234-139"),
+        ("an isolate", "请联系 \u{2067} 5678 1234 139\u{2069}"),
+        ("an embedding", "请联系 \u{202B}5678 1234 139\u{202C}"),
+        ("an Arabic letter", "请联系 ا 5678 1234 139"),
+        ("a Hebrew letter", "请联系 א 5678 1234 139"),
+        ("a character reference", "请联系 &#x200F; 5678 1234 139"),
+    ])
+    func rightToLeftTextIsABlockingFinding(_ name: String, _ text: String) throws {
+        let finding = try #require(moderator.scan(text).first { $0.rule == .rightToLeft }, "\(name)")
+        #expect(finding.severity == .block)
+        #expect(finding.line == 1)
     }
 
     @Test(arguments: [
@@ -63,6 +74,22 @@ struct ReaderTextTests {
         ("format characters", "电话138\u{2060}1234\u{180E}5678"),
         ("Chinese numerals", "电话一三八一二三四五六七八"),
         ("spoken one and financial numerals", "电话幺叁捌壹贰叁肆伍陆柒捌"),
+        ("numerals callers say", "电话么三九一两三四五六拐勾"),
+        ("zero said as 洞 or written ○", "电话一三九一二三四五六洞○"),
+        ("middle dots", "电话139·1234·5678"),
+        ("katakana middle dots", "电话139・1234・5678"),
+        ("underscores", "电话139_1234_5678"),
+        ("slashes", "电话139/1234/5678"),
+        ("full-width slashes", "电话139／1234／5678"),
+        ("minus signs", "电话139−1234−5678"),
+        ("commas that group no thousands", "电话139,1234,5678"),
+        ("full-width commas", "电话139，1234，5678"),
+        ("ideographic commas", "电话139、1234、5678"),
+        ("ideographic full stops", "电话139。1234。5678"),
+        ("tildes", "电话139~1234~5678"),
+        ("colons that part no time", "电话139:1234:5678"),
+        ("plus signs", "电话139+1234+5678"),
+        ("hashes", "电话139#1234#5678"),
     ])
     func whiteSpaceOfAnyKindSeparatesDigitGroups(_ name: String, _ text: String) {
         #expect(moderator.scan(text).map(\.rule) == [.mobile], "\(name)")
@@ -76,9 +103,57 @@ struct ReaderTextTests {
         ("a year list", "2019 2020 2021 2022"),
         ("a time range", "上午8:00-11:30，下午2:00-5:00"),
         ("Chinese numerals in prose", "一五一十地说明，三三两两来就诊"),
+        ("a count with thousands separators", "全省累计服务 13,912,345,678 人次"),
+        ("opening hours", "上午8:00-11:30，下午14:00-17:30，午休12:00-13:30"),
+        ("a list of times", "8:00 9:30 11:00 14:00 15:30 17:00"),
     ])
     func datesAndOrdinaryNumbersAreNotPersonalData(_ name: String, _ text: String) {
         #expect(moderator.scan(text).isEmpty, "\(name): \(moderator.scan(text))")
+    }
+
+    @Test(arguments: [
+        ("spaces around @ and the dot", "邮箱 zhangsan @ qq . com", "zhangsan @ qq . com"),
+        ("a hash for @", "邮箱 zhangsan#qq.com", "zhangsan#qq.com"),
+        ("a bracketed @", "邮箱 zhangsan(@)qq.com", "zhangsan(@)qq.com"),
+        ("an ideographic full stop for the dot", "邮箱 zhangsan@qq。com", "zhangsan@qq。com"),
+    ])
+    func emailAddressesWrittenToDodgeFiltersAreFound(_ name: String, _ text: String, _ matched: String) throws {
+        let finding = try #require(moderator.scan(text).first, "\(name)")
+        #expect(finding.rule == .email)
+        #expect(finding.matched == matched)
+    }
+
+    @Test func aLandlineWrittenAbroadWithoutItsZeroIsFound() {
+        #expect(moderator.scan("致电 +86 25 8335 9001").map(\.rule) == [.landline])
+        #expect(moderator.scan("致电 +86-25-83359001").map(\.rule) == [.landline])
+    }
+
+    @Test func japaneseFormsOfACharacterReadAsChinese() throws {
+        let lexicon = try Lexicon(entries: [.init(term: "不得外传", list: .classified), .init(term: "未公开疫情数据", list: .classified)])
+        let moderator = Moderator(lexicon: lexicon)
+        #expect(moderator.scan("本文不得外伝").map(\.rule) == [.classified])
+        #expect(moderator.scan("未公开疫情数拠").map(\.rule) == [.classified])
+    }
+
+    @Test(arguments: [
+        ("a comma between two words", "科室内部，资料齐全的可当日办理。"),
+        ("a full stop between two words", "请在单位内部。资料请另行领取。"),
+        ("a semicolon", "科室内部；资料室在二楼"),
+    ])
+    func aTermDoesNotRunAcrossTheEndOfAClause(_ name: String, _ text: String) {
+        #expect(moderator.scan(text).isEmpty, "\(name): \(moderator.scan(text))")
+    }
+
+    @Test(arguments: ["内，部，资，料", "内。部。资。料", "代，孕"])
+    func aTermSpelledOutOneCharacterAtATimeIsStillFound(_ text: String) {
+        #expect(moderator.scan(text).map(\.rule) == [.classified], "\(text)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aLongRunOfSpacedDigitsIsScannedInLinearTime() {
+        // 40,000 single digits joined by spaces are one run of groups; spans are bounded to 19 digits.
+        let text = Array(repeating: "1", count: 40_000).joined(separator: " ")
+        _ = moderator.scan(text, asRead: [DerivedText(text, line: 1)])
     }
 
     @Test func anIDThatHoldsAWholeDateIsStillAnID() {

@@ -17,6 +17,9 @@ struct TermTrie: Sendable {
         /// Index of the first and last normalised scalar of the match.
         let first: Int
         let last: Int
+        /// Index of the first and last symbol of the match.
+        let firstSymbol: Int
+        let lastSymbol: Int
     }
 
     private let tables: Tables
@@ -68,7 +71,8 @@ struct TermTrie: Sendable {
                 cursor += 1
             }
             if term >= 0 {
-                hits.append(Hit(term: term, first: Int(positions[position]), last: Int(positions[end])))
+                hits.append(Hit(term: term, first: Int(positions[position]), last: Int(positions[end]),
+                                firstSymbol: position, lastSymbol: end))
                 position = end + 1
             } else {
                 position += 1

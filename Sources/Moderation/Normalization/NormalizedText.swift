@@ -19,7 +19,7 @@ struct NormalizedText {
     let symbolPositions: UnsafeBufferPointer<Int32>
     /// Index of the first ASCII digit, if any: personal numbers start at one.
     let firstDigit: Int?
-    /// Whether an `@` or a bracketed `at` (`(at)`, `[at]`…) occurs: e-mail addresses need one.
+    /// Whether an `@`, a `#` or a bracketed `at` (`(at)`, `[at]`…) occurs: e-mail addresses need one.
     let mayContainEmail: Bool
 
     var count: Int { ascii.count }
@@ -74,6 +74,12 @@ struct NormalizedText {
                               firstDigit: writer.firstDigit, mayContainEmail: writer.mayContainEmail)
     }
 
+    /// The character written at byte `index` (a character reference read as
+    /// the character it stands for), and where the next one starts.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, next: Int) {
+        decode(bytes, at: index)
+    }
+
     /// Where the original character of scalar `index` ends in `bytes`.
     func end(ofScalar index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         Self.decode(bytes, at: Int(start[index])).next
@@ -124,11 +130,11 @@ struct NormalizedText {
             if symbol != 0 || lastSymbol != 0 { appendSymbol(symbol) }
         }
 
-        /// Notes where personal data may be: a digit, an `@`, the end of a bracketed `at`.
+        /// Notes where personal data may be: a digit, an `@` or `#`, the end of a bracketed `at`.
         private mutating func mark(_ ascii: UInt8) {
             if ascii &- 0x30 < 10 {
                 if firstDigit == nil { firstDigit = count }
-            } else if ascii == 0x40 || (count >= 3 && storage.ascii[count - 1] == 0x74 && storage.ascii[count - 2] == 0x61
+            } else if ascii == 0x40 || ascii == 0x23 || (count >= 3 && storage.ascii[count - 1] == 0x74 && storage.ascii[count - 2] == 0x61
                                         && NormalizedText.opensBracket(storage.ascii[count - 3])) {
                 mayContainEmail = true
             }

@@ -15,7 +15,7 @@ struct ScalarReading: Sendable {
     static let noiseBit: Entry = 1 << 8
     /// Set on BMP entries that are one normalised scalar; unset: ask the table.
     private static let singleBit: Entry = 1 << 9
-    /// A digit, `@`, or a closing bracket (the end of `(at)`).
+    /// A digit, `@`, `#`, or a closing bracket (the end of `(at)`).
     static let markBit: Entry = 1 << 10
     /// Bits 11–31: the trie symbol. Scalars stop at U+10FFFF, so symbols fit.
     private static let symbolShift: Entry = 11
@@ -59,18 +59,26 @@ struct ScalarReading: Sendable {
     /// detection only; terms still see the ideographs.
     static let chineseDigits: [UInt32: UInt8] = {
         var digits: [UInt32: UInt8] = [:]
-        for (value, characters) in ["〇零", "一幺壹", "二贰", "三叁", "四肆", "五伍", "六陆", "七柒", "八捌", "九玖"].enumerated() {
+        // With the words callers use on the phone: 幺 么 (1), 两 (2), 拐 (7), 勾 (9), 洞 (0), and ○ for zero.
+        for (value, characters) in ["〇零洞○", "一幺么壹", "二两贰", "三叁参", "四肆", "五伍", "六陆", "七柒拐", "八捌", "九玖勾"].enumerated() {
             for character in characters.unicodeScalars { digits[character.value] = 0x30 + UInt8(value) }
         }
         return digits
     }()
 
+    /// Non-ASCII marks that read as ASCII ones: middle dots, the minus sign and
+    /// the enumeration comma read `-`; the ideographic full stop reads `.`.
+    static let marks: [UInt32: UInt8] = [
+        0x00B7: 0x2D, 0x30FB: 0x2D, 0x2027: 0x2D, 0x2212: 0x2D, 0x3001: 0x2D, 0xFF64: 0x2D,
+        0x3002: 0x2E, 0xFF61: 0x2E,
+    ]
+
     private static func entry(_ scalar: UInt32, isNoise: Bool, trie: TermTrie) -> Entry {
         // Every kind of white space (tab, line break, U+2028…) reads as a space: all separate digit groups alike.
         let isWhitespace = Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
         let ascii: UInt8 = isWhitespace ? 0x20 : scalar < 0x80 ? UInt8(scalar)
-            : chineseDigits[scalar] ?? ((0x2010...0x2014).contains(scalar) ? dash : other)
-        let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D || ascii == 0x3E
+            : chineseDigits[scalar] ?? marks[scalar] ?? ((0x2010...0x2014).contains(scalar) ? dash : other)
+        let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x23 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D || ascii == 0x3E
         let symbol = isNoise ? 0 : trie.symbol(of: scalar)
         return Entry(ascii) | (isNoise ? noiseBit : 0) | (marked ? markBit : 0) | symbol << symbolShift
     }

@@ -2,7 +2,8 @@ import COpenCC
 import Foundation
 
 /// Traditional → simplified Chinese, character by character, from OpenCC's
-/// `TSCharacters.ocd2` (Debian's libopencc1.1): one character in, one out, so
+/// `TSCharacters.ocd2` (Debian's libopencc1.1), after Japanese forms are
+/// turned into traditional ones (`JPShinjitaiCharacters`, `JPVariantsRev`): one character in, one out, so
 /// every normalised character still points at the character written.
 enum TraditionalToSimplified {
     /// Folders searched for `TSCharacters.ocd2`, after `$OPENCC_DATA_DIR`.
@@ -20,10 +21,17 @@ enum TraditionalToSimplified {
             throw ModerationSetupError(message: "OpenCC's TSCharacters.ocd2 was not found in \((environment + dataFolders).joined(separator: ", ")).",
                                        fix: "Install it with `apt-get install libopencc1.1`, or set OPENCC_DATA_DIR to the folder that holds it.")
         }
+        // Japanese forms first (伝 → 傳, 拠 → 據: shinjitai to traditional), then traditional to simplified.
         let dictionary = folder + "/TSCharacters.ocd2"
+        let japanese = ["JPShinjitaiCharacters.ocd2", "JPVariantsRev.ocd2"].map { folder + "/" + $0 }
+        guard japanese.allSatisfy(FileManager.default.fileExists(atPath:)) else {
+            throw ModerationSetupError(message: "OpenCC's Japanese variant tables (\(japanese.joined(separator: ", "))) are missing.",
+                                       fix: "Install them with `apt-get install libopencc1.1`.")
+        }
+        let group = japanese.map { "{\"type\": \"ocd2\", \"file\": \"\($0)\"}" }.joined(separator: ", ")
         let config = """
-            {"name": "TSCharacters", "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "\(dictionary)"}},
-             "conversion_chain": [{"dict": {"type": "ocd2", "file": "\(dictionary)"}}]}
+            {"name": "JP+TSCharacters", "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "\(dictionary)"}},
+             "conversion_chain": [{"dict": {"type": "group", "dicts": [\(group)]}}, {"dict": {"type": "ocd2", "file": "\(dictionary)"}}]}
             """
         let configPath = FileManager.default.temporaryDirectory.appendingPathComponent("portal12320-ts-\(ProcessInfo.processInfo.processIdentifier).json").path
         guard FileManager.default.createFile(atPath: configPath, contents: Data(config.utf8)) else {

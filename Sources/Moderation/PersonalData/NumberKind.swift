@@ -16,6 +16,8 @@ enum NumberKind {
         }
         if isMobile(stripCountryCode(digits, international: international)) { return .mobile }
         if isLandline(digits) { return .landline }
+        // +86 25 8335 9001: abroad, the area code is written without its 0.
+        if international, digits.starts(with: "86".utf8), isLandline([UInt8(ascii: "0")] + digits.dropFirst(2)) { return .landline }
         if (16...19).contains(digits.count), isBankCard(digits) { return .bankCard }
         return nil
     }

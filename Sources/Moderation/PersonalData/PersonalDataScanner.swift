@@ -11,9 +11,29 @@ struct PersonalDataScanner {
     }
 
     /// Whether `ascii` is a mark that may separate the groups of one number:
-    /// `-`, `(`, `)`, `.`, a Unicode dash. White space of every kind reads as a space.
+    /// `-` `(` `)` `.` `/` `_` `~` `+` `#` `,` `:` and the Unicode dashes
+    /// (middle dots, minus, `、` and `。` read as `-` and `.`). White space of
+    /// every kind reads as a space.
     private static func isSeparatorMark(_ ascii: UInt8) -> Bool {
-        ascii == 0x2D || ascii == 0x28 || ascii == 0x29 || ascii == 0x2E || ascii == ScalarReading.dash
+        switch ascii {
+        case 0x2D, 0x28, 0x29, 0x2E, 0x2F, 0x5F, 0x7E, 0x2B, 0x23, 0x2C, 0x3A, ScalarReading.dash: true
+        default: false
+        }
+    }
+
+    /// Whether the mark at `index` groups a quantity or a time rather than
+    /// separating the parts of one number: a `,` before exactly three digits
+    /// (`13,912,345,678` is a count), a `:` between an hour and two-digit
+    /// minutes (`8:00-11:30`).
+    private static func isQuantityOrTimeMark(at index: Int, in ascii: UnsafeBufferPointer<UInt8>, groupStart: Int) -> Bool {
+        let mark = ascii[index]
+        guard mark == 0x2C || mark == 0x3A else { return false }
+        var after = index + 1
+        while after < ascii.count, ascii[after] == 0x20 { after += 1 }
+        var digits = 0
+        while after + digits < ascii.count, isDigit(ascii[after + digits]) { digits += 1 }
+        if mark == 0x2C { return digits == 3 }
+        return digits == 2 && index - groupStart <= 2
     }
     /// Between two digit groups: at most this many marks, among any white space
     /// (spaces, tabs, line breaks: a reader still reads one number)…
@@ -65,7 +85,8 @@ struct PersonalDataScanner {
                 while gap < ascii.count, gap - cursor < maxGap {
                     if ascii[gap] == 0x20 {
                         gap += 1
-                    } else if marks < maxSeparatorMarks, isSeparatorMark(ascii[gap]) {
+                    } else if marks < maxSeparatorMarks, isSeparatorMark(ascii[gap]),
+                              !isQuantityOrTimeMark(at: gap, in: ascii, groupStart: current.first) {
                         marks += 1
                         gap += 1
                     } else {
@@ -107,7 +128,14 @@ struct PersonalDataScanner {
         var start = 0
         while start < groups.count {
             var found: (Item, Int)?
-            for end in stride(from: groups.count - 1, through: start, by: -1) {
+            // Spans of at most 19 digits: the longest personal number. (Bounded, so a long run of spaced digits costs linear time.)
+            var lastEnd = start
+            var total = groups[start].count
+            while lastEnd + 1 < groups.count, total + groups[lastEnd + 1].count <= 19 {
+                lastEnd += 1
+                total += groups[lastEnd].count
+            }
+            for end in stride(from: lastEnd, through: start, by: -1) {
                 let count = groups[start...end].reduce(0) { $0 + $1.count }
                 guard (shortestNumber...19).contains(count), !CalendarDate.isDatesOnlyOrCut(start...end, dates: dates) else { continue }
                 var digits = groups[start...end].flatMap { ascii[$0.first...$0.last] }
@@ -134,7 +162,8 @@ struct PersonalDataScanner {
 
     // MARK: E-mail
 
-    private static let atForms: [[UInt8]] = ["@", "(at)", "[at]", "{at}", "<at>"].map { Array($0.utf8) }
+    /// `#` stands for `@` when people dodge filters (`zhangsan#qq.com`); a domain with a top-level name must follow.
+    private static let atForms: [[UInt8]] = ["@", "(@)", "[@]", "(at)", "[at]", "{at}", "<at>", "#"].map { Array($0.utf8) }
     private static let dotForms: [[UInt8]] = [".", "(dot)", "[dot]", "{dot}", "<dot>"].map { Array($0.utf8) }
 
     private static func emails(_ text: NormalizedText) -> [Item] {
@@ -143,18 +172,22 @@ struct PersonalDataScanner {
         guard text.mayContainEmail else { return items }
         var index = 0
         while index < ascii.count {
-            // Only `@` or an opening bracket before `a` can start an at-form.
+            // Only `@`, `#` or an opening bracket before `a` or `@` can start an at-form.
             let scalar = ascii[index]
-            let mayStart = scalar == 0x40
+            let mayStart = scalar == 0x40 || scalar == 0x23
                 || ((scalar == 0x28 || scalar == 0x5B || scalar == 0x7B || scalar == 0x3C)
-                    && index + 1 < ascii.count && ascii[index + 1] == 0x61)
+                    && index + 1 < ascii.count && (ascii[index + 1] == 0x61 || ascii[index + 1] == 0x40))
             guard mayStart, let atLength = form(atForms, in: ascii, at: index) else {
                 index += 1
                 continue
             }
-            var localStart = index
+            // Spaces around `@` and the dots do not hide an address (`zhangsan @ qq . com`).
+            var localEnd = index
+            while localEnd > 0, ascii[localEnd - 1] == 0x20 { localEnd -= 1 }
+            var localStart = localEnd
             while localStart > 0, isLocalPart(ascii[localStart - 1]) { localStart -= 1 }
             var cursor = index + atLength
+            while cursor < ascii.count, ascii[cursor] == 0x20 { cursor += 1 }
             var labels: [[UInt8]] = []
             var domainEnd = cursor - 1
             while true {
@@ -166,12 +199,15 @@ struct PersonalDataScanner {
                 guard !label.isEmpty else { break }
                 labels.append(label)
                 domainEnd = cursor - 1
-                guard let dot = form(dotForms, in: ascii, at: cursor), cursor + dot < ascii.count,
-                    isDomainLabel(ascii[cursor + dot])
-                else { break }
-                cursor += dot
+                var dotAt = cursor
+                while dotAt < ascii.count, ascii[dotAt] == 0x20 { dotAt += 1 }
+                guard let dot = form(dotForms, in: ascii, at: dotAt) else { break }
+                var next = dotAt + dot
+                while next < ascii.count, ascii[next] == 0x20 { next += 1 }
+                guard next < ascii.count, isDomainLabel(ascii[next]) else { break }
+                cursor = next
             }
-            let local = Array(ascii[localStart..<index])
+            let local = Array(ascii[localStart..<localEnd])
             if !local.isEmpty, labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(isASCIILetter) {
                 let address = String(decoding: local, as: UTF8.self) + "@"
                     + labels.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")

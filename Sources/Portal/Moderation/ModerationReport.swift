@@ -93,12 +93,18 @@ public enum FindingsText {
             output += finding.label.map { " [\($0)]" } ?? ""
             output += "\n"
             guard finding.line - 1 < lines.count else { continue }
-            let line = lines[finding.line - 1]
-            let before = line.unicodeScalars.prefix(finding.column - 1)
             let firstLineOfMatch = finding.matched.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-            output += "    \(line)\n"
+            // A long line is shown around the match only: the output stays small however long the line.
+            let scalars = Array(lines[finding.line - 1].unicodeScalars)
+            let matchStart = min(max(0, finding.column - 1), scalars.count)
+            let from = scalars.count > 160 ? max(0, matchStart - 40) : 0
+            let to = scalars.count > 160 ? min(scalars.count, matchStart + firstLineOfMatch.unicodeScalars.count + 40) : scalars.count
+            let lead = from > 0 ? "…" : ""
+            let shown = lead + String(String.UnicodeScalarView(scalars[from..<to])) + (to < scalars.count ? "…" : "")
+            let before = lead.unicodeScalars + scalars[from..<matchStart]
+            output += "    \(shown)\n"
             output += "    \(String(repeating: " ", count: DisplayWidth.of(before)))"
-            output += "^" + String(repeating: "~", count: max(0, DisplayWidth.of(firstLineOfMatch.unicodeScalars) - 1)) + "\n"
+            output += "^" + String(repeating: "~", count: max(0, min(80, DisplayWidth.of(firstLineOfMatch.unicodeScalars)) - 1)) + "\n"
         }
         return output
     }

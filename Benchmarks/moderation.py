@@ -128,6 +128,8 @@ def main():
             out.writelines(term + "\n" for kind, term in sample if kind == name)
             if name == "sensitive":
                 out.writelines(term + "\n" for term in generated)
+    # Every list file must exist (a missing one is an error, never an empty list): no phrase is allowed here.
+    open(os.path.join(WORK, "lexicon", "allow.txt"), "w").close()
     for index, text in enumerate(documents):
         with open(os.path.join(WORK, "corpus", f"doc-{index:05d}.md"), "w", encoding="utf-8") as out:
             out.write(text)

@@ -110,7 +110,7 @@ public struct Moderator: Sendable {
         var spans = located.map { item in
             (rule: item.rule, bytes: Int(normalized.start[item.first])..<normalized.end(ofScalar: item.last, in: bytes), entry: item.entry)
         }
-        let reordering = RightToLeft.ranges(in: bytes)
+        let reordering = normalized.hasRightToLeft ? RightToLeft.ranges(in: bytes) : []
         if !reordering.isEmpty {
             spans += reordering.map { (rule: Rule.rightToLeft, bytes: $0, entry: -1) }
             spans.sort { ($0.bytes.lowerBound, $0.bytes.upperBound) < ($1.bytes.lowerBound, $1.bytes.upperBound) }

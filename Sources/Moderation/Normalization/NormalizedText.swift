@@ -21,6 +21,8 @@ struct NormalizedText {
     let firstDigit: Int?
     /// Whether an `@`, a `#` or a bracketed `at` (`(at)`, `[at]`…) occurs: e-mail addresses need one.
     let mayContainEmail: Bool
+    /// Whether a right-to-left character or direction control was written (see ``RightToLeft``).
+    let hasRightToLeft: Bool
 
     var count: Int { ascii.count }
 
@@ -38,13 +40,14 @@ struct NormalizedText {
         preconditionFailure("no scalar normalises to more than 18 scalars")
     }
 
-    private init(storage: Storage, count: Int, symbolCount: Int, firstDigit: Int?, mayContainEmail: Bool) {
+    private init(storage: Storage, count: Int, symbolCount: Int, firstDigit: Int?, mayContainEmail: Bool, hasRightToLeft: Bool) {
         ascii = UnsafeBufferPointer(start: storage.ascii, count: count)
         start = UnsafeBufferPointer(start: storage.start, count: count)
         symbols = UnsafeBufferPointer(start: storage.symbols, count: symbolCount)
         symbolPositions = UnsafeBufferPointer(start: storage.symbolPositions, count: symbolCount)
         self.firstDigit = firstDigit
         self.mayContainEmail = mayContainEmail
+        self.hasRightToLeft = hasRightToLeft
     }
 
     /// `nil` when the storage is too small.
@@ -60,6 +63,8 @@ struct NormalizedText {
                 writer.append(entry, from: from)
                 continue
             }
+            // The slow path: scalars that normalise to none or several, right-to-left controls among them.
+            if RightToLeft.contains(value) { writer.hasRightToLeft = true }
             var overflow = false
             reading.normalize(value) { entry in
                 guard writer.count < storage.capacity else {
@@ -71,7 +76,8 @@ struct NormalizedText {
             if overflow { return nil }
         }
         return NormalizedText(storage: storage, count: writer.count, symbolCount: writer.symbolCount,
-                              firstDigit: writer.firstDigit, mayContainEmail: writer.mayContainEmail)
+                              firstDigit: writer.firstDigit, mayContainEmail: writer.mayContainEmail,
+                              hasRightToLeft: writer.hasRightToLeft)
     }
 
     /// The character written at byte `index` (a character reference read as
@@ -108,6 +114,7 @@ struct NormalizedText {
         var gap = 0
         var firstDigit: Int?
         var mayContainEmail = false
+        var hasRightToLeft = false
 
         init(storage: Storage, maxGap: Int) {
             self.storage = storage
@@ -130,11 +137,13 @@ struct NormalizedText {
             if symbol != 0 || lastSymbol != 0 { appendSymbol(symbol) }
         }
 
-        /// Notes where personal data may be: a digit, an `@` or `#`, the end of a bracketed `at`.
+        /// Notes where personal data may be: a digit, an `@`, a `#` after a letter or digit, the end of a bracketed `at`.
         private mutating func mark(_ ascii: UInt8) {
             if ascii &- 0x30 < 10 {
                 if firstDigit == nil { firstDigit = count }
-            } else if ascii == 0x40 || ascii == 0x23 || (count >= 3 && storage.ascii[count - 1] == 0x74 && storage.ascii[count - 2] == 0x61
+            } else if ascii == ScalarReading.rightToLeft {
+                hasRightToLeft = true
+            } else if ascii == 0x40 || (ascii == 0x23 && count >= 1 && NormalizedText.isAlphanumeric(storage.ascii[count - 1])) || (count >= 3 && storage.ascii[count - 1] == 0x74 && storage.ascii[count - 2] == 0x61
                                         && NormalizedText.opensBracket(storage.ascii[count - 3])) {
                 mayContainEmail = true
             }
@@ -147,6 +156,11 @@ struct NormalizedText {
             symbolCount += 1
             lastSymbol = symbol
         }
+    }
+
+    /// A `#` stands for `@` only right after an address's local part (not in `## 标题`).
+    static func isAlphanumeric(_ ascii: UInt8) -> Bool {
+        (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x61 && ascii <= 0x7A)
     }
 
     private static func opensBracket(_ ascii: UInt8) -> Bool {

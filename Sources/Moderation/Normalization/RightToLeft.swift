@@ -15,10 +15,9 @@ enum RightToLeft {
     }
 
     /// Byte ranges of the right-to-left characters written in `bytes`
-    /// (character references such as `&#x200F;` included), in order.
+    /// (character references such as `&#x200F;` included), in order. Called
+    /// only when normalisation saw one (``NormalizedText/hasRightToLeft``).
     static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        // None of these characters is written without one of these bytes: most texts are passed over at once.
-        guard bytes.contains(where: { (0xD6...0xE2).contains($0) || $0 == 0xEF || $0 == 0xF0 || $0 == 0x26 }) else { return [] }
         var found: [Range<Int>] = []
         var index = 0
         while index < bytes.count {

@@ -15,7 +15,7 @@ struct ScalarReading: Sendable {
     static let noiseBit: Entry = 1 << 8
     /// Set on BMP entries that are one normalised scalar; unset: ask the table.
     private static let singleBit: Entry = 1 << 9
-    /// A digit, `@`, `#`, or a closing bracket (the end of `(at)`).
+    /// A digit, `@`, `#`, a closing bracket (the end of `(at)`), or a right-to-left letter.
     static let markBit: Entry = 1 << 10
     /// Bits 11–31: the trie symbol. Scalars stop at U+10FFFF, so symbols fit.
     private static let symbolShift: Entry = 11
@@ -24,6 +24,8 @@ struct ScalarReading: Sendable {
     static let dash: UInt8 = 0x80
     /// The ASCII byte of any other non-ASCII scalar.
     static let other: UInt8 = 0xFF
+    /// The ASCII byte of right-to-left letters (marked, so the text notes it has one).
+    static let rightToLeft: UInt8 = 0x81
 
     init(table: ScalarTable, trie: TermTrie) {
         self.table = table
@@ -77,8 +79,10 @@ struct ScalarReading: Sendable {
         // Every kind of white space (tab, line break, U+2028…) reads as a space: all separate digit groups alike.
         let isWhitespace = Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
         let ascii: UInt8 = isWhitespace ? 0x20 : scalar < 0x80 ? UInt8(scalar)
-            : chineseDigits[scalar] ?? marks[scalar] ?? ((0x2010...0x2014).contains(scalar) ? dash : other)
-        let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x23 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D || ascii == 0x3E
+            : chineseDigits[scalar] ?? marks[scalar] ?? ((0x2010...0x2014).contains(scalar) ? dash
+                : RightToLeft.contains(scalar) ? rightToLeft : other)
+        let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x23 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D
+            || ascii == 0x3E || ascii == rightToLeft
         let symbol = isNoise ? 0 : trie.symbol(of: scalar)
         return Entry(ascii) | (isNoise ? noiseBit : 0) | (marked ? markBit : 0) | symbol << symbolShift
     }

@@ -174,7 +174,7 @@ struct PersonalDataScanner {
         while index < ascii.count {
             // Only `@`, `#` or an opening bracket before `a` or `@` can start an at-form.
             let scalar = ascii[index]
-            let mayStart = scalar == 0x40 || scalar == 0x23
+            let mayStart = scalar == 0x40 || (scalar == 0x23 && index > 0 && isASCIIAlphanumeric(ascii[index - 1]))
                 || ((scalar == 0x28 || scalar == 0x5B || scalar == 0x7B || scalar == 0x3C)
                     && index + 1 < ascii.count && (ascii[index + 1] == 0x61 || ascii[index + 1] == 0x40))
             guard mayStart, let atLength = form(atForms, in: ascii, at: index) else {

@@ -82,14 +82,17 @@ struct ReaderTextTests {
         ("slashes", "电话139/1234/5678"),
         ("full-width slashes", "电话139／1234／5678"),
         ("minus signs", "电话139−1234−5678"),
-        ("commas that group no thousands", "电话139,1234,5678"),
-        ("full-width commas", "电话139，1234，5678"),
-        ("ideographic commas", "电话139、1234、5678"),
         ("ideographic full stops", "电话139。1234。5678"),
         ("tildes", "电话139~1234~5678"),
         ("colons that part no time", "电话139:1234:5678"),
         ("plus signs", "电话139+1234+5678"),
         ("hashes", "电话139#1234#5678"),
+        ("pipes", "电话139|1234|5678"),
+        ("CJK brackets", "电话【139】【1234】【5678】"),
+        ("a run of one mark", "电话139---1234---5678"),
+        ("combining underlines", "电话1\u{332}3\u{332}9\u{332}1\u{332}2\u{332}3\u{332}4\u{332}5\u{332}6\u{332}7\u{332}8\u{332}"),
+        ("keycaps", "电话1\u{FE0F}\u{20E3}3\u{FE0F}\u{20E3}9\u{FE0F}\u{20E3}12345678"),
+        ("a contact word glued to the number", "Tel13912345678"),
     ])
     func whiteSpaceOfAnyKindSeparatesDigitGroups(_ name: String, _ text: String) {
         #expect(moderator.scan(text).map(\.rule) == [.mobile], "\(name)")
@@ -106,6 +109,11 @@ struct ReaderTextTests {
         ("a count with thousands separators", "全省累计服务 13,912,345,678 人次"),
         ("opening hours", "上午8:00-11:30，下午14:00-17:30，午休12:00-13:30"),
         ("a list of times", "8:00 9:30 11:00 14:00 15:30 17:00"),
+        ("a list of room numbers", "接种室位于6201、6202、6203、6204室。"),
+        ("a list of hotlines", "拨打12320、12345、120、110、95518咨询"),
+        ("bus routes", "乘坐1、3、9、12、34、56、78路公交"),
+        ("service numbers", "客服热线400-888-1234、800-820-1234"),
+        ("a code glued to letters", "序列号SN13912345678"),
     ])
     func datesAndOrdinaryNumbersAreNotPersonalData(_ name: String, _ text: String) {
         #expect(moderator.scan(text).isEmpty, "\(name): \(moderator.scan(text))")
@@ -116,6 +124,7 @@ struct ReaderTextTests {
         ("a hash for @", "邮箱 zhangsan#qq.com", "zhangsan#qq.com"),
         ("a bracketed @", "邮箱 zhangsan(@)qq.com", "zhangsan(@)qq.com"),
         ("an ideographic full stop for the dot", "邮箱 zhangsan@qq。com", "zhangsan@qq。com"),
+        ("at and dot as words", "邮箱 zhangsan at 163 dot com", "zhangsan at 163 dot com"),
     ])
     func emailAddressesWrittenToDodgeFiltersAreFound(_ name: String, _ text: String, _ matched: String) throws {
         let finding = try #require(moderator.scan(text).first, "\(name)")
@@ -154,6 +163,15 @@ struct ReaderTextTests {
         // 40,000 single digits joined by spaces are one run of groups; spans are bounded to 19 digits.
         let text = Array(repeating: "1", count: 40_000).joined(separator: " ")
         _ = moderator.scan(text, asRead: [DerivedText(text, line: 1)])
+    }
+
+    @Test(arguments: ["11010519491231002×", "11010519491231002✕", "11010519491231002\u{3A7}", "11010519491231002叉"])
+    func anIDWhoseCheckCharacterIsWrittenAsATimesSignIsFound(_ text: String) {
+        #expect(moderator.scan("证号" + text).map(\.rule) == [.idCard], "\(text)")
+    }
+
+    @Test func anIdeographDrawnAsADotDoesNotSplitATerm() {
+        #expect(moderator.scan("内丶部丶资丶料").map(\.rule) == [.classified])
     }
 
     @Test func anIDThatHoldsAWholeDateIsStillAnID() {

@@ -44,6 +44,8 @@ struct MarkupEvasionTests {
         .init("a YAML unicode escape in the title", title: "\"\\u5185\\u90E8\\u8D44\\u6599\"", body: "普通正文"),
         .init("a YAML hex escape in a tag", body: "普通正文", tags: "[\"\\x31\\x33\\x38\\x31\\x32\\x33\\x34\\x35\\x36\\x37\\x38\"]"),
         .init("a folded YAML title", title: ">-\n  内部\n  资料", body: "普通正文"),
+        .init("a term split across tags, shown side by side", body: "普通正文", tags: "[内部, 资料]"),
+        .init("a number split across tags", body: "普通正文", tags: "['139', '1234', '5678']"),
         .init("many spaces between characters", body: "代          孕"),
         .init("three spaces in a number", body: "电话138   1234   5678"),
         .init("tabs in a number", body: "电话138\t1234\t5678"),

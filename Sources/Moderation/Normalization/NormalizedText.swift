@@ -137,14 +137,16 @@ struct NormalizedText {
             if symbol != 0 || lastSymbol != 0 { appendSymbol(symbol) }
         }
 
-        /// Notes where personal data may be: a digit, an `@`, a `#` after a letter or digit, the end of a bracketed `at`.
+        /// Notes where personal data may be: a digit, an `@`, a `#` after a letter or digit, ` at`, the end of a bracketed `at`.
         private mutating func mark(_ ascii: UInt8) {
             if ascii &- 0x30 < 10 {
                 if firstDigit == nil { firstDigit = count }
             } else if ascii == ScalarReading.rightToLeft {
                 hasRightToLeft = true
-            } else if ascii == 0x40 || (ascii == 0x23 && count >= 1 && NormalizedText.isAlphanumeric(storage.ascii[count - 1])) || (count >= 3 && storage.ascii[count - 1] == 0x74 && storage.ascii[count - 2] == 0x61
-                                        && NormalizedText.opensBracket(storage.ascii[count - 3])) {
+            } else if ascii == 0x40 || (ascii == 0x23 && count >= 1 && NormalizedText.isAlphanumeric(storage.ascii[count - 1]))
+                        || (ascii == 0x74 && count >= 2 && storage.ascii[count - 1] == 0x61 && storage.ascii[count - 2] == 0x20)
+                        || (count >= 3 && storage.ascii[count - 1] == 0x74 && storage.ascii[count - 2] == 0x61
+                            && NormalizedText.opensBracket(storage.ascii[count - 3])) {
                 mayContainEmail = true
             }
         }

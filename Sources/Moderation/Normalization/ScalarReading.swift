@@ -15,7 +15,7 @@ struct ScalarReading: Sendable {
     static let noiseBit: Entry = 1 << 8
     /// Set on BMP entries that are one normalised scalar; unset: ask the table.
     private static let singleBit: Entry = 1 << 9
-    /// A digit, `@`, `#`, a closing bracket (the end of `(at)`), or a right-to-left letter.
+    /// A digit, `@`, `#`, `t` (the end of ` at`), a closing bracket (the end of `(at)`), or a right-to-left letter.
     static let markBit: Entry = 1 << 10
     /// Bits 11–31: the trie symbol. Scalars stop at U+10FFFF, so symbols fit.
     private static let symbolShift: Entry = 11
@@ -68,11 +68,15 @@ struct ScalarReading: Sendable {
         return digits
     }()
 
-    /// Non-ASCII marks that read as ASCII ones: middle dots, the minus sign and
-    /// the enumeration comma read `-`; the ideographic full stop reads `.`.
+    /// Non-ASCII marks that read as ASCII ones: middle dots and the minus sign
+    /// read `-`; the ideographic full stop reads `.`; CJK brackets read `(` `)`;
+    /// signs written for an ID's final x (× ✕ Greek chi, Cyrillic ha, 叉) read `x`.
+    /// (The enumeration comma `、` stays apart: it lists numbers, it does not join them.)
     static let marks: [UInt32: UInt8] = [
-        0x00B7: 0x2D, 0x30FB: 0x2D, 0x2027: 0x2D, 0x2212: 0x2D, 0x3001: 0x2D, 0xFF64: 0x2D,
+        0x00B7: 0x2D, 0x30FB: 0x2D, 0x2027: 0x2D, 0x2212: 0x2D,
         0x3002: 0x2E, 0xFF61: 0x2E,
+        0x3010: 0x28, 0x3011: 0x29, 0x3014: 0x28, 0x3015: 0x29, 0x300C: 0x28, 0x300D: 0x29, 0x300E: 0x28, 0x300F: 0x29,
+        0x3016: 0x28, 0x3017: 0x29, 0x00D7: 0x78, 0x2715: 0x78, 0x2716: 0x78, 0x2A2F: 0x78, 0x03C7: 0x78, 0x0445: 0x78, 0x53C9: 0x78,
     ]
 
     private static func entry(_ scalar: UInt32, isNoise: Bool, trie: TermTrie) -> Entry {
@@ -82,7 +86,7 @@ struct ScalarReading: Sendable {
             : chineseDigits[scalar] ?? marks[scalar] ?? ((0x2010...0x2014).contains(scalar) ? dash
                 : RightToLeft.contains(scalar) ? rightToLeft : other)
         let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x23 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D
-            || ascii == 0x3E || ascii == rightToLeft
+            || ascii == 0x3E || ascii == 0x74 || ascii == rightToLeft
         let symbol = isNoise ? 0 : trie.symbol(of: scalar)
         return Entry(ascii) | (isNoise ? noiseBit : 0) | (marked ? markBit : 0) | symbol << symbolShift
     }

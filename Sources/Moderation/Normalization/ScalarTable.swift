@@ -114,14 +114,20 @@ struct ScalarTable: Sendable {
     }
 
     /// Zero-width characters, joiners, soft hyphen, BOM, bidirectional marks,
-    /// variation selectors, tag characters and other format controls.
+    /// variation selectors, tag characters and other format controls, and
+    /// combining marks (`1̲`, `1⃣`), and 丶, an ideograph drawn as a dot.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F,
+        case 0x00AD, 0x034F, 0x061C, 0x4E36, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F,
              0x202A...0x202E, 0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xE0000...0xE0FFF:
             return true
         default:
-            return scalar.properties.generalCategory == .format
+            // Format controls, and marks that only decorate the character before
+            // them (a combining underline, a keycap): readers read through them.
+            switch scalar.properties.generalCategory {
+            case .format, .nonspacingMark, .enclosingMark: return true
+            default: return false
+            }
         }
     }
 

@@ -11,28 +11,22 @@ struct PersonalDataScanner {
     }
 
     /// Whether `ascii` is a mark that may separate the groups of one number:
-    /// `-` `(` `)` `.` `/` `_` `~` `+` `#` `,` `:` and the Unicode dashes
-    /// (middle dots, minus, `、` and `。` read as `-` and `.`). White space of
-    /// every kind reads as a space.
+    /// `-` `(` `)` `.` `/` `_` `~` `+` `#` `|` `:` and the Unicode dashes
+    /// (middle dots, minus, CJK brackets and `。` read as `-`, `(` `)` and `.`).
+    /// White space of every kind reads as a space. Commas and `、` list
+    /// numbers (`6201、6202`, `1、3、9路`) rather than join them.
     private static func isSeparatorMark(_ ascii: UInt8) -> Bool {
         switch ascii {
-        case 0x2D, 0x28, 0x29, 0x2E, 0x2F, 0x5F, 0x7E, 0x2B, 0x23, 0x2C, 0x3A, ScalarReading.dash: true
+        case 0x2D, 0x28, 0x29, 0x2E, 0x2F, 0x5F, 0x7E, 0x2B, 0x23, 0x7C, 0x3A, ScalarReading.dash: true
         default: false
         }
     }
 
-    /// Whether the mark at `index` groups a quantity or a time rather than
-    /// separating the parts of one number: a `,` before exactly three digits
-    /// (`13,912,345,678` is a count), a `:` between an hour and two-digit
-    /// minutes (`8:00-11:30`).
-    private static func isQuantityOrTimeMark(at index: Int, in ascii: UnsafeBufferPointer<UInt8>, groupStart: Int) -> Bool {
-        let mark = ascii[index]
-        guard mark == 0x2C || mark == 0x3A else { return false }
-        var after = index + 1
-        while after < ascii.count, ascii[after] == 0x20 { after += 1 }
+    /// Whether the `:` at `index` parts an hour from two-digit minutes (`8:00-11:30`), not the groups of a number.
+    private static func isTimeMark(at index: Int, in ascii: UnsafeBufferPointer<UInt8>, groupStart: Int) -> Bool {
+        guard ascii[index] == 0x3A else { return false }
         var digits = 0
-        while after + digits < ascii.count, isDigit(ascii[after + digits]) { digits += 1 }
-        if mark == 0x2C { return digits == 3 }
+        while index + 1 + digits < ascii.count, isDigit(ascii[index + 1 + digits]) { digits += 1 }
         return digits == 2 && index - groupStart <= 2
     }
     /// Between two digit groups: at most this many marks, among any white space
@@ -82,12 +76,17 @@ struct PersonalDataScanner {
                 }
                 var gap = cursor
                 var marks = 0
+                var lastMark: UInt8 = 0
                 while gap < ascii.count, gap - cursor < maxGap {
-                    if ascii[gap] == 0x20 {
+                    let scalar = ascii[gap]
+                    if scalar == 0x20 {
                         gap += 1
-                    } else if marks < maxSeparatorMarks, isSeparatorMark(ascii[gap]),
-                              !isQuantityOrTimeMark(at: gap, in: ascii, groupStart: current.first) {
+                    } else if scalar == lastMark {
+                        // A run of one mark (`---`) separates like one.
+                        gap += 1
+                    } else if marks < maxSeparatorMarks, isSeparatorMark(scalar), !isTimeMark(at: gap, in: ascii, groupStart: current.first) {
                         marks += 1
+                        lastMark = scalar
                         gap += 1
                     } else {
                         break
@@ -107,7 +106,7 @@ struct PersonalDataScanner {
             if runEnd + 1 < ascii.count, ascii[runEnd + 1] == 0x78 {
                 trailingX = runEnd + 2 >= ascii.count || !isASCIIAlphanumeric(ascii[runEnd + 2])
             }
-            if (runStart > 0 && isASCIILetter(ascii[runStart - 1]))
+            if (runStart > 0 && isASCIILetter(ascii[runStart - 1]) && !isContactWord(endingAt: runStart - 1, in: ascii))
                 || (!trailingX && runEnd + 1 < ascii.count && isASCIILetter(ascii[runEnd + 1])) {
                 continue
             }
@@ -160,11 +159,21 @@ struct PersonalDataScanner {
         return items
     }
 
+    /// Words that introduce a number rather than make it part of a code (`Tel13912345678`).
+    private static let contactWords: [[UInt8]] = ["tel", "phone", "mobile", "mob", "cell", "call", "sms", "fax", "wx", "vx", "qq", "wechat", "id"]
+        .map { Array($0.utf8) }
+
+    private static func isContactWord(endingAt end: Int, in ascii: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = end
+        while start > 0, isASCIILetter(ascii[start - 1]) { start -= 1 }
+        return contactWords.contains { ascii[start...end].elementsEqual($0) }
+    }
+
     // MARK: E-mail
 
     /// `#` stands for `@` when people dodge filters (`zhangsan#qq.com`); a domain with a top-level name must follow.
-    private static let atForms: [[UInt8]] = ["@", "(@)", "[@]", "(at)", "[at]", "{at}", "<at>", "#"].map { Array($0.utf8) }
-    private static let dotForms: [[UInt8]] = [".", "(dot)", "[dot]", "{dot}", "<dot>"].map { Array($0.utf8) }
+    private static let atForms: [[UInt8]] = ["@", "(@)", "[@]", "(at)", "[at]", "{at}", "<at>", " at ", "#"].map { Array($0.utf8) }
+    private static let dotForms: [[UInt8]] = [".", "(dot)", "[dot]", "{dot}", "<dot>", " dot "].map { Array($0.utf8) }
 
     private static func emails(_ text: NormalizedText) -> [Item] {
         let ascii = text.ascii
@@ -175,7 +184,7 @@ struct PersonalDataScanner {
             // Only `@`, `#` or an opening bracket before `a` or `@` can start an at-form.
             let scalar = ascii[index]
             let mayStart = scalar == 0x40 || (scalar == 0x23 && index > 0 && isASCIIAlphanumeric(ascii[index - 1]))
-                || ((scalar == 0x28 || scalar == 0x5B || scalar == 0x7B || scalar == 0x3C)
+                || ((scalar == 0x28 || scalar == 0x5B || scalar == 0x7B || scalar == 0x3C || scalar == 0x20)
                     && index + 1 < ascii.count && (ascii[index + 1] == 0x61 || ascii[index + 1] == 0x40))
             guard mayStart, let atLength = form(atForms, in: ascii, at: index) else {
                 index += 1
@@ -200,7 +209,9 @@ struct PersonalDataScanner {
                 labels.append(label)
                 domainEnd = cursor - 1
                 var dotAt = cursor
-                while dotAt < ascii.count, ascii[dotAt] == 0x20 { dotAt += 1 }
+                if form(dotForms, in: ascii, at: dotAt) == nil {
+                    while dotAt < ascii.count, ascii[dotAt] == 0x20 { dotAt += 1 }
+                }
                 guard let dot = form(dotForms, in: ascii, at: dotAt) else { break }
                 var next = dotAt + dot
                 while next < ascii.count, ascii[next] == 0x20 { next += 1 }

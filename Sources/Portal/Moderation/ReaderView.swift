@@ -49,7 +49,13 @@ package enum ReaderView {
         case .mapping(let mapping):
             return mapping.flatMap { values(of: $0.value, lineOffset: lineOffset) }
         case .sequence(let sequence):
-            return sequence.flatMap { values(of: $0, lineOffset: lineOffset) }
+            // Items of a list of texts stand side by side on the page (tags as chips): read them together.
+            let items = Array(sequence)
+            if !items.isEmpty, items.allSatisfy({ $0.scalar != nil }) {
+                let text = items.compactMap { $0.scalar?.string }.joined(separator: " ")
+                return [DerivedText(text, line: (items[0].mark?.line ?? 1) + lineOffset)]
+            }
+            return items.flatMap { values(of: $0, lineOffset: lineOffset) }
         case .alias:
             // The anchored value is read where it is defined.
             return []

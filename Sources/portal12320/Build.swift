@@ -43,9 +43,9 @@ struct Build: AsyncParsableCommand {
         }
         if Terminal.isInteractive { Terminal.error("") }
         report.ledgerWarnings.forEach(Terminal.error)
-        // people.yml decides whose signature counts: every change to it is shown.
+        // people.yml and the review policy decide whose signature counts: every change to them is shown.
         for change in report.rosterChanges {
-            print(TerminalText.safe("people.yml: \(change)"))
+            print(TerminalText.safe(change))
         }
         for held in report.heldBack {
             let kind = held.isPendingRevision ? "kept at the approved revision" : "held back"

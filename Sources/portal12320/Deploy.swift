@@ -19,13 +19,16 @@ struct Deploy: AsyncParsableCommand {
     @Option(help: "Releases to keep besides the current one (0 or more).")
     var keep = 5
 
+    @Flag(help: "Deploy even though people.yml or the review policy changed since the release online (check the build's people.yml lines first).")
+    var acceptChanges = false
+
     /// Checked before any site is touched: `--keep -1` once crashed after the first site was switched.
     func validate() throws {
         guard keep >= 0 else { throw ValidationError("--keep must be 0 or more (releases kept besides the current one), not \(keep).") }
     }
 
     func run() async throws {
-        let deployment = Deployment(dist: dist, root: to, keep: keep)
+        let deployment = Deployment(dist: dist, root: to, keep: keep, acceptTrustChanges: acceptChanges)
         let domains = try Sites.select(cities, from: deployment.sites(), in: dist) { domain in
             ReleaseManifest.read(from: "\(dist)/\(domain)/\(ReleaseManifest.fileName)")?.city
         }

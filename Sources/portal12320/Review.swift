@@ -122,8 +122,11 @@ struct ReviewReject: AsyncParsableCommand {
     @Option(help: "What the editor should change.")
     var note: String
 
+    @Option(help: ArgumentHelp("The sha256 `review show` printed for the text you read: refused if the file changed since.", valueName: "hex"))
+    var sha256: String?
+
     func run() async throws {
-        try arguments.record(.rejected, note: note)
+        try arguments.record(.rejected, note: note, expectedSHA256: sha256)
     }
 }
 

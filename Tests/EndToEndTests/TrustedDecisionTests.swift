@@ -169,6 +169,85 @@ struct TrustedDecisionTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root + "/www.jsnj12320.cn/current") == before)
     }
 
+    @Test func puttingBackAnOlderApprovedTextDoesNotBringItOnline() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "versions", body: "VERSION-ONE")
+        #expect(try province.approve(reference).status == 0)
+        _ = try province.addAnswer(id: "versions", body: "VERSION-TWO")
+        #expect(try province.approve(reference).status == 0)
+        // The editor copies the first, approved, text back.
+        _ = try province.addAnswer(id: "versions", body: "VERSION-ONE")
+        let build = try province.run(["build"])
+        #expect(build.status == 0)
+        #expect(build.output.contains("kept at the approved revision: \(reference)"), "\(build.output)")
+        #expect(try province.isPublished("VERSION-TWO"))
+        #expect(try !province.isPublished("VERSION-ONE"))
+    }
+
+    @Test func aMissingNewestApprovedTextIsNotReplacedByAnOlderOne() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "kept", body: "KEPT-ONE")
+        #expect(try province.approve(reference).status == 0)
+        _ = try province.addAnswer(id: "kept", body: "KEPT-TWO")
+        let second = try province.sha256(of: reference)
+        #expect(try province.approve(reference).status == 0)
+        _ = try province.addAnswer(id: "kept", body: "KEPT-THREE unreviewed")
+        try FileManager.default.removeItem(atPath: "\(province.root)/Content/approved/\(reference)/\(second).md")
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try !province.isPublished("KEPT-ONE"))
+        #expect(try !province.isPublished("KEPT-TWO"))
+        #expect(try !province.isPublished("KEPT-THREE"))
+    }
+
+    @Test func aDeployRefusesChangedPeopleOrPolicyUntilTheOperatorAccepts() throws {
+        let province = try SampleProvinceCopy()
+        let root = province.root + "/srv"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.run(["deploy", "--to", root, "--city", "nj"]).status == 0)
+        // Someone adds themselves as a reviewer and builds into a fresh folder.
+        _ = try province.addPerson("新来的审核员")
+        _ = try province.addAnswer(id: "after-roster", body: "AFTER-ROSTER")
+        #expect(try province.run(["build", "--output", "dist2"]).status == 0)
+        let refused = try province.run(["deploy", "--dist", "dist2", "--to", root, "--city", "nj"])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("people.yml or review policy differs"), "\(refused.error)")
+        #expect(try province.run(["deploy", "--dist", "dist2", "--to", root, "--city", "nj", "--accept-changes"]).status == 0)
+    }
+
+    @Test func turningReviewOffIsShownByTheBuildAndRefusedByTheDeploy() throws {
+        let province = try SampleProvinceCopy()
+        let root = province.root + "/srv"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.run(["deploy", "--to", root, "--city", "nj"]).status == 0)
+        try province.write(try province.read("Content/portal.yml").replacingOccurrences(of: "review: all", with: "review: flagged"),
+                           to: "Content/portal.yml")
+        let build = try province.run(["build"])
+        #expect(build.output.contains("portal.yml: the review policy changed from `review: all` to `review: flagged`"), "\(build.output)")
+        let refused = try province.run(["deploy", "--to", root, "--city", "nj"])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("review policy differs"))
+    }
+
+    @Test func aTornLastLineIsKeptAsideNotErased() throws {
+        let province = try SampleProvinceCopy()
+        try province.write(try province.read("Content/reviews.jsonl") + "{\"answer\":\"nj/forged", to: "Content/reviews.jsonl")
+        let reference = try province.addAnswer(id: "after-torn-aside", body: "AFTER")
+        #expect(try province.run(["review", "submit", reference, "--key", SampleProvinceCopy.editorKey]).status == 0)
+        #expect(try province.read("Content/reviews.jsonl.torn") == "{\"answer\":\"nj/forged\n")
+    }
+
+    @Test func aRejectionOfTextThatChangedSinceTheReviewerReadItIsRefused() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "reject-changed", body: "READ")
+        let seen = try province.sha256(of: reference)
+        _ = try province.addAnswer(id: "reject-changed", body: "CHANGED")
+        let rejection = try province.run(["review", "reject", reference, "--key", SampleProvinceCopy.reviewerKey, "--note", "改", "--sha256", seen])
+        #expect(rejection.status == 1)
+        #expect(rejection.error.contains("no longer the text you saw"))
+    }
+
     @Test func reviewVerifyStatesTheHead() throws {
         let province = try SampleProvinceCopy()
         let verify = try province.run(["review", "verify"])

@@ -24,12 +24,15 @@ public struct Deployment: Sendable {
     public let root: String
     /// Releases kept besides the current one.
     public let keep: Int
+    /// Whether a release built with other people or another review policy than the one online may go live.
+    public let acceptTrustChanges: Bool
 
     /// - Parameter keep: releases kept besides the current one; a negative count keeps none.
-    public init(dist: String, root: String, keep: Int = 5) {
+    public init(dist: String, root: String, keep: Int = 5, acceptTrustChanges: Bool = false) {
         self.dist = dist
         self.root = root
         self.keep = max(0, keep)
+        self.acceptTrustChanges = acceptTrustChanges
     }
 
     /// The site folders of the build output (those with a manifest), sorted.
@@ -54,6 +57,12 @@ public struct Deployment: Sendable {
             return .unchanged(release: current)
         }
         if let online = currentManifest?.ledger { try checkLedger(of: manifest, extends: online) }
+        // Who may approve is part of what goes online: a change is deployed only when the operator says so.
+        if let online = currentManifest?.trust, manifest.trust != online, !acceptTrustChanges {
+            throw Failure(description: "This build's people.yml or review policy differs from the one the release online was built with. "
+                          + "Check the build's `people.yml:` lines (who was added, changed or removed, or a changed `review:`), "
+                          + "then deploy with --accept-changes. Nothing was changed.")
+        }
 
         let id = releaseID(now: now, manifest: manifest, releases: releases)
         let partial = "\(releases)/.\(id).partial"

@@ -21,12 +21,15 @@ public struct ReleaseManifest: Codable, Sendable, Equatable {
     /// Where the review ledger ended when the release was built: a later
     /// deploy must come from a ledger that extends it.
     public let ledger: LedgerHead?
+    /// The people and review policy the release was built with (``LedgerRecord/trustFingerprint``).
+    public let trust: String?
 
-    public init(domain: String, city: String? = nil, files: [Entry], ledger: LedgerHead? = nil) {
+    public init(domain: String, city: String? = nil, files: [Entry], ledger: LedgerHead? = nil, trust: String? = nil) {
         self.domain = domain
         self.city = city
         self.files = files.sorted { $0.path < $1.path }
         self.ledger = ledger
+        self.trust = trust
     }
 
     /// Identifies the release's content: the SHA-256 of the manifest's bytes.

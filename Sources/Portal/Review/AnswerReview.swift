@@ -76,7 +76,12 @@ public struct AnswerReview: Sendable {
         } else if findings.contains(where: { $0.severity == .block }) {
             status = .blocked
         } else if let decision = decisions.latestDecision(answer: answer.reference, sha256: sha256, findings: findingsFingerprint) {
-            status = decision.entry.decision == .approved ? .publishable : .rejected(reviewer: decision.person.name, note: decision.entry.note)
+            if decision.entry.decision == .rejected {
+                status = .rejected(reviewer: decision.person.name, note: decision.entry.note)
+            } else {
+                // An older approved text put back is not the approved answer any more: it waits like an edit.
+                status = decisions.isSuperseded(answer: answer.reference, sha256: sha256) ? .awaitingReview : .publishable
+            }
         } else if policy == .flagged && findings.isEmpty {
             status = .publishable
         } else {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What a build records of the review ledger and of people.yml beside the
@@ -17,11 +18,22 @@ public struct LedgerRecord: Codable, Sendable, Equatable {
     public let head: LedgerHead
     public let lineHashes: [String]
     public let people: [Entry]
+    /// `review:` of portal.yml: `all` or `flagged`.
+    public let reviewPolicy: String?
 
-    init(ledger: ReviewLedger, roster: Roster) {
+    init(ledger: ReviewLedger, roster: Roster, reviewPolicy: ReviewPolicy) {
         head = ledger.head
         lineHashes = ledger.lineHashes
         people = roster.people.map { Entry(name: $0.name, role: $0.role.rawValue, scopes: $0.scopes.sorted(), key: $0.key) }
+        self.reviewPolicy = reviewPolicy.rawValue
+    }
+
+    /// What decides who may approve, in one hash: the people (names, roles,
+    /// scopes, keys) and the review policy. Each release manifest carries it,
+    /// so a deploy notices when it changed since the release online.
+    public var trustFingerprint: String {
+        let lines = people.map { "\($0.key)\t\($0.role)\t\($0.scopes.joined(separator: ","))\t\($0.name)" }.sorted()
+        return SHA256.hex(Array(((reviewPolicy ?? "") + "\n" + lines.joined(separator: "\n")).utf8))
     }
 
     /// The roster as recorded.

@@ -48,15 +48,17 @@ public struct ReviewBoard: Sendable {
     }
 
     /// The newest kept revision of `answer` that a counted approval covers
-    /// (its bytes and today's findings) and that has no blocking finding today.
+    /// (its bytes and today's findings) and that has no blocking finding today;
+    /// none when the newest approved text is missing from the store.
     private static func approvedRevision(of answer: Answer, in store: RevisionStore, content: Content, moderator: Moderator,
                                          decisions: TrustedDecisions) -> Answer? {
         let kept = store.revisions(of: answer.reference)
         guard !kept.isEmpty else { return nil }
         for (entry, _) in decisions.counted(for: answer.reference).reversed() where entry.decision == .approved {
+            // The newest approved text must be kept: if it is gone, no older one stands in for it.
+            guard let (path, data) = kept[entry.sha256] else { return nil }
             // The same answer, public, replacing what the current revision replaces, with links that still hold.
-            guard let (path, data) = kept[entry.sha256],
-                case .success(let revision) = AnswerLoader.read(data, file: path, scope: answer.scope, province: content.province),
+            guard case .success(let revision) = AnswerLoader.read(data, file: path, scope: answer.scope, province: content.province),
                 revision.id == answer.id, revision.visibility == .public, revision.overrides == answer.overrides,
                 ContentLoader.linkIssues(content.answers, checking: [revision]).isEmpty
             else { continue }

@@ -16,8 +16,8 @@ public enum ReviewDesk {
     ///   role or scope, the answer does not exist, is private, has a blocking
     ///   finding (approval), was submitted by the approver (four eyes), or a
     ///   required note is missing; ``OutputError`` when nothing can be written.
-    /// - Parameter expectedSHA256: for an approval, the start of the SHA-256 the reviewer saw
-    ///   (`review show` prints it): refused when the file no longer has it.
+    /// - Parameter expectedSHA256: the start of the SHA-256 the signer saw (`review show`
+    ///   prints it; required for approvals by the CLI): refused when the file no longer has it.
     public static func record(_ decision: LedgerEntry.Decision, on reference: String, board: ReviewBoard,
                               contentDirectory: String, key: SigningKey, note: String,
                               expectedSHA256: String? = nil) throws -> LedgerEntry {
@@ -31,6 +31,9 @@ public enum ReviewDesk {
             throw Refusal(description: "\(person.name)'s scopes (\(person.scopes.sorted().joined(separator: ", "))) do not cover `\(reference)`.")
         }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let seen = expectedSHA256, !review.sha256.hasPrefix(seen.lowercased()) {
+            throw Refusal(description: "`\(reference)` is no longer the text you saw (sha256 \(seen)…): it is now \(review.sha256.prefix(12))…. Run `review show \(reference)` again and decide on what is there now.")
+        }
         if review.status == .private {
             throw Refusal(description: "`\(reference)` is private, a reply to one caller: it is never published, so there is nothing to decide (article 36).")
         }
@@ -52,9 +55,7 @@ public enum ReviewDesk {
             if review.submitters.isEmpty {
                 throw Refusal(description: "`\(reference)` has not been submitted: its author records it with `portal12320 review submit \(reference) --key FILE`, then another person approves it (four eyes).")
             }
-            if let seen = expectedSHA256, !review.sha256.hasPrefix(seen.lowercased()) {
-                throw Refusal(description: "`\(reference)` is no longer the text you saw (sha256 \(seen)…): it is now \(review.sha256.prefix(12))…. Run `review show \(reference)` again and decide on what is there now.")
-            }
+
             if !review.findings.isEmpty && note.isEmpty {
                 throw Refusal(description: "`\(reference)` has \(review.findings.count) findings for review: approving it needs --note saying why they are acceptable.")
             }

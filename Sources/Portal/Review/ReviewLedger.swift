@@ -25,7 +25,7 @@ public struct ReviewLedger: Sendable {
 
     /// One warning for a torn last line, `file:line: warning: …`.
     public var warnings: [String] {
-        tornLine.map { ["\(file):\($0): warning: this last line is not a complete decision (an interrupted write?) and was ignored."] } ?? []
+        tornLine.map { ["\(file):\($0): warning: this last line is not a complete decision (an interrupted write, or damage) and was ignored; the next decision moves it to \(file).torn."] } ?? []
     }
 
     /// Reads and verifies the ledger. A missing file is an empty ledger only
@@ -122,9 +122,17 @@ public struct ReviewLedger: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let json = try? encoder.encode(entry) else { throw OutputError(path: file, reason: "the entry cannot be encoded") }
-        // A torn last line (a crash mid-append) is no decision: it is cut off, so the new entry follows the last one.
-        if ledger.tornLine != nil, ftruncate(descriptor, off_t(ledger.validLength)) != 0 {
-            throw OutputError(path: file, reason: String(cString: strerror(errno)))
+        // A torn last line (a crash mid-append) is no decision: it is moved to reviews.jsonl.torn, so the new entry follows the last one.
+        if ledger.tornLine != nil {
+            // Kept aside, not destroyed: a torn line that was no crash is evidence.
+            let torn = existing[(existing.startIndex + ledger.validLength)...]
+            let aside = open(file + ".torn", O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard aside >= 0 else { throw OutputError(path: file + ".torn", reason: String(cString: strerror(errno))) }
+            let saved = (Array(torn) + [0x0A]).withUnsafeBytes { write(aside, $0.baseAddress, $0.count) }
+            close(aside)
+            guard saved == torn.count + 1, ftruncate(descriptor, off_t(ledger.validLength)) == 0 else {
+                throw OutputError(path: file, reason: String(cString: strerror(errno)))
+            }
         }
         var bytes = [UInt8]()
         if ledger.validLength > 0, existing[existing.startIndex + ledger.validLength - 1] != 0x0A { bytes.append(0x0A) }

@@ -95,6 +95,15 @@ public struct TrustedDecisions: Sendable {
         counted(for: answer).last { $0.entry.decision != .submitted && $0.entry.sha256 == sha256 && $0.entry.findings == findings }
     }
 
+    /// Whether a later counted approval of the same answer names other text:
+    /// then an approval of `sha256` no longer publishes it (an editor who copies
+    /// an older approved text back does not bring it online).
+    public func isSuperseded(answer: String, sha256: String) -> Bool {
+        let approvals = counted(for: answer).filter { $0.entry.decision == .approved }
+        guard let last = approvals.lastIndex(where: { $0.entry.sha256 == sha256 }) else { return false }
+        return approvals[(last + 1)...].contains { $0.entry.sha256 != sha256 }
+    }
+
     /// Who submitted this revision (counted submissions), first first.
     public func submitters(answer: String, sha256: String) -> [Person] {
         counted(for: answer).filter { $0.entry.decision == .submitted && $0.entry.sha256 == sha256 }.map(\.person)

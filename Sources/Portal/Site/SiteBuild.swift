@@ -35,7 +35,7 @@ public struct SiteBuild: Sendable {
         public let privateReplies: Int
         /// Warnings about the ledger (a torn last line, lines that do not count).
         public let ledgerWarnings: [String]
-        /// What changed in people.yml since the previous build into this output folder.
+        /// What changed in people.yml and the review policy since the previous build into this output folder.
         public let rosterChanges: [String]
         /// The ledger head this build verified and recorded.
         public let ledgerHead: LedgerHead
@@ -72,8 +72,11 @@ public struct SiteBuild: Sendable {
                 message: "The review ledger was rewound: line \(previous.lines) (sha256 \(previous.sha256.prefix(16))…), recorded by the previous build in \(outputDirectory)/, is missing or different. A decision was removed or edited.",
                 fix: "Restore reviews.jsonl from version control; decisions are only ever appended.")])
         }
-        let record = LedgerRecord(ledger: board.ledger, roster: board.roster)
-        let rosterChanges = board.roster.changes(since: previousRecord?.roster ?? Roster(people: []))
+        let record = LedgerRecord(ledger: board.ledger, roster: board.roster, reviewPolicy: content.province.reviewPolicy)
+        var rosterChanges = board.roster.changes(since: previousRecord?.roster ?? Roster(people: [])).map { "people.yml: \($0)" }
+        if let before = previousRecord?.reviewPolicy, before != record.reviewPolicy {
+            rosterChanges.insert("portal.yml: the review policy changed from `review: \(before)` to `review: \(record.reviewPolicy ?? "")`", at: 0)
+        }
         let heldBack = board.heldBack.filter { $0.status != .private }
         // The preview shows the current revision of what waits, bannered, instead of an approved earlier one.
         let previewed = previewUnreviewed
@@ -106,7 +109,7 @@ public struct SiteBuild: Sendable {
         do {
             try output.prepareFolders(for: files.map(\.path))
             let written = try write(files, to: output, progress: progress)
-            try writeManifests(written, ledger: record.head, to: output)
+            try writeManifests(written, record: record, to: output)
             if !onlyCities.isEmpty {
                 try output.carryOver(except: Set(files.map { String($0.path.prefix { $0 != "/" }) }))
             }
@@ -154,7 +157,7 @@ public struct SiteBuild: Sendable {
     }
 
     /// One manifest per site folder (the hub's and each opened city's domain), paths relative to the site.
-    private func writeManifests(_ written: [(path: String, entry: ReleaseManifest.Entry)], ledger: LedgerHead,
+    private func writeManifests(_ written: [(path: String, entry: ReleaseManifest.Entry)], record: LedgerRecord,
                                 to output: StagedOutput) throws {
         let province = content.province
         let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
@@ -167,7 +170,7 @@ public struct SiteBuild: Sendable {
             bySite[site, default: []].append(.init(path: String(path[path.index(after: slash)...]), sha256: entry.sha256, size: entry.size))
         }
         for (site, entries) in bySite {
-            let manifest = ReleaseManifest(domain: site, city: cities[site], files: entries, ledger: ledger)
+            let manifest = ReleaseManifest(domain: site, city: cities[site], files: entries, ledger: record.head, trust: record.trustFingerprint)
             try output.write(manifest.encoded(), to: "\(site)/\(ReleaseManifest.fileName)")
         }
     }

@@ -66,18 +66,26 @@ struct ServeTests {
         #expect(!response.body.contains("root:"))
     }
 
+    /// A browser waiting for the preview's reload event: what it received, once it did.
+    final class ReloadListener: Sendable {
+        let event = Mutex<String?>(nil)
+
+        init(_ server: ServeProcess) {
+            let port = server.port
+            let listener = Thread { [self] in
+                let response = try? HTTPProbe.get(port: port, host: "nj.localhost:\(port)", path: "/__portal/events", timeout: 60)
+                event.withLock { $0 = response?.body ?? "" }
+            }
+            listener.start()
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+    }
+
     @Test func editingAnAnswerRebuildsAndReloadsThePreview() throws {
         let server = try ServeProcess(["--preview-unreviewed"])
         #expect(try server.get("nj.localhost", "/answers/flu-vaccine/").body.contains("建议<strong>每年接种一次</strong>"))
         // A browser waiting for the reload event.
-        let event = Mutex<String?>(nil)
-        let port = server.port
-        let listener = Thread {
-            let response = try? HTTPProbe.get(port: port, host: "nj.localhost:\(port)", path: "/__portal/events", timeout: 60)
-            event.withLock { $0 = response?.body ?? "" }
-        }
-        listener.start()
-        Thread.sleep(forTimeInterval: 0.3)
+        let reload = ReloadListener(server)
         let file = "Content/answers/province/flu-vaccine.md"
         try server.province.write(try server.province.read(file).replacingOccurrences(of: "建议**每年接种一次**", with: "EDITED-MARKER 建议每年接种"), to: file)
         var page = ""
@@ -88,26 +96,19 @@ struct ServeTests {
         #expect(page.contains("EDITED-MARKER"))
         // The edit is unreviewed: shown in preview only, with the banner.
         #expect(page.contains("本答复尚未通过审核"))
-        for _ in 0..<300 where event.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.1) }
-        #expect(event.withLock { $0 }?.contains("event: reload") == true)
+        for _ in 0..<300 where reload.event.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(reload.event.withLock { $0 }?.contains("event: reload") == true)
     }
 
     @Test func withoutThePreviewFlagAnEditedAnswerKeepsItsApprovedText() throws {
         let server = try ServeProcess()
         #expect(try server.get("nj.localhost", "/answers/flu-vaccine/").status == 200)
         // Wait for the rebuild's reload event, then look: the approved revision stays, the edit is not shown.
-        let event = Mutex<String?>(nil)
-        let port = server.port
-        let listener = Thread {
-            let response = try? HTTPProbe.get(port: port, host: "nj.localhost:\(port)", path: "/__portal/events", timeout: 60)
-            event.withLock { $0 = response?.body ?? "" }
-        }
-        listener.start()
-        Thread.sleep(forTimeInterval: 0.3)
+        let reload = ReloadListener(server)
         let file = "Content/answers/province/flu-vaccine.md"
         try server.province.write(try server.province.read(file) + "\nUNREVIEWED-EDIT 编辑后尚未审核。\n", to: file)
-        for _ in 0..<300 where event.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.1) }
-        #expect(event.withLock { $0 }?.contains("event: reload") == true)
+        for _ in 0..<300 where reload.event.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(reload.event.withLock { $0 }?.contains("event: reload") == true)
         let page = try server.get("nj.localhost", "/answers/flu-vaccine/")
         #expect(page.status == 200)
         #expect(page.body.contains("建议<strong>每年接种一次</strong>"))

@@ -64,11 +64,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strictSettings),
-        .testTarget(name: "ModerationTests", dependencies: ["Moderation"], swiftSettings: strictSettings),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "ModerationTests", dependencies: ["Moderation", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
         .testTarget(
             name: "PortalTests",
-            dependencies: ["Portal", "Moderation"],
+            dependencies: ["Portal", "Moderation", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -66,6 +66,18 @@ struct ServeTests {
         #expect(!response.body.contains("root:"))
     }
 
+    /// The same escapes aimed at a file that certainly exists beside the preview: the content's portal.yml.
+    @Test(arguments: ["/../../../../../../../..", "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e", "/answers/..%2f..%2f..%2f..%2f..%2f..%2f..%2f.."])
+    func pathTraversalCannotReachAnExistingFileOutsideTheSite(_ prefix: String) throws {
+        let server = try ServeProcess()
+        let target = server.province.root + "/Content/portal.yml"
+        #expect(FileManager.default.fileExists(atPath: target))
+        let path = prefix.contains("%2f") ? prefix + target.replacingOccurrences(of: "/", with: "%2f") : prefix + target
+        let response = try server.get("nj.localhost", path)
+        #expect(response.status == 400 || response.status == 404, "\(path) → \(response.status)")
+        #expect(!response.body.contains("domain_pattern"))
+    }
+
     /// A browser waiting for the preview's reload event: what it received, once it did.
     final class ReloadListener: Sendable {
         let event = Mutex<String?>(nil)

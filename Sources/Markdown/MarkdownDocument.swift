@@ -19,8 +19,9 @@ public struct MarkdownDocument: Sendable {
     /// What a reader sees, line by line, each with the 1-based line of the
     /// Markdown text it starts on: the text of every block (character
     /// references decoded, raw HTML gone, emphasis and links joined as a
-    /// browser joins them, image alt texts included), then every link and image
-    /// destination (percent-decoded) and title on lines of their own.
+    /// browser joins them, image alt texts included, ordered lists' numbers
+    /// before their items, U+2029 where a block ends), then every link and
+    /// image destination (percent-decoded) and title on lines of their own.
     public let readerLines: [(text: String, line: Int)]
     /// `answer:` links that the resolver could not resolve, in source order.
     public let unresolvedLinks: [UnresolvedLink]
@@ -73,9 +74,13 @@ public struct MarkdownDocument: Sendable {
         walk.unwrapLinks()
         self.plainText = walk.text.trimmingTrailingNewlines()
         var lastLine = 1
-        self.readerLines = zip(walk.lines, walk.lineSources).compactMap { text, line in
+        self.readerLines = zip(walk.lines, walk.lineSources).enumerated().compactMap { index, pair in
+            let (text, line) = pair
             lastLine = line > 0 ? line : lastLine
-            return text.isEmpty ? nil : (text, lastLine)
+            guard !text.isEmpty else { return nil }
+            // The list number a browser draws, and a paragraph separator where a block ends, so that a
+            // term does not run from a heading into the next paragraph while a number still joins across.
+            return ((walk.markers[index] ?? "") + text + (walk.blockEnds.contains(index) ? "\u{2029}" : ""), lastLine)
         } + walk.attributes
         self.unresolvedLinks = walk.unresolved
 

@@ -13,6 +13,13 @@ struct TreeWalk {
     /// shown in the status bar and tooltips, followed by readers.
     private(set) var attributes: [(text: String, line: Int)] = []
     var unresolved: [MarkdownDocument.UnresolvedLink] = []
+    /// What a browser draws before a line but the text does not hold: an
+    /// ordered list's numbers (`<ol start="139123455">`), by line index.
+    private(set) var markers: [Int: String] = [:]
+    /// Lines that end a block (a paragraph, heading or list item), as opposed to a line break inside one.
+    private(set) var blockEnds: Set<Int> = []
+    /// The marker of the list item whose first line comes next.
+    private var pendingMarker: String?
     /// The Markdown line the walk is on.
     private var currentLine = 1
     /// Links to replace by their text once the walk is over.
@@ -34,6 +41,7 @@ struct TreeWalk {
             if event == CMARK_EVENT_ENTER {
                 enter(node, type: type, headingShift: headingShift, resolve: resolveAnswerLink)
             } else if event == CMARK_EVENT_EXIT, Self.isBlock(type), !lines[lines.count - 1].isEmpty {
+                blockEnds.insert(lines.count - 1)
                 endLine()
             }
         }
@@ -44,6 +52,10 @@ struct TreeWalk {
 
     private mutating func append(_ piece: String) {
         if lineSources[lines.count - 1] == 0 { lineSources[lines.count - 1] = currentLine }
+        if let marker = pendingMarker {
+            markers[lines.count - 1] = marker
+            pendingMarker = nil
+        }
         lines[lines.count - 1] += piece
     }
 
@@ -62,6 +74,8 @@ struct TreeWalk {
             if let literal = cmark_node_get_literal(node) { append(String(cString: literal)) }
         case CMARK_NODE_CODE_BLOCK:
             appendCodeBlock(node)
+        case CMARK_NODE_ITEM:
+            pendingMarker = Self.orderedMarker(of: node)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             endLine()
             currentLine += 1
@@ -74,6 +88,19 @@ struct TreeWalk {
         default:
             break
         }
+    }
+
+    /// `N. ` or `N) ` for an item of an ordered list: its list's start plus its place.
+    private static func orderedMarker(of item: OpaquePointer) -> String? {
+        guard let list = cmark_node_parent(item), cmark_node_get_list_type(list) == CMARK_ORDERED_LIST else { return nil }
+        var place = 0
+        var previous = cmark_node_previous(item)
+        while let sibling = previous {
+            place += 1
+            previous = cmark_node_previous(sibling)
+        }
+        let delimiter = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ")" : "."
+        return "\(Int(cmark_node_get_list_start(list)) + place)\(delimiter) "
     }
 
     /// A code block's lines, each at its own source line (after the opening fence, if fenced).

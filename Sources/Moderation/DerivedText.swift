@@ -25,15 +25,21 @@ public struct DerivedText: Sendable, Equatable {
         }
     }
 
+    /// Runs of white space as one space; the paragraph separator, which marks
+    /// where a block ends, stays.
     private static func collapsingWhiteSpace(_ text: Substring) -> String {
-        guard text.unicodeScalars.contains(where: \.properties.isWhitespace) else { return String(text) }
+        guard text.unicodeScalars.contains(where: isCollapsible) else { return String(text) }
         var result = String.UnicodeScalarView()
         var afterSpace = false
         for scalar in text.unicodeScalars {
-            let isSpace = scalar.properties.isWhitespace
+            let isSpace = isCollapsible(scalar)
             if !(isSpace && afterSpace) { result.append(isSpace ? " " : scalar) }
             afterSpace = isSpace
         }
         return String(result)
+    }
+
+    private static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace && scalar != "\u{2029}"
     }
 }

@@ -93,7 +93,7 @@ public struct Moderator: Sendable {
         var located: [Located] = []
         located.reserveCapacity(hits.count)
         for hit in hits {
-            guard let rule = lexicon.entries[Int(hit.term)].list.rule, !Self.isSplitBySentence(hit, in: normalized) else { continue }
+            guard let rule = lexicon.entries[Int(hit.term)].list.rule, !Self.isSplitBySentence(hit, in: normalized, bytes: bytes) else { continue }
             located.append(Located(rule: rule, first: hit.first, last: hit.last, entry: Int(hit.term)))
         }
         let personalData = PersonalDataScanner.scan(normalized, allowedNumbers: lexicon.allowedNumbers)
@@ -128,10 +128,11 @@ public struct Moderator: Sendable {
 
 extension Moderator {
     /// Whether a match runs across the end of a clause or sentence (`，` `。`
-    /// `；` `：` `！` `？`) between words a reader reads apart — `科室内部，资料齐全`
-    /// is no `内部资料` — rather than through a term spelled out one character
-    /// at a time (`内，部，资，料`, every character set apart, still is one).
-    static func isSplitBySentence(_ hit: TermTrie.Hit, in text: NormalizedText) -> Bool {
+    /// `；` `：` `！` `？`, or the end of a heading, paragraph or list item)
+    /// between words a reader reads apart — `科室内部，资料齐全` is no
+    /// `内部资料` — rather than through a term spelled out one character at a
+    /// time (`内，部，资，料`, every character set apart, still is one).
+    static func isSplitBySentence(_ hit: TermTrie.Hit, in text: NormalizedText, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard hit.lastSymbol > hit.firstSymbol else { return false }
         var endsClause = false
         var everyCharacterApart = true
@@ -140,8 +141,31 @@ extension Moderator {
             let to = Int(text.symbolPositions[symbol + 1])
             if from == to { everyCharacterApart = false }
             for index in from..<to where clauseMarks.contains(text.ascii[index]) { endsClause = true }
+            if !endsClause, from < to, endsMarkdownBlock(from: Int(text.start[from]), to: Int(text.start[to]), in: bytes) { endsClause = true }
         }
         return endsClause && !everyCharacterApart
+    }
+
+    /// Whether the written gap `bytes[from..<to]` ends a Markdown block: a blank
+    /// line, a heading line before the break, or a list item, quote or heading after it.
+    private static func endsMarkdownBlock(from: Int, to: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let newline = (from..<to).first(where: { bytes[$0] == 0x0A }) else { return false }
+        // The line before: does it start with `#`?
+        var lineStart = newline
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        while lineStart < newline, bytes[lineStart] == 0x20 { lineStart += 1 }
+        if lineStart < newline, bytes[lineStart] == 0x23 { return true }
+        // The line after: blank, or starting with a block marker.
+        var next = newline + 1
+        while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+        guard next < bytes.count else { return false }
+        switch bytes[next] {
+        case 0x0A, 0x0D, 0x23, 0x3E, 0x2D, 0x2A, 0x2B: return true
+        default:
+            var digit = next
+            while digit < bytes.count, bytes[digit] >= 0x30 && bytes[digit] <= 0x39 { digit += 1 }
+            return digit > next && digit < bytes.count && (bytes[digit] == 0x2E || bytes[digit] == 0x29)
+        }
     }
 
     /// `,` `.` `;` `:` `!` `?` as normalised (full-width forms included; `。` reads `.`).

@@ -79,7 +79,15 @@ struct MarkdownDocumentTests {
 
     @Test func readerLinesPointAtTheirSourceLines() {
         let document = MarkdownDocument(source: "第一段\n第二行\n\n```\n代码一\n代码二\n```\n\n[链接](https://example.org/%E4%BD%A0 \"标题\")")
-        #expect(document.readerLines.map(\.text) == ["第一段", "第二行", "代码一", "代码二", "链接", "https://example.org/你", "标题"])
+        // U+2029 marks where a block ends (not a line break inside one).
+        #expect(document.readerLines.map(\.text) == ["第一段", "第二行\u{2029}", "代码一", "代码二", "链接\u{2029}", "https://example.org/你", "标题"])
         #expect(document.readerLines.map(\.line) == [1, 2, 5, 6, 9, 9, 9])
+    }
+
+    @Test func readerLinesCarryTheNumbersABrowserDrawsBeforeOrderedItems() {
+        let document = MarkdownDocument(source: "139123455. 见下\n1. 78\n\n7) 甲\n1) 乙")
+        #expect(document.readerLines.map(\.text) == ["139123455. 见下\u{2029}", "139123456. 78\u{2029}", "7) 甲\u{2029}", "8) 乙\u{2029}"])
+        // The text for search and excerpts stays the items' own.
+        #expect(document.plainText == "见下\n78\n甲\n乙")
     }
 }

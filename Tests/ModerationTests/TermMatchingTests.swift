@@ -49,7 +49,9 @@ struct TermMatchingTests {
 
     /// The reference: at each non-noise character from the left, the longest
     /// term that reads there (skipping at most `maxGap` noise characters between
-    /// its characters); report it unless it is an allow-list entry; go on after it.
+    /// its characters); report it unless it is an allow-list entry, or it runs
+    /// across the end of a Markdown block (a line break, then a blank line or a
+    /// `*` item) without every character set apart; go on after it.
     static func leftmostLongest(_ entries: [Lexicon.Entry], in text: String) -> [Match] {
         let characters = Array(text)
         let letters = characters.indices.filter { !noise.contains(characters[$0]) }
@@ -70,7 +72,15 @@ struct TermMatchingTests {
                 start += 1
                 continue
             }
-            if best.entry.list != .allow {
+            let positions = letters[start..<start + best.length]
+            let gaps = zip(positions, positions.dropFirst()).map { Array(characters[($0 + 1)..<$1]) }
+            let crossesBlock = gaps.contains { gap in
+                guard let newline = gap.firstIndex(of: "\n") else { return false }
+                // After the break, past spaces: a blank line or an item marker (a letter after it is no block end).
+                let rest = gap[(newline + 1)...].drop { $0 == " " }
+                return rest.first == "\n" || rest.first == "*"
+            }
+            if best.entry.list != .allow, !(crossesBlock && gaps.contains(where: \.isEmpty)) {
                 let first = letters[start], last = letters[start + best.length - 1]
                 let before = characters[..<first]
                 let line = before.count { $0 == "\n" } + 1

@@ -57,6 +57,11 @@ struct MarkupEvasionTests {
         .init("a link title", body: "[点此](https://example.org/ \"代&ZeroWidthSpace;孕\")"),
         .init("an image alt text", body: "![内部<!-- -->资料](a.png)"),
         .init("a right-to-left override", body: "\u{202E}料资部内"),
+        .init("an ordered list's start number", body: "139123455. 见下\n1. 78"),
+        .init("an ordered list's start number, ID", body: "320102197. 见下\n1. 001011238"),
+        .init("code points drawn as nothing", body: "内\u{FFF0}部资料 139\u{FFF3}1234\u{FFF8}5678"),
+        .init("strokes drawn as 一", body: "电话㇐三九ー二三四五六七八"),
+        .init("bullets between digit groups", body: "电话139•1234•5678"),
     ]
 
     static let controls: [Case] = [
@@ -66,6 +71,9 @@ struct MarkupEvasionTests {
         .init("numbers in prose", body: "全省共有 1 2 3 家接种点，2023 年接种 4500 万剂次。"),
         .init("a YAML escape of ordinary text", title: "\"\\u6D41\\u611F\\u75AB\\u82D7\"", body: "每年一次。"),
         .init("the hotline spaced", body: "请拨打 1 2 3 2 0 咨询。"),
+        .init("a heading, then a paragraph", body: "## 科室内部\n\n资料准备：身份证、医保卡。"),
+        .init("list items", body: "- 病区内部\n- 资料室\n- 药房"),
+        .init("a list of room numbers", body: "接种室位于6201、6202、6203、6204室。"),
     ]
 
     func fixture(with cases: [Case], prefix: String) throws -> ProvinceFixture {

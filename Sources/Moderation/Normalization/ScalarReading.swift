@@ -62,19 +62,24 @@ struct ScalarReading: Sendable {
     static let chineseDigits: [UInt32: UInt8] = {
         var digits: [UInt32: UInt8] = [:]
         // With the words callers use on the phone: 幺 么 (1), 两 (2), 拐 (7), 勾 (9), 洞 (0), and ○ for zero.
-        for (value, characters) in ["〇零洞○", "一幺么壹", "二两贰", "三叁参", "四肆", "五伍", "六陆", "七柒拐", "八捌", "九玖勾"].enumerated() {
+        // And strokes and signs drawn like 一 (㇐ ー ㄧ) or 〇 (◯ ⚪).
+        for (value, characters) in ["〇零洞○◯⚪", "一幺么壹㇐ーㄧ", "二两贰", "三叁参", "四肆", "五伍", "六陆", "七柒拐", "八捌", "九玖勾"].enumerated() {
             for character in characters.unicodeScalars { digits[character.value] = 0x30 + UInt8(value) }
         }
         return digits
     }()
 
-    /// Non-ASCII marks that read as ASCII ones: middle dots and the minus sign
-    /// read `-`; the ideographic full stop reads `.`; CJK brackets read `(` `)`;
+    /// Non-ASCII marks that read as ASCII ones: middle dots, bullets and the
+    /// minus sign read `-`; wave dashes `~`; box bars `|`; the ideographic full
+    /// stop and the paragraph separator `.`; CJK brackets read `(` `)`;
     /// signs written for an ID's final x (× ✕ Greek chi, Cyrillic ha, 叉) read `x`.
     /// (The enumeration comma `、` stays apart: it lists numbers, it does not join them.)
     static let marks: [UInt32: UInt8] = [
-        0x00B7: 0x2D, 0x30FB: 0x2D, 0x2027: 0x2D, 0x2212: 0x2D,
+        0x00B7: 0x2D, 0x30FB: 0x2D, 0x2027: 0x2D, 0x2212: 0x2D, 0x2022: 0x2D, 0x2219: 0x2D, 0x22C5: 0x2D, 0x2043: 0x2D,
+        0x301C: 0x7E, 0x223C: 0x7E, 0x00A6: 0x7C, 0x2502: 0x7C, 0x2503: 0x7C,
         0x3002: 0x2E, 0xFF61: 0x2E,
+        // The paragraph separator ends a clause (the reader text puts one where a block ends).
+        0x2029: 0x2E,
         0x3010: 0x28, 0x3011: 0x29, 0x3014: 0x28, 0x3015: 0x29, 0x300C: 0x28, 0x300D: 0x29, 0x300E: 0x28, 0x300F: 0x29,
         0x3016: 0x28, 0x3017: 0x29, 0x00D7: 0x78, 0x2715: 0x78, 0x2716: 0x78, 0x2A2F: 0x78, 0x03C7: 0x78, 0x0445: 0x78, 0x53C9: 0x78,
     ]
@@ -82,9 +87,9 @@ struct ScalarReading: Sendable {
     private static func entry(_ scalar: UInt32, isNoise: Bool, trie: TermTrie) -> Entry {
         // Every kind of white space (tab, line break, U+2028…) reads as a space: all separate digit groups alike.
         let isWhitespace = Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
-        let ascii: UInt8 = isWhitespace ? 0x20 : scalar < 0x80 ? UInt8(scalar)
-            : chineseDigits[scalar] ?? marks[scalar] ?? ((0x2010...0x2014).contains(scalar) ? dash
-                : RightToLeft.contains(scalar) ? rightToLeft : other)
+        let ascii: UInt8 = marks[scalar] ?? (isWhitespace ? 0x20 : scalar < 0x80 ? UInt8(scalar)
+            : chineseDigits[scalar] ?? ((0x2010...0x2015).contains(scalar) ? dash
+                : RightToLeft.contains(scalar) ? rightToLeft : other))
         let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x23 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D
             || ascii == 0x3E || ascii == 0x74 || ascii == rightToLeft
         let symbol = isNoise ? 0 : trie.symbol(of: scalar)

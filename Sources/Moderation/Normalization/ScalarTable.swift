@@ -124,6 +124,8 @@ struct ScalarTable: Sendable {
         default:
             // Format controls, and marks that only decorate the character before
             // them (a combining underline, a keycap): readers read through them.
+            // Default-ignorable code points are drawn as nothing (U+FFF0–FFF8 among them).
+            if scalar.properties.isDefaultIgnorableCodePoint { return true }
             switch scalar.properties.generalCategory {
             case .format, .nonspacingMark, .enclosingMark: return true
             default: return false

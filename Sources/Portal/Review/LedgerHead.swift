@@ -11,4 +11,9 @@ public struct LedgerHead: Codable, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String { "\(lines) lines, last line sha256 \(sha256.prefix(16))…" }
+
+    /// Whether a ledger with these line hashes holds this head at its place (was not rewound past it).
+    func isHeld(by lineHashes: [String]) -> Bool {
+        lines == 0 || (lines <= lineHashes.count && lineHashes[lines - 1] == sha256)
+    }
 }

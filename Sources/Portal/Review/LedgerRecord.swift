@@ -45,7 +45,7 @@ public struct LedgerRecord: Codable, Sendable, Equatable {
 
     /// Whether the recorded ledger holds `head` at its place (it was not rewound since).
     public func extends(_ head: LedgerHead) -> Bool {
-        head.lines == 0 || (head.lines <= lineHashes.count && lineHashes[head.lines - 1] == head.sha256)
+        head.isHeld(by: lineHashes)
     }
 
     func encoded() -> [UInt8] {
@@ -59,11 +59,12 @@ public struct LedgerRecord: Codable, Sendable, Equatable {
         FileManager.default.contents(atPath: "\(outputDirectory)/\(fileName)").flatMap { try? JSONDecoder().decode(LedgerRecord.self, from: $0) }
     }
 
-    /// The head the previous build into `outputDirectory` recorded: its record,
-    /// or, when that is gone, the newest head its site manifests carry.
+    /// What the previous build into `outputDirectory` recorded: its record, and
+    /// the head — the record's, or, when the record is gone, the newest head its
+    /// site manifests carry.
     /// - Throws: ``ContentErrors`` when the record is there but unreadable (a damaged
     ///   record must not pass for a first build).
-    static func previousHead(in outputDirectory: String) throws(ContentErrors) -> LedgerHead? {
+    static func previous(in outputDirectory: String) throws(ContentErrors) -> (record: LedgerRecord?, head: LedgerHead?) {
         let file = "\(outputDirectory)/\(fileName)"
         if let data = FileManager.default.contents(atPath: file) {
             guard let record = try? JSONDecoder().decode(LedgerRecord.self, from: data) else {
@@ -71,10 +72,11 @@ public struct LedgerRecord: Codable, Sendable, Equatable {
                                                   message: "The record of the previous build's review ledger is damaged, so a rewound ledger could not be noticed.",
                                                   fix: "Build into a new, empty output folder, and deploy from it: the deploy compares with the release online.")])
             }
-            return record.head
+            return (record, record.head)
         }
         let sites = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
-        return sites.compactMap { ReleaseManifest.read(from: "\(outputDirectory)/\($0)/\(ReleaseManifest.fileName)")?.ledger }
+        let head = sites.compactMap { ReleaseManifest.read(from: "\(outputDirectory)/\($0)/\(ReleaseManifest.fileName)")?.ledger }
             .max { $0.lines < $1.lines }
+        return (nil, head)
     }
 }

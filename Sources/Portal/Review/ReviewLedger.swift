@@ -147,6 +147,6 @@ public struct ReviewLedger: Sendable {
 
     /// Whether this ledger holds `head` as a prefix: its line `head.lines` is the one recorded.
     public func extends(_ head: LedgerHead) -> Bool {
-        head.lines == 0 ? true : head.lines <= lineHashes.count && lineHashes[head.lines - 1] == head.sha256
+        head.isHeld(by: lineHashes)
     }
 }

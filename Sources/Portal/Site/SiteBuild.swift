@@ -65,8 +65,8 @@ public struct SiteBuild: Sendable {
         let templates = try await TemplateSet.load(directory: templatesDirectory)
         let board = try ReviewBoard(content: content)
         // The ledger must hold every line the previous build into this folder recorded: a removed decision is refused.
-        let previousRecord = writing ? LedgerRecord.read(outputDirectory: outputDirectory) : nil
-        if writing, let previous = try LedgerRecord.previousHead(in: outputDirectory), !board.ledger.extends(previous) {
+        let (previousRecord, previousHead) = writing ? try LedgerRecord.previous(in: outputDirectory) : (nil, nil)
+        if let previous = previousHead, !board.ledger.extends(previous) {
             throw ContentErrors([ContentIssue(
                 file: board.ledger.file, line: previous.lines,
                 message: "The review ledger was rewound: line \(previous.lines) (sha256 \(previous.sha256.prefix(16))…), recorded by the previous build in \(outputDirectory)/, is missing or different. A decision was removed or edited.",

@@ -11,8 +11,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "portal12320", targets: ["portal12320"]),
-        .library(name: "Portal", targets: ["Portal"]),
-        .library(name: "Moderation", targets: ["Moderation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -36,10 +34,24 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: strictSettings),
         .target(name: "Moderation", dependencies: ["COpenCC"], swiftSettings: strictSettings),
         .target(
-            name: "Portal",
+            name: "Content",
+            dependencies: ["Markdown", "Moderation", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Review",
+            dependencies: ["Content", "Markdown", "Moderation", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Publish",
+            dependencies: ["Content", "Review", "CExchange", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Site",
             dependencies: [
-                "Markdown", "Moderation", "CExchange",
-                .product(name: "Yams", package: "Yams"),
+                "Content", "Review", "Publish", "Markdown", "Moderation",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -47,15 +59,15 @@ let package = Package(
         ),
         .target(
             name: "PreviewServer",
-            dependencies: ["Portal", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Site", "Publish", "Content", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "portal12320",
-            dependencies: ["Portal", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
-        .target(name: "FuzzTargets", dependencies: ["Portal", "Markdown", "Moderation"], swiftSettings: strictSettings),
+        .target(name: "FuzzTargets", dependencies: ["Content", "Review", "Site", "Markdown", "Moderation"], swiftSettings: strictSettings),
         .executableTarget(name: "portal-fuzz", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
         .executableTarget(
             name: "moderation-benchmark",
@@ -69,7 +81,7 @@ let package = Package(
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
         .testTarget(
             name: "PortalTests",
-            dependencies: ["Portal", "Moderation", "TestSupport"],
+            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -1,7 +1,8 @@
+import Content
 import Foundation
 import Markdown
 import Moderation
-import Portal
+import Review
 
 /// The readers of untrusted input that `scripts/fuzz.sh` runs under libFuzzer,
 /// and that the test suite replays on every input a fuzzer once crashed.

@@ -4,9 +4,9 @@
 /// published: relative URLs, fragments, `http`, `https`, `mailto` and `tel`
 /// are kept; `answer:<id>` is resolved to that answer's page; everything
 /// else (`javascript:`, `vbscript:`, `data:`, `file:` …) is emptied.
-public enum LinkPolicy {
+package enum LinkPolicy {
     /// What to do with one destination.
-    public enum Decision: Equatable, Sendable {
+    package enum Decision: Equatable, Sendable {
         case keep
         case drop
         case answer(id: String)
@@ -15,7 +15,7 @@ public enum LinkPolicy {
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Classifies a destination as written in Markdown.
-    public static func classify(_ destination: String) -> Decision {
+    package static func classify(_ destination: String) -> Decision {
         // Browsers ignore ASCII whitespace and control characters inside a
         // scheme ("java\tscript:"), so compare without them.
         let compact = destination.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }

@@ -11,23 +11,23 @@ import Darwin
 /// Raw HTML is dropped by cmark's default options; link and image
 /// destinations are further restricted by ``LinkPolicy`` so that
 /// `javascript:`, `data:` and every other non-web scheme never reach the HTML.
-public struct MarkdownDocument: Sendable {
+package struct MarkdownDocument: Sendable {
     /// The HTML fragment of the body.
-    public let html: String
+    package let html: String
     /// The text a reader sees, without markup, blocks separated by newlines.
-    public let plainText: String
+    package let plainText: String
     /// What a reader sees, line by line, each with the 1-based line of the
     /// Markdown text it starts on: the text of every block (character
     /// references decoded, raw HTML gone, emphasis and links joined as a
     /// browser joins them, image alt texts included, ordered lists' numbers
     /// before their items, U+2029 where a block ends), then every link and
     /// image destination (percent-decoded) and title on lines of their own.
-    public let readerLines: [(text: String, line: Int)]
+    package let readerLines: [(text: String, line: Int)]
     /// `answer:` links that the resolver could not resolve, in source order.
-    public let unresolvedLinks: [UnresolvedLink]
+    package let unresolvedLinks: [UnresolvedLink]
 
     /// Where an `answer:<id>` link goes.
-    public enum LinkTarget: Sendable, Equatable {
+    package enum LinkTarget: Sendable, Equatable {
         /// The answer's page.
         case url(String)
         /// The answer exists but is not published (held back): the link
@@ -38,13 +38,13 @@ public struct MarkdownDocument: Sendable {
     }
 
     /// A link to another answer that names no answer known to the resolver.
-    public struct UnresolvedLink: Sendable, Equatable {
+    package struct UnresolvedLink: Sendable, Equatable {
         /// The destination as written, e.g. `answer:flu-vaccine`.
-        public let destination: String
+        package let destination: String
         /// 1-based line in the Markdown text.
-        public let line: Int
+        package let line: Int
 
-        public init(destination: String, line: Int) {
+        package init(destination: String, line: Int) {
             self.destination = destination
             self.line = line
         }
@@ -56,7 +56,7 @@ public struct MarkdownDocument: Sendable {
     ///   - topHeadingLevel: the level the body's highest heading is moved to,
     ///     so the page title stays the only `h1` (2 by default).
     ///   - resolveAnswerLink: where the `answer:<id>` link with this id goes.
-    public init(
+    package init(
         source: String,
         topHeadingLevel: Int = 2,
         resolveAnswerLink: (String) -> LinkTarget = { _ in .unknown }

@@ -1,24 +1,24 @@
 /// A text that readers see in place of what was written — Markdown rendered,
 /// a YAML value decoded, a link target percent-decoded — line by line, each
 /// line knowing the line of the source file it comes from.
-public struct DerivedText: Sendable, Equatable {
-    public private(set) var lines: [String] = []
+package struct DerivedText: Sendable, Equatable {
+    package private(set) var lines: [String] = []
     /// `sourceLines[i]` is the 1-based source line of `lines[i]`.
-    public private(set) var sourceLines: [Int] = []
+    package private(set) var sourceLines: [Int] = []
 
-    public init() {}
+    package init() {}
 
     /// `text`, every line of it coming from source line `line`.
-    public init(_ text: String, line: Int) {
+    package init(_ text: String, line: Int) {
         append(text, line: line)
     }
 
-    public var isEmpty: Bool { lines.isEmpty }
+    package var isEmpty: Bool { lines.isEmpty }
 
     /// Adds the lines of `text`, all from source line `line`, as a browser
     /// shows them: a run of white space reads as one space. (Right-to-left
     /// characters, which reorder what is shown, are findings of their own.)
-    public mutating func append(_ text: String, line: Int) {
+    package mutating func append(_ text: String, line: Int) {
         for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(Self.collapsingWhiteSpace(part))
             sourceLines.append(line)

@@ -1,15 +1,15 @@
 /// How serious a finding is.
-public enum Severity: String, Sendable, Codable, Comparable {
+package enum Severity: String, Sendable, Codable, Comparable {
     /// Needs a reviewer's decision.
     case review
     /// Can never be published or approved: classified content, callers' personal data.
     case block
 
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .review && rhs == .block }
+    package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .review && rhs == .block }
 }
 
 /// What a finding is about.
-public enum Rule: String, Sendable, Codable, CaseIterable {
+package enum Rule: String, Sendable, Codable, CaseIterable {
     case classified
     case sensitive
     case taboo
@@ -23,7 +23,7 @@ public enum Rule: String, Sendable, Codable, CaseIterable {
     /// site has no right-to-left text.
     case rightToLeft = "text.right-to-left"
 
-    public var severity: Severity {
+    package var severity: Severity {
         switch self {
         case .sensitive, .taboo: .review
         default: .block
@@ -32,19 +32,19 @@ public enum Rule: String, Sendable, Codable, CaseIterable {
 }
 
 /// One thing moderation found in a text, located in the text as written.
-public struct Finding: Sendable, Equatable, Codable {
-    public let rule: Rule
-    public let severity: Severity
+package struct Finding: Sendable, Equatable, Codable {
+    package let rule: Rule
+    package let severity: Severity
     /// The lexicon entry, for lexicon rules.
-    public let term: String?
+    package let term: String?
     /// The original text, evasions included.
-    public let matched: String
+    package let matched: String
     /// 1-based line and column, counted in Unicode scalars of the text as written.
-    public let line: Int
-    public let column: Int
-    public let label: String?
+    package let line: Int
+    package let column: Int
+    package let label: String?
 
-    public init(rule: Rule, term: String?, matched: String, line: Int, column: Int, label: String?) {
+    package init(rule: Rule, term: String?, matched: String, line: Int, column: Int, label: String?) {
         self.rule = rule
         self.severity = rule.severity
         self.term = term

@@ -2,15 +2,15 @@ import Foundation
 
 /// Scans texts against a lexicon and for callers' personal data.
 /// Knows nothing of websites: text in, findings out.
-public struct Moderator: Sendable {
-    public let lexicon: Lexicon
+package struct Moderator: Sendable {
+    package let lexicon: Lexicon
 
-    public init(lexicon: Lexicon) {
+    package init(lexicon: Lexicon) {
         self.lexicon = lexicon
     }
 
     /// Every finding in `text`, in the order they appear.
-    public func scan(_ text: String) -> [Finding] {
+    package func scan(_ text: String) -> [Finding] {
         var text = text
         return text.withUTF8 { scan(bytes: $0) }
     }
@@ -21,7 +21,7 @@ public struct Moderator: Sendable {
     /// it) is placed at its source line, at the column where its text stands
     /// there when it does, else at the line's first column; one the source scan
     /// also made is reported once.
-    public func scan(_ source: String, asRead derived: [DerivedText]) -> [Finding] {
+    package func scan(_ source: String, asRead derived: [DerivedText]) -> [Finding] {
         let written = scan(source)
         // Each derived text ends with a private-use scalar: neither noise nor a
         // digit separator, so no term or number runs from one into the next.
@@ -77,7 +77,7 @@ public struct Moderator: Sendable {
     }
 
     /// Every finding in UTF-8 `bytes`, in the order they appear.
-    public func scan(bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
+    package func scan(bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
         NormalizedText.normalizing(bytes, reading: lexicon.reading, maxGap: Lexicon.maxGap) { findings(in: bytes, normalized: $0) }
     }
 

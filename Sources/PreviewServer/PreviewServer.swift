@@ -1,18 +1,19 @@
+import Content
 import Foundation
 import Hummingbird
-import Portal
+import Site
 import Synchronization
 
 /// `portal12320 serve`: the built sites on 127.0.0.1 for editors, rebuilt when
 /// the content or the theme changes, with the open page reloaded. The reload
 /// script is added to responses here, so production output never carries it.
-public struct PreviewServer: Sendable {
-    public let contentDirectory: String
-    public let templatesDirectory: String
-    public let port: Int
-    public let previewUnreviewed: Bool
+package struct PreviewServer: Sendable {
+    package let contentDirectory: String
+    package let templatesDirectory: String
+    package let port: Int
+    package let previewUnreviewed: Bool
 
-    public init(contentDirectory: String, templatesDirectory: String, port: Int, previewUnreviewed: Bool) {
+    package init(contentDirectory: String, templatesDirectory: String, port: Int, previewUnreviewed: Bool) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.port = port
@@ -31,7 +32,7 @@ public struct PreviewServer: Sendable {
     /// Builds go to a private temporary folder (see ``PreviewFolder``), never
     /// `dist/`, removed when this returns.
     /// - Parameter log: receives one line per event (build results, errors).
-    public func run(log: @escaping @Sendable (String) -> Void) async throws {
+    package func run(log: @escaping @Sendable (String) -> Void) async throws {
         let folder = try PreviewFolder.create()
         defer { folder.remove() }
         let output = folder.path + "/sites"
@@ -138,6 +139,6 @@ final class BuildGeneration: Sendable {
 }
 
 /// The preview cannot start.
-public struct PreviewError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+package struct PreviewError: Error, Sendable, CustomStringConvertible {
+    package let description: String
 }

@@ -1,5 +1,5 @@
+import Content
 import Foundation
-import Portal
 
 /// Which built site a preview request is for, and which file: one city per
 /// host name (`nj.localhost`), the hub on `localhost`. Refuses any path that

@@ -1,6 +1,9 @@
 import ArgumentParser
+import Content
 import Foundation
-import Portal
+import Publish
+import Review
+import Site
 
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import ArgumentParser
-import Portal
+import Content
+import Review
+import Site
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Content
 import Foundation
-import Portal
 
 struct Cities: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List each city with its domain and status.")

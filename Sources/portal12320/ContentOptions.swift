@@ -1,6 +1,6 @@
 import ArgumentParser
+import Content
 import Foundation
-import Portal
 
 /// `--content DIR`, shared by every command.
 struct ContentOptions: ParsableArguments {
@@ -8,7 +8,7 @@ struct ContentOptions: ParsableArguments {
     var content = "Content"
 
     /// Loads the content, printing every problem and exiting 1 when there are any.
-    func load() throws -> Content {
+    func load() throws -> ProvinceContent {
         guard FileManager.default.fileExists(atPath: content + "/portal.yml") else {
             throw ValidationError("No portal.yml in '\(content)'. Run from the project folder or pass --content DIR.")
         }

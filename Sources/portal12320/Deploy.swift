@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Portal
+import Publish
 
 struct Deploy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
+import Content
 import Foundation
-import Portal
+import Review
 
 struct Key: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create signing keys for people.yml.", subcommands: [New.self])

@@ -1,7 +1,8 @@
 import ArgumentParser
+import Content
 import Foundation
 import Moderation
-import Portal
+import Review
 
 struct Moderate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

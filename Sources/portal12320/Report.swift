@@ -1,5 +1,6 @@
 import ArgumentParser
-import Portal
+import Content
+import Site
 
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Reports for the provincial centre.", subcommands: [Conflicts.self])

@@ -1,6 +1,7 @@
 import ArgumentParser
+import Content
 import Foundation
-import Portal
+import Review
 
 struct Review: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,7 @@ struct Review: AsyncParsableCommand {
                       ReviewLog.self, ReviewVerify.self])
 
     /// Loads the content and its review board, printing problems and exiting 1 on any.
-    static func board(_ options: ContentOptions) throws -> (Content, ReviewBoard) {
+    static func board(_ options: ContentOptions) throws -> (ProvinceContent, ReviewBoard) {
         let content = try options.load()
         do {
             return (content, try ReviewBoard(content: content))

@@ -1,6 +1,7 @@
 import ArgumentParser
+import Content
 import Foundation
-import Portal
+import Review
 
 struct ReviewQueue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

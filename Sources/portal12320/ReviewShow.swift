@@ -1,7 +1,8 @@
 import ArgumentParser
+import Content
 import Foundation
 import Moderation
-import Portal
+import Review
 
 struct ReviewShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,10 +52,10 @@ struct ReviewShow: AsyncParsableCommand {
             output += String(number).leftPadded(to: 4) + "  \(line)\n"
             for finding in byLine[number] ?? [] {
                 let before = line.unicodeScalars.prefix(max(0, finding.column - 1))
-                let width = FindingsText.displayWidth(of: before)
+                let width = DisplayWidth.of(before)
                 let first = finding.matched.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
                 output += "      " + String(repeating: " ", count: width) + "^"
-                    + String(repeating: "~", count: max(0, FindingsText.displayWidth(of: first.unicodeScalars) - 1))
+                    + String(repeating: "~", count: max(0, DisplayWidth.of(first.unicodeScalars) - 1))
                     + "  \(finding.severity) \(finding.rule.rawValue)\(finding.term.map { " (\($0))" } ?? "")\(finding.label.map { " [\($0)]" } ?? "")\n"
             }
         }

@@ -1,5 +1,6 @@
+import Content
 import Foundation
-import Portal
+import Site
 import Testing
 
 struct ConflictReportTests {

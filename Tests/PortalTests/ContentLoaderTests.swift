@@ -1,5 +1,5 @@
+import Content
 import Foundation
-import Portal
 import Testing
 
 struct ContentLoaderTests {

@@ -1,4 +1,4 @@
-import Portal
+import Content
 import Testing
 
 struct DayTests {

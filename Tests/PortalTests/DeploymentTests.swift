@@ -1,5 +1,7 @@
+import Content
 import Foundation
-import Portal
+import Publish
+import Site
 import Testing
 
 /// A deploy reads and writes only what a manifest names inside the site's folder.

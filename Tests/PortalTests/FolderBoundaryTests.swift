@@ -1,5 +1,6 @@
+import Content
 import Foundation
-import Portal
+import Site
 import Testing
 
 /// A symbolic link among published files is refused when it leads outside its folder.

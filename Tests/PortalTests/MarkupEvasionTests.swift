@@ -1,6 +1,8 @@
+import Content
 import Foundation
 import Moderation
-import Portal
+import Review
+import Site
 import Testing
 
 /// The gate judges what a reader sees, not the bytes of the file: markup,

@@ -1,5 +1,7 @@
+import Content
 import Foundation
-import Portal
+import Review
+import Site
 import Testing
 
 struct MediaGateTests {

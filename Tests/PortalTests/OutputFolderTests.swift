@@ -1,5 +1,7 @@
+import Content
 import Foundation
-import Portal
+import Publish
+import Site
 import Testing
 
 /// A build replaces its output folder whole, so it takes only folders that are

@@ -1,4 +1,5 @@
-@testable import Portal
+@testable import Site
+import Content
 import Testing
 
 /// The grammars `portal.yml` values must match before they reach nginx files, URLs or links.

@@ -1,5 +1,6 @@
+import Content
 import Foundation
-import Portal
+import Review
 import Testing
 
 /// A copy of the fixture province in a fresh temporary folder, with the

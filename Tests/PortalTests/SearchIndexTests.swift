@@ -1,8 +1,9 @@
 import Foundation
+import Site
 import TestSupport
 import Testing
 
-@testable import Portal
+@testable import Site
 
 struct SearchIndexTests {
     @Test(arguments: ["普通文本", "quote \" and backslash \\", "line\nbreak\ttab\rreturn", "control \u{01}\u{1F}", "</script><b>", ""])

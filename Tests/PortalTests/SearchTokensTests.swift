@@ -1,4 +1,5 @@
-@testable import Portal
+@testable import Site
+import Site
 import Testing
 
 struct SearchTokensTests {

@@ -3,9 +3,9 @@ import Foundation
 /// The terms moderation looks for, from `classified.txt` (block),
 /// `sensitive.txt` and `taboo.txt` (review), and the phrases of `allow.txt`
 /// inside which nothing is reported. Built once: the term trie and how each scalar reads for it.
-public struct Lexicon: Sendable {
+package struct Lexicon: Sendable {
     /// Which list an entry comes from.
-    public enum List: String, Sendable, CaseIterable {
+    package enum List: String, Sendable, CaseIterable {
         case classified, sensitive, taboo, allow
 
         var rule: Rule? {
@@ -18,12 +18,12 @@ public struct Lexicon: Sendable {
         }
     }
 
-    public struct Entry: Sendable, Equatable {
-        public let term: String
-        public let list: List
-        public let label: String?
+    package struct Entry: Sendable, Equatable {
+        package let term: String
+        package let list: List
+        package let label: String?
 
-        public init(term: String, list: List, label: String? = nil) {
+        package init(term: String, list: List, label: String? = nil) {
             self.term = term
             self.list = list
             self.label = label
@@ -31,7 +31,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Matched scalars may be separated by at most this many noise characters.
-    public static let maxGap = 5
+    package static let maxGap = 5
 
     let reading: ScalarReading
     let entries: [Entry]
@@ -45,7 +45,7 @@ public struct Lexicon: Sendable {
     /// Builds a lexicon from entries.
     /// - Throws: ``LexiconErrors`` for a term empty or one character long after
     ///   normalisation, ``ModerationSetupError`` when OpenCC's data is missing.
-    public init(entries: [Entry], sources: [(file: String, line: Int)]? = nil) throws {
+    package init(entries: [Entry], sources: [(file: String, line: Int)]? = nil) throws {
         let table = try Self.sharedTable.get()
         var errors: [LexiconError] = []
         var kept: [(entry: Entry, scalars: [UInt32])] = []
@@ -79,7 +79,7 @@ public struct Lexicon: Sendable {
     /// Loads `classified.txt`, `sensitive.txt`, `taboo.txt` and `allow.txt`
     /// from `directory`. Fails closed: a missing or unreadable file is an
     /// error, never an empty list (an empty file is a list with no terms).
-    public static func load(directory: String) throws -> Lexicon {
+    package static func load(directory: String) throws -> Lexicon {
         var entries: [Entry] = []
         var sources: [(file: String, line: Int)] = []
         var errors: [LexiconError] = []

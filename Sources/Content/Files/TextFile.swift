@@ -1,0 +1,45 @@
+import Foundation
+
+/// Reads a UTF-8 text file, reporting where an invalid byte sequence starts.
+package enum TextFile {
+    package static func read(_ path: String) throws(ContentIssue) -> String {
+        try decode(try data(path), file: path)
+    }
+
+    /// The file's bytes, or an issue saying it cannot be read.
+    static func data(_ path: String) throws(ContentIssue) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ContentIssue(file: path, line: nil, message: "The file cannot be read.",
+                               fix: "Check that it exists and that you may read it.")
+        }
+        return data
+    }
+
+    static func decode(_ data: Data, file: String) throws(ContentIssue) -> String {
+        if let text = String(validating: data, as: UTF8.self) {
+            // A byte order mark is invisible and breaks `---` detection.
+            return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        }
+        throw ContentIssue(file: file, line: firstInvalidLine(data),
+                           message: "The file is not valid UTF-8 text.",
+                           fix: "Save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8).")
+    }
+
+    private static func firstInvalidLine(_ data: Data) -> Int {
+        var line = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var lineOfScalar = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1 }
+                lineOfScalar = line
+            case .error:
+                return lineOfScalar
+            case .emptyInput:
+                return line
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Loads a content folder; every problem of every file is reported together.
+package enum ContentLoader {
+    package static func load(directory: String) throws(ContentErrors) -> ProvinceContent {
+        let province = try ProvinceLoader.load(file: directory + "/portal.yml")
+        var issues: [ContentIssue] = []
+        let files = answerFiles(in: directory + "/answers", province: province, issues: &issues)
+        let results = files.concurrentMap { AnswerLoader.load(file: $0.path, scope: $0.scope, province: province) }
+        var answers: [Answer] = []
+        for result in results {
+            switch result {
+            case .success(let answer): answers.append(answer)
+            case .failure(let errors): issues += errors.issues
+            }
+        }
+        answers.sort { ($0.scope, $0.id) < ($1.scope, $1.id) }
+        issues += crossCheck(answers)
+        let transcripts = MediaLoader.transcripts(for: answers, directory: directory + "/media", issues: &issues)
+        try ContentErrors.check(issues)
+        return ProvinceContent(directory: directory, province: province, answers: answers, transcripts: transcripts)
+    }
+
+    private static func answerFiles(in root: String, province: Province,
+                                    issues: inout [ContentIssue]) -> [(path: String, scope: Scope)] {
+        let manager = FileManager.default
+        guard let folders = try? manager.contentsOfDirectory(atPath: root) else {
+            issues.append(ContentIssue(file: root, line: nil, message: "The answers folder is missing.",
+                                       fix: "Create it with a `province` folder and one folder per city abbreviation."))
+            return []
+        }
+        let abbreviations = Set(province.cities.map(\.abbr))
+        var files: [(path: String, scope: Scope)] = []
+        for folder in folders.sorted() where !folder.hasPrefix(".") {
+            let scope: Scope
+            if folder == "province" {
+                scope = .province
+            } else if abbreviations.contains(folder) {
+                scope = .city(folder)
+            } else {
+                issues.append(ContentIssue(file: "\(root)/\(folder)", line: nil,
+                                           message: "No city in portal.yml has the abbreviation `\(folder)`.",
+                                           fix: "Rename the folder to a city abbreviation (\(province.cities.map(\.abbr).joined(separator: ", "))) or add the city to portal.yml."))
+                continue
+            }
+            if let issue = FolderBoundary.issue(for: "\(root)/\(folder)", inside: root, what: "answers folder") {
+                issues.append(issue)
+                continue
+            }
+            let names = (try? manager.contentsOfDirectory(atPath: "\(root)/\(folder)")) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = "\(root)/\(folder)/\(name)"
+                if let issue = FolderBoundary.issue(for: path, inside: "\(root)/\(folder)", what: "answer") {
+                    issues.append(issue)
+                } else if name.hasSuffix(".md") {
+                    files.append((path, scope))
+                } else {
+                    issues.append(ContentIssue(file: path, line: nil, message: "This is not a Markdown answer.",
+                                               fix: "Answers are `.md` files; move other files out of the answers folder."))
+                }
+            }
+        }
+        return files
+    }
+
+    /// Checks that need all answers: unique ids per scope, overrides, id clashes on a city site.
+    private static func crossCheck(_ answers: [Answer]) -> [ContentIssue] {
+        var issues: [ContentIssue] = []
+        var firstFile: [String: String] = [:]
+        for answer in answers {
+            let key = answer.reference
+            if let other = firstFile[key] {
+                issues.append(ContentIssue(file: answer.file, line: answer.keyLines["id"],
+                                           message: "The id `\(answer.id)` is already used by \(other).",
+                                           fix: "Give this answer an id of its own within `\(answer.scope)`."))
+            } else {
+                firstFile[key] = answer.file
+            }
+        }
+        let provincial = Set(answers.filter { $0.scope == .province }.map(\.id))
+        for answer in answers where answer.scope != .province {
+            if let target = answer.overrides, !provincial.contains(target) {
+                issues.append(ContentIssue(file: answer.file, line: answer.keyLines["overrides"],
+                                           message: "`overrides: \(target)` names no provincial answer.",
+                                           fix: "Use the id of an answer in answers/province, or remove `overrides:`."))
+            }
+            if provincial.contains(answer.id), answer.overrides != answer.id {
+                issues.append(ContentIssue(file: answer.file, line: answer.keyLines["id"],
+                                           message: "The id `\(answer.id)` is also a provincial answer's id, so both would have the same address.",
+                                           fix: "Rename this answer, or add `overrides: \(answer.id)` if it replaces the provincial one."))
+            }
+        }
+        issues += overrideIssues(answers)
+        issues += linkIssues(answers)
+        return issues
+    }
+
+    /// An override must replace a public provincial answer, and one city
+    /// replaces each provincial answer at most once.
+    private static func overrideIssues(_ answers: [Answer]) -> [ContentIssue] {
+        var issues: [ContentIssue] = []
+        let privateProvincial = Set(answers.filter { $0.scope == .province && $0.visibility == .private }.map(\.id))
+        var firstOverride: [String: Answer] = [:]
+        for answer in answers where answer.scope != .province && answer.visibility == .public {
+            guard let target = answer.overrides else { continue }
+            if privateProvincial.contains(target) {
+                issues.append(ContentIssue(file: answer.file, line: answer.keyLines["overrides"],
+                                           message: "`overrides: \(target)` names a private provincial reply, which is never published.",
+                                           fix: "Remove `overrides:`; only public provincial answers can be replaced."))
+            }
+            let key = "\(answer.scope)/\(target)"
+            if let other = firstOverride[key] {
+                issues.append(ContentIssue(file: answer.file, line: answer.keyLines["overrides"],
+                                           message: "`\(other.reference)` already replaces the provincial answer `\(target)` on this city's site.",
+                                           fix: "Keep one city answer with `overrides: \(target)`; merge the other into it."))
+            } else {
+                firstOverride[key] = answer
+            }
+        }
+        return issues
+    }
+
+    /// Each `answer:<id>` link of a public answer must name a public answer
+    /// that stands on every site the linking answer stands on: a city answer
+    /// may link its own city's answers and provincial ones; a provincial
+    /// answer, shown on every city's site, only provincial ones. Checked for
+    /// every public answer, approved or not.
+    package static func linkIssues(_ answers: [Answer], checking checked: [Answer]? = nil) -> [ContentIssue] {
+        var visibility: [String: Answer.Visibility] = [:]
+        var scopesOfId: [String: [Scope]] = [:]
+        for answer in answers {
+            visibility[answer.reference] = answer.visibility
+            scopesOfId[answer.id, default: []].append(answer.scope)
+        }
+        var issues: [ContentIssue] = []
+        for answer in checked ?? answers where answer.visibility == .public {
+            for link in answer.answerLinks {
+                let reachable = [answer.scope, .province].compactMap { visibility["\($0)/\(link.id)"] }
+                if reachable.contains(.public) { continue }
+                let message: String
+                if !reachable.isEmpty {
+                    message = "The link `answer:\(link.id)` names a private reply, which is never published."
+                } else if let other = scopesOfId[link.id]?.first {
+                    message = answer.scope == .province
+                        ? "The link `answer:\(link.id)` names an answer of `\(other)`, but this provincial answer is on every city's site."
+                        : "The link `answer:\(link.id)` names an answer of `\(other)`, which is not on this city's site."
+                } else {
+                    message = "The link `answer:\(link.id)` names no answer."
+                }
+                issues.append(ContentIssue(file: answer.file, line: link.line, message: message,
+                                           fix: "Use the id of a public answer of this city or of the province, or remove the link."))
+            }
+        }
+        return issues
+    }
+}

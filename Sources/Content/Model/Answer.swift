@@ -1,0 +1,50 @@
+import Moderation
+
+/// One FAQ answer as an editor wrote it: front matter plus a Markdown body.
+package struct Answer: Sendable {
+    package enum Visibility: String, Sendable {
+        case `public`
+        /// A reply to one caller (article 36): never published anywhere.
+        case `private`
+    }
+
+    package let scope: Scope
+    /// Unique within its scope; also the last segment of the page URL.
+    package let id: String
+    /// The question, as visitors read it.
+    package let title: String
+    package let category: String
+    package let updated: Day
+    package let visibility: Visibility
+    package let tags: [String]
+    /// For a city answer: the provincial answer it replaces on that city's site.
+    package let overrides: String?
+    /// Names of media files under `media/` that this answer presents.
+    package let media: [String]
+    /// The Markdown body.
+    package let body: String
+    /// The line of the file on which the body starts (1-based).
+    package let bodyLine: Int
+    /// The file, as the user named it.
+    package let file: String
+    /// Lines of the front matter keys, for messages about their values.
+    package let keyLines: [String: Int]
+    /// The whole file as written, front matter included: what moderation reads.
+    package let source: String
+    /// What readers see — every front-matter value as YAML decodes it, the
+    /// body as rendered — with source lines: moderation reads it too (``ReaderView``).
+    package let readerTexts: [DerivedText]
+    /// The body's `answer:<id>` links, checked against the other answers when loading.
+    package let answerLinks: [Link]
+    /// SHA-256 of the file's bytes: what a reviewer's approval is bound to.
+    package let fileHash: String
+
+    /// An `answer:<id>` link and the line of the file it stands on.
+    package struct Link: Sendable, Equatable {
+        package let id: String
+        package let line: Int
+    }
+
+    /// `scope/id`, the name reviewers and reports use.
+    package var reference: String { "\(scope)/\(id)" }
+}

@@ -1,0 +1,47 @@
+/// A calendar date as editors write it (`2024-05-01`), without time or zone,
+/// so builds do not depend on the machine's clock or time zone.
+package struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
+
+    /// The years an answer's date may fall in: from the founding of the
+    /// People's Republic to a bound far enough ahead for any real edit. A year
+    /// 0000 or 9999 is a typo, and would sort the answer first or last forever.
+    package static let years = 1949...2100
+
+    /// Parses `YYYY-MM-DD`; `nil` for anything else, an impossible date
+    /// (`2023-02-29`) or a year outside ``years``.
+    package init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            Self.years.contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+        else { return nil }
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
+    package var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// `2024年5月1日`, as the Chinese pages show it.
+    package var chinese: String { "\(year)年\(month)月\(day)日" }
+
+    package static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

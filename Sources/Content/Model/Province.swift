@@ -1,0 +1,40 @@
+import Foundation
+
+/// The province configuration (`portal.yml`): the single source of the uniform
+/// logo and slogan (article 34), the taxonomy and the cities.
+package struct Province: Sendable {
+    package let name: String
+    /// Province code in domains, `js`.
+    package let code: String
+    package let hotline: String
+    /// The public e-mail address for questions (article 36).
+    package let email: String
+    package let hubDomain: String
+    /// Contains `{abbr}`, e.g. `www.js{abbr}12320.cn`.
+    package let domainPattern: String
+    /// Path of the logo file, relative to the content folder.
+    package let logo: String
+    package let slogan: String
+    package let categories: [Category]
+    package let reviewPolicy: ReviewPolicy
+    package let cities: [City]
+    package let deploy: DeploySettings
+
+    /// The domain of a city's site.
+    package func domain(of city: City) -> String {
+        domainPattern.replacingOccurrences(of: "{abbr}", with: city.abbr)
+    }
+
+    /// Cities whose sites are generated, in configuration order.
+    package var openedCities: [City] { cities.filter { $0.status == .opened } }
+
+    package func category(_ key: String) -> Category? { categories.first { $0.key == key } }
+}
+
+/// When an answer needs a reviewer's decision before it is published.
+package enum ReviewPolicy: String, Sendable {
+    /// Every public answer needs an approval for its current text (article 37).
+    case all
+    /// Only answers with moderation findings need one.
+    case flagged
+}

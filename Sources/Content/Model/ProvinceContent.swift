@@ -1,0 +1,9 @@
+/// Everything the content folder holds, loaded and validated.
+package struct ProvinceContent: Sendable {
+    package let directory: String
+    package let province: Province
+    /// Every answer, private ones included, sorted by scope then id.
+    package let answers: [Answer]
+    /// The transcripts of the media files answers present, by file name.
+    package let transcripts: [Answer]
+}

@@ -1,0 +1,66 @@
+import Content
+import Markdown
+import Moderation
+import Yams
+
+/// What readers see of a content file, for moderation to read besides the
+/// file as written: every front-matter value as YAML decodes it, and the body
+/// as cmark renders it (see ``MarkdownDocument/readerLines``), each line
+/// located in the file. Markup, character references and YAML escapes that
+/// hide a term from a scan of the source do not hide it from this one.
+package enum ReaderView {
+    /// What readers see of `answer`: read when it was loaded (a media
+    /// transcript is shown as written, so there is nothing more).
+    package static func texts(of answer: Answer) -> [DerivedText] {
+        answer.readerTexts
+    }
+
+    /// What readers see of the file `path` holding `text`: a transcript (`.txt`)
+    /// as written; an answer's front matter decoded when it parses (a file
+    /// whose YAML does not parse is never published) and its body rendered.
+    package static func texts(ofFile path: String, text: String) -> [DerivedText] {
+        guard !path.hasSuffix(".txt") else { return [] }
+        guard let split = try? FrontMatter(splitting: text, file: path) else { return read(body: text, firstLine: 1).texts }
+        let node = try? YAMLSource.parse(split.yaml, file: path, lineOffset: 1)
+        return read(frontMatter: node, body: split.body, firstLine: split.bodyLine).texts
+    }
+
+    /// The front matter's values and the rendered body, and the `answer:`
+    /// links of the body with their lines in the file.
+    package static func read(frontMatter: Node? = nil, body: String, firstLine: Int) -> (texts: [DerivedText], answerLinks: [Answer.Link]) {
+        var text = DerivedText()
+        // Every link is "unknown" here: this reading only collects them.
+        let document = MarkdownDocument(source: body) { _ in .unknown }
+        for line in document.readerLines {
+            text.append(line.text, line: line.line + firstLine - 1)
+        }
+        let links = document.unresolvedLinks.compactMap { link -> Answer.Link? in
+            guard case .answer(let id) = LinkPolicy.classify(link.destination) else { return nil }
+            return Answer.Link(id: id, line: link.line + firstLine - 1)
+        }
+        return ((frontMatter.map { values(of: $0, lineOffset: 1) } ?? []) + [text], links)
+    }
+
+    /// Every scalar value below `node` (keys are not shown), one text each.
+    /// - Parameter lineOffset: lines of the file before the YAML text.
+    static func values(of node: Node, lineOffset: Int) -> [DerivedText] {
+        switch node {
+        case .scalar(let scalar):
+            return [DerivedText(scalar.string, line: (scalar.mark?.line ?? 1) + lineOffset)]
+        case .mapping(let mapping):
+            return mapping.flatMap { values(of: $0.value, lineOffset: lineOffset) }
+        case .sequence(let sequence):
+            // Items of a list of texts stand side by side on the page (tags as chips): read them together.
+            let items = Array(sequence)
+            if !items.isEmpty, items.allSatisfy({ $0.scalar != nil }) {
+                let text = items.compactMap { $0.scalar?.string }.joined(separator: " ")
+                return [DerivedText(text, line: (items[0].mark?.line ?? 1) + lineOffset)]
+            }
+            return items.flatMap { values(of: $0, lineOffset: lineOffset) }
+        case .alias:
+            // The anchored value is read where it is defined.
+            return []
+        }
+    }
+
+}

@@ -1,0 +1,119 @@
+import Content
+import Foundation
+import Moderation
+
+/// Every answer with its moderation findings and review status: the publish
+/// gate of the build and the reviewers' queue.
+package struct ReviewBoard: Sendable {
+    /// One per answer, in the content's order.
+    package let reviews: [AnswerReview]
+    package let ledger: ReviewLedger
+    /// The ledger lines that count, and those that do not (with why).
+    package let decisions: TrustedDecisions
+    package let roster: Roster
+    /// people.yml, for messages.
+    let rosterFile: String
+    package let moderator: Moderator
+
+    /// Scans every answer and reads the ledger and people.yml.
+    /// - Throws: ``ContentErrors`` when the lexicon is missing or invalid, the
+    ///   ledger does not verify, or people.yml is malformed.
+    package init(content: ProvinceContent) throws(ContentErrors) {
+        let moderator = try Self.moderator(for: content.directory)
+        try ContentErrors.check(ProvinceText.issues(file: content.directory + "/portal.yml", moderator: moderator))
+        let policy = content.province.reviewPolicy
+        // Under `review: all` every answer needs a decision: a missing ledger is an error, never "no decisions yet".
+        let ledger = try ReviewLedger.load(file: Self.ledgerFile(content.directory), required: policy == .all)
+        let roster = try Roster.load(file: Roster.file(content.directory), cities: Set(content.province.cities.map(\.abbr)))
+        let decisions = TrustedDecisions(ledger: ledger, roster: roster)
+        self.moderator = moderator
+        self.ledger = ledger
+        self.roster = roster
+        rosterFile = Roster.file(content.directory)
+        self.decisions = decisions
+        let store = RevisionStore(contentDirectory: content.directory)
+        let all = (content.answers + content.transcripts).concurrentMap { answer in
+            var review = AnswerReview(answer: answer, findings: moderator.scan(answer.source, asRead: ReaderView.texts(of: answer)),
+                                      decisions: decisions, policy: policy)
+            if review.live == nil, answer.visibility == .public, answer.scope != .media {
+                review.live = Self.approvedRevision(of: answer, in: store, content: content, moderator: moderator, decisions: decisions)
+            }
+            return review
+        }
+        // An answer is published only with every transcript of its media cleared.
+        let cleared = Set(all.filter { $0.answer.scope == .media && $0.live != nil }.map(\.answer.id))
+        reviews = all.map { review in
+            guard let live = review.live, let pending = live.media.first(where: { !cleared.contains($0) }) else { return review }
+            return review.holdingBack(forMedia: pending)
+        }
+    }
+
+    /// The newest kept revision of `answer` that a counted approval covers
+    /// (its bytes and today's findings) and that has no blocking finding today;
+    /// none when the newest approved text is missing from the store.
+    private static func approvedRevision(of answer: Answer, in store: RevisionStore, content: ProvinceContent, moderator: Moderator,
+                                         decisions: TrustedDecisions) -> Answer? {
+        let kept = store.revisions(of: answer.reference)
+        guard !kept.isEmpty else { return nil }
+        for (entry, _) in decisions.counted(for: answer.reference).reversed() where entry.decision == .approved {
+            // The newest approved text must be kept: if it is gone, no older one stands in for it.
+            guard let (path, data) = kept[entry.sha256] else { return nil }
+            // The same answer, public, replacing what the current revision replaces, with links that still hold.
+            guard case .success(let revision) = AnswerLoader.read(data, file: path, scope: answer.scope, province: content.province),
+                revision.id == answer.id, revision.visibility == .public, revision.overrides == answer.overrides,
+                ContentLoader.linkIssues(content.answers, checking: [revision]).isEmpty
+            else { continue }
+            let findings = moderator.scan(revision.source, asRead: ReaderView.texts(of: revision))
+            guard !findings.contains(where: { $0.severity == .block }),
+                decisions.latestDecision(answer: answer.reference, sha256: entry.sha256, findings: AnswerReview.fingerprint(findings))?
+                    .entry.decision == .approved
+            else { continue }
+            return revision
+        }
+        return nil
+    }
+
+    package static func ledgerFile(_ contentDirectory: String) -> String { contentDirectory + "/reviews.jsonl" }
+
+    /// The content's lexicon. Fails closed: without a lexicon nothing can be moderated, so nothing is built.
+    package static func moderator(for contentDirectory: String) throws(ContentErrors) -> Moderator {
+        let folder = contentDirectory + "/lexicon"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ContentErrors([ContentIssue(file: folder, line: nil, message: "The lexicon folder is missing, so answers cannot be moderated.",
+                                              fix: "Create it with classified.txt, sensitive.txt, taboo.txt and allow.txt (article 37).")])
+        }
+        do {
+            return Moderator(lexicon: try Lexicon.load(directory: folder))
+        } catch let errors as LexiconErrors {
+            throw ContentErrors(errors.errors.map { ContentIssue(file: $0.file, line: $0.line, message: $0.message, fix: $0.fix) })
+        } catch let error as ModerationSetupError {
+            throw ContentErrors([ContentIssue(file: folder, line: nil, message: error.message, fix: error.fix)])
+        } catch {
+            throw ContentErrors([ContentIssue(file: folder, line: nil, message: "The lexicon cannot be loaded: \(error).", fix: "Check its files.")])
+        }
+    }
+
+    /// The review of `reference` (`scope/id`), if such an answer exists.
+    package func review(of reference: String) -> AnswerReview? {
+        reviews.first { $0.answer.reference == reference }
+    }
+
+    /// The revisions of answers (not transcripts) that are published: the
+    /// current one when it passed the gate, else an earlier approved one.
+    package var publishable: [Answer] { reviews.compactMap { $0.answer.scope == .media ? nil : $0.live } }
+
+    /// Cleared transcripts by media file name.
+    package var clearedTranscripts: [String: String] {
+        Dictionary(uniqueKeysWithValues: reviews.filter { $0.answer.scope == .media && $0.live != nil }
+            .map { ($0.answer.id, $0.answer.body) })
+    }
+
+    /// Answers whose current revision is not published (some keep an earlier one online).
+    package var heldBack: [AnswerReview] { reviews.filter { $0.status != .publishable } }
+
+    /// Warnings about the ledger: a torn last line, lines that do not count.
+    package var ledgerWarnings: [String] {
+        ledger.warnings + decisions.warnings + roster.demoKeyWarnings(file: rosterFile)
+    }
+}

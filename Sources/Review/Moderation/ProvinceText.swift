@@ -1,0 +1,59 @@
+import Content
+import Moderation
+import Yams
+
+/// The values of `portal.yml` that pages show — names, slogan, hotline,
+/// contact lines, category names — moderated like answers: a classified term
+/// or a caller's personal data there can never be published, so it fails the
+/// build naming the key. Nobody approves configuration, so only blocking
+/// findings count.
+enum ProvinceText {
+    /// Keys whose values no page shows.
+    static let unshownKeys: Set<String> = ["review", "deploy", "logo"]
+    /// The centre's own contact keys: an office landline or e-mail address is
+    /// public there. A mobile number, an ID or a card number never is.
+    static let contactKeys: Set<String> = ["hotline", "email", "phone"]
+    static let publicContactRules: Set<Rule> = [.landline, .email]
+
+    /// One issue per blocking finding in the shown values of `file`.
+    static func issues(file: String, moderator: Moderator) -> [ContentIssue] {
+        let root: Node
+        do {
+            root = try YAMLSource.parse(try TextFile.read(file), file: file, lineOffset: 0)
+        } catch {
+            return [error]
+        }
+        var issues: [ContentIssue] = []
+        visit(root, key: "") { key, scalar in
+            let isContact = contactKeys.contains(String(key.split(separator: ".").last ?? ""))
+            for finding in moderator.scan(scalar.string) where finding.severity == .block {
+                if isContact && publicContactRules.contains(finding.rule) { continue }
+                // The matched text of personal data is a caller's: it goes in no message.
+                let what = finding.term.map { "the classified term `\($0)`" } ?? "personal data (\(finding.rule.rawValue))"
+                issues.append(ContentIssue(
+                    file: file, line: scalar.mark?.line,
+                    message: "`\(key)` contains \(what), which is shown on every page and can never be published.",
+                    fix: "Remove it from portal.yml; an official public number belongs in lexicon/allow.txt."))
+            }
+        }
+        return issues
+    }
+
+    /// Calls `body` with every shown scalar and its key path (`cities[2].address`).
+    private static func visit(_ node: Node, key: String, _ body: (String, Node.Scalar) -> Void) {
+        switch node {
+        case .scalar(let scalar):
+            body(key, scalar)
+        case .mapping(let mapping):
+            for (name, value) in mapping {
+                let name = name.string ?? "?"
+                if key.isEmpty && unshownKeys.contains(name) { continue }
+                visit(value, key: key.isEmpty ? name : "\(key).\(name)", body)
+            }
+        case .sequence(let sequence):
+            for (index, value) in sequence.enumerated() { visit(value, key: "\(key)[\(index)]", body) }
+        case .alias:
+            break
+        }
+    }
+}

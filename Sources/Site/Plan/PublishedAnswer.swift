@@ -1,0 +1,35 @@
+import Content
+import Markdown
+
+/// An answer that passed every gate, with its Markdown rendered once.
+/// A provincial answer's rendering is shared by every city site; a class, so
+/// the many listings that hold it share one copy.
+final class PublishedAnswer: Sendable {
+    let answer: Answer
+    /// The last URL segment: the answer's id, or for an override the id of the
+    /// provincial answer it replaces, so shared links keep working.
+    let slug: String
+    let document: MarkdownDocument
+    /// The first sentences of the text, for listings, descriptions and the feed.
+    let excerpt: String
+
+    init(answer: Answer, slug: String, document: MarkdownDocument) {
+        self.answer = answer
+        self.slug = slug
+        self.document = document
+        excerpt = Self.excerpt(of: document.plainText)
+    }
+
+    var path: String { "/answers/\(slug)/" }
+
+    private static func excerpt(of text: String, limit: Int = 90) -> String {
+        var result = ""
+        var count = 0
+        for character in text {
+            if count == limit { return result + "…" }
+            result.append(character.isNewline ? " " : character)
+            count += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,180 @@
+import Content
+import Crypto
+import Foundation
+import Publish
+import Review
+import Synchronization
+
+/// `portal12320 build`: content and theme in, one folder per site out,
+/// swapped in atomically, or nothing changed at all.
+package struct SiteBuild: Sendable {
+    package let content: ProvinceContent
+    package let templatesDirectory: String
+    package let outputDirectory: String
+    /// City abbreviations to build; empty for every opened city.
+    package let onlyCities: Set<String>
+    /// For the editors' preview server only, never for `dist/`: also render
+    /// answers awaiting review or rejected, each page bannered as unreviewed.
+    /// Blocked and private answers stay out even then.
+    package let previewUnreviewed: Bool
+
+    package init(content: ProvinceContent, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = [],
+                previewUnreviewed: Bool = false) {
+        self.content = content
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.onlyCities = onlyCities
+        self.previewUnreviewed = previewUnreviewed
+    }
+
+    /// What a build did.
+    package struct Report: Sendable {
+        package let sites: Int
+        package let files: Int
+        package let pages: Int
+        /// Every public answer kept out of the sites, with the reason.
+        package let heldBack: [AnswerReview]
+        /// Private replies, never published and named in no report (article 36).
+        package let privateReplies: Int
+        /// Warnings about the ledger (a torn last line, lines that do not count).
+        package let ledgerWarnings: [String]
+        /// What changed in people.yml and the review policy since the previous build into this output folder.
+        package let rosterChanges: [String]
+        /// The ledger head this build verified and recorded.
+        package let ledgerHead: LedgerHead
+        /// Time spent building the search indexes of all sites.
+        package let searchIndexTime: Duration
+    }
+
+    /// Where the machine-readable list of held-back answers is written: in the
+    /// output folder, beside (never inside) the deployed site folders.
+    package static let heldBackReport = OutputLayout.heldBackReport
+
+    /// Renders every site into a staging folder and swaps it in.
+    /// - Parameter progress: called with (files done, files in all) from any thread.
+    /// - Throws: ``ContentErrors`` for problems in content or templates, ``OutputError`` when writing fails.
+    ///   Either way the previous output is left as it was.
+    package func run(progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Report {
+        try await run(progress: progress, writing: true)
+    }
+
+    /// Everything a build does but writing: every page is rendered, so the
+    /// same problems are found, and the same answers are held back.
+    package func check() async throws -> Report {
+        try await run(progress: nil, writing: false)
+    }
+
+    private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
+        let templates = try await TemplateSet.load(directory: templatesDirectory)
+        let board = try ReviewBoard(content: content)
+        // The ledger must hold every line the previous build into this folder recorded: a removed decision is refused.
+        let (previousRecord, previousHead) = writing ? try LedgerRecord.previous(in: outputDirectory) : (nil, nil)
+        if let previous = previousHead, !board.ledger.extends(previous) {
+            throw ContentErrors([ContentIssue(
+                file: board.ledger.file, line: previous.lines,
+                message: "The review ledger was rewound: line \(previous.lines) (sha256 \(previous.sha256.prefix(16))…), recorded by the previous build in \(outputDirectory)/, is missing or different. A decision was removed or edited.",
+                fix: "Restore reviews.jsonl from version control; decisions are only ever appended.")])
+        }
+        let record = LedgerRecord(ledger: board.ledger, roster: board.roster, reviewPolicy: content.province.reviewPolicy)
+        var rosterChanges = board.roster.changes(since: previousRecord?.roster ?? Roster(people: [])).map { "people.yml: \($0)" }
+        if let before = previousRecord?.reviewPolicy, before != record.reviewPolicy {
+            rosterChanges.insert("portal.yml: the review policy changed from `review: \(before)` to `review: \(record.reviewPolicy ?? "")`", at: 0)
+        }
+        let heldBack = board.heldBack.filter { $0.status != .private }
+        // The preview shows the current revision of what waits, bannered, instead of an approved earlier one.
+        let previewed = previewUnreviewed
+            ? heldBack.filter { $0.status != .blocked && $0.answer.scope != .media }.map(\.answer) : []
+        let previewedReferences = Set(previewed.map(\.reference))
+        let published = board.publishable.filter { !previewedReferences.contains($0.reference) }
+        let notPublished = Set(heldBack.filter { $0.live == nil }.map(\.answer.reference))
+        let plan = try SitePlan(province: content.province, publishable: published + previewed,
+                                heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities)
+        let report = Self.heldBackJSON(heldBack)
+        let nginx = ([content.province.hubDomain] + content.province.openedCities.map(content.province.domain(of:))).map { domain in
+            let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
+            return OutputFile(path: "nginx/\(domain).conf") { Array(text.utf8) }
+        }
+        let rendered = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
+                                        transcripts: board.clearedTranscripts, unreviewed: Set(previewed.map(\.file))).files()
+        let files = rendered.files + [OutputFile(path: Self.heldBackReport) { report },
+                                      OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
+        let summary = Report(sites: plan.cities.count + 1, files: files.count - 2 - nginx.count,
+                             pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
+                             privateReplies: board.reviews.count { $0.status == .private },
+                             ledgerWarnings: board.ledgerWarnings, rosterChanges: rosterChanges, ledgerHead: record.head,
+                             searchIndexTime: rendered.searchIndexTime)
+        guard writing else {
+            _ = try write(files, to: nil, progress: progress)
+            return summary
+        }
+
+        let output = try StagedOutput(target: outputDirectory)
+        do {
+            try output.prepareFolders(for: files.map(\.path))
+            let written = try write(files, to: output, progress: progress)
+            try writeManifests(written, record: record, to: output)
+            if !onlyCities.isEmpty {
+                try output.carryOver(except: Set(files.map { String($0.path.prefix { $0 != "/" }) }))
+            }
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+        return summary
+    }
+
+    private static func heldBackJSON(_ heldBack: [AnswerReview]) -> [UInt8] {
+        let entries = heldBack.map { review -> [String: String] in
+            ["answer": review.answer.reference, "file": review.answer.file, "reason": review.reason ?? ""]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: ["heldBack": entries], options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+        return Array(data) + [0x0A]
+    }
+
+    /// Renders and writes every file on all cores (renders only, without `output`).
+    /// - Returns: each file's path, SHA-256 and size, in the order of `files`.
+    private func write(_ files: [OutputFile], to output: StagedOutput?,
+                       progress: (@Sendable (Int, Int) -> Void)?) throws -> [(path: String, entry: ReleaseManifest.Entry)] {
+        let done = Atomic<Int>(0)
+        let outcomes = files.concurrentMap { file -> Result<ReleaseManifest.Entry, any Error> in
+            defer {
+                let count = done.add(1, ordering: .relaxed).newValue
+                if count % 500 == 0 || count == files.count { progress?(count, files.count) }
+            }
+            do {
+                let bytes = try file.make()
+                try output?.write(bytes, to: file.path)
+                return .success(ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let errors = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
+        let issues = errors.compactMap { $0 as? ContentIssue }
+        // A broken template fails every page made from it: report it once.
+        var seen = Set<String>()
+        try ContentErrors.check(issues.filter { seen.insert($0.description).inserted })
+        if let first = errors.first { throw first }
+        return outcomes.compactMap { if case .success(let entry) = $0 { (entry.path, entry) } else { nil } }
+    }
+
+    /// One manifest per site folder (the hub's and each opened city's domain), paths relative to the site.
+    private func writeManifests(_ written: [(path: String, entry: ReleaseManifest.Entry)], record: LedgerRecord,
+                                to output: StagedOutput) throws {
+        let province = content.province
+        let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
+        let sites = Set(cities.keys).union([province.hubDomain])
+        var bySite: [String: [ReleaseManifest.Entry]] = [:]
+        for (path, entry) in written {
+            guard let slash = path.firstIndex(of: "/") else { continue }
+            let site = String(path[..<slash])
+            guard sites.contains(site) else { continue }
+            bySite[site, default: []].append(.init(path: String(path[path.index(after: slash)...]), sha256: entry.sha256, size: entry.size))
+        }
+        for (site, entries) in bySite {
+            let manifest = ReleaseManifest(domain: site, city: cities[site], files: entries, ledger: record.head, trust: record.trustFingerprint)
+            try output.write(manifest.encoded(), to: "\(site)/\(ReleaseManifest.fileName)")
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Content
+import Markdown
+
+/// What each site publishes: provincial answers on every opened city's site,
+/// replaced by a city's override on that city's site only (article 35), plus
+/// the city's own answers. Nothing private is ever in a plan (article 36).
+struct SitePlan: Sendable {
+    struct CitySite: Sendable {
+        let city: City
+        let domain: String
+        /// Newest first, then by address.
+        let answers: [PublishedAnswer]
+    }
+
+    let province: Province
+    let cities: [CitySite]
+
+    /// - Parameters:
+    ///   - publishable: the answers that passed the publish gate.
+    ///   - heldBack: references (`scope/id`) of answers that exist but are not published:
+    ///     links to them become plain text instead of failing the build.
+    ///   - onlyCities: abbreviations to build, or empty for every opened city.
+    /// - Throws: ``ContentErrors`` for `answer:` links that resolve to no published answer.
+    init(province: Province, publishable: [Answer], heldBack: Set<String>, onlyCities: Set<String>) throws(ContentErrors) {
+        self.province = province
+        let provincialSlugs = Set(publishable.filter { $0.scope == .province }.map(\.id))
+        // `answer:<id>` in a city answer may name the city's own answers: id → address segment.
+        var slugsByCity: [Scope: [String: String]] = [:]
+        for answer in publishable where answer.scope != .province {
+            slugsByCity[answer.scope, default: [:]][answer.id] = answer.overrides ?? answer.id
+        }
+        let citySlugs = slugsByCity
+
+        // Every answer is rendered exactly once, whatever the number of cities.
+        let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
+            let local = citySlugs[answer.scope] ?? [:]
+            let document = MarkdownDocument(source: answer.body) { id in
+                if let slug = local[id] { return .url("/answers/\(slug)/") }
+                if provincialSlugs.contains(id) { return .url("/answers/\(id)/") }
+                let held = heldBack.contains("\(answer.scope)/\(id)") || heldBack.contains("province/\(id)")
+                return held ? .unpublished : .unknown
+            }
+            return PublishedAnswer(answer: answer, slug: answer.overrides ?? answer.id, document: document)
+        }
+        try ContentErrors.check(rendered.flatMap(Self.linkIssues))
+
+        let provincialPages = rendered.filter { $0.answer.scope == .province }
+        let cityPages = Dictionary(grouping: rendered.filter { $0.answer.scope != .province }, by: \.answer.scope)
+        cities = province.openedCities
+            .filter { onlyCities.isEmpty || onlyCities.contains($0.abbr) }
+            .map { city in
+                let own = cityPages[.city(city.abbr)] ?? []
+                let replaced = Set(own.compactMap(\.answer.overrides))
+                let answers = (provincialPages.filter { !replaced.contains($0.slug) } + own).sorted {
+                    ($0.answer.updated, $1.slug) > ($1.answer.updated, $0.slug)
+                }
+                return CitySite(city: city, domain: province.domain(of: city), answers: answers)
+            }
+    }
+
+    private static func linkIssues(_ page: PublishedAnswer) -> [ContentIssue] {
+        page.document.unresolvedLinks.map { link in
+            ContentIssue(file: page.answer.file, line: page.answer.bodyLine + link.line - 1,
+                         message: "The link `\(link.destination)` names no answer, or a private one, which is never published.",
+                         fix: "Use the id of an answer of this city or of the province, or remove the link.")
+        }
+    }
+}

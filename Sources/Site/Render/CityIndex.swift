@@ -1,0 +1,19 @@
+import Content
+/// Lookups one city site needs on many pages, computed once per site.
+struct CityIndex: Sendable {
+    let site: SitePlan.CitySite
+    let chrome: SiteChrome
+    /// Answers per category key, newest first.
+    let byCategory: [String: [PublishedAnswer]]
+
+    init(_ site: SitePlan.CitySite, chrome: SiteChrome) {
+        self.site = site
+        self.chrome = chrome
+        byCategory = Dictionary(grouping: site.answers, by: \.answer.category)
+    }
+
+    /// Up to `limit` other answers of the same category.
+    func related(to page: PublishedAnswer, limit: Int = 5) -> [PublishedAnswer] {
+        Array((byCategory[page.answer.category] ?? []).lazy.filter { $0.slug != page.slug }.prefix(limit))
+    }
+}

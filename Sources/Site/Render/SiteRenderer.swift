@@ -1,0 +1,216 @@
+import Content
+import Foundation
+import Markdown
+
+/// Turns a ``SitePlan`` into the files of every site: HTML pages through the
+/// theme's templates, checked for the uniform branding, and the feeds.
+struct SiteRenderer: Sendable {
+    let plan: SitePlan
+    let templates: TemplateSet
+    /// Every asset of every site: bytes read once, file names carrying a content
+    /// hash so nginx can let browsers cache them for good.
+    let assets: [FingerprintedAsset]
+    let logoURL: String
+    let stylesheetURL: String
+    let branding: BrandingCheck
+    /// Listing entries by answer file, built once and shared by every site.
+    let summaries: [String: AnswerSummary]
+    /// Reviewed transcripts by media file name; only these media are published.
+    let transcripts: [String: String]
+    let mediaDirectory: String
+
+    /// Files of answers shown only in preview: their pages carry a banner.
+    let unreviewed: Set<String>
+
+    init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String],
+         unreviewed: Set<String> = []) throws(ContentIssue) {
+        self.plan = plan
+        self.unreviewed = unreviewed
+        self.templates = templates
+        self.transcripts = transcripts
+        mediaDirectory = contentDirectory + "/media"
+        let province = plan.province
+        let fileExtension = (province.logo as NSString).pathExtension
+        let logoPath = contentDirectory + "/" + province.logo
+        if let issue = FolderBoundary.issue(for: logoPath, inside: contentDirectory, what: "logo") { throw issue }
+        let logo = try FingerprintedAsset(source: logoPath, name: "logo." + (fileExtension.isEmpty ? "svg" : fileExtension))
+        var assets = [logo]
+        for name in templates.assetFiles() {
+            let path = "\(templates.directory)/assets/\(name)"
+            if let issue = FolderBoundary.issue(for: path, inside: "\(templates.directory)/assets", what: "theme asset") { throw issue }
+            assets.append(try FingerprintedAsset(source: path, name: name))
+        }
+        self.assets = assets
+        logoURL = logo.url
+        stylesheetURL = assets.first { $0.name == "style.css" }?.url ?? "/assets/style.css"
+        branding = BrandingCheck(logoURL: logoURL, slogan: province.slogan)
+        var summaries: [String: AnswerSummary] = [:]
+        for site in plan.cities {
+            for page in site.answers where summaries[page.answer.file] == nil {
+                summaries[page.answer.file] = AnswerSummary(page, province: province)
+            }
+        }
+        self.summaries = summaries
+    }
+
+    /// Every file of every site, in a fixed order, and the time spent on search indexes.
+    func files() -> (files: [OutputFile], searchIndexTime: Duration) {
+        let clock = ContinuousClock.now
+        var unique: [String: PublishedAnswer] = [:]
+        for site in plan.cities { for page in site.answers { unique[page.answer.file] = page } }
+        let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
+        let indexes = plan.cities.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary) }
+        let searchIndexTime = ContinuousClock.now - clock
+        let files = zip(plan.cities, indexes).flatMap { site, index in
+            cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: index)
+        } + hubFiles()
+        return (files, searchIndexTime)
+    }
+
+    private func chrome(for city: City?) -> SiteChrome {
+        SiteChrome(province: plan.province, city: city, logoURL: logoURL, stylesheetURL: stylesheetURL,
+                   searchScriptURL: assets.first { $0.name == "search.js" }?.url ?? "/assets/search.js", templates: templates)
+    }
+
+    private func summaries(_ pages: some Sequence<PublishedAnswer>) -> [AnswerSummary] {
+        pages.compactMap { summaries[$0.answer.file] }
+    }
+
+    private func cityFiles(_ index: CityIndex, search: SearchIndex) -> [OutputFile] {
+        let site = index.site
+        let city = site.city
+        let chrome = index.chrome
+        let categories = plan.province.categories
+        let root = site.domain
+        var files: [OutputFile] = [
+            page("\(root)/index.html", template: "home") {
+                var values = chrome.page(title: chrome.siteName,
+                                         description: "\(city.name)12320卫生热线：健康咨询、预约挂号、医保、疫苗接种等常见问题答复。", path: "/")
+                values["latest"] = summaries(site.answers.prefix(12))
+                values["categoryList"] = categories.map { category in
+                    ["name": category.name, "url": "/categories/\(category.key)/",
+                     "count": index.byCategory[category.key]?.count ?? 0] as [String: Any]
+                }
+                return values
+            },
+            page("\(root)/404.html", template: "notfound") {
+                chrome.page(title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
+            },
+            page("\(root)/search/index.html", template: "search") {
+                chrome.page(title: "搜索答复", description: "搜索\(city.name)12320卫生热线的常见问题答复。", path: "/search/")
+            },
+        ]
+        files += search.files(root: root)
+        for category in categories {
+            let answers = index.byCategory[category.key] ?? []
+            files.append(page("\(root)/categories/\(category.key)/index.html", template: "category") {
+                var values = chrome.page(title: category.name, description: "\(city.name)12320：\(category.name)相关问题答复。",
+                                         path: "/categories/\(category.key)/", category: category.key)
+                values["answers"] = summaries(answers)
+                values["empty"] = answers.isEmpty
+                return values
+            })
+        }
+        for answer in site.answers {
+            files.append(page("\(root)\(answer.path)index.html", template: "answer") {
+                answerValues(answer, index: index)
+            })
+        }
+        return files + feedFiles(index) + assetFiles(root: root) + mediaFiles(site)
+    }
+
+    /// The media files the site's answers present (each has a cleared transcript).
+    private func mediaFiles(_ site: SitePlan.CitySite) -> [OutputFile] {
+        let names = Set(site.answers.flatMap(\.answer.media)).sorted()
+        return names.map { name in
+            OutputFile(path: "\(site.domain)/media/\(name)") { [mediaDirectory] () throws(ContentIssue) -> [UInt8] in
+                try FileBytes.read("\(mediaDirectory)/\(name)")
+            }
+        }
+    }
+
+    private func answerValues(_ page: PublishedAnswer, index: CityIndex) -> PageValues {
+        let answer = page.answer
+        var values = index.chrome.page(title: answer.title, description: page.excerpt, path: page.path, category: answer.category)
+        values["body"] = page.document.html
+        values["updated"] = answer.updated.chinese
+        values["updatedISO"] = answer.updated.description
+        values["categoryName"] = plan.province.category(answer.category)?.name ?? ""
+        values["categoryURL"] = "/categories/\(answer.category)/"
+        values["tags"] = answer.tags
+        values["hasTags"] = !answer.tags.isEmpty
+        values["provincial"] = answer.scope == .province
+        values["unreviewed"] = unreviewed.contains(answer.file)
+        let media = answer.media.map { name -> [String: Any] in
+            let fileExtension = (name as NSString).pathExtension.lowercased()
+            return ["name": name, "url": "/media/\(name)", "video": MediaLoader.video.contains(fileExtension),
+                    "transcript": transcripts[name] ?? ""]
+        }
+        values["media"] = media
+        values["hasMedia"] = !media.isEmpty
+        let related = summaries(index.related(to: page))
+        values["related"] = related
+        values["hasRelated"] = !related.isEmpty
+        return values
+    }
+
+    private func feedFiles(_ index: CityIndex) -> [OutputFile] {
+        let site = index.site
+        let siteURL = "https://\(site.domain)/"
+        let sitemapURLs = [(siteURL, site.answers.first?.answer.updated)]
+            + plan.province.categories.map { ("\(siteURL)categories/\($0.key)/", index.byCategory[$0.key]?.first?.answer.updated) }
+            + site.answers.map { (siteURL + $0.path.dropFirst(), Optional($0.answer.updated)) }
+        let feedTitle = "\(site.city.name)12320卫生热线 最新答复"
+        let author = "\(plan.province.name)12320卫生热线"
+        let latest = Array(site.answers.prefix(20))
+        return [
+            text("\(site.domain)/sitemap.xml") { SiteFeeds.sitemap(sitemapURLs.map { ($0.0, $0.1) }) },
+            text("\(site.domain)/feed.xml") { SiteFeeds.atom(title: feedTitle, author: author, siteURL: siteURL, answers: latest) },
+            text("\(site.domain)/robots.txt") { SiteFeeds.robots(siteURL: siteURL) },
+        ]
+    }
+
+    private func hubFiles() -> [OutputFile] {
+        let chrome = chrome(for: nil)
+        let root = plan.province.hubDomain
+        let siteURL = "https://\(root)/"
+        let province = plan.province
+        return [
+            page("\(root)/index.html", template: "hub") {
+                var values = chrome.page(title: chrome.siteName, description: "\(province.name)12320卫生热线：各设区市12320网站导航。", path: "/")
+                values["openedCount"] = province.openedCities.count
+                return values
+            },
+            page("\(root)/404.html", template: "notfound") {
+                chrome.page(title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
+            },
+            text("\(root)/sitemap.xml") { SiteFeeds.sitemap([(siteURL, nil)]) },
+            text("\(root)/robots.txt") { SiteFeeds.robots(siteURL: siteURL) },
+        ] + assetFiles(root: root)
+    }
+
+    private func page(_ path: String, template: String, _ values: @escaping @Sendable () -> PageValues) -> OutputFile {
+        OutputFile(path: path) { [templates, branding] () throws(ContentIssue) -> [UInt8] in
+            let html = Array(templates.render(template, values()).utf8)
+            if let issue = branding.issue(in: html, template: template, directory: templates.directory) { throw issue }
+            return html
+        }
+    }
+
+    private func text(_ path: String, _ make: @escaping @Sendable () -> String) -> OutputFile {
+        OutputFile(path: path) { Array(make().utf8) }
+    }
+
+    private func assetFiles(root: String) -> [OutputFile] {
+        assets.map { asset in OutputFile(path: root + asset.url) { asset.bytes } }
+    }
+}
+
+enum FileBytes {
+    static func read(_ path: String) throws(ContentIssue) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ContentIssue(file: path, line: nil, message: "The file cannot be read.", fix: "Check that it exists.")
+        }
+        return [UInt8](data)
+    }
+}

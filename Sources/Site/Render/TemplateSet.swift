@@ -1,0 +1,72 @@
+import Content
+import Foundation
+import Mustache
+
+/// The theme: Mustache templates and partials plus static assets.
+struct TemplateSet: Sendable {
+    /// Pages every theme must provide.
+    static let required = ["home", "category", "answer", "notfound", "hub", "search"]
+
+    /// Partials that depend only on the site (and, for the header, on the
+    /// current category): rendered once per site, then inserted into every page.
+    static let siteChrome = ["header", "footer"]
+
+    let directory: String
+    let library: MustacheLibrary
+
+    static func load(directory: String) async throws(ContentErrors) -> TemplateSet {
+        let library: MustacheLibrary
+        do {
+            library = try await MustacheLibrary(directory: directory, withExtension: "mustache")
+        } catch let error as MustacheLibrary.ParserError {
+            throw ContentErrors([ContentIssue(
+                file: error.filename, line: error.context.lineNumber,
+                message: "The template cannot be read (\(error.error)) near `\(error.context.line.trimmingCharacters(in: .whitespaces))`.",
+                fix: "Check that every {{#section}} has its {{/section}} and every tag is closed.")])
+        } catch {
+            throw ContentErrors([ContentIssue(file: directory, line: nil, message: "The templates cannot be read: \(error).",
+                                              fix: "Check the templates folder.")])
+        }
+        let missing = (required + siteChrome).filter { library.getTemplate(named: $0) == nil }
+        try ContentErrors.check(missing.map {
+            ContentIssue(file: "\(directory)/\($0).mustache", line: nil, message: "The template `\($0)` is missing.",
+                         fix: "Every theme needs \((required + siteChrome).map { "\($0).mustache" }.joined(separator: ", ")).")
+        })
+        var pages = library
+        for name in siteChrome {
+            guard let original = library.getTemplate(named: name),
+                let standIn = try? MustacheTemplate(string: "{{{\(chromeKey(name))}}}")
+            else { continue }
+            pages.register(original, named: "site-\(name)")
+            pages.register(standIn, named: name)
+        }
+        return TemplateSet(directory: directory, library: pages)
+    }
+
+    /// The page value that holds a site chrome partial's pre-rendered HTML.
+    static func chromeKey(_ partial: String) -> String { "prerendered-\(partial)" }
+
+    /// Renders `name`; templates were checked to exist when loading.
+    func render(_ name: String, _ context: Any) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders one of the ``siteChrome`` partials as the theme wrote it.
+    func renderChrome(_ partial: String, _ context: Any) -> String {
+        library.render(context, withTemplate: "site-\(partial)") ?? ""
+    }
+
+    /// Files under `assets/`, relative paths sorted.
+    func assetFiles() -> [String] {
+        let root = directory + "/assets"
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        return enumerator.compactMap { $0 as? String }
+            .filter { !$0.hasPrefix(".") && !isDirectory(root + "/" + $0) }
+            .sorted()
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+}

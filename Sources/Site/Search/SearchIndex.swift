@@ -1,0 +1,138 @@
+import Content
+import Markdown
+
+/// A city site's search index, built with the site and served as static
+/// files, so search needs no server:
+///
+/// - `/search/meta.json`: how many shards and documents;
+/// - `/search/shards/<n>.json`: `{token: [document, score, document, score, …]}`
+///   for the tokens that hash to shard `n`; a query fetches only its tokens' shards;
+/// - `/search/docs/<n>.json`: title, address, category and text of document `n`,
+///   fetched for the few results shown.
+///
+/// Only published answers are indexed: the plan holds nothing else.
+struct SearchIndex {
+    /// Titles count this many times a body occurrence.
+    static let titleWeight = 3
+    /// Aim for shards of about this many postings, so a query downloads little.
+    static let postingsPerShard = 1500
+    /// Text kept per document for snippets.
+    static let textLimit = 800
+
+    let shardCount: Int
+    let shards: [[UInt8]]
+    let documents: [[UInt8]]
+    let meta: [UInt8]
+
+    /// - Parameter vocabulary: built once per build, for at least these answers.
+    init(answers: [PublishedAnswer], vocabulary: SearchVocabulary) {
+        // Every posting of the site, in document order (and token order within a document).
+        var postings: [Posting] = []
+        for (document, page) in answers.enumerated() {
+            for entry in vocabulary.scores[page.answer.file] ?? [] {
+                postings.append(Posting(token: entry.token, document: Int32(document), score: entry.score))
+            }
+        }
+        var count = 16
+        while count < postings.count / Self.postingsPerShard && count < 4096 { count <<= 1 }
+        shardCount = count
+        let (ordered, shardStart) = Self.orderByShardAndToken(postings, shardCount: count, hashes: vocabulary.hashes)
+
+        var shards = [[UInt8]](repeating: Array("{}".utf8), count: count)
+        for shard in 0..<count where shardStart[shard] < shardStart[shard + 1] {
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            var index = shardStart[shard]
+            while index < shardStart[shard + 1] {
+                let token = ordered[index].token
+                if json.count > 1 { json.append(UInt8(ascii: ",")) }
+                json += vocabulary.jsonKeys[Int(token)]
+                json += Array(":[".utf8)
+                var firstPosting = true
+                while index < shardStart[shard + 1] && ordered[index].token == token {
+                    if !firstPosting { json.append(UInt8(ascii: ",")) }
+                    firstPosting = false
+                    Self.appendNumber(ordered[index].document, to: &json)
+                    json.append(UInt8(ascii: ","))
+                    Self.appendNumber(ordered[index].score, to: &json)
+                    index += 1
+                }
+                json.append(UInt8(ascii: "]"))
+            }
+            json.append(UInt8(ascii: "}"))
+            shards[shard] = json
+        }
+        self.shards = shards
+        documents = answers.map { vocabulary.documents[$0.answer.file] ?? Array("{}".utf8) }
+        meta = Array("{\"shards\":\(count),\"documents\":\(answers.count)}".utf8)
+    }
+
+    struct Posting {
+        let token: Int32
+        let document: Int32
+        let score: Int32
+    }
+
+    /// `postings` (in document order) ordered by shard, then token, then
+    /// document, and where each shard's postings start (one more entry: the end).
+    /// Two counting passes instead of a comparison sort: a shard is a function
+    /// of the token, so ordering the tokens by (shard, token) and placing each
+    /// posting after the earlier ones of its token keeps documents in order.
+    static func orderByShardAndToken(_ postings: [Posting], shardCount: Int, hashes: [UInt32]) -> ([Posting], [Int]) {
+        var perToken = [Int](repeating: 0, count: hashes.count)
+        for posting in postings { perToken[Int(posting.token)] += 1 }
+        var shardStart = [Int](repeating: 0, count: shardCount + 1)
+        for (token, postingCount) in perToken.enumerated() where postingCount > 0 {
+            shardStart[Int(hashes[token] % UInt32(shardCount)) + 1] += postingCount
+        }
+        for shard in 0..<shardCount { shardStart[shard + 1] += shardStart[shard] }
+        var next = shardStart
+        var tokenNext = [Int](repeating: 0, count: hashes.count)
+        for (token, postingCount) in perToken.enumerated() where postingCount > 0 {
+            let shard = Int(hashes[token] % UInt32(shardCount))
+            tokenNext[token] = next[shard]
+            next[shard] += postingCount
+        }
+        var ordered = postings
+        for posting in postings {
+            ordered[tokenNext[Int(posting.token)]] = posting
+            tokenNext[Int(posting.token)] += 1
+        }
+        return (ordered, shardStart)
+    }
+
+    private static func appendNumber(_ value: Int32, to bytes: inout [UInt8]) {
+        if value >= 10 { appendNumber(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    /// The index's files for the site rooted at `root`.
+    func files(root: String) -> [OutputFile] {
+        var files = [OutputFile(path: "\(root)/search/meta.json") { [meta] in meta }]
+        for (index, shard) in shards.enumerated() {
+            files.append(OutputFile(path: "\(root)/search/shards/\(index).json") { shard })
+        }
+        for (index, document) in documents.enumerated() {
+            files.append(OutputFile(path: "\(root)/search/docs/\(index).json") { document })
+        }
+        return files
+    }
+
+    /// Appends `text` as a JSON string; `<` escaped too, so no `</script>` can appear.
+    static func appendJSONString(_ text: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): json += [UInt8(ascii: "\\"), byte]
+            case 0x0A: json += Array("\\n".utf8)
+            case 0x0D: json += Array("\\r".utf8)
+            case 0x09: json += Array("\\t".utf8)
+            case UInt8(ascii: "<"): json += Array("\\u003c".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                json += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: json.append(byte)
+            }
+        }
+        json.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,13 @@
+import Review
+
+extension ModerationReport {
+    /// Compiler-style lines, each followed by the source line with the match underlined.
+    func text() -> String {
+        var output = ""
+        for document in documents {
+            output += FindingsText.render(document.findings, in: document.text, path: document.path)
+        }
+        output += "\(summary.documents) files scanned: \(summary.block) blocking, \(summary.review) for review.\n"
+        return output
+    }
+}

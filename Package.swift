@@ -31,27 +31,28 @@ let package = Package(
             providers: [.apt(["libopencc-dev"])]
         ),
         .target(name: "CExchange"),
+        .target(name: "Diagnostics", swiftSettings: strictSettings),
         .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: strictSettings),
-        .target(name: "Moderation", dependencies: ["COpenCC"], swiftSettings: strictSettings),
+        .target(name: "Moderation", dependencies: ["COpenCC", "Diagnostics"], swiftSettings: strictSettings),
         .target(
             name: "Content",
-            dependencies: ["Markdown", "Moderation", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Diagnostics", "Markdown", "Moderation", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Review",
-            dependencies: ["Content", "Markdown", "Moderation", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Content", "Diagnostics", "Markdown", "Moderation", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Publish",
-            dependencies: ["Content", "Review", "CExchange", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Content", "Review", "Diagnostics", "CExchange", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Site",
             dependencies: [
-                "Content", "Review", "Publish", "Markdown", "Moderation",
+                "Content", "Review", "Publish", "Diagnostics", "Markdown", "Moderation",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -59,12 +60,12 @@ let package = Package(
         ),
         .target(
             name: "PreviewServer",
-            dependencies: ["Site", "Publish", "Content", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Site", "Publish", "Content", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "portal12320",
-            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .target(name: "FuzzTargets", dependencies: ["Content", "Review", "Site", "Markdown", "Moderation"], swiftSettings: strictSettings),
@@ -81,7 +82,7 @@ let package = Package(
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
         .testTarget(
             name: "PortalTests",
-            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "TestSupport"],
+            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

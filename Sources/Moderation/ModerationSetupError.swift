@@ -1,6 +1,9 @@
+import Diagnostics
+
 /// Moderation cannot start: a dependency is missing. Says what to install.
-package struct ModerationSetupError: Error, Sendable, CustomStringConvertible {
+package struct ModerationSetupError: Diagnostic {
     package let message: String
     package let fix: String
-    package var description: String { "error: \(message) \(fix)" }
+    package var location: SourceLocation? { nil }
+    package var hint: String? { fix }
 }

@@ -15,7 +15,7 @@ struct PreviewFolder: Sendable {
         removeAbandoned(in: temporary)
         var template = Array("\(temporary)/\(prefix)\(getpid())-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw PreviewError(description: "\(temporary): cannot create the preview folder (\(String(cString: strerror(errno)))).")
+            throw PreviewError(message: "\(temporary): cannot create the preview folder (\(String(cString: strerror(errno)))).")
         }
         let path = String(cString: made)
         chmod(path, 0o700)

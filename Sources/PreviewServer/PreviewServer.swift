@@ -1,4 +1,5 @@
 import Content
+import Diagnostics
 import Foundation
 import Hummingbird
 import Site
@@ -38,7 +39,7 @@ package struct PreviewServer: Sendable {
         let output = folder.path + "/sites"
         let generation = BuildGeneration()
         guard let province = await rebuild(into: output, log: log) else {
-            throw PreviewError(description: "The first build failed; fix the problems above and start again.")
+            throw PreviewError(message: "The first build failed; fix the problems above and start again.")
         }
         let site = PreviewSite(output: output, province: province)
         let router = Router()
@@ -139,6 +140,7 @@ final class BuildGeneration: Sendable {
 }
 
 /// The preview cannot start.
-package struct PreviewError: Error, Sendable, CustomStringConvertible {
-    package let description: String
+package struct PreviewError: Diagnostic {
+    package let message: String
+    package var location: SourceLocation? { nil }
 }

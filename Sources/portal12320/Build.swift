@@ -1,5 +1,6 @@
 import ArgumentParser
 import Content
+import Diagnostics
 import Foundation
 import Publish
 import Review
@@ -40,7 +41,7 @@ struct Build: AsyncParsableCommand {
             report = try await build.run(progress: Terminal.isInteractive ? Self.showProgress : nil)
         } catch {
             if Terminal.isInteractive { Terminal.error("") }
-            Terminal.error(String(describing: error))
+            Terminal.report(error)
             Terminal.error("Nothing was published: \(output)/ is as it was before this build.")
             throw ExitCode.failure
         }

@@ -20,7 +20,7 @@ struct Check: AsyncParsableCommand {
             // The build's own pass, without the writing: what it refuses, check refuses.
             report = try await SiteBuild(content: content, templatesDirectory: templates, outputDirectory: "").check()
         } catch {
-            Terminal.error(String(describing: error))
+            Terminal.report(error)
             throw ExitCode.failure
         }
         report.ledgerWarnings.forEach(Terminal.error)

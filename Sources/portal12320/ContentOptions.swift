@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Content
 import Foundation
 
@@ -15,7 +16,7 @@ struct ContentOptions: ParsableArguments {
         do {
             return try ContentLoader.load(directory: content)
         } catch {
-            Terminal.error(error.description)
+            Terminal.report(error)
             throw ExitCode.failure
         }
     }
@@ -26,6 +27,16 @@ struct ContentOptions: ParsableArguments {
 enum Terminal {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((TerminalText.safe(text, keepingLineBreaks: true) + "\n").utf8))
+    }
+
+    /// Prints a problem the one way every command prints problems:
+    /// `file:line:column: error: message hint`, several of them followed by how many.
+    static func report(_ problem: any Error) {
+        switch problem {
+        case let group as any DiagnosticGroup: error(group.description)
+        case let diagnostic as any Diagnostic: error(diagnostic.rendered)
+        default: error("error: \(problem)")
+        }
     }
 
     static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }

@@ -46,7 +46,7 @@ struct Deploy: AsyncParsableCommand {
                     print(TerminalText.safe("\(domain): unchanged, \(release) stays current."))
                 }
             } catch {
-                Terminal.error("error: \(domain): \(error)")
+                Terminal.report(error)
                 failed = true
             }
         }
@@ -77,7 +77,7 @@ struct Rollback: AsyncParsableCommand {
             do {
                 print(TerminalText.safe("\(domain): rolled back to \(try deployment.rollback(domain))."))
             } catch {
-                Terminal.error("error: \(domain): \(error)")
+                Terminal.report(error)
                 throw ExitCode.failure
             }
         }

@@ -37,7 +37,7 @@ struct Key: AsyncParsableCommand {
             do {
                 try key.write(to: out)
             } catch {
-                Terminal.error(error.description)
+                Terminal.report(error)
                 throw ExitCode.failure
             }
             let person = Person(name: name, role: Person.Role(rawValue: role)!, scopes: Set(scopes),

@@ -29,7 +29,7 @@ struct Moderate: AsyncParsableCommand {
         do {
             moderator = Moderator(lexicon: try Lexicon.load(directory: lexicon ?? options.content + "/lexicon"))
         } catch {
-            Terminal.error(String(describing: error))
+            Terminal.report(error)
             throw ExitCode(2)
         }
         let report: ModerationReport
@@ -37,7 +37,7 @@ struct Moderate: AsyncParsableCommand {
             report = try ModerationReport.scan(files: files.isEmpty ? ModerationReport.answerFiles(in: options.content) : files,
                                                with: moderator)
         } catch {
-            Terminal.error(error.description)
+            Terminal.report(error)
             throw ExitCode(2)
         }
         // JSON escapes control characters itself; the text report quotes answers as written.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Content
+import Diagnostics
 import Foundation
 import Review
 
@@ -15,7 +16,7 @@ struct Review: AsyncParsableCommand {
         do {
             return (content, try ReviewBoard(content: content))
         } catch {
-            Terminal.error(error.description)
+            Terminal.report(error)
             throw ExitCode.failure
         }
     }
@@ -30,7 +31,7 @@ struct Review: AsyncParsableCommand {
         do {
             return try ReviewLedger.load(file: ReviewBoard.ledgerFile(options.content))
         } catch {
-            Terminal.error(error.description)
+            Terminal.report(error)
             throw ExitCode.failure
         }
     }
@@ -70,7 +71,7 @@ struct DecisionArguments: ParsableArguments {
                                               key: signingKey, note: note, expectedSHA256: expectedSHA256)
             print(TerminalText.safe("\(entry.decision.rawValue.capitalized): \(entry.answer) (sha256 \(entry.sha256.prefix(12))…) by \(entry.signer)."))
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.report(error)
             throw ExitCode.failure
         }
     }

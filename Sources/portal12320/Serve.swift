@@ -28,7 +28,7 @@ struct Serve: AsyncParsableCommand {
         do {
             try await server.run { line in Terminal.error(line) }
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.report(error)
             throw ExitCode.failure
         }
     }

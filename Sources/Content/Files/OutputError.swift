@@ -1,5 +1,7 @@
+import Diagnostics
+
 /// A failure to write the output, as opposed to a problem in the content.
-package struct OutputError: Error, Sendable, CustomStringConvertible {
+package struct OutputError: Diagnostic {
     package let path: String
     package let reason: String
 
@@ -8,7 +10,7 @@ package struct OutputError: Error, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
-    package var description: String {
-        "\(path): error: cannot write the output (\(reason)). Check free disk space and permissions; the previous output is unchanged."
-    }
+    package var location: SourceLocation? { SourceLocation(file: path) }
+    package var message: String { "cannot write the output (\(reason))." }
+    package var hint: String? { "Check free disk space and permissions; the previous output is unchanged." }
 }

@@ -1,6 +1,8 @@
+import Diagnostics
+
 /// One problem found in the content, templates or lexicon, located so that an
 /// editor can open the file at the right line and knows what to change.
-package struct ContentIssue: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ContentIssue: Diagnostic, Equatable {
     /// The file as the user named it (e.g. `Content/answers/nj/fever.md`).
     package let file: String
     /// 1-based line, when the problem has one.
@@ -17,28 +19,20 @@ package struct ContentIssue: Error, Sendable, Equatable, CustomStringConvertible
         self.fix = fix
     }
 
-    /// `file:line: error: message fix`, the form compilers use, so editors and
-    /// terminals can jump to it.
-    package var description: String {
-        let location = line.map { "\(file):\($0)" } ?? file
-        return "\(location): error: \(message) \(fix)"
-    }
+    package var location: SourceLocation? { SourceLocation(file: file, line: line) }
+    package var hint: String? { fix }
 }
 
 /// Every problem of one run, reported together so an editor fixes them in
 /// one pass instead of one build per mistake.
-package struct ContentErrors: Error, Sendable, CustomStringConvertible {
+package struct ContentErrors: DiagnosticGroup {
     package let issues: [ContentIssue]
 
     package init(_ issues: [ContentIssue]) {
         self.issues = issues.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }
     }
 
-    package var description: String {
-        let noun = issues.count == 1 ? "problem" : "problems"
-        return (issues.map(\.description) + ["\(issues.count) \(noun) found."])
-            .joined(separator: "\n")
-    }
+    package var diagnostics: [any Diagnostic] { issues }
 
     /// Throws when `issues` is not empty.
     package static func check(_ issues: [ContentIssue]) throws(ContentErrors) {

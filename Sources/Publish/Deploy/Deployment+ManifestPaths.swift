@@ -20,7 +20,7 @@ extension Deployment {
                 else if !RealPath.isInside("\(source)/\(path)", source) { "leads outside \(source) through a symbolic link" }
                 else { nil }
             if let problem {
-                throw Failure(description: "\(source)/\(ReleaseManifest.fileName): the path `\(path)` \(problem). "
+                throw Failure(message: "\(source)/\(ReleaseManifest.fileName): the path `\(path)` \(problem). "
                     + "Nothing was switched; build again with `portal12320 build` and deploy the new output.")
             }
         }

@@ -1,5 +1,6 @@
 import Content
 import Crypto
+import Diagnostics
 import Foundation
 import Glibc
 import Review
@@ -11,8 +12,14 @@ import Review
 /// leaves `current` on a complete release.
 package struct Deployment: Sendable {
     /// A deploy or rollback problem, with what to do about it.
-    package struct Failure: Error, Sendable, CustomStringConvertible {
-        package let description: String
+    package struct Failure: Diagnostic {
+        /// The site on the deploy root, once known.
+        package var location: SourceLocation?
+        package let message: String
+
+        init(message: String) {
+            self.message = message
+        }
     }
 
     /// What happened to one site.
@@ -44,10 +51,26 @@ package struct Deployment: Sendable {
     }
 
     /// Deploys `domain` from the build output.
+    /// - Throws: ``Failure`` located at the site's folder on the deploy root.
     package func deploy(_ domain: String, now: Date = Date()) throws(Failure) -> Outcome {
+        try locating(domain) { () throws(Failure) in try deploySite(domain, now: now) }
+    }
+
+    /// Runs `body`, pointing a failure at `domain`'s folder on the deploy root.
+    private func locating<T>(_ domain: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
+        do {
+            return try body()
+        } catch {
+            var located = error
+            located.location = SourceLocation(file: "\(root)/\(domain)")
+            throw located
+        }
+    }
+
+    private func deploySite(_ domain: String, now: Date) throws(Failure) -> Outcome {
         let source = "\(dist)/\(domain)"
         guard let manifest = ReleaseManifest.read(from: "\(source)/\(ReleaseManifest.fileName)") else {
-            throw Failure(description: "\(source) has no \(ReleaseManifest.fileName). Run `portal12320 build` first.")
+            throw Failure(message: "\(source) has no \(ReleaseManifest.fileName). Run `portal12320 build` first.")
         }
         try checkPaths(of: manifest, in: source)
         let site = "\(root)/\(domain)"
@@ -61,7 +84,7 @@ package struct Deployment: Sendable {
         if let online = currentManifest?.ledger { try checkLedger(of: manifest, extends: online) }
         // Who may approve is part of what goes online: a change is deployed only when the operator says so.
         if let online = currentManifest?.trust, manifest.trust != online, !acceptTrustChanges {
-            throw Failure(description: "This build's people.yml or review policy differs from the one the release online was built with. "
+            throw Failure(message: "This build's people.yml or review policy differs from the one the release online was built with. "
                           + "Check the build's `people.yml:` lines (who was added, changed or removed, or a changed `review:`), "
                           + "then deploy with --accept-changes. Nothing was changed.")
         }
@@ -103,11 +126,11 @@ package struct Deployment: Sendable {
     /// the one the release online was built from (a decision was removed).
     private func checkLedger(of manifest: ReleaseManifest, extends online: LedgerHead) throws(Failure) {
         guard let head = manifest.ledger, let record = LedgerRecord.read(outputDirectory: dist), record.head == head else {
-            throw Failure(description: "The release online was built from review ledger \(online), but \(dist)/ does not say which ledger "
+            throw Failure(message: "The release online was built from review ledger \(online), but \(dist)/ does not say which ledger "
                           + "this build came from (\(LedgerRecord.fileName) is missing or does not match). Build again with this version, then deploy.")
         }
         guard record.extends(online) else {
-            throw Failure(description: "The review ledger was rewound: the release online was built from \(online), and this build's ledger "
+            throw Failure(message: "The review ledger was rewound: the release online was built from \(online), and this build's ledger "
                           + "(\(head)) does not hold that line. A decision was removed; restore reviews.jsonl and build again. Nothing was changed.")
         }
     }
@@ -115,15 +138,17 @@ package struct Deployment: Sendable {
     /// Switches `domain` back to the release before the current one.
     /// - Returns: the release now current.
     package func rollback(_ domain: String) throws(Failure) -> String {
-        let releases = self.releases(of: domain)
-        guard let current = currentRelease(of: domain), let index = releases.firstIndex(of: current) else {
-            throw Failure(description: "\(root)/\(domain) has no current release to roll back from.")
+        try locating(domain) { () throws(Failure) in
+            let releases = self.releases(of: domain)
+            guard let current = currentRelease(of: domain), let index = releases.firstIndex(of: current) else {
+                throw Failure(message: "There is no current release to roll back from.")
+            }
+            guard index > 0 else {
+                throw Failure(message: "\(current) is the oldest release kept: there is nothing to roll back to.")
+            }
+            try switchCurrent(of: domain, to: releases[index - 1])
+            return releases[index - 1]
         }
-        guard index > 0 else {
-            throw Failure(description: "\(current) is the oldest release kept for \(domain): there is nothing to roll back to.")
-        }
-        try switchCurrent(of: domain, to: releases[index - 1])
-        return releases[index - 1]
     }
 
     /// The release `current` points at, if any.
@@ -171,7 +196,7 @@ package struct Deployment: Sendable {
             guard let data = FileManager.default.contents(atPath: "\(release)/\(entry.path)"),
                 data.count == entry.size, SHA256.hex(data) == entry.sha256
             else {
-                throw Failure(description: "\(entry.path) does not match the manifest of \(manifest.domain) (corrupted or changed after the build). "
+                throw Failure(message: "\(entry.path) does not match the manifest of \(manifest.domain) (corrupted or changed after the build). "
                     + "Nothing was switched; rebuild and deploy again.")
             }
         }
@@ -205,7 +230,7 @@ package struct Deployment: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "\(folder): cannot create the folder (\(error.localizedDescription)).")
+            throw Failure(message: "\(folder): cannot create the folder (\(error.localizedDescription)).")
         }
     }
 
@@ -215,6 +240,6 @@ package struct Deployment: Sendable {
     }
 
     private func failure(_ what: String, _ path: String) -> Failure {
-        Failure(description: "\(path): \(what) (\(String(cString: strerror(errno)))). Check permissions and free space; `current` was not changed.")
+        Failure(message: "\(path): \(what) (\(String(cString: strerror(errno)))). Check permissions and free space; `current` was not changed.")
     }
 }

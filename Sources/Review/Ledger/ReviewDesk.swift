@@ -1,13 +1,15 @@
 import Content
 import Crypto
+import Diagnostics
 import Foundation
 
 /// Records submissions and decisions, signed with the person's key, refusing
 /// what the regulation and the four-eyes rule forbid.
 package enum ReviewDesk {
     /// Why a decision was refused, in a sentence the person can act on.
-    package struct Refusal: Error, Sendable, CustomStringConvertible {
-        package let description: String
+    package struct Refusal: Diagnostic {
+        package let message: String
+        package var location: SourceLocation? { nil }
     }
 
     /// Appends `decision` on `reference` (`scope/id`), signed with `key`, to
@@ -23,49 +25,49 @@ package enum ReviewDesk {
                               contentDirectory: String, key: SigningKey, note: String,
                               expectedSHA256: String? = nil) throws -> LedgerEntry {
         guard let review = board.review(of: reference) else {
-            throw Refusal(description: "There is no answer `\(reference)`. Use scope/id as `review queue` lists it, e.g. province/flu-vaccine.")
+            throw Refusal(message: "There is no answer `\(reference)`. Use scope/id as `review queue` lists it, e.g. province/flu-vaccine.")
         }
         guard let person = board.roster.person(withKey: key.publicKey) else {
-            throw Refusal(description: "This key is not in people.yml. Ask the provincial centre to add the entry `portal12320 key new` printed for you.")
+            throw Refusal(message: "This key is not in people.yml. Ask the provincial centre to add the entry `portal12320 key new` printed for you.")
         }
         guard person.covers(review.answer.scope) else {
-            throw Refusal(description: "\(person.name)'s scopes (\(person.scopes.sorted().joined(separator: ", "))) do not cover `\(reference)`.")
+            throw Refusal(message: "\(person.name)'s scopes (\(person.scopes.sorted().joined(separator: ", "))) do not cover `\(reference)`.")
         }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         if let seen = expectedSHA256, !review.sha256.hasPrefix(seen.lowercased()) {
-            throw Refusal(description: "`\(reference)` is no longer the text you saw (sha256 \(seen)…): it is now \(review.sha256.prefix(12))…. Run `review show \(reference)` again and decide on what is there now.")
+            throw Refusal(message: "`\(reference)` is no longer the text you saw (sha256 \(seen)…): it is now \(review.sha256.prefix(12))…. Run `review show \(reference)` again and decide on what is there now.")
         }
         if review.status == .private {
-            throw Refusal(description: "`\(reference)` is private, a reply to one caller: it is never published, so there is nothing to decide (article 36).")
+            throw Refusal(message: "`\(reference)` is private, a reply to one caller: it is never published, so there is nothing to decide (article 36).")
         }
         switch decision {
         case .submitted:
             break
         case .approved, .rejected:
             guard person.role == .reviewer else {
-                throw Refusal(description: "\(person.name) is an \(person.role.rawValue): only reviewers approve or reject. Use `review submit` for your own answers.")
+                throw Refusal(message: "\(person.name) is an \(person.role.rawValue): only reviewers approve or reject. Use `review submit` for your own answers.")
             }
         }
         if decision == .approved {
             if review.status == .blocked {
-                throw Refusal(description: "`\(reference)` cannot be approved: \(review.reason ?? "it has a blocking finding").")
+                throw Refusal(message: "`\(reference)` cannot be approved: \(review.reason ?? "it has a blocking finding").")
             }
             if review.submitters.contains(person) {
-                throw Refusal(description: "\(person.name) submitted this revision of `\(reference)`: another reviewer must approve it (four eyes).")
+                throw Refusal(message: "\(person.name) submitted this revision of `\(reference)`: another reviewer must approve it (four eyes).")
             }
             if review.submitters.isEmpty {
-                throw Refusal(description: "`\(reference)` has not been submitted: its author records it with `portal12320 review submit \(reference) --key FILE`, then another person approves it (four eyes).")
+                throw Refusal(message: "`\(reference)` has not been submitted: its author records it with `portal12320 review submit \(reference) --key FILE`, then another person approves it (four eyes).")
             }
 
             if !review.findings.isEmpty && note.isEmpty {
-                throw Refusal(description: "`\(reference)` has \(review.findings.count) findings for review: approving it needs --note saying why they are acceptable.")
+                throw Refusal(message: "`\(reference)` has \(review.findings.count) findings for review: approving it needs --note saying why they are acceptable.")
             }
             if review.answer.scope != .media {
                 try keepRevision(review, contentDirectory: contentDirectory)
             }
         }
         if decision == .rejected, note.isEmpty {
-            throw Refusal(description: "Rejecting needs --note telling the editor what to change.")
+            throw Refusal(message: "Rejecting needs --note telling the editor what to change.")
         }
         return try ReviewLedger.append(to: ReviewBoard.ledgerFile(contentDirectory), answer: reference, sha256: review.sha256,
                                        findings: review.findingsFingerprint, decision: decision, signer: person.name,
@@ -75,7 +77,7 @@ package enum ReviewDesk {
     /// Keeps the approved bytes, refusing when the file changed since it was read.
     private static func keepRevision(_ review: AnswerReview, contentDirectory: String) throws {
         guard let bytes = FileManager.default.contents(atPath: review.answer.file), SHA256.hex(bytes) == review.sha256 else {
-            throw Refusal(description: "`\(review.answer.reference)` changed while you were reviewing it. Run `review show` again and decide on what is there now.")
+            throw Refusal(message: "`\(review.answer.reference)` changed while you were reviewing it. Run `review show` again and decide on what is there now.")
         }
         try RevisionStore(contentDirectory: contentDirectory).save(bytes, of: review.answer.reference)
     }

@@ -1,4 +1,5 @@
 import Crypto
+import Diagnostics
 import Foundation
 import Glibc
 
@@ -76,8 +77,9 @@ package struct SigningKey: Sendable {
 }
 
 /// A key file that cannot be written or read.
-package struct SigningKeyError: Error, Sendable, CustomStringConvertible {
+package struct SigningKeyError: Diagnostic {
     package let path: String
     package let reason: String
-    package var description: String { "\(path): error: \(reason)" }
+    package var location: SourceLocation? { SourceLocation(file: path) }
+    package var message: String { reason }
 }

@@ -1,5 +1,6 @@
 import Content
 import Crypto
+import Diagnostics
 import Foundation
 import Publish
 import Review

@@ -83,37 +83,34 @@ struct SiteRenderer: Sendable {
         let categories = plan.province.categories
         let root = site.domain
         var files: [OutputFile] = [
-            page("\(root)/index.html", template: "home") {
-                var values = chrome.page(title: chrome.siteName,
-                                         description: "\(city.name)12320卫生热线：健康咨询、预约挂号、医保、疫苗接种等常见问题答复。", path: "/")
-                values["latest"] = summaries(site.answers.prefix(12))
-                values["categoryList"] = categories.map { category in
-                    ["name": category.name, "url": "/categories/\(category.key)/",
-                     "count": index.byCategory[category.key]?.count ?? 0] as [String: Any]
+            page("\(root)/index.html", .home) {
+                let list = categories.map { category in
+                    var link = CategoryLink(category)
+                    link.count = index.byCategory[category.key]?.count ?? 0
+                    return link
                 }
-                return values
+                return chrome.page(HomePage(latest: summaries(site.answers.prefix(12)), categoryList: list), title: chrome.siteName,
+                                   description: "\(city.name)12320卫生热线：健康咨询、预约挂号、医保、疫苗接种等常见问题答复。", path: "/")
             },
-            page("\(root)/404.html", template: "notfound") {
-                chrome.page(title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
+            page("\(root)/404.html", .notFound) {
+                chrome.page(PlainPage(), title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
             },
-            page("\(root)/search/index.html", template: "search") {
-                chrome.page(title: "搜索答复", description: "搜索\(city.name)12320卫生热线的常见问题答复。", path: "/search/")
+            page("\(root)/search/index.html", .search) {
+                chrome.page(PlainPage(), title: "搜索答复", description: "搜索\(city.name)12320卫生热线的常见问题答复。", path: "/search/")
             },
         ]
         files += search.files(root: root)
         for category in categories {
             let answers = index.byCategory[category.key] ?? []
-            files.append(page("\(root)/categories/\(category.key)/index.html", template: "category") {
-                var values = chrome.page(title: category.name, description: "\(city.name)12320：\(category.name)相关问题答复。",
-                                         path: "/categories/\(category.key)/", category: category.key)
-                values["answers"] = summaries(answers)
-                values["empty"] = answers.isEmpty
-                return values
+            files.append(page("\(root)/categories/\(category.key)/index.html", .category) {
+                chrome.page(CategoryPage(answers: summaries(answers)), title: category.name,
+                            description: "\(city.name)12320：\(category.name)相关问题答复。",
+                            path: "/categories/\(category.key)/", category: category.key)
             })
         }
         for answer in site.answers {
-            files.append(page("\(root)\(answer.path)index.html", template: "answer") {
-                answerValues(answer, index: index)
+            files.append(page("\(root)\(answer.path)index.html", .answer) {
+                answerContext(answer, index: index)
             })
         }
         return files + feedFiles(index) + assetFiles(root: root) + mediaFiles(site)
@@ -129,29 +126,18 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    private func answerValues(_ page: PublishedAnswer, index: CityIndex) -> PageValues {
+    private func answerContext(_ page: PublishedAnswer, index: CityIndex) -> PageContext<AnswerPage> {
         let answer = page.answer
-        var values = index.chrome.page(title: answer.title, description: page.excerpt, path: page.path, category: answer.category)
-        values["body"] = page.document.html
-        values["updated"] = answer.updated.chinese
-        values["updatedISO"] = answer.updated.description
-        values["categoryName"] = plan.province.category(answer.category)?.name ?? ""
-        values["categoryURL"] = "/categories/\(answer.category)/"
-        values["tags"] = answer.tags
-        values["hasTags"] = !answer.tags.isEmpty
-        values["provincial"] = answer.scope == .province
-        values["unreviewed"] = unreviewed.contains(answer.file)
-        let media = answer.media.map { name -> [String: Any] in
-            let fileExtension = (name as NSString).pathExtension.lowercased()
-            return ["name": name, "url": "/media/\(name)", "video": MediaLoader.video.contains(fileExtension),
-                    "transcript": transcripts[name] ?? ""]
+        let media = answer.media.map { name in
+            MediaItem(name: name, video: MediaLoader.video.contains((name as NSString).pathExtension.lowercased()),
+                      transcript: transcripts[name] ?? "")
         }
-        values["media"] = media
-        values["hasMedia"] = !media.isEmpty
-        let related = summaries(index.related(to: page))
-        values["related"] = related
-        values["hasRelated"] = !related.isEmpty
-        return values
+        let body = AnswerPage(body: page.document.html, updated: answer.updated.chinese, updatedISO: answer.updated.description,
+                              categoryName: plan.province.category(answer.category)?.name ?? "",
+                              categoryURL: "/categories/\(answer.category)/", tags: answer.tags,
+                              provincial: answer.scope == .province, unreviewed: unreviewed.contains(answer.file),
+                              media: media, related: summaries(index.related(to: page)))
+        return index.chrome.page(body, title: answer.title, description: page.excerpt, path: page.path, category: answer.category)
     }
 
     private func feedFiles(_ index: CityIndex) -> [OutputFile] {
@@ -176,23 +162,23 @@ struct SiteRenderer: Sendable {
         let siteURL = "https://\(root)/"
         let province = plan.province
         return [
-            page("\(root)/index.html", template: "hub") {
-                var values = chrome.page(title: chrome.siteName, description: "\(province.name)12320卫生热线：各设区市12320网站导航。", path: "/")
-                values["openedCount"] = province.openedCities.count
-                return values
+            page("\(root)/index.html", .hub) {
+                chrome.page(HubPage(openedCount: province.openedCities.count), title: chrome.siteName,
+                            description: "\(province.name)12320卫生热线：各设区市12320网站导航。", path: "/")
             },
-            page("\(root)/404.html", template: "notfound") {
-                chrome.page(title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
+            page("\(root)/404.html", .notFound) {
+                chrome.page(PlainPage(), title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
             },
             text("\(root)/sitemap.xml") { SiteFeeds.sitemap([(siteURL, nil)]) },
             text("\(root)/robots.txt") { SiteFeeds.robots(siteURL: siteURL) },
         ] + assetFiles(root: root)
     }
 
-    private func page(_ path: String, template: String, _ values: @escaping @Sendable () -> PageValues) -> OutputFile {
+    private func page<Body>(_ path: String, _ template: PageTemplate<Body>,
+                            _ context: @escaping @Sendable () -> PageContext<Body>) -> OutputFile {
         OutputFile(path: path) { [templates, branding] () throws(ContentIssue) -> [UInt8] in
-            let html = Array(templates.render(template, values()).utf8)
-            if let issue = branding.issue(in: html, template: template, directory: templates.directory) { throw issue }
+            let html = Array(templates.render(template, context()).utf8)
+            if let issue = branding.issue(in: html, template: template.name, directory: templates.directory) { throw issue }
             return html
         }
     }

@@ -5,11 +5,11 @@ import Mustache
 /// The theme: Mustache templates and partials plus static assets.
 struct TemplateSet: Sendable {
     /// Pages every theme must provide.
-    static let required = ["home", "category", "answer", "notfound", "hub", "search"]
+    static let required = ThemeContract.pages.map(\.name)
 
     /// Partials that depend only on the site (and, for the header, on the
     /// current category): rendered once per site, then inserted into every page.
-    static let siteChrome = ["header", "footer"]
+    static let siteChrome = ThemeContract.siteChrome
 
     let directory: String
     let library: MustacheLibrary
@@ -32,6 +32,9 @@ struct TemplateSet: Sendable {
             ContentIssue(file: "\(directory)/\($0).mustache", line: nil, message: "The template `\($0)` is missing.",
                          fix: "Every theme needs \((required + siteChrome).map { "\($0).mustache" }.joined(separator: ", ")).")
         })
+        let check = TemplateKeyCheck(directory: directory, prerendered: Set(siteChrome))
+        try ContentErrors.check(ThemeContract.pages.flatMap { check.issues(in: $0.name, schema: $0.schema) }
+            + siteChrome.flatMap { check.issues(in: $0, schema: SiteValues.schema) })
         var pages = library
         for name in siteChrome {
             guard let original = library.getTemplate(named: name),
@@ -46,13 +49,13 @@ struct TemplateSet: Sendable {
     /// The page value that holds a site chrome partial's pre-rendered HTML.
     static func chromeKey(_ partial: String) -> String { "prerendered-\(partial)" }
 
-    /// Renders `name`; templates were checked to exist when loading.
-    func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders a page; templates were checked to exist, and to use only names of their values, when loading.
+    func render<Body>(_ template: PageTemplate<Body>, _ context: PageContext<Body>) -> String {
+        library.render(context, withTemplate: template.name) ?? ""
     }
 
     /// Renders one of the ``siteChrome`` partials as the theme wrote it.
-    func renderChrome(_ partial: String, _ context: Any) -> String {
+    func renderChrome(_ partial: String, _ context: SiteValues) -> String {
         library.render(context, withTemplate: "site-\(partial)") ?? ""
     }
 

@@ -1,0 +1,18 @@
+import Mustache
+
+/// The context a page template renders: the page's own values (`Body`),
+/// then its head, then the site's, looked up in that order.
+struct PageContext<Body: TemplateContext>: MustacheParent, Sendable {
+    let body: Body
+    let head: PageHead
+    let site: SiteValues
+
+    func child(named name: String) -> Any? {
+        if let key = Body.keys[name] { return key.read(body) }
+        if let key = PageHead.keys[name] { return key.read(head) }
+        return SiteValues.keys[name]?.read(site)
+    }
+
+    /// Every name a template of this page may use.
+    static var schema: TemplateSchema { Body.schema.merged(with: PageHead.schema).merged(with: SiteValues.schema) }
+}

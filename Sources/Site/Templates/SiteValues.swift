@@ -1,0 +1,58 @@
+import Content
+
+/// What every page of one site shows — brand, contact, navigation, links to
+/// the hub and the other cities — and what the header and footer render.
+struct SiteValues: TemplateContext {
+    let siteName: String
+    let province: String
+    let hotline: String
+    let slogan: String
+    let email: String
+    let logo: String
+    let stylesheet: String
+    let searchScript: String
+    let hubURL: String
+    let feedURL = "/feed.xml"
+    let isHub: Bool
+    let cities: [CityLink]
+    /// The site's own city; `nil` on the hub.
+    let city: CityDetails?
+    /// The category menu, the current page's category marked; empty on the hub.
+    var categories: [CategoryLink]
+
+    init(province: Province, city: City?, logoURL: String, stylesheetURL: String, searchScriptURL: String) {
+        siteName = "\(city?.name ?? province.name)12320卫生热线"
+        self.province = province.name
+        hotline = province.hotline
+        slogan = province.slogan
+        email = province.email
+        logo = logoURL
+        stylesheet = stylesheetURL
+        searchScript = searchScriptURL
+        hubURL = "https://\(province.hubDomain)/"
+        isHub = city == nil
+        cities = province.cities.map { CityLink($0, in: province, current: $0 == city) }
+        self.city = city.map { CityDetails($0, domain: province.domain(of: $0)) }
+        categories = city == nil ? [] : province.categories.map(CategoryLink.init)
+    }
+
+    /// The values with `key`'s category marked as the current one.
+    func marking(category key: String?) -> SiteValues {
+        var values = self
+        values.categories = categories.map { link in
+            var link = link
+            link.current = link.key == key
+            return link
+        }
+        return values
+    }
+
+    static let keys: [String: TemplateKey<SiteValues>] = [
+        "siteName": .text(\.siteName), "province": .text(\.province), "hotline": .text(\.hotline),
+        "slogan": .text(\.slogan), "email": .text(\.email), "logo": .text(\.logo),
+        "stylesheet": .text(\.stylesheet), "searchScript": .text(\.searchScript),
+        "hubURL": .text(\.hubURL), "feedURL": .text(\.feedURL), "isHub": .flag(\.isHub),
+        "hasCategories": .flag { !$0.categories.isEmpty },
+        "cities": .list(\.cities), "city": .object(\.city), "categories": .list(\.categories),
+    ]
+}

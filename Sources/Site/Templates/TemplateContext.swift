@@ -1,0 +1,15 @@
+import Mustache
+
+/// A typed value the theme's templates render: its names are declared once
+/// in ``keys``, which both answers the renderer's lookups and lets
+/// ``TemplateKeyCheck`` refuse a template that names something the context
+/// lacks (instead of rendering it as empty text).
+protocol TemplateContext: MustacheParent, Sendable {
+    static var keys: [String: TemplateKey<Self>] { get }
+}
+
+extension TemplateContext {
+    static var schema: TemplateSchema { TemplateSchema(names: keys.mapValues(\.inside)) }
+
+    func child(named name: String) -> Any? { Self.keys[name]?.read(self) }
+}

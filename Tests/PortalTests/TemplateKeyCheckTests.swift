@@ -1,0 +1,74 @@
+import Content
+import Foundation
+@testable import Site
+import Testing
+
+/// A template that names something its pages do not have fails the build,
+/// instead of rendering it as empty text on every page.
+struct TemplateKeyCheckTests {
+    private func load(_ fixture: borrowing ProvinceFixture) async throws(ContentErrors) -> TemplateSet {
+        try await TemplateSet.load(directory: fixture.templates)
+    }
+
+    @Test func theProjectThemeUsesOnlyNamesItsPagesHave() async throws {
+        let fixture = try ProvinceFixture()
+        _ = try await load(fixture)
+    }
+
+    @Test func aMistypedNameFailsNamingFileAndLine() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\n<p>{{hotlne}}</p>")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.count == 1)
+        let issue = try #require(error.issues.first)
+        #expect(issue.file == fixture.templates + "/answer.mustache")
+        let line = try fixture.read("Templates/answer.mustache").split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("{{hotlne}}") }.map { $0 + 1 }
+        #expect(issue.line == line)
+        #expect(issue.message.contains("`hotlne`"))
+        #expect(issue.fix.contains("hotline"))
+    }
+
+    @Test func aNameOfListItemsIsUnknownOutsideTheirSection() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>{{transcript}}")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.map(\.message).contains { $0.contains("`transcript`") })
+    }
+
+    @Test func sectionsOpenTheirItemsNamesAndStillSeeTheOuterOnes() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>",
+                         with: "<h1>{{heading}}</h1>{{#media}}{{name}} {{heading}}{{/media}}{{#city}}{{phone}}{{/city}}{{city.address}}")
+        _ = try await load(fixture)
+    }
+
+    @Test func aDottedNameMustExistAtEveryStep() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/hub.mustache", replacing: "{{> footer}}", with: "{{city.fax}}{{> footer}}")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.map(\.message) == [error.issues[0].message])
+        #expect(error.issues[0].message.contains("`city.fax`"))
+    }
+
+    @Test func anUnknownNameInAPartialPointsAtThePartial() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/answer-list.mustache", replacing: "{{excerpt}}", with: "{{excerpt}}{{summary}}")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(Set(error.issues.map(\.file)) == [fixture.templates + "/answer-list.mustache"])
+    }
+
+    @Test func theHeaderIsCheckedAgainstTheSiteValues() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/header.mustache", replacing: "{{slogan}}", with: "{{slogan}}{{heading}}")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.map(\.file) == [fixture.templates + "/header.mustache"])
+    }
+
+    @Test func tagsAreReadWithTheirLines() {
+        let tags = TemplateTag.all(in: "a {{x}}\n{{#s}}\n{{{html}}} {{! note }}{{/s}}{{> part}}")
+        #expect(tags == [TemplateTag(kind: .value, name: "x", line: 1), TemplateTag(kind: .section, name: "s", line: 2),
+                         TemplateTag(kind: .value, name: "html", line: 3), TemplateTag(kind: .comment, name: "note", line: 3),
+                         TemplateTag(kind: .close, name: "s", line: 3), TemplateTag(kind: .partial, name: "part", line: 3)])
+    }
+}

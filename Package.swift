@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -60,7 +61,10 @@ let package = Package(
         ),
         .target(
             name: "PreviewServer",
-            dependencies: ["Site", "Publish", "Content", "Diagnostics", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "Site", "Publish", "Content", "Diagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -82,7 +86,10 @@ let package = Package(
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),
         .testTarget(
             name: "PortalTests",
-            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "TestSupport"],
+            dependencies: [
+                "Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "PreviewServer", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

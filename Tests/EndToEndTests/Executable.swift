@@ -5,6 +5,8 @@ import Testing
 enum Executable {
     struct Result {
         let status: Int32
+        /// The signal that ended the process, if one did.
+        var signal: Int32? = nil
         let output: String
         let error: String
     }
@@ -35,8 +37,9 @@ enum Executable {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                      error: String(decoding: errorData, as: UTF8.self))
+        return Result(status: process.terminationStatus,
+                      signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil,
+                      output: String(decoding: outputData, as: UTF8.self), error: String(decoding: errorData, as: UTF8.self))
     }
 
     /// A temporary folder, removed by the caller.

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// A real nginx (Debian's) serving the generated configuration of a build,
@@ -6,7 +7,6 @@ import Testing
 final class NginxServer {
     let port: Int
     let folder: String
-    private let process = Process()
 
     /// - Parameter configurations: the `dist/nginx` folder of a build.
     init(configurations: String, port: Int, folder: String) throws {
@@ -14,17 +14,13 @@ final class NginxServer {
         self.folder = folder
         let conf = Self.mainConfiguration(including: configurations, folder: folder)
         try Data(conf.utf8).write(to: URL(fileURLWithPath: "\(folder)/nginx.conf"))
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/nginx")
-        process.arguments = ["-p", folder, "-c", "\(folder)/nginx.conf", "-g", "daemon off;"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<100 {
-            if (try? HTTPProbe.get(port: port, host: "localhost", path: "/")) != nil { return }
-            Thread.sleep(forTimeInterval: 0.05)
+        // As a daemon, nginx opens its listening sockets before the starting process exits:
+        // once it has, requests are accepted. No polling.
+        // (posix_spawn and waitpid: Foundation's Process would wait for the daemon too, which keeps its descriptors.)
+        guard Self.run(["/usr/sbin/nginx", "-p", folder, "-c", "\(folder)/nginx.conf"]) == 0 else {
+            let log = (try? String(contentsOfFile: "\(folder)/error.log", encoding: .utf8)) ?? ""
+            throw HTTPProbe.ProbeError.failed("nginx did not start: \(log)")
         }
-        let log = (try? String(contentsOfFile: "\(folder)/error.log", encoding: .utf8)) ?? ""
-        process.terminate()
-        throw HTTPProbe.ProbeError.failed("nginx did not start: \(log)")
     }
 
     /// An nginx.conf that includes the generated site files, with every
@@ -49,8 +45,18 @@ final class NginxServer {
         """
     }
 
+    /// Runs `arguments` and returns its exit status once it has exited (-1 when it cannot start).
+    private static func run(_ arguments: [String]) -> Int32 {
+        var pid: pid_t = 0
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+    }
+
     deinit {
-        process.terminate()
-        process.waitUntilExit()
+        _ = Self.run(["/usr/sbin/nginx", "-p", folder, "-c", "\(folder)/nginx.conf", "-s", "stop"])
     }
 }

@@ -6,11 +6,15 @@ import Testing
 final class SampleProvinceCopy {
     let root: String
 
-    init() throws {
+    /// The tests' own small province (Tests/PortalTests/Fixtures/province: Nanjing and Suzhou opened, Suqian
+    /// planned, `review: flagged`), for tests that count what a build makes of it.
+    static let fixture = Executable.repository + "/Tests/PortalTests/Fixtures/province"
+
+    /// - Parameter content: the content folder copied (default: the sample province, with its ledger and demo keys).
+    init(content: String = Executable.repository + "/Content") throws {
         root = try Executable.temporaryFolder()
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(atPath: Executable.repository + "/" + folder, toPath: root + "/" + folder)
-        }
+        try FileManager.default.copyItem(atPath: content, toPath: root + "/Content")
+        try FileManager.default.copyItem(atPath: Executable.repository + "/Templates", toPath: root + "/Templates")
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }

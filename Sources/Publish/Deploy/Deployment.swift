@@ -105,6 +105,7 @@ package struct Deployment: Sendable {
                 } else {
                     try copy("\(source)/\(entry.path)", to: target)
                     copied += 1
+                    Failpoint.deployCopy.reach()
                 }
             }
             try copy("\(source)/\(ReleaseManifest.fileName)", to: "\(partial)/\(ReleaseManifest.fileName)")
@@ -115,6 +116,7 @@ package struct Deployment: Sendable {
             try? FileManager.default.removeItem(atPath: partial)
             throw error
         }
+        Failpoint.deployBeforeSwitch.reach()
         try switchCurrent(of: domain, to: id)
         prune(releases, current: id)
         let pages = Set(manifest.files.map(\.path))

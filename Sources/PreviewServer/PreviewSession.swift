@@ -1,0 +1,151 @@
+import Content
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Site
+
+/// One running preview: builds the content into its folder, serves what the
+/// last good build wrote, and tells open pages to reload after each rebuild.
+/// The reload script is added to responses here, so production output never
+/// carries it.
+package final class PreviewSession: Sendable {
+    package let contentDirectory: String
+    package let templatesDirectory: String
+    package let previewUnreviewed: Bool
+    let output: String
+    let site: PreviewSite
+    let reloads = ReloadSignal()
+    private let log: @Sendable (String) -> Void
+
+    /// Builds once into `output`.
+    /// - Throws: ``PreviewError`` when that first build fails (its problems go to `log`).
+    package init(contentDirectory: String, templatesDirectory: String, output: String, previewUnreviewed: Bool,
+                 log: @escaping @Sendable (String) -> Void) async throws(PreviewError) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.previewUnreviewed = previewUnreviewed
+        self.output = output
+        self.log = log
+        guard let province = await Self.build(contentDirectory, templatesDirectory, into: output, previewUnreviewed: previewUnreviewed,
+                                              log: log)
+        else {
+            throw PreviewError(message: "The first build failed; fix the problems above and start again.")
+        }
+        site = PreviewSite(output: output, province: province)
+    }
+
+    /// Builds again; on success open pages reload, on failure the previous build stays served.
+    /// - Returns: whether the build succeeded.
+    @discardableResult
+    package func rebuild() async -> Bool {
+        guard await Self.build(contentDirectory, templatesDirectory, into: output, previewUnreviewed: previewUnreviewed, log: log) != nil
+        else { return false }
+        reloads.bump()
+        return true
+    }
+
+    /// Rebuilds whenever a file of the content or theme changes, until cancelled.
+    package func watch(every interval: Duration = .milliseconds(500)) async throws {
+        let watcher = ChangeWatcher(folders: [contentDirectory, templatesDirectory])
+        var last = watcher.signature()
+        while !Task.isCancelled {
+            try await Task.sleep(for: interval)
+            let now = watcher.signature()
+            guard now != last else { continue }
+            last = now
+            await rebuild()
+        }
+    }
+
+    private static func build(_ contentDirectory: String, _ templatesDirectory: String, into output: String, previewUnreviewed: Bool,
+                              log: @Sendable (String) -> Void) async -> Province? {
+        let start = ContinuousClock.now
+        do {
+            let content = try ContentLoader.load(directory: contentDirectory)
+            let report = try await SiteBuild(content: content, templatesDirectory: templatesDirectory, outputDirectory: output,
+                                             previewUnreviewed: previewUnreviewed).run()
+            log("Built \(report.pages) pages in \(ContinuousClock.now - start)\(previewUnreviewed ? " (unreviewed answers shown with a banner)" : "").")
+            return content.province
+        } catch {
+            log(String(describing: error))
+            return nil
+        }
+    }
+
+    static let reloadScript = """
+        (function () {
+          var source = new EventSource('/__portal/events');
+          source.addEventListener('reload', function () { window.location.reload(); });
+        })();
+
+        """
+
+    /// The preview's routes: the reload script, the reload events, and the sites by host name.
+    package func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/__portal/reload.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/javascript; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: Self.reloadScript)))
+        }
+        router.get("/__portal/events") { [reloads] request, _ in
+            // A reconnecting EventSource says which rebuild it saw last; a new one waits for the next.
+            let seen = request.headers[HTTPField.Name("Last-Event-ID")!].flatMap(Int.init) ?? reloads.generation
+            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                            body: .init { writer in
+                                try await writer.write(ByteBuffer(string: ": connected\n\n"))
+                                while true {
+                                    let next = await withTaskGroup(of: Int?.self) { group in
+                                        group.addTask { await reloads.next(after: seen) }
+                                        group.addTask { try? await Task.sleep(for: .seconds(15)); return nil }
+                                        let first = await group.next() ?? nil
+                                        group.cancelAll()
+                                        return first
+                                    }
+                                    if let next {
+                                        try await writer.write(ByteBuffer(string: "event: reload\nid: \(next)\ndata: \(next)\n\n"))
+                                        break
+                                    }
+                                    try Task.checkCancellation()
+                                    try await writer.write(ByteBuffer(string: ": ping\n\n"))
+                                }
+                                try await writer.finish(nil)
+                            })
+        }
+        router.get("/") { [site] request, _ in Self.respond(to: request, site: site) }
+        router.get("/**") { [site] request, _ in Self.respond(to: request, site: site) }
+        return router
+    }
+
+    private static func respond(to request: Request, site: PreviewSite) -> Response {
+        let host = request.head.authority ?? "localhost"
+        switch site.resolve(host: host, path: request.uri.path) {
+        case .badRequest:
+            return text(.badRequest, "Bad request: the path leaves the site.")
+        case .redirect(let location):
+            return Response(status: .movedPermanently, headers: [.location: location])
+        case .notFound(let root):
+            guard let root, let page = FileManager.default.contents(atPath: root + "/404.html") else {
+                return text(.notFound, "No site for host \(host). Use localhost for the hub or <abbr>.localhost for a city.")
+            }
+            return html(.notFound, page)
+        case .file(let file):
+            guard let data = FileManager.default.contents(atPath: file) else { return text(.notFound, "Not found.") }
+            if file.hasSuffix(".html") { return html(.ok, data) }
+            return Response(status: .ok, headers: [.contentType: PreviewSite.contentType(of: file), .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    /// An HTML page with the preview's reload script added before `</body>`.
+    private static func html(_ status: HTTPResponse.Status, _ data: Data) -> Response {
+        var page = String(decoding: data, as: UTF8.self)
+        let script = "<script src=\"/__portal/reload.js\"></script>\n"
+        if let end = page.range(of: "</body>", options: .backwards) { page.insert(contentsOf: script, at: end.lowerBound) } else { page += script }
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    private static func text(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: message + "\n")))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import PreviewServer
+import Testing
+
+/// The preview, in process: what an editor's browser gets, and the reload after a save.
+struct PreviewSessionTests {
+    private func session(_ fixture: borrowing ProvinceFixture, previewUnreviewed: Bool = false) async throws -> PreviewSession {
+        try await PreviewSession(contentDirectory: fixture.content, templatesDirectory: fixture.templates,
+                                 output: fixture.root + "/preview/sites", previewUnreviewed: previewUnreviewed, log: { _ in })
+    }
+
+    private func get(_ session: PreviewSession, _ path: String, headers: HTTPFields = [:]) async throws -> (status: HTTPResponse.Status, body: String) {
+        try await Application(router: session.router()).test(.router) { client in
+            try await client.execute(uri: path, method: .get, headers: headers) { ($0.status, String(buffer: $0.body)) }
+        }
+    }
+
+    /// The page a city's host name and path lead to, as the preview would send it.
+    private func cityPage(_ session: PreviewSession, host: String, _ path: String) throws -> String {
+        guard case .file(let file) = session.site.resolve(host: host, path: path) else {
+            Issue.record("\(host)\(path) is not a file")
+            return ""
+        }
+        return try String(contentsOfFile: file, encoding: .utf8)
+    }
+
+    @Test func theHubIsServedWithTheReloadScriptWhichTheBuildNeverWrites() async throws {
+        let fixture = try ProvinceFixture()
+        let preview = try await session(fixture)
+        let hub = try await get(preview, "/")
+        #expect(hub.status == .ok)
+        #expect(hub.body.contains("<script src=\"/__portal/reload.js\"></script>\n</body>"))
+        #expect(try await get(preview, "/__portal/reload.js").body.contains("EventSource('/__portal/events')"))
+        let written = try String(contentsOfFile: fixture.root + "/preview/sites/www.js12320.cn/index.html", encoding: .utf8)
+        #expect(!written.contains("__portal"))
+        let missing = try await get(preview, "/no/such/page/")
+        #expect(missing.status == .notFound)
+        #expect(missing.body.contains("页面未找到"))
+    }
+
+    @Test func eachOpenedCityHasItsHostNameAndAPlannedCityHasNone() async throws {
+        let fixture = try ProvinceFixture()
+        let preview = try await session(fixture)
+        #expect(try cityPage(preview, host: "nj.localhost:8080", "/").contains("南京"))
+        #expect(preview.site.resolve(host: "nj.localhost", path: "/answers/flu") == .redirect("/answers/flu/"))
+        #expect(preview.site.resolve(host: "sq.localhost", path: "/") == .notFound(site: nil))
+        #expect(preview.site.resolve(host: "example.com", path: "/") == .notFound(site: nil))
+    }
+
+    /// Escapes aimed at a file that exists beside the preview's output: the content's portal.yml.
+    @Test(arguments: ["/../../../Content/portal.yml", "/%2e%2e/%2e%2e/%2e%2e/Content/portal.yml", "/..%2f..%2f..%2fContent%2fportal.yml",
+                      "/assets/%2E%2E/%2E%2E/%2E%2E/%2E%2E/Content/portal.yml", "/assets/..%5c..%5c..%5c..%5cContent%5cportal.yml",
+                      "/%252e%252e/%252e%252e/%252e%252e/Content/portal.yml"])
+    func aPathCannotLeaveTheSite(_ path: String) async throws {
+        let fixture = try ProvinceFixture()
+        let preview = try await session(fixture)
+        #expect(FileManager.default.fileExists(atPath: fixture.root + "/preview/sites/www.js12320.cn/../../../Content/portal.yml"))
+        let response = try await get(preview, path)
+        #expect(response.status == .badRequest || response.status == .notFound, "\(path) → \(response.status)")
+        #expect(!response.body.contains("domain_pattern"))
+    }
+
+    @Test func aSavedEditIsRebuiltAndOpenPagesAreToldToReload() async throws {
+        let fixture = try ProvinceFixture()
+        let preview = try await session(fixture)
+        #expect(try cityPage(preview, host: "nj.localhost", "/answers/flu/").contains("建议每年接种一次"))
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "EDITED-MARKER 建议每年接种")
+        // A page open since the first build (it saw generation 0) waits for the next one.
+        async let event = get(preview, "/__portal/events", headers: [HTTPField.Name("Last-Event-ID")!: "0"])
+        #expect(await preview.rebuild())
+        #expect(try await event.body.contains("event: reload\nid: 1\n"))
+        #expect(try cityPage(preview, host: "nj.localhost", "/answers/flu/").contains("EDITED-MARKER"))
+    }
+
+    @Test func aFailedRebuildKeepsThePreviousPagesAndReloadsNothing() async throws {
+        let fixture = try ProvinceFixture()
+        let preview = try await session(fixture)
+        try fixture.edit("Content/answers/province/flu.md", replacing: "updated: 2024-09-10", with: "updated: 2024-13-45")
+        #expect(await preview.rebuild() == false)
+        #expect(preview.reloads.generation == 0)
+        #expect(try cityPage(preview, host: "nj.localhost", "/answers/flu/").contains("建议每年接种一次"))
+    }
+
+    @Test(arguments: [false, true])
+    func anUnreviewedEditShowsOnlyWithThePreviewFlagAndThenWithABanner(_ previewUnreviewed: Bool) async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.requireReview()
+        try fixture.submitAndApprove("province/flu")
+        let preview = try await session(fixture, previewUnreviewed: previewUnreviewed)
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "UNREVIEWED-EDIT 建议每年接种")
+        #expect(await preview.rebuild())
+        let page = try cityPage(preview, host: "nj.localhost", "/answers/flu/")
+        #expect(page.contains("UNREVIEWED-EDIT") == previewUnreviewed)
+        #expect(page.contains("建议每年接种一次") == !previewUnreviewed)
+        #expect(page.contains("本答复尚未通过审核") == previewUnreviewed)
+    }
+}

@@ -2,12 +2,6 @@
 // Tokens are made exactly as the site generator makes them (SearchTokens.swift).
 (function () {
   'use strict';
-  var form = document.getElementById('search-form');
-  var input = document.getElementById('search-query');
-  var status = document.getElementById('search-status');
-  var list = document.getElementById('search-results');
-  if (!form || !input || !status || !list) { return; }
-
   function isHan(c) {
     return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
@@ -44,6 +38,17 @@
   }
 
   var cache = {};
+  // Outside a browser (the test that Swift and JavaScript tokenize alike), only the tokenizer.
+  if (typeof module === 'object' && module.exports) {
+    module.exports = { tokens: tokens, shard: shard };
+    return;
+  }
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('search-query');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  if (!form || !input || !status || !list) { return; }
+
   function json(url) {
     if (!cache[url]) {
       cache[url] = fetch(url).then(function (response) {

@@ -24,8 +24,7 @@ struct PreviewSite: Sendable {
             let abbr = String(name.dropLast(".localhost".count))
             return province.openedCities.first { $0.abbr == abbr }.map(province.domain(of:))
         }
-        let known = [province.hubDomain] + province.openedCities.map(province.domain(of:))
-        return known.contains(name) ? name : nil
+        return province.siteDomains.contains(name) ? name : nil
     }
 
     /// Maps a request path (as sent, percent-encoded) to a file of the site.

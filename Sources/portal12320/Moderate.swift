@@ -34,7 +34,7 @@ struct Moderate: AsyncParsableCommand {
         }
         let report: ModerationReport
         do {
-            report = try ModerationReport.scan(files: files.isEmpty ? ModerationReport.answerFiles(in: options.content) : files,
+            report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : files,
                                                with: moderator)
         } catch {
             Terminal.report(error)

@@ -5,7 +5,7 @@ package enum ContentLoader {
     package static func load(directory: String) throws(ContentErrors) -> ProvinceContent {
         let province = try ProvinceLoader.load(file: directory + "/portal.yml")
         var issues: [ContentIssue] = []
-        let files = answerFiles(in: directory + "/answers", province: province, issues: &issues)
+        let files = AnswerFiles.find(in: directory + "/answers", province: province, issues: &issues)
         let results = files.concurrentMap { AnswerLoader.load(file: $0.path, scope: $0.scope, province: province) }
         var answers: [Answer] = []
         for result in results {
@@ -19,48 +19,6 @@ package enum ContentLoader {
         let transcripts = MediaLoader.transcripts(for: answers, directory: directory + "/media", issues: &issues)
         try ContentErrors.check(issues)
         return ProvinceContent(directory: directory, province: province, answers: answers, transcripts: transcripts)
-    }
-
-    private static func answerFiles(in root: String, province: Province,
-                                    issues: inout [ContentIssue]) -> [(path: String, scope: Scope)] {
-        let manager = FileManager.default
-        guard let folders = try? manager.contentsOfDirectory(atPath: root) else {
-            issues.append(ContentIssue(file: root, line: nil, message: "The answers folder is missing.",
-                                       fix: "Create it with a `province` folder and one folder per city abbreviation."))
-            return []
-        }
-        let abbreviations = Set(province.cities.map(\.abbr))
-        var files: [(path: String, scope: Scope)] = []
-        for folder in folders.sorted() where !folder.hasPrefix(".") {
-            let scope: Scope
-            if folder == "province" {
-                scope = .province
-            } else if abbreviations.contains(folder) {
-                scope = .city(folder)
-            } else {
-                issues.append(ContentIssue(file: "\(root)/\(folder)", line: nil,
-                                           message: "No city in portal.yml has the abbreviation `\(folder)`.",
-                                           fix: "Rename the folder to a city abbreviation (\(province.cities.map(\.abbr).joined(separator: ", "))) or add the city to portal.yml."))
-                continue
-            }
-            if let issue = FolderBoundary.issue(for: "\(root)/\(folder)", inside: root, what: "answers folder") {
-                issues.append(issue)
-                continue
-            }
-            let names = (try? manager.contentsOfDirectory(atPath: "\(root)/\(folder)")) ?? []
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let path = "\(root)/\(folder)/\(name)"
-                if let issue = FolderBoundary.issue(for: path, inside: "\(root)/\(folder)", what: "answer") {
-                    issues.append(issue)
-                } else if name.hasSuffix(".md") {
-                    files.append((path, scope))
-                } else {
-                    issues.append(ContentIssue(file: path, line: nil, message: "This is not a Markdown answer.",
-                                               fix: "Answers are `.md` files; move other files out of the answers folder."))
-                }
-            }
-        }
-        return files
     }
 
     /// Checks that need all answers: unique ids per scope, overrides, id clashes on a city site.

@@ -1,3 +1,5 @@
+import Moderation
+
 /// A calendar date as editors write it (`2024-05-01`), without time or zone,
 /// so builds do not depend on the machine's clock or time zone.
 package struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -17,7 +19,7 @@ package struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            Self.years.contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+            Self.years.contains(year), CalendarDate.isValid(year: year, month: month, day: day)
         else { return nil }
         (self.year, self.month, self.day) = (year, month, day)
     }
@@ -35,13 +37,5 @@ package struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     package static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

@@ -28,6 +28,9 @@ package struct Province: Sendable {
     /// Cities whose sites are generated, in configuration order.
     package var openedCities: [City] { cities.filter { $0.status == .opened } }
 
+    /// The domain of every site a build makes: the hub's, then each opened city's.
+    package var siteDomains: [String] { [hubDomain] + openedCities.map(domain(of:)) }
+
     package func category(_ key: String) -> Category? { categories.first { $0.key == key } }
 }
 

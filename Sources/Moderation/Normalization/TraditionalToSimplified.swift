@@ -9,8 +9,8 @@ enum TraditionalToSimplified {
     /// Folders searched for `TSCharacters.ocd2`, after `$OPENCC_DATA_DIR`.
     static let dataFolders = ["/usr/share/opencc", "/usr/local/share/opencc", "/opt/homebrew/share/opencc"]
 
-    /// The ranges converted: CJK Unified Ideographs, Extension A, the compatibility block and Extension B.
-    static let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2A6DF]
+    /// The ranges converted: every Han character.
+    static let ranges = HanScript.ranges
 
     /// Every character whose simplified form differs, or an error naming what is missing.
     static func loadTable() throws(ModerationSetupError) -> [UInt32: UInt32] {

@@ -1,12 +1,19 @@
 /// Dates written in digits (`2024.09.10`, `2024-9-1`, `2024 12 31`): inside a
 /// run of digit groups they are dates, not parts of a caller's number.
-enum CalendarDate {
+package enum CalendarDate {
     /// Whether the Gregorian calendar has this day.
-    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+    package static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return day <= days
+        return day <= days(inMonth: month, year: year)
+    }
+
+    /// Days in `month` (1–12) of `year`, Gregorian.
+    package static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// The index ranges of digit groups that read as year, month and day:

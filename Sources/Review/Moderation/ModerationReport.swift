@@ -51,18 +51,6 @@ package struct ModerationReport: Sendable, Encodable {
                              block: all.count { $0.severity == .block }, review: all.count { $0.severity == .review }))
     }
 
-    /// Every answer under `content/answers` and every media transcript under
-    /// `content/media` (the build's gate moderates both), sorted.
-    package static func answerFiles(in content: String) -> [String] {
-        func files(_ folder: String, ending: String) -> [String] {
-            let root = "\(content)/\(folder)"
-            let paths = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
-            return paths.filter { $0.hasSuffix(ending) && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-                .sorted().map { "\(root)/\($0)" }
-        }
-        return files("answers", ending: ".md") + files("media", ending: ".txt")
-    }
-
     /// `{"documents":[{"path":…,"findings":[…]}],"summary":{…}}`, keys sorted.
     package func json() -> String {
         let encoder = JSONEncoder()

@@ -91,7 +91,7 @@ package struct SiteBuild: Sendable {
         let plan = try SitePlan(province: content.province, publishable: published + previewed,
                                 heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities)
         let report = Self.heldBackJSON(heldBack)
-        let nginx = ([content.province.hubDomain] + content.province.openedCities.map(content.province.domain(of:))).map { domain in
+        let nginx = content.province.siteDomains.map { domain in
             let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
             return OutputFile(path: "nginx/\(domain).conf") { Array(text.utf8) }
         }

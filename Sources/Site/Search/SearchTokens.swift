@@ -1,3 +1,5 @@
+import Moderation
+
 /// How search splits text into tokens, identically in Swift (index) and in
 /// `Templates/assets/search.js` (queries): Chinese has no spaces between
 /// words, so runs of Han characters give overlapping bigrams (a lone
@@ -63,12 +65,7 @@ enum SearchTokens {
         return counts
     }
 
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
-        default: false
-        }
-    }
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool { HanScript.contains(scalar) }
 
     private static func asciiAlphanumeric(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {

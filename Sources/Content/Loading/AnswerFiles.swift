@@ -1,0 +1,62 @@
+import Foundation
+
+/// Which files are answers: `answers/province/*.md` and `answers/<abbr>/*.md`
+/// for a city of portal.yml, nothing hidden, nothing outside the folder.
+/// One rule for the build and for `moderate`.
+package enum AnswerFiles {
+    /// The answer files under `root` (`answers/`) with their scope, sorted;
+    /// anything else there is reported in `issues`.
+    static func find(in root: String, province: Province, issues: inout [ContentIssue]) -> [(path: String, scope: Scope)] {
+        let manager = FileManager.default
+        guard let folders = try? manager.contentsOfDirectory(atPath: root) else {
+            issues.append(ContentIssue(file: root, line: nil, message: "The answers folder is missing.",
+                                       fix: "Create it with a `province` folder and one folder per city abbreviation."))
+            return []
+        }
+        let abbreviations = Set(province.cities.map(\.abbr))
+        var files: [(path: String, scope: Scope)] = []
+        for folder in folders.sorted() where !folder.hasPrefix(".") {
+            let scope: Scope
+            if folder == "province" {
+                scope = .province
+            } else if abbreviations.contains(folder) {
+                scope = .city(folder)
+            } else {
+                issues.append(ContentIssue(file: "\(root)/\(folder)", line: nil,
+                                           message: "No city in portal.yml has the abbreviation `\(folder)`.",
+                                           fix: "Rename the folder to a city abbreviation (\(province.cities.map(\.abbr).joined(separator: ", "))) or add the city to portal.yml."))
+                continue
+            }
+            if let issue = FolderBoundary.issue(for: "\(root)/\(folder)", inside: root, what: "answers folder") {
+                issues.append(issue)
+                continue
+            }
+            let names = (try? manager.contentsOfDirectory(atPath: "\(root)/\(folder)")) ?? []
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = "\(root)/\(folder)/\(name)"
+                if let issue = FolderBoundary.issue(for: path, inside: "\(root)/\(folder)", what: "answer") {
+                    issues.append(issue)
+                } else if name.hasSuffix(".md") {
+                    files.append((path, scope))
+                } else {
+                    issues.append(ContentIssue(file: path, line: nil, message: "This is not a Markdown answer.",
+                                               fix: "Answers are `.md` files; move other files out of the answers folder."))
+                }
+            }
+        }
+        return files
+    }
+
+    /// Every file the build moderates in the content folder `directory`: the
+    /// answers, then the media transcripts (`media/*.txt`), sorted.
+    /// - Throws: ``ContentErrors`` when portal.yml cannot be read or the answers folder holds something else.
+    package static func moderated(inContent directory: String) throws(ContentErrors) -> [String] {
+        let province = try ProvinceLoader.load(file: directory + "/portal.yml")
+        var issues: [ContentIssue] = []
+        let answers = find(in: directory + "/answers", province: province, issues: &issues).map(\.path)
+        try ContentErrors.check(issues)
+        let media = directory + "/media"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: media)) ?? []
+        return answers + names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted().map { "\(media)/\($0)" }
+    }
+}

@@ -53,7 +53,7 @@ struct Build: AsyncParsableCommand {
         }
         for held in report.heldBack {
             let kind = held.isPendingRevision ? "kept at the approved revision" : "held back"
-            print(TerminalText.safe("\(kind): \(held.answer.reference) (\(held.answer.file)): \(held.reason ?? "")"))
+            print(TerminalText.safe("\(kind): \(held.item.reference) (\(held.item.file)): \(held.reason ?? "")"))
         }
         print(TerminalText.safe("review ledger: \(report.ledgerHead) verified and recorded in \(output)/\(LedgerRecord.fileName)"))
         func seconds(_ duration: Duration) -> String {

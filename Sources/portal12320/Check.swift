@@ -25,7 +25,7 @@ struct Check: AsyncParsableCommand {
         }
         report.ledgerWarnings.forEach(Terminal.error)
         for held in report.heldBack {
-            print(TerminalText.safe("would be held back: \(held.answer.reference) (\(held.answer.file)): \(held.reason ?? "")"))
+            print(TerminalText.safe("would be held back: \(held.item.reference) (\(held.item.file)): \(held.reason ?? "")"))
         }
         let published = content.answers.count { $0.visibility == .public }
         print("Content is valid: \(content.answers.count) answers (\(published) public), \(content.province.cities.count) cities; "

@@ -32,15 +32,15 @@ struct ReviewQueue: AsyncParsableCommand {
             person = found
         }
         let now = Date()
-        func selected(_ review: AnswerReview) -> Bool {
-            if let city, review.answer.scope.description != city { return false }
-            if let person, !person.covers(review.answer.scope) || review.submitters.contains(person) { return false }
+        func selected(_ review: any ReviewStanding) -> Bool {
+            if let city, review.item.scope.description != city { return false }
+            if let person, !person.covers(review.item.scope) || review.submitters.contains(person) { return false }
             if let sinceDate, (submission(of: review, board).map { $0 < sinceDate } ?? true) { return false }
             return true
         }
-        let awaiting = board.reviews.filter { $0.status == .awaitingReview && selected($0) }
+        let awaiting = board.all.filter { $0.status == .awaitingReview && selected($0) }
         if references {
-            awaiting.forEach { print(TerminalText.safe($0.answer.reference)) }
+            awaiting.forEach { print(TerminalText.safe($0.item.reference)) }
             return
         }
         print("Awaiting review (\(awaiting.count)):")
@@ -49,27 +49,27 @@ struct ReviewQueue: AsyncParsableCommand {
             let submitted = submission(of: review, board).map { "submitted \(ChinaTime.format($0)) by \(review.submitters.map(\.name).joined(separator: ", ")), \(Self.age(since: $0, now: now)) ago" }
                 ?? "not submitted"
             let live = review.isPendingRevision ? "; approved revision online" : ""
-            print(TerminalText.safe("  \(review.answer.reference)  \(review.answer.title)  [\(counts); \(submitted)\(live)]"))
+            print(TerminalText.safe("  \(review.item.reference)  \(review.item.title)  [\(counts); \(submitted)\(live)]"))
         }
-        let blocked = board.reviews.filter { $0.status == .blocked && selected($0) }
+        let blocked = board.all.filter { $0.status == .blocked && selected($0) }
         if !blocked.isEmpty {
             print("Blocked, cannot be approved (\(blocked.count)):")
-            blocked.forEach { print(TerminalText.safe("  \($0.answer.reference)  \($0.answer.title)  [\($0.blockingFindings.count) blocking]")) }
+            blocked.forEach { print(TerminalText.safe("  \($0.item.reference)  \($0.item.title)  [\($0.blockingFindings.count) blocking]")) }
         }
-        let rejected = board.reviews.filter { review in
+        let rejected = board.all.filter { review in
             if case .rejected = review.status { selected(review) } else { false }
         }
         if !rejected.isEmpty {
             print("Rejected, waiting for the editor (\(rejected.count)):")
-            rejected.forEach { print(TerminalText.safe("  \($0.answer.reference)  \($0.reason ?? "")")) }
+            rejected.forEach { print(TerminalText.safe("  \($0.item.reference)  \($0.reason ?? "")")) }
         }
     }
 
     /// When the current revision was first submitted (counted submissions).
-    private func submission(of review: AnswerReview, _ board: ReviewBoard) -> Date? {
+    private func submission(of review: any ReviewStanding, _ board: ReviewBoard) -> Date? {
         let parser = ISO8601DateFormatter()
         return board.decisions.counted.first {
-            $0.entry.decision == .submitted && $0.entry.answer == review.answer.reference && $0.entry.sha256 == review.sha256
+            $0.entry.decision == .submitted && $0.entry.answer == review.item.reference && $0.entry.sha256 == review.sha256
         }.flatMap { parser.date(from: $0.entry.time) }
     }
 

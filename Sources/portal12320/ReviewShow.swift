@@ -19,20 +19,20 @@ struct ReviewShow: AsyncParsableCommand {
         guard let review = board.review(of: answer) else {
             throw ValidationError("There is no answer '\(answer)'. Use scope/id as `review queue` lists it.")
         }
-        print(TerminalText.safe("\(review.answer.reference): \(review.answer.title)"))
-        print(TerminalText.safe("file: \(review.answer.file)  sha256: \(review.sha256)"))
+        print(TerminalText.safe("\(review.item.reference): \(review.item.title)"))
+        print(TerminalText.safe("file: \(review.item.file)  sha256: \(review.sha256)"))
         print(TerminalText.safe("status: \(review.reason ?? "approved for this text: published")"))
         if !review.submitters.isEmpty {
             print(TerminalText.safe("submitted by: \(review.submitters.map(\.name).joined(separator: ", "))"))
         }
         print("")
-        print(TerminalText.safe(Self.marked(review.answer.source, findings: review.findings), keepingLineBreaks: true), terminator: "")
+        print(TerminalText.safe(Self.marked(review.item.source, findings: review.findings), keepingLineBreaks: true), terminator: "")
         print(review.findings.isEmpty ? "\nNo findings." : "\n\(review.findings.count) findings (^ marks each).")
-        if let live = review.live, live.fileHash != review.sha256 {
+        if let live = review.liveItem, live.fileHash != review.sha256 {
             print(TerminalText.safe("\nChanges since the approved revision online (sha256 \(live.fileHash.prefix(12))…):"))
-            LineDiff.unified(from: live.source, to: review.answer.source).forEach { print(TerminalText.safe($0)) }
+            LineDiff.unified(from: live.source, to: review.item.source).forEach { print(TerminalText.safe($0)) }
         }
-        let history = zip(board.ledger.entries, board.ledger.lines).filter { $0.0.answer == review.answer.reference }
+        let history = zip(board.ledger.entries, board.ledger.lines).filter { $0.0.answer == review.item.reference }
         if !history.isEmpty {
             print("\nHistory (China Standard Time):")
             for (entry, line) in history {

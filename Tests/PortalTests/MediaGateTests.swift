@@ -28,13 +28,13 @@ struct MediaGateTests {
         let fixture = try fixture()
         try approve("province/flu", fixture)
         let held = try await build(fixture).heldBack
-        #expect(held.first { $0.answer.reference == "province/flu" }?.reason?.contains("media/flu-talk.mp3") == true)
-        #expect(held.contains { $0.answer.reference == "media/flu-talk.mp3" })
+        #expect(held.first { $0.item.reference == "province/flu" }?.reason?.contains("media/flu-talk.mp3") == true)
+        #expect(held.contains { $0.item.reference == "media/flu-talk.mp3" })
         #expect(!FileManager.default.fileExists(atPath: fixture.output + "/www.jsnj12320.cn/media/flu-talk.mp3"))
 
         try approve("media/flu-talk.mp3", fixture)
         let report = try await build(fixture)
-        #expect(!report.heldBack.contains { $0.answer.reference == "province/flu" })
+        #expect(!report.heldBack.contains { $0.item.reference == "province/flu" })
         let page = try fixture.read("dist/www.jsnj12320.cn/answers/flu/index.html")
         #expect(page.contains("<audio controls preload=\"metadata\" src=\"/media/flu-talk.mp3\"></audio>"))
         #expect(page.contains("专家讲解：流感疫苗每年接种一次。"))

@@ -47,7 +47,7 @@ struct ReviewBoardTests {
         try fixture.edit("Content/answers/province/insurance-basic.md", replacing: "PROVINCE-INSURANCE-TEXT", with: "不归我们管")
         let content = try ContentLoader.load(directory: fixture.content)
         let report = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
-        #expect(report.heldBack.map(\.answer.reference) == ["province/insurance-basic"])
+        #expect(report.heldBack.map(\.item.reference) == ["province/insurance-basic"])
         let flu = try fixture.read("dist/www.jsnj12320.cn/answers/flu/index.html")
         #expect(flu.contains("另见医保报销。"))
         #expect(!flu.contains("insurance-basic"))

@@ -10,8 +10,8 @@ package enum MediaLoader {
     static let audio: Set<String> = ["mp3", "m4a", "ogg", "oga", "wav"]
     package static let video: Set<String> = ["mp4", "webm", "ogv"]
 
-    static func transcripts(for answers: [Answer], directory: String, issues: inout [ContentIssue]) -> [Answer] {
-        var transcripts: [String: Answer] = [:]
+    static func transcripts(for answers: [Answer], directory: String, issues: inout [ContentIssue]) -> [Transcript] {
+        var transcripts: [String: Transcript] = [:]
         for answer in answers {
             for name in answer.media where transcripts[name] == nil {
                 let line = answer.keyLines["media"]
@@ -38,11 +38,8 @@ package enum MediaLoader {
                 do throws(ContentIssue) {
                     let data = try TextFile.data(transcriptPath)
                     let text = try TextFile.decode(data, file: transcriptPath)
-                    transcripts[name] = Answer(
-                        scope: .media, id: name, title: "音视频文字稿：\(name)", category: "", updated: answer.updated,
-                        visibility: .public, tags: [], overrides: nil, media: [], body: text, bodyLine: 1,
-                        file: transcriptPath, keyLines: [:], source: text, readerTexts: [], answerLinks: [],
-                        fileHash: SHA256.hex(Data((SHA256.hex(media) + SHA256.hex(data)).utf8)))
+                    transcripts[name] = Transcript(name: name, text: text, file: transcriptPath,
+                                                   fileHash: SHA256.hex(Data((SHA256.hex(media) + SHA256.hex(data)).utf8)))
                 } catch {
                     issues.append(ContentIssue(file: answer.file, line: line, message: "`\(name)` has no readable transcript `\(name).txt`.",
                                                fix: "Write its transcript next to it: audio and video publish only with a reviewed transcript (article 37)."))

@@ -48,3 +48,8 @@ package struct Answer: Sendable {
     /// `scope/id`, the name reviewers and reports use.
     package var reference: String { "\(scope)/\(id)" }
 }
+
+extension Answer: ReviewSubject {
+    package var isPrivate: Bool { visibility == .private }
+    package var keepsApprovedRevisions: Bool { true }
+}

@@ -5,5 +5,5 @@ package struct ProvinceContent: Sendable {
     /// Every answer, private ones included, sorted by scope then id.
     package let answers: [Answer]
     /// The transcripts of the media files answers present, by file name.
-    package let transcripts: [Answer]
+    package let transcripts: [Transcript]
 }

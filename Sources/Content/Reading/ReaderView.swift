@@ -9,8 +9,7 @@ import Yams
 /// located in the file. Markup, character references and YAML escapes that
 /// hide a term from a scan of the source do not hide it from this one.
 package enum ReaderView {
-    /// What readers see of `answer`: read when it was loaded (a media
-    /// transcript is shown as written, so there is nothing more).
+    /// What readers see of `answer`: read when it was loaded.
     package static func texts(of answer: Answer) -> [DerivedText] {
         answer.readerTexts
     }

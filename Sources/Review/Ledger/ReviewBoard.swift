@@ -7,6 +7,8 @@ import Moderation
 package struct ReviewBoard: Sendable {
     /// One per answer, in the content's order.
     package let reviews: [AnswerReview]
+    /// One per media transcript an answer presents, by file name.
+    package let transcriptReviews: [TranscriptReview]
     package let ledger: ReviewLedger
     /// The ledger lines that count, and those that do not (with why).
     package let decisions: TrustedDecisions
@@ -32,17 +34,21 @@ package struct ReviewBoard: Sendable {
         rosterFile = Roster.file(content.directory)
         self.decisions = decisions
         let store = RevisionStore(contentDirectory: content.directory)
-        let all = (content.answers + content.transcripts).concurrentMap { answer in
-            var review = AnswerReview(answer: answer, findings: moderator.scan(answer.source, asRead: ReaderView.texts(of: answer)),
+        let answers = content.answers.concurrentMap { answer in
+            var review = AnswerReview(answer, findings: moderator.scan(answer.source, asRead: ReaderView.texts(of: answer)),
                                       decisions: decisions, policy: policy)
-            if review.live == nil, answer.visibility == .public, answer.scope != .media {
+            if review.live == nil, !answer.isPrivate {
                 review.live = Self.approvedRevision(of: answer, in: store, content: content, moderator: moderator, decisions: decisions)
             }
             return review
         }
+        transcriptReviews = content.transcripts.concurrentMap { transcript in
+            TranscriptReview(transcript, findings: moderator.scan(transcript.source, asRead: transcript.readerTexts),
+                             decisions: decisions, policy: policy)
+        }
         // An answer is published only with every transcript of its media cleared.
-        let cleared = Set(all.filter { $0.answer.scope == .media && $0.live != nil }.map(\.answer.id))
-        reviews = all.map { review in
+        let cleared = Set(transcriptReviews.compactMap { $0.live?.name })
+        reviews = answers.map { review in
             guard let live = review.live, let pending = live.media.first(where: { !cleared.contains($0) }) else { return review }
             return review.holdingBack(forMedia: pending)
         }
@@ -94,23 +100,25 @@ package struct ReviewBoard: Sendable {
         }
     }
 
-    /// The review of `reference` (`scope/id`), if such an answer exists.
-    package func review(of reference: String) -> AnswerReview? {
-        reviews.first { $0.answer.reference == reference }
+    /// Every review, answers first, then transcripts.
+    package var all: [any ReviewStanding] { reviews + transcriptReviews }
+
+    /// The review of `reference` (`scope/id`, `media/<file>`), if there is such an answer or transcript.
+    package func review(of reference: String) -> (any ReviewStanding)? {
+        all.first { $0.item.reference == reference }
     }
 
-    /// The revisions of answers (not transcripts) that are published: the
-    /// current one when it passed the gate, else an earlier approved one.
-    package var publishable: [Answer] { reviews.compactMap { $0.answer.scope == .media ? nil : $0.live } }
+    /// The revisions of answers that are published: the current one when it
+    /// passed the gate, else an earlier approved one.
+    package var publishable: [Answer] { reviews.compactMap(\.live) }
 
     /// Cleared transcripts by media file name.
     package var clearedTranscripts: [String: String] {
-        Dictionary(uniqueKeysWithValues: reviews.filter { $0.answer.scope == .media && $0.live != nil }
-            .map { ($0.answer.id, $0.answer.body) })
+        Dictionary(uniqueKeysWithValues: transcriptReviews.compactMap(\.live).map { ($0.name, $0.text) })
     }
 
-    /// Answers whose current revision is not published (some keep an earlier one online).
-    package var heldBack: [AnswerReview] { reviews.filter { $0.status != .publishable } }
+    /// Answers and transcripts whose current revision is not published (some answers keep an earlier one online).
+    package var heldBack: [any ReviewStanding] { all.filter { $0.status != .publishable } }
 
     /// Warnings about the ledger: a torn last line, lines that do not count.
     package var ledgerWarnings: [String] {

@@ -30,7 +30,7 @@ package enum ReviewDesk {
         guard let person = board.roster.person(withKey: key.publicKey) else {
             throw Refusal(message: "This key is not in people.yml. Ask the provincial centre to add the entry `portal12320 key new` printed for you.")
         }
-        guard person.covers(review.answer.scope) else {
+        guard person.covers(review.item.scope) else {
             throw Refusal(message: "\(person.name)'s scopes (\(person.scopes.sorted().joined(separator: ", "))) do not cover `\(reference)`.")
         }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -62,7 +62,7 @@ package enum ReviewDesk {
             if !review.findings.isEmpty && note.isEmpty {
                 throw Refusal(message: "`\(reference)` has \(review.findings.count) findings for review: approving it needs --note saying why they are acceptable.")
             }
-            if review.answer.scope != .media {
+            if review.item.keepsApprovedRevisions {
                 try keepRevision(review, contentDirectory: contentDirectory)
             }
         }
@@ -75,10 +75,10 @@ package enum ReviewDesk {
     }
 
     /// Keeps the approved bytes, refusing when the file changed since it was read.
-    private static func keepRevision(_ review: AnswerReview, contentDirectory: String) throws {
-        guard let bytes = FileManager.default.contents(atPath: review.answer.file), SHA256.hex(bytes) == review.sha256 else {
-            throw Refusal(message: "`\(review.answer.reference)` changed while you were reviewing it. Run `review show` again and decide on what is there now.")
+    private static func keepRevision(_ review: any ReviewStanding, contentDirectory: String) throws {
+        guard let bytes = FileManager.default.contents(atPath: review.item.file), SHA256.hex(bytes) == review.sha256 else {
+            throw Refusal(message: "`\(review.item.reference)` changed while you were reviewing it. Run `review show` again and decide on what is there now.")
         }
-        try RevisionStore(contentDirectory: contentDirectory).save(bytes, of: review.answer.reference)
+        try RevisionStore(contentDirectory: contentDirectory).save(bytes, of: review.item.reference)
     }
 }

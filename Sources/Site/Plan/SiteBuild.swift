@@ -34,7 +34,7 @@ package struct SiteBuild: Sendable {
         package let files: Int
         package let pages: Int
         /// Every public answer kept out of the sites, with the reason.
-        package let heldBack: [AnswerReview]
+        package let heldBack: [any ReviewStanding]
         /// Private replies, never published and named in no report (article 36).
         package let privateReplies: Int
         /// Warnings about the ledger (a torn last line, lines that do not count).
@@ -84,10 +84,10 @@ package struct SiteBuild: Sendable {
         let heldBack = board.heldBack.filter { $0.status != .private }
         // The preview shows the current revision of what waits, bannered, instead of an approved earlier one.
         let previewed = previewUnreviewed
-            ? heldBack.filter { $0.status != .blocked && $0.answer.scope != .media }.map(\.answer) : []
+            ? board.reviews.filter { $0.status != .publishable && $0.status != .private && $0.status != .blocked }.map(\.answer) : []
         let previewedReferences = Set(previewed.map(\.reference))
         let published = board.publishable.filter { !previewedReferences.contains($0.reference) }
-        let notPublished = Set(heldBack.filter { $0.live == nil }.map(\.answer.reference))
+        let notPublished = Set(heldBack.filter { $0.liveItem == nil }.map(\.item.reference))
         let plan = try SitePlan(province: content.province, publishable: published + previewed,
                                 heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities)
         let report = Self.heldBackJSON(heldBack)
@@ -125,9 +125,9 @@ package struct SiteBuild: Sendable {
         return summary
     }
 
-    private static func heldBackJSON(_ heldBack: [AnswerReview]) -> [UInt8] {
+    private static func heldBackJSON(_ heldBack: [any ReviewStanding]) -> [UInt8] {
         let entries = heldBack.map { review -> [String: String] in
-            ["answer": review.answer.reference, "file": review.answer.file, "reason": review.reason ?? ""]
+            ["answer": review.item.reference, "file": review.item.file, "reason": review.reason ?? ""]
         }
         let data = (try? JSONSerialization.data(withJSONObject: ["heldBack": entries], options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
         return Array(data) + [0x0A]

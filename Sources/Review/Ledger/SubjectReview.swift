@@ -1,23 +1,17 @@
-import Crypto
-
-import Moderation
 import Content
+import Crypto
+import Moderation
 
-/// Where one answer stands: its findings, its text's hash, and whether it may be published.
-package struct AnswerReview: Sendable {
-    package enum Status: Sendable, Equatable {
-        /// Approved for exactly this text and these findings, or clean under `review: flagged`.
-        case publishable
-        case awaitingReview
-        case rejected(reviewer: String, note: String)
-        /// A `block` finding: never published, cannot be approved.
-        case blocked
-        case `private`
-        /// The answer presents a media file whose transcript is not cleared.
-        case mediaNotCleared(String)
-    }
+/// Where one answer stands.
+package typealias AnswerReview = SubjectReview<Answer>
+/// Where one media transcript stands.
+package typealias TranscriptReview = SubjectReview<Transcript>
 
-    package let answer: Answer
+/// Where one answer or transcript stands: its findings, its text's hash, and whether it may be published.
+package struct SubjectReview<Subject: ReviewSubject>: ReviewStanding {
+    package typealias Status = ReviewStatus
+
+    package let subject: Subject
     package let findings: [Finding]
     package let sha256: String
     /// Identifies the findings a reviewer saw: a lexicon change that adds one sends the answer back.
@@ -27,14 +21,9 @@ package struct AnswerReview: Sendable {
     /// The revision readers get: this one when it is publishable; otherwise the
     /// newest earlier revision that was approved and still passes today's
     /// blocking rules (the live page stays while an edit waits); else none.
-    package internal(set) var live: Answer?
+    package internal(set) var live: Subject?
     /// Who submitted the current revision for review (counted submissions).
     package let submitters: [Person]
-
-    package var blockingFindings: [Finding] { findings.filter { $0.severity == .block } }
-
-    /// Whether an earlier approved revision stays online while this one waits.
-    package var isPendingRevision: Bool { status != .publishable && live != nil }
 
     /// Why the answer is held back (or kept at an earlier revision), in a sentence; `nil` when this revision is published.
     package var reason: String? {
@@ -63,33 +52,47 @@ package struct AnswerReview: Sendable {
         }
     }
 
-    /// Judges `answer` against its findings, the trusted decisions and the
+    package var item: any ReviewSubject { subject }
+    package var liveItem: (any ReviewSubject)? { live }
+
+    /// Judges `subject` against its findings, the trusted decisions and the
     /// policy. Fails closed: only a counted approval of these bytes and
-    /// findings, or a clean answer under `review: flagged`, is publishable.
-    init(answer: Answer, findings: [Finding], decisions: TrustedDecisions, policy: ReviewPolicy) {
-        self.answer = answer
+    /// findings, or a clean subject under `review: flagged`, is publishable.
+    init(_ subject: Subject, findings: [Finding], decisions: TrustedDecisions, policy: ReviewPolicy) {
+        self.subject = subject
         self.findings = findings
-        sha256 = answer.fileHash
+        sha256 = subject.fileHash
         findingsFingerprint = Self.fingerprint(findings)
-        submitters = decisions.submitters(answer: answer.reference, sha256: answer.fileHash)
-        if answer.visibility == .private {
+        submitters = decisions.submitters(answer: subject.reference, sha256: subject.fileHash)
+        if subject.isPrivate {
             status = .private
         } else if findings.contains(where: { $0.severity == .block }) {
             status = .blocked
-        } else if let decision = decisions.latestDecision(answer: answer.reference, sha256: sha256, findings: findingsFingerprint) {
+        } else if let decision = decisions.latestDecision(answer: subject.reference, sha256: sha256, findings: findingsFingerprint) {
             if decision.entry.decision == .rejected {
                 status = .rejected(reviewer: decision.person.name, note: decision.entry.note)
             } else {
                 // An older approved text put back is not the approved answer any more: it waits like an edit.
-                status = decisions.isSuperseded(answer: answer.reference, sha256: sha256) ? .awaitingReview : .publishable
+                status = decisions.isSuperseded(answer: subject.reference, sha256: sha256) ? .awaitingReview : .publishable
             }
         } else if policy == .flagged && findings.isEmpty {
             status = .publishable
         } else {
             status = .awaitingReview
         }
-        live = status == .publishable ? answer : nil
+        live = status == .publishable ? subject : nil
     }
+
+    /// Identifies a set of findings, so an approval counts only for the findings the reviewer saw.
+    static func fingerprint(_ findings: [Finding]) -> String {
+        let canonical = findings.map { "\($0.rule.rawValue)\t\($0.term ?? "")\t\($0.matched)\t\($0.line)\t\($0.column)" }
+        return SHA256.hex(Array(canonical.joined(separator: "\n").utf8))
+    }
+}
+
+extension SubjectReview where Subject == Answer {
+    /// The answer's current revision.
+    package var answer: Answer { subject }
 
     /// This review held back because of media `name` (its live revision presents it uncleared).
     func holdingBack(forMedia name: String) -> AnswerReview {
@@ -97,10 +100,5 @@ package struct AnswerReview: Sendable {
         if copy.status == .publishable { copy.status = .mediaNotCleared(name) }
         copy.live = nil
         return copy
-    }
-
-    static func fingerprint(_ findings: [Finding]) -> String {
-        let canonical = findings.map { "\($0.rule.rawValue)\t\($0.term ?? "")\t\($0.matched)\t\($0.line)\t\($0.column)" }
-        return SHA256.hex(Array(canonical.joined(separator: "\n").utf8))
     }
 }

@@ -28,6 +28,8 @@ import tempfile
 import threading
 import time
 
+import common
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # (question, the answer id that answers it) on the Nanjing sample site.
@@ -138,13 +140,20 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", default="www.jsnj12320.cn")
     parser.add_argument("--content", default="Content")
+    common.add_ours_options(parser, "portal12320")
     args = parser.parse_args()
+    started = common.utc_now()
+    command = common.command_line(["OURS"])
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
+    try:
+        import pagefind_bin_extended  # noqa: F401
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pagefind[extended]"], check=True)
 
-    subprocess.run(["swift", "build", "-c", "release", "--product", "portal12320"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    ours_binary, ours_origin = common.ours_binary(args, "portal12320")
     work = tempfile.mkdtemp(prefix="search-bench-")
-    build = subprocess.run([os.path.join(ROOT, ".build/release/portal12320"), "build", "--content", args.content,
+    build = subprocess.run([ours_binary, "build", "--content", args.content,
                             "--output", os.path.join(work, "dist")], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     summary = build.strip().splitlines()[-1]
     build_seconds = float(re.search(r" in ([\d.]+) s", summary).group(1))
@@ -189,6 +198,11 @@ def main():
     median = lambda values: sorted(values)[len(values) // 2]
     lines = [
         f"# Search: ours vs Pagefind on {args.site} ({documents} answers)",
+        "",
+        f"- command: `{command}`",
+        f"- date (UTC): {started}",
+        f"- commit: {common.commit()}",
+        f"- ours: {ours_origin}",
         "",
         "| | ours | Pagefind (extended) |",
         "| --- | --- | --- |",

@@ -16,6 +16,9 @@ package final class PreviewSession: Sendable {
     let site: PreviewSite
     let reloads = ReloadSignal()
     private let log: @Sendable (String) -> Void
+    private let watcher: ChangeWatcher
+    /// The content and theme as the first build read them: a save made while it ran is noticed.
+    private let firstSignature: [String: String]
 
     /// Builds once into `output`.
     /// - Throws: ``PreviewError`` when that first build fails (its problems go to `log`).
@@ -26,6 +29,8 @@ package final class PreviewSession: Sendable {
         self.previewUnreviewed = previewUnreviewed
         self.output = output
         self.log = log
+        watcher = ChangeWatcher(folders: [contentDirectory, templatesDirectory])
+        firstSignature = watcher.signature()
         guard let province = await Self.build(contentDirectory, templatesDirectory, into: output, previewUnreviewed: previewUnreviewed,
                                               log: log)
         else {
@@ -44,16 +49,17 @@ package final class PreviewSession: Sendable {
         return true
     }
 
-    /// Rebuilds whenever a file of the content or theme changes, until cancelled.
+    /// Rebuilds whenever a file of the content or theme changes (since the
+    /// first build read them), until cancelled.
     package func watch(every interval: Duration = .milliseconds(500)) async throws {
-        let watcher = ChangeWatcher(folders: [contentDirectory, templatesDirectory])
-        var last = watcher.signature()
+        var last = firstSignature
         while !Task.isCancelled {
-            try await Task.sleep(for: interval)
             let now = watcher.signature()
-            guard now != last else { continue }
-            last = now
-            await rebuild()
+            if now != last {
+                last = now
+                await rebuild()
+            }
+            try await Task.sleep(for: interval)
         }
     }
 
@@ -89,7 +95,9 @@ package final class PreviewSession: Sendable {
         }
         router.get("/__portal/events") { [reloads] request, _ in
             // A reconnecting EventSource says which rebuild it saw last; a new one waits for the next.
-            let seen = request.headers[HTTPField.Name("Last-Event-ID")!].flatMap(Int.init) ?? reloads.generation
+            // A number past this run's builds (a page from an earlier `serve`) counts as the current one.
+            let now = reloads.generation
+            let seen = request.headers[HTTPField.Name("Last-Event-ID")!].flatMap(Int.init).map { min(max($0, 0), now) } ?? now
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                             body: .init { writer in
                                 try await writer.write(ByteBuffer(string: ": connected\n\n"))

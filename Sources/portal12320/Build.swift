@@ -27,7 +27,8 @@ struct Build: AsyncParsableCommand {
             try OutputFolder.check(output: output, content: options.content, templates: templates,
                                    workingDirectory: FileManager.default.currentDirectoryPath)
         } catch {
-            throw ValidationError(error.description)
+            Terminal.report(error)
+            throw ExitCode.validationFailure
         }
     }
 
@@ -64,15 +65,5 @@ struct Build: AsyncParsableCommand {
 
     @Sendable static func showProgress(done: Int, total: Int) {
         FileHandle.standardError.write(Data("\rWriting files: \(done)/\(total)".utf8))
-    }
-}
-
-enum CitySelection {
-    /// Refuses abbreviations that name no opened city, as a usage error.
-    static func validate(_ cities: [String], in province: Province) throws {
-        let opened = Set(province.openedCities.map(\.abbr))
-        for abbr in cities where !opened.contains(abbr) {
-            throw ValidationError("'\(abbr)' is not an opened city. Opened: \(province.openedCities.map(\.abbr).joined(separator: ", ")).")
-        }
     }
 }

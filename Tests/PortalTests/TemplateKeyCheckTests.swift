@@ -65,10 +65,38 @@ struct TemplateKeyCheckTests {
         #expect(error.issues.map(\.file) == [fixture.templates + "/header.mustache"])
     }
 
+    /// Each misuse a theme author could make, and what the check must say about it.
+    @Test(arguments: [
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{city}}", "holds a list or an object"),
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{related}}", "holds a list or an object"),
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{.}}", "outside a list of plain values"),
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{{heading}}}</h1>", "must be escaped"),
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{&heading}}</h1>", "must be escaped"),
+        ("Templates/answer.mustache", "{{{body}}}", "{{body}}", "is HTML"),
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{> foter}}", "does not exist"),
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{>*heading}}", "chosen by a value"),
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{$city}}{{phone}}{{/city}}", "inheritance"),
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{=<% %>=}}", "delimiters"),
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{#hasTags}}{{.}}{{/hasTags}}", "outside a list of plain values"),
+    ])
+    func aMisusedNameIsRefused(_ file: String, _ old: String, _ new: String, _ message: String) async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit(file, replacing: old, with: new)
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.contains { $0.message.contains(message) }, "\(error.issues.map(\.message))")
+    }
+
+    @Test func partialsThatIncludeEachOtherAreFollowedOnce() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("{{#related}}{{title}}{{> loop}}{{/related}}", to: "Templates/loop.mustache")
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>{{> loop}}")
+        _ = try await load(fixture)
+    }
+
     @Test func tagsAreReadWithTheirLines() {
         let tags = TemplateTag.all(in: "a {{x}}\n{{#s}}\n{{{html}}} {{! note }}{{/s}}{{> part}}")
         #expect(tags == [TemplateTag(kind: .value, name: "x", line: 1), TemplateTag(kind: .section, name: "s", line: 2),
-                         TemplateTag(kind: .value, name: "html", line: 3), TemplateTag(kind: .comment, name: "note", line: 3),
+                         TemplateTag(kind: .unescapedValue, name: "html", line: 3), TemplateTag(kind: .comment, name: "note", line: 3),
                          TemplateTag(kind: .close, name: "s", line: 3), TemplateTag(kind: .partial, name: "part", line: 3)])
     }
 }

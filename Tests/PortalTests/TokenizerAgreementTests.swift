@@ -30,7 +30,7 @@ struct TokenizerAgreementTests {
         let harness = """
             const search = require(process.argv[1]);
             const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-            process.stdout.write(JSON.stringify(texts.map(t => search.tokens(t).map(k => [k, search.shard(k, 64)]))));
+            process.stdout.write(JSON.stringify(texts.map(t => search.tokens(t).map(k => [k, search.shard(k, 64), search.shard(k, 4096)]))));
             """
         let node = Process()
         node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -48,8 +48,10 @@ struct TokenizerAgreementTests {
         let fromScript = try JSONDecoder().decode([[[StringOrInt]]].self, from: data)
         try #require(fromScript.count == texts.count)
         for (text, tokens) in zip(texts, fromScript) {
-            let script = Dictionary(tokens.map { ($0[0].text, $0[1].number) }, uniquingKeysWith: { first, _ in first })
-            let swift = Dictionary(uniqueKeysWithValues: SearchTokens.counts(text).keys.map { ($0, SearchTokens.shard(of: $0, count: 64)) })
+            let script = Dictionary(tokens.map { ($0[0].text, [$0[1].number, $0[2].number]) }, uniquingKeysWith: { first, _ in first })
+            let swift = Dictionary(uniqueKeysWithValues: SearchTokens.counts(text).keys.map {
+                ($0, [SearchTokens.shard(of: $0, count: 64), SearchTokens.shard(of: $0, count: 4096)])
+            })
             #expect(script == swift, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }

@@ -1,4 +1,3 @@
-import Content
 import Markdown
 import Moderation
 import Yams
@@ -9,15 +8,11 @@ import Yams
 /// located in the file. Markup, character references and YAML escapes that
 /// hide a term from a scan of the source do not hide it from this one.
 package enum ReaderView {
-    /// What readers see of `answer`: read when it was loaded.
-    package static func texts(of answer: Answer) -> [DerivedText] {
-        answer.readerTexts
-    }
-
     /// What readers see of the file `path` holding `text`: a transcript (`.txt`)
     /// as written; an answer's front matter decoded when it parses (a file
     /// whose YAML does not parse is never published) and its body rendered.
     package static func texts(ofFile path: String, text: String) -> [DerivedText] {
+        // A transcript or description is plain text: readers see it as written.
         guard !path.hasSuffix(".txt") else { return [] }
         guard let split = try? FrontMatter(splitting: text, file: path) else { return read(body: text, firstLine: 1).texts }
         let node = try? YAMLSource.parse(split.yaml, file: path, lineOffset: 1)

@@ -10,9 +10,3 @@ package struct LexiconError: Diagnostic, Equatable {
     package var location: SourceLocation? { SourceLocation(file: file, line: line) }
     package var hint: String? { fix }
 }
-
-/// Every bad line of a lexicon, reported together.
-package struct LexiconErrors: DiagnosticGroup {
-    package let errors: [LexiconError]
-    package var diagnostics: [any Diagnostic] { errors }
-}

@@ -3,11 +3,17 @@
 /// shortcut, search tokens. CJK Unified Ideographs, Extension A, the
 /// compatibility ideographs, and the supplementary planes' extensions.
 package enum HanScript {
-    package static let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F]
+    static let extensionA: ClosedRange<UInt32> = 0x3400...0x4DBF
+    static let unified: ClosedRange<UInt32> = 0x4E00...0x9FFF
+    static let compatibility: ClosedRange<UInt32> = 0xF900...0xFAFF
+    /// Extensions B to F and the compatibility supplement.
+    static let supplementary: ClosedRange<UInt32> = 0x20000...0x2FA1F
+
+    package static let ranges = [extensionA, unified, compatibility, supplementary]
 
     package static func contains(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
+        case extensionA, unified, compatibility, supplementary: true
         default: false
         }
     }

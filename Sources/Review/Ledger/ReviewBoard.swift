@@ -35,7 +35,7 @@ package struct ReviewBoard: Sendable {
         self.decisions = decisions
         let store = RevisionStore(contentDirectory: content.directory)
         let answers = content.answers.concurrentMap { answer in
-            var review = AnswerReview(answer, findings: moderator.scan(answer.source, asRead: ReaderView.texts(of: answer)),
+            var review = AnswerReview(answer, findings: moderator.scan(answer.source, asRead: answer.readerTexts),
                                       decisions: decisions, policy: policy)
             if review.live == nil, !answer.isPrivate {
                 review.live = Self.approvedRevision(of: answer, in: store, content: content, moderator: moderator, decisions: decisions)
@@ -69,7 +69,7 @@ package struct ReviewBoard: Sendable {
                 revision.id == answer.id, revision.visibility == .public, revision.overrides == answer.overrides,
                 ContentLoader.linkIssues(content.answers, checking: [revision]).isEmpty
             else { continue }
-            let findings = moderator.scan(revision.source, asRead: ReaderView.texts(of: revision))
+            let findings = moderator.scan(revision.source, asRead: revision.readerTexts)
             guard !findings.contains(where: { $0.severity == .block }),
                 decisions.latestDecision(answer: answer.reference, sha256: entry.sha256, findings: AnswerReview.fingerprint(findings))?
                     .entry.decision == .approved

@@ -75,11 +75,3 @@ package struct SigningKey: Sendable {
         return SigningKey(raw: raw)
     }
 }
-
-/// A key file that cannot be written or read.
-package struct SigningKeyError: Diagnostic {
-    package let path: String
-    package let reason: String
-    package var location: SourceLocation? { SourceLocation(file: path) }
-    package var message: String { reason }
-}

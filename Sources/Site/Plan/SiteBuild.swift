@@ -33,7 +33,7 @@ package struct SiteBuild: Sendable {
         package let sites: Int
         package let files: Int
         package let pages: Int
-        /// Every public answer kept out of the sites, with the reason.
+        /// Every public answer and media transcript kept out of the sites (or at an earlier revision), with the reason.
         package let heldBack: [any ReviewStanding]
         /// Private replies, never published and named in no report (article 36).
         package let privateReplies: Int

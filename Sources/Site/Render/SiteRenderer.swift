@@ -191,12 +191,3 @@ struct SiteRenderer: Sendable {
         assets.map { asset in OutputFile(path: root + asset.url) { asset.bytes } }
     }
 }
-
-enum FileBytes {
-    static func read(_ path: String) throws(ContentIssue) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ContentIssue(file: path, line: nil, message: "The file cannot be read.", fix: "Check that it exists.")
-        }
-        return [UInt8](data)
-    }
-}

@@ -15,19 +15,3 @@ extension PageTemplate where Body == PlainPage {
     static var search: Self { Self(name: "search") }
     static var notFound: Self { Self(name: "notfound") }
 }
-
-/// What a theme must provide: each page template with the names it may use,
-/// and the site header and footer with theirs.
-enum ThemeContract {
-    static let pages: [(name: String, schema: TemplateSchema)] = [
-        (PageTemplate.home.name, PageTemplate.home.schema),
-        (PageTemplate.category.name, PageTemplate.category.schema),
-        (PageTemplate.answer.name, PageTemplate.answer.schema),
-        (PageTemplate.notFound.name, PageTemplate.notFound.schema),
-        (PageTemplate.hub.name, PageTemplate.hub.schema),
-        (PageTemplate.search.name, PageTemplate.search.schema),
-    ]
-
-    /// Partials rendered once per site with ``SiteValues`` (see ``SiteChrome``).
-    static let siteChrome = ["header", "footer"]
-}

@@ -9,7 +9,7 @@ protocol TemplateContext: MustacheParent, Sendable {
 }
 
 extension TemplateContext {
-    static var schema: TemplateSchema { TemplateSchema(names: keys.mapValues(\.inside)) }
+    static var schema: TemplateSchema { TemplateSchema(names: keys.mapValues { TemplateSchema.Entry(use: $0.use) }) }
 
     func child(named name: String) -> Any? { Self.keys[name]?.read(self) }
 }

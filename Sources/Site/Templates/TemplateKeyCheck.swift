@@ -1,18 +1,22 @@
 import Content
 import Foundation
 
-/// Refuses a theme whose templates name something their pages do not have.
-/// Mustache renders an unknown name as empty text: a mistyped `{{hotlne}}`
-/// would silently drop the hotline from every page. The check follows the
-/// sections as Mustache does — a name is looked up in the innermost open
-/// section's values, then outwards — and into partials.
+/// Refuses a theme whose templates name something their pages do not have,
+/// or use a name the wrong way. Mustache renders an unknown name as empty
+/// text: a mistyped `{{hotlne}}` would silently drop the hotline from every
+/// page, `{{> foter}}` the footer, `{{{title}}}` would write an editor's text
+/// unescaped. The check follows the sections as Mustache does — a name is
+/// looked up in the innermost open section's values, then outwards — and
+/// into partials.
 struct TemplateKeyCheck {
     let directory: String
     /// Partials the pages do not render themselves (the site's header and footer, rendered once per site).
     let prerendered: Set<String>
 
-    /// Every unknown name in `template` and the partials it includes, where
-    /// the outermost values are `schema`.
+    /// Partials nested deeper than this are refused (a theme needs two or three).
+    static let deepestPartial = 8
+
+    /// Every problem in `template` and the partials it includes, where the outermost values are `schema`.
     func issues(in template: String, schema: TemplateSchema) -> [ContentIssue] {
         var issues: [ContentIssue] = []
         check(template, stack: [schema], including: [], into: &issues)
@@ -21,43 +25,82 @@ struct TemplateKeyCheck {
 
     private func check(_ template: String, stack outer: [TemplateSchema], including chain: [String], into issues: inout [ContentIssue]) {
         let file = "\(directory)/\(template).mustache"
-        guard !chain.contains(template), chain.count < 16, let text = try? String(contentsOfFile: file, encoding: .utf8) else { return }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            issues.append(ContentIssue(file: chain.last.map { "\(directory)/\($0).mustache" } ?? file, line: nil,
+                                       message: "The partial `\(template)` does not exist: it would render as nothing.",
+                                       fix: "Create \(file) or correct the name in `{{> \(template)}}`."))
+            return
+        }
         var stack = outer
         for tag in TemplateTag.all(in: text) {
+            func report(_ message: String, _ fix: String) { issues.append(ContentIssue(file: file, line: tag.line, message: message, fix: fix)) }
             switch tag.kind {
             case .comment:
                 continue
-            case .delimiters:
-                issues.append(ContentIssue(file: file, line: tag.line, message: "The template changes its delimiters (`{{=…=}}`).",
-                                           fix: "Keep `{{` and `}}`: the build checks every name a template uses, and reads only those."))
+            case .unsupported:
+                report("The template uses `{{\(tag.name)}}` (changed delimiters, inheritance or a partial chosen by a value).",
+                       "Use plain tags, sections and named partials: the build checks every name a template uses, and reads only those.")
                 return
             case .partial:
-                if !prerendered.contains(tag.name) { check(tag.name, stack: stack, including: chain + [template], into: &issues) }
+                if prerendered.contains(tag.name) || chain.contains(tag.name) { continue }
+                if chain.count >= Self.deepestPartial {
+                    report("Partials are nested more than \(Self.deepestPartial) deep here.", "Include `\(tag.name)` from a shallower template.")
+                    continue
+                }
+                check(tag.name, stack: stack, including: chain + [template], into: &issues)
             case .close:
                 if stack.count > 1 { stack.removeLast() }
-            case .value, .section, .invertedSection:
+            case .section where tag.name == ".", .invertedSection where tag.name == ".":
+                // The item itself, as `answer-list` opens each answer of a list.
+                stack.append(tag.kind == .section ? stack.last ?? .nothing : .nothing)
+            case .section, .invertedSection:
                 let found = Self.resolve(tag.name, in: stack)
                 if found == nil { issues.append(unknown(tag, in: file, stack: stack)) }
-                // A section over objects opens their names; any other section keeps the names around it.
-                if tag.kind == .section { stack.append((found ?? nil) ?? TemplateSchema(names: [:])) }
-                if tag.kind == .invertedSection { stack.append(TemplateSchema(names: [:])) }
+                if tag.kind == .invertedSection {
+                    stack.append(.nothing)
+                } else if case .section(let inside)? = found?.use {
+                    stack.append(inside)
+                } else {
+                    // A condition: the names around stay.
+                    stack.append(.nothing)
+                }
+            case .value, .unescapedValue:
+                if tag.name == "." {
+                    if stack.last?.listsValues != true {
+                        report("`{{.}}` stands outside a list of plain values: it would write a whole object.",
+                               "Use `{{.}}` only inside a section over a list of texts, e.g. `{{#tags}}{{.}}{{/tags}}`.")
+                    }
+                    continue
+                }
+                guard let found = Self.resolve(tag.name, in: stack) else {
+                    issues.append(unknown(tag, in: file, stack: stack))
+                    continue
+                }
+                switch (found.use, tag.kind) {
+                case (.section, _):
+                    report("`\(tag.name)` holds a list or an object: written as a value it would show its inner workings.",
+                           "Open it as a section, `{{#\(tag.name)}}…{{/\(tag.name)}}`, and write its names inside.")
+                case (.text, .unescapedValue):
+                    report("`\(tag.name)` is text from the content and must be escaped: `{{{\(tag.name)}}}` or `{{&\(tag.name)}}` would write it as HTML.",
+                           "Write `{{\(tag.name)}}`.")
+                case (.html, .value):
+                    report("`\(tag.name)` is HTML: `{{\(tag.name)}}` would show its tags as text.", "Write `{{{\(tag.name)}}}`.")
+                default:
+                    continue
+                }
             }
         }
     }
 
-    /// What `name` (`a`, `a.b` or `.`) opens: `.some(nil)` for a plain value, `nil` when it is unknown.
-    static func resolve(_ name: String, in stack: [TemplateSchema]) -> TemplateSchema?? {
-        if name == "." { return .some(stack.last) }
+    /// How `name` (`a` or `a.b`) may be used, `nil` when it is unknown.
+    static func resolve(_ name: String, in stack: [TemplateSchema]) -> TemplateSchema.Entry? {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard let first = parts.first, let found = stack.reversed().first(where: { $0.names[first] != nil })?.names[first] else {
-            return nil
-        }
-        var current = found
+        guard let first = parts.first, var current = stack.reversed().lazy.compactMap({ $0.names[first] }).first else { return nil }
         for part in parts.dropFirst() {
-            guard let inside = current, let next = inside.names[part] else { return nil }
+            guard case .section(let inside) = current.use, let next = inside.names[part] else { return nil }
             current = next
         }
-        return .some(current)
+        return current
     }
 
     private func unknown(_ tag: TemplateTag, in file: String, stack: [TemplateSchema]) -> ContentIssue {

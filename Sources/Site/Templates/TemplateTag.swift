@@ -3,20 +3,23 @@ import Foundation
 /// One `{{…}}` tag of a Mustache template, as ``TemplateKeyCheck`` reads it.
 struct TemplateTag: Equatable {
     enum Kind: Equatable {
-        /// `{{name}}`, `{{{name}}}`, `{{&name}}`.
+        /// `{{name}}`: written escaped.
         case value
-        /// `{{#name}}`, `{{$name}}`.
+        /// `{{{name}}}`, `{{&name}}`: written as is.
+        case unescapedValue
+        /// `{{#name}}`.
         case section
         /// `{{^name}}`.
         case invertedSection
         /// `{{/name}}`.
         case close
-        /// `{{>name}}`, `{{<name}}`.
+        /// `{{>name}}`.
         case partial
         /// `{{!…}}`.
         case comment
-        /// `{{=<% %>=}}`.
-        case delimiters
+        /// What the check does not follow: `{{=<% %>=}}` (delimiters), `{{<parent}}` and `{{$block}}`
+        /// (inheritance), `{{>*name}}` (a partial named by a value).
+        case unsupported
     }
 
     let kind: Kind
@@ -44,12 +47,15 @@ struct TemplateTag: Equatable {
     }
 
     private static func tag(_ text: Substring, triple: Bool, line: Int) -> TemplateTag {
-        let kinds: [Character: Kind] = ["#": .section, "$": .section, "^": .invertedSection, "/": .close,
-                                        ">": .partial, "<": .partial, "!": .comment, "=": .delimiters, "&": .value]
-        guard !triple, let first = text.first, let kind = kinds[first] else {
+        if triple { return TemplateTag(kind: .unescapedValue, name: String(text), line: line) }
+        let kinds: [Character: Kind] = ["#": .section, "^": .invertedSection, "/": .close, ">": .partial, "!": .comment,
+                                        "&": .unescapedValue, "=": .unsupported, "<": .unsupported, "$": .unsupported]
+        guard let first = text.first, let kind = kinds[first] else {
             return TemplateTag(kind: .value, name: String(text), line: line)
         }
-        return TemplateTag(kind: kind, name: String(text.dropFirst().trimmingWhitespace()), line: line)
+        let name = text.dropFirst().trimmingWhitespace()
+        if kind == .partial, name.hasPrefix("*") { return TemplateTag(kind: .unsupported, name: String(text), line: line) }
+        return TemplateTag(kind: kind, name: String(name), line: line)
     }
 }
 

@@ -5,14 +5,28 @@ import Synchronization
 /// Named places where a test can make this process die at once, as a power
 /// cut or `kill -9` would, to show that what it leaves behind is safe.
 /// Set `PORTAL12320_FAILPOINT=<name>` (die the first time the place is
-/// reached) or `<name>:<n>` (the n-th time). Nothing else reads it; unset, a
-/// failpoint costs one comparison.
+/// reached) or `<name>:<n>` (the n-th time). Compiled into debug builds
+/// only, which the tests run: a release binary never reads the variable.
 package enum Failpoint: String, Sendable {
     /// While a deploy copies the files of a new release (counted per file).
     case deployCopy = "deploy.copy"
     /// A deploy's new release is complete and verified; `current` not yet switched.
     case deployBeforeSwitch = "deploy.before-switch"
 
+    /// Dies with SIGKILL when this failpoint is armed and reached its count.
+    package func reach() {
+        #if DEBUG
+        guard let armed = Self.armed, armed.name == rawValue else { return }
+        let times = Self.reached.withLock { counts in
+            counts[rawValue, default: 0] += 1
+            return counts[rawValue]!
+        }
+        if times == 1 { FileHandle.standardError.write(Data("failpoint \(rawValue) armed: this process will kill itself\n".utf8)) }
+        if times == armed.count { kill(getpid(), SIGKILL) }
+        #endif
+    }
+
+    #if DEBUG
     private static let armed: (name: String, count: Int)? = {
         guard let value = ProcessInfo.processInfo.environment["PORTAL12320_FAILPOINT"], !value.isEmpty else { return nil }
         let parts = value.split(separator: ":", maxSplits: 1)
@@ -20,14 +34,5 @@ package enum Failpoint: String, Sendable {
     }()
 
     private static let reached = Mutex<[String: Int]>([:])
-
-    /// Dies with SIGKILL when this failpoint is armed and reached its count.
-    package func reach() {
-        guard let armed = Self.armed, armed.name == rawValue else { return }
-        let times = Self.reached.withLock { counts in
-            counts[rawValue, default: 0] += 1
-            return counts[rawValue]!
-        }
-        if times == armed.count { kill(getpid(), SIGKILL) }
-    }
+    #endif
 }

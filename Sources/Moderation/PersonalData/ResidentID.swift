@@ -1,0 +1,30 @@
+/// GB 11643-1999 citizen identity numbers.
+enum ResidentID {
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checkCharacters = Array("10x98765432".utf8)
+
+    /// 17 digits, a birth date at 7–14, and the MOD 11-2 check character.
+    static func isValid18(_ digits: [UInt8]) -> Bool {
+        guard digits.count == 18, digits.prefix(17).allSatisfy(isDigit), hasBirthDate(digits) else { return false }
+        let sum = zip(digits.prefix(17), weights).reduce(0) { $0 + Int($1.0 - 0x30) * $1.1 }
+        return checkCharacters[sum % 11] == digits[17]
+    }
+
+    /// The 15-digit form (before 1999): a birth date `YYMMDD` at 7–12, in the 1900s.
+    static func isValid15(_ digits: [UInt8]) -> Bool {
+        guard digits.count == 15, digits.allSatisfy(isDigit) else { return false }
+        return CalendarDate.isValid(year: 1900 + number(digits[6..<8]), month: number(digits[8..<10]), day: number(digits[10..<12]))
+    }
+
+    static func hasBirthDate(_ digits: [UInt8]) -> Bool {
+        guard digits.count >= 14, digits[6..<14].allSatisfy(isDigit) else { return false }
+        let year = number(digits[6..<10])
+        return (1900...2099).contains(year) && CalendarDate.isValid(year: year, month: number(digits[10..<12]), day: number(digits[12..<14]))
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int {
+        digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}

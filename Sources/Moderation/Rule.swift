@@ -1,0 +1,22 @@
+/// What a finding is about.
+package enum Rule: String, Sendable, Codable, CaseIterable {
+    case classified
+    case sensitive
+    case taboo
+    case idCard = "pii.id-card"
+    case mobile = "pii.mobile"
+    case landline = "pii.landline"
+    case email = "pii.email"
+    case bankCard = "pii.bank-card"
+    /// A right-to-left character or direction control: it reorders what
+    /// readers see (`5678 1234 139` shown as `139 1234 5678`), and a 12320
+    /// site has no right-to-left text.
+    case rightToLeft = "text.right-to-left"
+
+    package var severity: Severity {
+        switch self {
+        case .sensitive, .taboo: .review
+        default: .block
+        }
+    }
+}

@@ -10,9 +10,10 @@ package struct Moderator: Sendable {
     }
 
     /// Every finding in `text`, in the order they appear.
-    package func scan(_ text: String) -> [Finding] {
+    /// - Parameter contacts: published contacts that are not a caller's (``Rule/publicContact``).
+    package func scan(_ text: String, contacts: [PublicContact] = []) -> [Finding] {
         var text = text
-        return text.withUTF8 { scan(bytes: $0) }
+        return text.withUTF8 { scan(bytes: $0, contacts: contacts) }
     }
 
     /// Every finding in `source` as written and in what readers see of it,
@@ -21,8 +22,8 @@ package struct Moderator: Sendable {
     /// it) is placed at its source line, at the column where its text stands
     /// there when it does, else at the line's first column; one the source scan
     /// also made is reported once.
-    package func scan(_ source: String, asRead derived: [DerivedText]) -> [Finding] {
-        let written = scan(source)
+    package func scan(_ source: String, asRead derived: [DerivedText], contacts: [PublicContact] = []) -> [Finding] {
+        let written = scan(source, contacts: contacts)
         // Each derived text ends with a private-use scalar: neither noise nor a
         // digit separator, so no term or number runs from one into the next.
         var joined = ""
@@ -36,7 +37,7 @@ package struct Moderator: Sendable {
         for finding in written { alreadyFound[FindingPlace(finding, line: finding.line), default: 0] += 1 }
         let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var added: [Finding] = []
-        for finding in scan(joined) {
+        for finding in scan(joined, contacts: contacts) {
             let line = origins[min(finding.line, origins.count) - 1]
             let place = FindingPlace(finding, line: line)
             if let count = alreadyFound[place], count > 0 {
@@ -77,11 +78,13 @@ package struct Moderator: Sendable {
     }
 
     /// Every finding in UTF-8 `bytes`, in the order they appear.
-    package func scan(bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
-        NormalizedText.normalizing(bytes, reading: lexicon.reading, maxGap: Lexicon.maxGap) { findings(in: bytes, normalized: $0) }
+    package func scan(bytes: UnsafeBufferPointer<UInt8>, contacts: [PublicContact] = []) -> [Finding] {
+        NormalizedText.normalizing(bytes, reading: lexicon.reading, maxGap: Lexicon.maxGap) {
+            findings(in: bytes, normalized: $0, contacts: contacts)
+        }
     }
 
-    private func findings(in bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedText) -> [Finding] {
+    private func findings(in bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedText, contacts: [PublicContact]) -> [Finding] {
         let hits = lexicon.trie.matches(in: normalized)
         /// A finding before it is located in the original: `entry` is the lexicon entry, or -1 for personal data.
         struct Located {
@@ -89,6 +92,8 @@ package struct Moderator: Sendable {
             let first: Int
             let last: Int
             let entry: Int
+            /// The organisation, for a contact from the directory.
+            var organisation: String? = nil
         }
         var located: [Located] = []
         located.reserveCapacity(hits.count)
@@ -96,23 +101,29 @@ package struct Moderator: Sendable {
             guard let rule = lexicon.entries[Int(hit.term)].list.rule, !Self.isSplitBySentence(hit, in: normalized, bytes: bytes) else { continue }
             located.append(Located(rule: rule, first: hit.first, last: hit.last, entry: Int(hit.term)))
         }
-        let personalData = PersonalDataScanner.scan(normalized, allowedNumbers: lexicon.allowedNumbers)
+        let personalData = PersonalDataScanner.scan(normalized, bytes: bytes, allowedNumbers: lexicon.allowedNumbers)
         if !personalData.isEmpty {
             // An allow-list phrase that covers personal data (an office's published number) exempts it.
             let allowed = hits.filter { lexicon.entries[Int($0.term)].list == .allow }
             for item in personalData where !allowed.contains(where: { $0.first <= item.first && $0.last >= item.last }) {
-                located.append(Located(rule: item.rule, first: item.first, last: item.last, entry: -1))
+                // A number or address of the contact directory is shown to reviewers as that organisation's.
+                if let contact = contacts.first(where: { $0.lists(item.value, rule: item.rule) }) {
+                    located.append(Located(rule: .publicContact, first: item.first, last: item.last, entry: -1, organisation: contact.name))
+                } else {
+                    located.append(Located(rule: item.rule, first: item.first, last: item.last, entry: -1))
+                }
             }
             located.sort { ($0.first, $0.last) < ($1.first, $1.last) }
         }
         // Byte ranges in the text as written; right-to-left characters may be
         // invisible ones that normalisation dropped, so they are found in the bytes.
         var spans = located.map { item in
-            (rule: item.rule, bytes: Int(normalized.start[item.first])..<normalized.end(ofScalar: item.last, in: bytes), entry: item.entry)
+            (rule: item.rule, bytes: Int(normalized.start[item.first])..<normalized.end(ofScalar: item.last, in: bytes), entry: item.entry,
+             organisation: item.organisation)
         }
         let reordering = normalized.hasRightToLeft ? RightToLeft.ranges(in: bytes) : []
         if !reordering.isEmpty {
-            spans += reordering.map { (rule: Rule.rightToLeft, bytes: $0, entry: -1) }
+            spans += reordering.map { (rule: Rule.rightToLeft, bytes: $0, entry: -1, organisation: String?.none) }
             spans.sort { ($0.bytes.lowerBound, $0.bytes.upperBound) < ($1.bytes.lowerBound, $1.bytes.upperBound) }
         }
         var positions = TextPositions(bytes)
@@ -121,7 +132,7 @@ package struct Moderator: Sendable {
             let entry = item.entry >= 0 ? lexicon.entries[item.entry] : nil
             return Finding(rule: item.rule, term: entry?.term,
                            matched: String(decoding: UnsafeBufferPointer(rebasing: bytes[item.bytes]), as: UTF8.self),
-                           line: line, column: column, label: entry?.label)
+                           line: line, column: column, label: entry?.label ?? item.organisation)
         }
     }
 }
@@ -169,5 +180,5 @@ extension Moderator {
     }
 
     /// `,` `.` `;` `:` `!` `?` as normalised (full-width forms included; `。` reads `.`).
-    private static let clauseMarks: Set<UInt8> = [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F]
+    private static let clauseMarks: Set<UInt8> = [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, ScalarReading.blockEnd]
 }

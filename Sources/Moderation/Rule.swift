@@ -12,9 +12,14 @@ package enum Rule: String, Sendable, Codable, CaseIterable {
     /// readers see (`5678 1234 139` shown as `139 1234 5678`), and a 12320
     /// site has no right-to-left text.
     case rightToLeft = "text.right-to-left"
+    /// A telephone number or e-mail address of an organisation listed in the
+    /// province's contact directory (`lexicon/contacts.yml`) for the answer's
+    /// scope: public, shown to reviewers with the organisation's name.
+    case publicContact = "contact.public"
 
     package var severity: Severity {
         switch self {
+        case .publicContact: .info
         case .sensitive, .taboo: .review
         default: .block
         }

@@ -35,7 +35,7 @@ struct Moderate: AsyncParsableCommand {
         let report: ModerationReport
         do {
             report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : files,
-                                               with: moderator)
+                                               with: moderator, contacts: contacts())
         } catch {
             Terminal.report(error)
             throw ExitCode(2)
@@ -44,5 +44,13 @@ struct Moderate: AsyncParsableCommand {
         print(format == .json ? report.json() : TerminalText.safe(report.text(), keepingLineBreaks: true),
               terminator: format == .json ? "\n" : "")
         if report.hasBlockingFindings { throw ExitCode.failure }
+    }
+
+    /// The content folder's contact directory, read with the cities of its portal.yml; none without one.
+    private func contacts() throws(ContentErrors) -> ContactDirectory {
+        let portal = options.content + "/portal.yml"
+        guard FileManager.default.fileExists(atPath: portal) else { return .empty }
+        let province = try ProvinceLoader.load(file: portal)
+        return try ContactDirectoryLoader.load(file: ContactDirectory.file(options.content), cities: Set(province.cities.map(\.abbr)))
     }
 }

@@ -49,7 +49,7 @@ struct ModerateCommandTests {
             #expect(findings[1]["line"] as? Int == 5)
             #expect(findings[1]["column"] as? Int == 18)
             let summary = try #require(json["summary"] as? [String: Int])
-            #expect(summary == ["documents": 1, "findings": 3, "block": 2, "review": 1])
+            #expect(summary == ["documents": 1, "findings": 3, "block": 2, "review": 1, "info": 0])
         }
     }
 

@@ -32,6 +32,14 @@ struct ReaderTextTests {
         #expect((once[0].line, once[0].column) == (2, 3))
     }
 
+    /// A block end (U+2029 in the reader text) separates clauses and digit groups, but is no dot of a domain:
+    /// `service@example.org` ending a paragraph does not become `service@example.org.answer`.
+    @Test func anAddressEndingABlockDoesNotRunIntoTheNextOne() {
+        let findings = moderator.scan("来信请寄 service@example.org\u{2029}\nanswer 下一段")
+        #expect(findings.map(\.matched) == ["service@example.org"])
+        #expect(moderator.scan("手机1381234\u{2029}\n5678").map(\.rule) == [.mobile])
+    }
+
     @Test func separateDerivedTextsDoNotRunIntoEachOther() {
         // Two values shown apart (a title and a tag) do not make one number or one term.
         let findings = moderator.scan("x", asRead: [DerivedText("1381234", line: 1), DerivedText("5678", line: 2),

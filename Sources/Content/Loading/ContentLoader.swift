@@ -17,8 +17,14 @@ package enum ContentLoader {
         answers.sort { ($0.scope, $0.id) < ($1.scope, $1.id) }
         issues += crossCheck(answers)
         let transcripts = MediaLoader.transcripts(for: answers, directory: directory + "/media", issues: &issues)
+        var contacts = ContactDirectory.empty
+        do throws(ContentErrors) {
+            contacts = try ContactDirectoryLoader.load(file: ContactDirectory.file(directory), cities: Set(province.cities.map(\.abbr)))
+        } catch {
+            issues += error.issues
+        }
         try ContentErrors.check(issues)
-        return ProvinceContent(directory: directory, province: province, answers: answers, transcripts: transcripts)
+        return ProvinceContent(directory: directory, province: province, answers: answers, transcripts: transcripts, contacts: contacts)
     }
 
     /// Checks that need all answers: unique ids per scope, overrides, id clashes on a city site.

@@ -6,4 +6,6 @@ package struct ProvinceContent: Sendable {
     package let answers: [Answer]
     /// The transcripts of the media files answers present, by file name.
     package let transcripts: [Transcript]
+    /// Published contacts answers may show (`lexicon/contacts.yml`).
+    package let contacts: ContactDirectory
 }

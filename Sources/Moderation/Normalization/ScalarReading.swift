@@ -24,6 +24,9 @@ struct ScalarReading: Sendable {
     static let dash: UInt8 = 0x80
     /// The ASCII byte of any other non-ASCII scalar.
     static let other: UInt8 = 0xFF
+    /// The paragraph separator U+2029, which the reader text puts where a block ends: it ends a
+    /// clause and may stand between the digit groups of one number, but is no dot of an e-mail domain.
+    static let blockEnd: UInt8 = 0x82
     /// The ASCII byte of right-to-left letters (marked, so the text notes it has one).
     static let rightToLeft: UInt8 = 0x81
 
@@ -79,7 +82,7 @@ struct ScalarReading: Sendable {
         0x301C: 0x7E, 0x223C: 0x7E, 0x00A6: 0x7C, 0x2502: 0x7C, 0x2503: 0x7C,
         0x3002: 0x2E, 0xFF61: 0x2E,
         // The paragraph separator ends a clause (the reader text puts one where a block ends).
-        0x2029: 0x2E,
+        0x2029: blockEnd,
         0x3010: 0x28, 0x3011: 0x29, 0x3014: 0x28, 0x3015: 0x29, 0x300C: 0x28, 0x300D: 0x29, 0x300E: 0x28, 0x300F: 0x29,
         0x3016: 0x28, 0x3017: 0x29, 0x00D7: 0x78, 0x2715: 0x78, 0x2716: 0x78, 0x2A2F: 0x78, 0x03C7: 0x78, 0x0445: 0x78, 0x53C9: 0x78,
     ]

@@ -17,7 +17,7 @@ struct PersonalDataScanner {
     /// numbers (`6201、6202`, `1、3、9路`) rather than join them.
     private static func isSeparatorMark(_ ascii: UInt8) -> Bool {
         switch ascii {
-        case 0x2D, 0x28, 0x29, 0x2E, 0x2F, 0x5F, 0x7E, 0x2B, 0x23, 0x7C, 0x3A, ScalarReading.dash: true
+        case 0x2D, 0x28, 0x29, 0x2E, 0x2F, 0x5F, 0x7E, 0x2B, 0x23, 0x7C, 0x3A, ScalarReading.dash, ScalarReading.blockEnd: true
         default: false
         }
     }
@@ -35,8 +35,9 @@ struct PersonalDataScanner {
     /// …and at most this many scalars in all.
     private static let maxGap = 16
 
-    static func scan(_ text: NormalizedText, allowedNumbers: Set<String>) -> [Item] {
-        numbers(text, allowedNumbers: allowedNumbers) + emails(text)
+    /// - Parameter bytes: the text as written, where words that announce a number are read.
+    static func scan(_ text: NormalizedText, bytes: UnsafeBufferPointer<UInt8>, allowedNumbers: Set<String>) -> [Item] {
+        numbers(text, bytes: bytes, allowedNumbers: allowedNumbers) + emails(text)
     }
 
     // MARK: Numbers
@@ -51,7 +52,7 @@ struct PersonalDataScanner {
     /// Mobile numbers and the shortest landlines have 11 digits; no personal number has fewer.
     private static let shortestNumber = 11
 
-    private static func numbers(_ text: NormalizedText, allowedNumbers: Set<String>) -> [Item] {
+    private static func numbers(_ text: NormalizedText, bytes: UnsafeBufferPointer<UInt8>, allowedNumbers: Set<String>) -> [Item] {
         let ascii = text.ascii
         var items: [Item] = []
         var groups: [Group] = []
@@ -100,7 +101,16 @@ struct PersonalDataScanner {
             groups.append(current)
             let runEnd = current.last
             index = runEnd + 1
-            guard digitCount >= shortestNumber else { continue }
+            guard digitCount >= shortestNumber else {
+                // A local landline (7 or 8 digits, no area code) where a word announces a telephone number.
+                if LocalNumber.digitCounts.contains(digitCount),
+                    !(runEnd + 1 < ascii.count && isASCIILetter(ascii[runEnd + 1])),
+                    LocalNumber.isAnnounced(before: Int(text.start[runStart]), in: bytes),
+                    let item = LocalNumber.item(groups, in: ascii, allowedNumbers: allowedNumbers) {
+                    items.append(item)
+                }
+                continue
+            }
             // Letters glued to the run make it a code (SN1381234…), not a number; an ID's final x is part of it.
             var trailingX = false
             if runEnd + 1 < ascii.count, ascii[runEnd + 1] == 0x78 {

@@ -35,7 +35,8 @@ package struct ReviewBoard: Sendable {
         self.decisions = decisions
         let store = RevisionStore(contentDirectory: content.directory)
         let answers = content.answers.concurrentMap { answer in
-            var review = AnswerReview(answer, findings: moderator.scan(answer.source, asRead: answer.readerTexts),
+            let contacts = content.contacts.contacts(for: answer.scope)
+            var review = AnswerReview(answer, findings: moderator.scan(answer.source, asRead: answer.readerTexts, contacts: contacts),
                                       decisions: decisions, policy: policy)
             if review.live == nil, !answer.isPrivate {
                 review.live = Self.approvedRevision(of: answer, in: store, content: content, moderator: moderator, decisions: decisions)
@@ -43,7 +44,8 @@ package struct ReviewBoard: Sendable {
             return review
         }
         transcriptReviews = content.transcripts.concurrentMap { transcript in
-            TranscriptReview(transcript, findings: moderator.scan(transcript.source, asRead: transcript.readerTexts),
+            TranscriptReview(transcript, findings: moderator.scan(transcript.source, asRead: transcript.readerTexts,
+                                                                  contacts: content.contacts.contacts(for: transcript.scope)),
                              decisions: decisions, policy: policy)
         }
         // An answer is published only with every transcript of its media cleared.
@@ -69,7 +71,7 @@ package struct ReviewBoard: Sendable {
                 revision.id == answer.id, revision.visibility == .public, revision.overrides == answer.overrides,
                 ContentLoader.linkIssues(content.answers, checking: [revision]).isEmpty
             else { continue }
-            let findings = moderator.scan(revision.source, asRead: revision.readerTexts)
+            let findings = moderator.scan(revision.source, asRead: revision.readerTexts, contacts: content.contacts.contacts(for: revision.scope))
             guard !findings.contains(where: { $0.severity == .block }),
                 decisions.latestDecision(answer: answer.reference, sha256: entry.sha256, findings: AnswerReview.fingerprint(findings))?
                     .entry.decision == .approved

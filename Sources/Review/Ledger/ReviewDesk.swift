@@ -2,6 +2,7 @@ import Content
 import Crypto
 import Diagnostics
 import Foundation
+import Moderation
 
 /// Records submissions and decisions, signed with the person's key, refusing
 /// what the regulation and the four-eyes rule forbid.
@@ -59,8 +60,9 @@ package enum ReviewDesk {
                 throw Refusal(message: "`\(reference)` has not been submitted: its author records it with `portal12320 review submit \(reference) --key FILE`, then another person approves it (four eyes).")
             }
 
-            if !review.findings.isEmpty && note.isEmpty {
-                throw Refusal(message: "`\(reference)` has \(review.findings.count) findings for review: approving it needs --note saying why they are acceptable.")
+            let forReview = review.findings.filter { $0.severity == .review }
+            if !forReview.isEmpty && note.isEmpty {
+                throw Refusal(message: "`\(reference)` has \(forReview.count) findings for review: approving it needs --note saying why they are acceptable.")
             }
             if review.item.keepsApprovedRevisions {
                 try keepRevision(review, contentDirectory: contentDirectory)

@@ -18,6 +18,8 @@ package struct ModerationReport: Sendable, Encodable {
         package let findings: Int
         package let block: Int
         package let review: Int
+        /// Published contacts of the directory (severity `info`).
+        package let info: Int
     }
 
     package let documents: [Document]
@@ -30,7 +32,9 @@ package struct ModerationReport: Sendable, Encodable {
     /// written and as readers see them (``ReaderView``); lines and columns
     /// count in the whole file as written, front matter included.
     /// - Throws: ``ContentIssue`` for a file that cannot be read or is not UTF-8.
-    package static func scan(files: [String], with moderator: Moderator) throws(ContentErrors) -> ModerationReport {
+    /// - Parameter contacts: the contact directory; a file under `answers/<scope>/` may show its scope's contacts.
+    package static func scan(files: [String], with moderator: Moderator,
+                             contacts: ContactDirectory = .empty) throws(ContentErrors) -> ModerationReport {
         var issues: [ContentIssue] = []
         var texts: [(String, String)] = []
         for file in files {
@@ -42,13 +46,23 @@ package struct ModerationReport: Sendable, Encodable {
         }
         try ContentErrors.check(issues)
         let documents = texts.concurrentMap { file, text in
-            Document(path: file, findings: moderator.scan(text, asRead: ReaderView.texts(ofFile: file, text: text)), text: text)
+            Document(path: file, findings: moderator.scan(text, asRead: ReaderView.texts(ofFile: file, text: text),
+                                                          contacts: contacts.contacts(for: scope(ofFile: file))),
+                     text: text)
         }
         let all = documents.flatMap(\.findings)
         return ModerationReport(
             documents: documents,
             summary: Summary(documents: documents.count, findings: all.count,
-                             block: all.count { $0.severity == .block }, review: all.count { $0.severity == .review }))
+                             block: all.count { $0.severity == .block }, review: all.count { $0.severity == .review },
+                             info: all.count { $0.severity == .info }))
+    }
+
+    /// The scope a file's folder gives it: `answers/province/…`, `answers/<abbr>/…`; anything else only the province's.
+    private static func scope(ofFile file: String) -> Scope {
+        let parts = file.split(separator: "/").map(String.init)
+        guard let answers = parts.lastIndex(of: "answers"), answers + 2 < parts.count else { return .media }
+        return parts[answers + 1] == "province" ? .province : .city(parts[answers + 1])
     }
 
     /// `{"documents":[{"path":…,"findings":[…]}],"summary":{…}}`, keys sorted.

@@ -2,6 +2,7 @@ import Content
 import Crypto
 import Diagnostics
 import Foundation
+import Moderation
 import Publish
 import Review
 import Synchronization
@@ -37,6 +38,8 @@ package struct SiteBuild: Sendable {
         package let heldBack: [any ReviewStanding]
         /// Private replies, never published and named in no report (article 36).
         package let privateReplies: Int
+        /// Published answers that show a number or address of the contact directory.
+        package let directoryAnswers: Int
         /// Warnings about the ledger (a torn last line, lines that do not count).
         package let ledgerWarnings: [String]
         /// What changed in people.yml and the review policy since the previous build into this output folder.
@@ -102,6 +105,9 @@ package struct SiteBuild: Sendable {
         let summary = Report(sites: plan.cities.count + 1, files: files.count - 2 - nginx.count,
                              pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
                              privateReplies: board.reviews.count { $0.status == .private },
+                             directoryAnswers: board.reviews.count { review in
+                                 review.live != nil && review.findings.contains { $0.rule == .publicContact }
+                             },
                              ledgerWarnings: board.ledgerWarnings, rosterChanges: rosterChanges, ledgerHead: record.head,
                              searchIndexTime: rendered.searchIndexTime)
         guard writing else {

@@ -1,0 +1,100 @@
+import Content
+import Foundation
+import Moderation
+import Review
+import Site
+import Testing
+
+/// A hospital's published number, listed in `lexicon/contacts.yml`, publishes
+/// after review; a caller's number never does, however it is written.
+struct ContactDirectoryTests {
+    static let directory = """
+        - name: 南京市鼓楼医院
+          scope: nj
+          phones: ["025-83106666"]
+          emails: ["Service@Example.org"]
+        - name: 江苏省卫生健康委员会
+          scope: province
+          phones: ["025-83620600"]
+
+        """
+
+    /// The fixture under `review: all` with the directory, and `nj-clinic` showing `text`.
+    func fixture(showing text: String, in answer: String = "Content/answers/nj/nj-clinic.md") throws -> ProvinceFixture {
+        let fixture = try ProvinceFixture()
+        try fixture.requireReview()
+        try fixture.write(Self.directory, to: "Content/lexicon/contacts.yml")
+        try fixture.write(try fixture.read(answer) + "\n\(text)\n", to: answer)
+        return fixture
+    }
+
+    func review(_ reference: String, _ fixture: borrowing ProvinceFixture) throws -> any ReviewStanding {
+        try #require(try ReviewBoard(content: ContentLoader.load(directory: fixture.content)).review(of: reference))
+    }
+
+    @Test(arguments: ["咨询电话025-83106666。", "电话（025）83106666。", "电话：025－83106666", "拨打02583106666", "联系电话：83106666",
+                      "电话 8310 6666", "来信请寄 service@example.org", "省卫健委电话025-83620600"])
+    func aListedContactIsPublicForItsScope(_ text: String) throws {
+        let fixture = try fixture(showing: text)
+        let review = try review("nj/nj-clinic", fixture)
+        let contacts = review.findings.filter { $0.rule == .publicContact }
+        #expect(contacts.count == 1, "\(review.findings.map { "\($0.rule) \($0.matched)" })")
+        #expect(contacts.first?.severity == .info)
+        #expect(contacts.first.flatMap(\.label).map { ["南京市鼓楼医院", "江苏省卫生健康委员会"].contains($0) } == true)
+        #expect(review.blockingFindings.isEmpty)
+    }
+
+    @Test(arguments: ["来电人电话(025)83106667。", "号码025－83106667", "拨打02583106667", "联系电话83106667", "电话：8310 6667",
+                      "手机一三八一二三四五六七八", "手机138-1234-5678", "来电人邮箱 zhang@example.org"])
+    func aCallersNumberInAnyCommonFormStaysBlocked(_ text: String) throws {
+        let fixture = try fixture(showing: text)
+        let review = try review("nj/nj-clinic", fixture)
+        #expect(review.status == .blocked, "\(review.findings.map { "\($0.rule) \($0.matched)" })")
+        #expect(!review.findings.contains { $0.rule == .publicContact })
+    }
+
+    /// Nanjing's hospital is Nanjing's contact: in a Suzhou answer or a provincial one its number is a caller's.
+    @Test(arguments: ["Content/answers/sz/sz-insurance.md", "Content/answers/province/flu.md"])
+    func aCitysContactIsNotPublicElsewhere(_ answer: String) throws {
+        let fixture = try fixture(showing: "电话025-83106666", in: answer)
+        let reference = answer.contains("/sz/") ? "sz/sz-insurance" : "province/flu"
+        #expect(try review(reference, fixture).status == .blocked)
+    }
+
+    @Test func anAnswerShowingAListedNumberPublishesAfterReviewAndIsCounted() async throws {
+        let fixture = try fixture(showing: "鼓楼医院咨询电话：025-83106666。")
+        try fixture.submitAndApprove("nj/nj-clinic")
+        let content = try ContentLoader.load(directory: fixture.content)
+        let report = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
+        #expect(!report.heldBack.contains { $0.item.reference == "nj/nj-clinic" })
+        #expect(report.directoryAnswers == 1)
+        #expect(try fixture.read("dist/www.jsnj12320.cn/answers/nj-clinic/index.html").contains("025-83106666"))
+    }
+
+    @Test func withoutTheDirectoryTheSameNumberIsBlocked() throws {
+        let fixture = try fixture(showing: "鼓楼医院咨询电话：025-83106666。")
+        try FileManager.default.removeItem(atPath: fixture.content + "/lexicon/contacts.yml")
+        #expect(try review("nj/nj-clinic", fixture).status == .blocked)
+    }
+
+    @Test(arguments: [
+        ("- name: 医院\n  scope: xx\n  phones: [\"025-83106666\"]\n", 2, "neither `province` nor a city"),
+        ("- name: 医院\n  scope: nj\n  phones: [\"8310\"]\n", 3, "not a telephone number"),
+        ("- name: 医院\n  scope: nj\n", 1, "no phone number and no e-mail"),
+        ("- name: 医院\n  scope: nj\n  emails: [\"not-an-address\"]\n", 3, "not an e-mail address"),
+        ("- name: 医院\n  scope: nj\n  phone: [\"025-83106666\"]\n", 3, "phone"),
+    ])
+    func aMalformedEntryIsAnErrorAtItsLine(_ yaml: String, _ line: Int, _ message: String) throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write(yaml, to: "Content/lexicon/contacts.yml")
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
+        #expect(error.issues.contains { $0.file.hasSuffix("contacts.yml") && $0.line == line && ($0.message + $0.fix).contains(message) },
+                "\(error.issues)")
+    }
+
+    @Test(arguments: ["门诊时间20240910起。", "共有83106666人次。", "热线12320。", "电话预约20240910。", "第83106666号文件"])
+    func numbersThatAreNoTelephoneNumberAreLeftAlone(_ text: String) throws {
+        let fixture = try fixture(showing: text)
+        #expect(try review("nj/nj-clinic", fixture).findings.isEmpty)
+    }
+}

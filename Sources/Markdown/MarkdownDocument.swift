@@ -61,11 +61,11 @@ package struct MarkdownDocument: Sendable {
         topHeadingLevel: Int = 2,
         resolveAnswerLink: (String) -> LinkTarget = { _ in .unknown }
     ) {
-        var source = source
-        let root: OpaquePointer = source.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
-            }
+        var root = Self.parse(source)
+        // Steps typed `1、` `2、` on lines of their own are a list (same lines, so findings keep their place).
+        if let lists = ChineseLines.withListsMade(source, root: root) {
+            cmark_node_free(root)
+            root = Self.parse(lists)
         }
         defer { cmark_node_free(root) }
 
@@ -84,12 +84,24 @@ package struct MarkdownDocument: Sendable {
         } + walk.attributes
         self.unresolvedLinks = walk.unresolved
 
+        ChineseLines.joinLines(in: root)
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else {
             self.html = ""
             return
         }
         defer { free(rendered) }
         self.html = String(cString: rendered)
+    }
+}
+
+extension MarkdownDocument {
+    private static func parse(_ source: String) -> OpaquePointer {
+        var source = source
+        return source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
     }
 }
 

@@ -95,6 +95,29 @@ struct ContentLoaderTests {
         #expect(content.answers.first { $0.id == "flu" }?.title == "流感疫苗 每年都要接种吗？")
     }
 
+    /// Editors type `title：` with the full-width colon of Chinese input; a `：` inside a value stays.
+    @Test func aFullWidthColonAfterAKeyIsAColon() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "title: 流感疫苗每年都要接种吗？", with: "title：问题：流感疫苗每年都要接种吗？")
+        try fixture.edit("Content/answers/province/flu.md", replacing: "updated: 2024-09-10", with: "updated ：　2024-09-10")
+        let answer = try #require(try ContentLoader.load(directory: fixture.content).answers.first { $0.id == "flu" })
+        #expect(answer.title == "问题：流感疫苗每年都要接种吗？")
+        #expect(answer.updated.description == "2024-09-10")
+    }
+
+    @Test func aCategoryMayBeNamedByTheLabelTheSiteShows() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "category: vaccination", with: "category: 预防接种")
+        #expect(try ContentLoader.load(directory: fixture.content).answers.first { $0.id == "flu" }?.category == "vaccination")
+    }
+
+    @Test func anUnknownCategoryLabelIsStillAnError() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "category: vaccination", with: "category: 疫苗")
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
+        #expect(error.issues.filter { $0.file.hasSuffix("flu.md") }.map(\.line) == [4])
+    }
+
     @Test func unknownCityFolderIsNamed() throws {
         let fixture = try ProvinceFixture()
         try fixture.write("---\nid: x\ntitle: 问\ncategory: insurance\nupdated: 2024-01-01\n---\n答\n", to: "Content/answers/zz/x.md")

@@ -30,7 +30,9 @@ package enum AnswerLoader {
         var fields = YAMLFields(node, file: file, lineOffset: 1, allowed: keys, what: "the front matter")
         let id = fields.text("id", fix: "Add `id:` with a short name for the page URL, e.g. `flu-vaccine`.")
         let title = fields.text("title", fix: "Add `title:` with the question as visitors would ask it.")
-        let categoryKey = fields.text("category", fix: "Add `category:` with one of: \(province.categories.map(\.key).joined(separator: ", ")).")
+        let categoryText = fields.text("category", fix: "Add `category:` with one of: \(province.categories.map(\.key).joined(separator: ", ")).")
+        // The label the site shows (`就医服务`) names the category as well as its key.
+        let categoryKey = categoryText.map { text in province.categories.first { $0.name == text }?.key ?? text }
         let updatedText = fields.text("updated", fix: "Add `updated:` with the date of the last change, e.g. 2024-05-01.")
         let visibilityText = fields.optionalText("visibility") ?? Answer.Visibility.public.rawValue
         let overrides = fields.optionalText("overrides")

@@ -7,7 +7,7 @@ package enum YAMLSource {
     package static func parse(_ text: String, file: String, lineOffset: Int) throws(ContentIssue) -> Node {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: FullWidthColons.afterKeys(in: text))
         } catch let error as YamlError {
             throw issue(for: error, file: file, lineOffset: lineOffset)
         } catch {

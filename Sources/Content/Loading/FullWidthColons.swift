@@ -1,0 +1,21 @@
+/// Editors typing Chinese write `title：` with the full-width colon; YAML
+/// wants `:`. A full-width colon right after a key at the start of a line
+/// (`title：`, `- name：`) is read as the colon it means; one inside a value
+/// (`title: 问题：如何预约`) stays as written. Lines keep their number.
+enum FullWidthColons {
+    static func afterKeys(in yaml: String) -> String {
+        guard yaml.contains("：") else { return yaml }
+        return yaml.split(separator: "\n", omittingEmptySubsequences: false).map(line).joined(separator: "\n")
+    }
+
+    private static func line(_ line: Substring) -> String {
+        var rest = line.drop { $0 == " " }
+        if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+        let key = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+        guard let first = key.first, first.isLetter || first == "_" else { return String(line) }
+        let afterKey = rest.dropFirst(key.count).drop { $0 == " " }
+        guard afterKey.first == "：" else { return String(line) }
+        let value = afterKey.dropFirst().drop { $0 == " " || $0 == "\u{3000}" }
+        return String(line[..<rest.startIndex]) + key + ": " + value
+    }
+}

@@ -1,0 +1,43 @@
+import Markdown
+import Testing
+
+/// Markdown as Chinese editors type it, rendered as they expect.
+struct ChineseLinesTests {
+    @Test func aLineBreakInsideAChineseSentenceLeavesNoGap() {
+        let html = MarkdownDocument(source: "流感疫苗建议\n每年接种一次。\n请提前预约。").html
+        #expect(html == "<p>流感疫苗建议每年接种一次。请提前预约。</p>\n")
+    }
+
+    @Test func aLineBreakNextToLatinTextStaysASpace() {
+        #expect(MarkdownDocument(source: "请拨打 12320\n咨询。").html == "<p>请拨打 12320\n咨询。</p>\n")
+        #expect(MarkdownDocument(source: "Take the\nbus.").html == "<p>Take the\nbus.</p>\n")
+    }
+
+    @Test(arguments: ["办理步骤：\n1、带身份证\n2、到窗口挂号\n3、缴费", "1、带身份证\n2、到窗口挂号\n3、缴费"])
+    func stepsTypedOnTheirOwnLinesBecomeAList(_ source: String) {
+        let html = MarkdownDocument(source: source).html
+        #expect(html.contains("<ol>\n<li>带身份证</li>\n<li>到窗口挂号</li>\n<li>缴费</li>\n</ol>"), "\(html)")
+    }
+
+    @Test func parenthesisedStepsBecomeAList() {
+        let html = MarkdownDocument(source: "（1）带身份证\n（2）挂号").html
+        #expect(html.contains("<ol>\n<li>带身份证</li>\n<li>挂号</li>\n</ol>"), "\(html)")
+    }
+
+    @Test func chineseNumeralSectionsKeepTheirLines() {
+        let html = MarkdownDocument(source: "一、预约方式\n二、就诊流程").html
+        #expect(html == "<p>一、预约方式<br />\n二、就诊流程</p>\n")
+    }
+
+    @Test func aNumberInsideASentenceIsLeftAsWritten() {
+        #expect(MarkdownDocument(source: "注意事项如下\n3、不要空腹").html.contains("3、不要空腹"))
+        #expect(MarkdownDocument(source: "```\n1、代码\n```").html == "<pre><code>1、代码\n</code></pre>\n")
+    }
+
+    /// The lists are made on the same lines, so what moderation finds keeps its source line.
+    @Test func readerLinesKeepTheirSourceLines() {
+        let lines = MarkdownDocument(source: "步骤：\n1、带身份证\n2、挂号").readerLines
+        #expect(lines.map(\.line) == [1, 2, 3])
+        #expect(lines.map(\.text).joined().contains("2. 挂号"))
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Site
+import Synchronization
 
 /// One running preview: builds the content into its folder, serves what the
 /// last good build wrote, and tells open pages to reload after each rebuild.
@@ -19,6 +20,8 @@ package final class PreviewSession: Sendable {
     private let watcher: ChangeWatcher
     /// The content and theme as the first build read them: a save made while it ran is noticed.
     private let firstSignature: [String: String]
+    /// Why answers are missing, and the last build's problems (see ``PreviewNotes``).
+    let notes = Mutex(PreviewNotes())
 
     /// Builds once into `output`.
     /// - Throws: ``PreviewError`` when that first build fails (its problems go to `log`).
@@ -31,22 +34,36 @@ package final class PreviewSession: Sendable {
         self.log = log
         watcher = ChangeWatcher(folders: [contentDirectory, templatesDirectory])
         firstSignature = watcher.signature()
-        guard let province = await Self.build(contentDirectory, templatesDirectory, into: output, previewUnreviewed: previewUnreviewed,
-                                              log: log)
+        guard case .built(let province, let notes) = await Self.build(contentDirectory, templatesDirectory, into: output,
+                                                                         previewUnreviewed: previewUnreviewed, log: log)
         else {
             throw PreviewError(message: "The first build failed; fix the problems above and start again.")
         }
         site = PreviewSite(output: output, province: province)
+        self.notes.withLock { $0 = notes }
     }
 
     /// Builds again; on success open pages reload, on failure the previous build stays served.
     /// - Returns: whether the build succeeded.
     @discardableResult
     package func rebuild() async -> Bool {
-        guard await Self.build(contentDirectory, templatesDirectory, into: output, previewUnreviewed: previewUnreviewed, log: log) != nil
-        else { return false }
-        reloads.bump()
-        return true
+        let outcome = await Self.build(contentDirectory, templatesDirectory, into: output, previewUnreviewed: previewUnreviewed, log: log)
+        // Either way open pages reload: to the new build, or to the old one with the problems over it.
+        defer { reloads.bump() }
+        switch outcome {
+        case .built(_, let notes):
+            self.notes.withLock { $0 = notes }
+            return true
+        case .failed(let problem):
+            notes.withLock { $0.problem = problem }
+            return false
+        }
+    }
+
+    /// What a build gave the preview.
+    private enum BuildOutcome {
+        case built(Province, PreviewNotes)
+        case failed(String)
     }
 
     /// Rebuilds whenever a file of the content or theme changes (since the
@@ -64,17 +81,17 @@ package final class PreviewSession: Sendable {
     }
 
     private static func build(_ contentDirectory: String, _ templatesDirectory: String, into output: String, previewUnreviewed: Bool,
-                              log: @Sendable (String) -> Void) async -> Province? {
+                              log: @Sendable (String) -> Void) async -> BuildOutcome {
         let start = ContinuousClock.now
         do {
             let content = try ContentLoader.load(directory: contentDirectory)
             let report = try await SiteBuild(content: content, templatesDirectory: templatesDirectory, outputDirectory: output,
                                              previewUnreviewed: previewUnreviewed).run()
             log("Built \(report.pages) pages in \(ContinuousClock.now - start)\(previewUnreviewed ? " (unreviewed answers shown with a banner)" : "").")
-            return content.province
+            return .built(content.province, PreviewNotes(heldBack: report.heldBack, province: content.province))
         } catch {
             log(String(describing: error))
-            return nil
+            return .failed(String(describing: error))
         }
     }
 
@@ -119,35 +136,41 @@ package final class PreviewSession: Sendable {
                                 try await writer.finish(nil)
                             })
         }
-        router.get("/") { [site] request, _ in Self.respond(to: request, site: site) }
-        router.get("/**") { [site] request, _ in Self.respond(to: request, site: site) }
+        router.get("/") { [self] request, _ in respond(to: request) }
+        router.get("/**") { [self] request, _ in respond(to: request) }
         return router
     }
 
-    private static func respond(to request: Request, site: PreviewSite) -> Response {
+    private func respond(to request: Request) -> Response {
         let host = request.head.authority ?? "localhost"
+        let notes = self.notes.withLock { $0 }
+        let html = { (status: HTTPResponse.Status, data: Data) in Self.html(status, data, problem: notes.problem) }
         switch site.resolve(host: host, path: request.uri.path) {
         case .badRequest:
-            return text(.badRequest, "Bad request: the path leaves the site.")
+            return Self.text(.badRequest, "Bad request: the path leaves the site.")
         case .redirect(let location):
             return Response(status: .movedPermanently, headers: [.location: location])
         case .notFound(let root):
             guard let root, let page = FileManager.default.contents(atPath: root + "/404.html") else {
-                return text(.notFound, "No site for host \(host). Use localhost for the hub or <abbr>.localhost for a city.")
+                return Self.text(.notFound, "No site for host \(host). Use localhost for the hub or <abbr>.localhost for a city.")
+            }
+            let domain = String(root.split(separator: "/").last ?? "")
+            if let held = notes.heldBack(domain: domain, path: request.uri.path) {
+                return html(.notFound, Data(PreviewNotes.page(for: held).utf8))
             }
             return html(.notFound, page)
         case .file(let file):
-            guard let data = FileManager.default.contents(atPath: file) else { return text(.notFound, "Not found.") }
+            guard let data = FileManager.default.contents(atPath: file) else { return Self.text(.notFound, "Not found.") }
             if file.hasSuffix(".html") { return html(.ok, data) }
             return Response(status: .ok, headers: [.contentType: PreviewSite.contentType(of: file), .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
     }
 
-    /// An HTML page with the preview's reload script added before `</body>`.
-    private static func html(_ status: HTTPResponse.Status, _ data: Data) -> Response {
+    /// An HTML page with the preview's reload script added before `</body>`, and the last build's problems over it.
+    private static func html(_ status: HTTPResponse.Status, _ data: Data, problem: String?) -> Response {
         var page = String(decoding: data, as: UTF8.self)
-        let script = "<script src=\"/__portal/reload.js\"></script>\n"
+        let script = (problem.map(PreviewNotes.overlay) ?? "") + "<script src=\"/__portal/reload.js\"></script>\n"
         if let end = page.range(of: "</body>", options: .backwards) { page.insert(contentsOf: script, at: end.lowerBound) } else { page += script }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(string: page)))

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import PreviewServer
+import Synchronization
 import Testing
 
 /// The preview, in process: what an editor's browser gets, and the reload after a save.
@@ -90,13 +91,34 @@ struct PreviewSessionTests {
         #expect(try cityPage(preview, host: "nj.localhost", "/answers/flu/").contains("WATCHED-EDIT"))
     }
 
-    @Test func aFailedRebuildKeepsThePreviousPagesAndReloadsNothing() async throws {
+    /// A content error keeps the previous pages, and shows over them, naming file and line, until it is fixed.
+    @Test func aFailedRebuildShowsItsProblemsOverThePreviousPagesUntilFixed() async throws {
         let fixture = try ProvinceFixture()
         let preview = try await session(fixture)
         try fixture.edit("Content/answers/province/flu.md", replacing: "updated: 2024-09-10", with: "updated: 2024-13-45")
         #expect(await preview.rebuild() == false)
-        #expect(preview.reloads.generation == 0)
+        #expect(preview.reloads.generation == 1)  // open pages reload to show the problem
         #expect(try cityPage(preview, host: "nj.localhost", "/answers/flu/").contains("建议每年接种一次"))
+        let hub = try await get(preview, "/")
+        #expect(hub.body.contains("id=\"portal-preview-problem\""))
+        #expect(hub.body.contains("province/flu.md:5: error: `2024-13-45` is not a date."))
+        try fixture.edit("Content/answers/province/flu.md", replacing: "updated: 2024-13-45", with: "updated: 2024-09-10")
+        #expect(await preview.rebuild())
+        #expect(try await !get(preview, "/").body.contains("portal-preview-problem"))
+    }
+
+    /// A held-back answer's address says why, in rule and line, never the matched text.
+    @Test func aHeldBackAnswersAddressSaysWhyWithoutTheMatchedText() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "来电人手机13812345678，建议每年接种一次")
+        let preview = try await session(fixture)
+        let notes = try #require(preview.notes.withLock { $0 }.heldBack(domain: "www.jsnj12320.cn", path: "/answers/flu/"))
+        let page = PreviewNotes.page(for: notes)
+        #expect(page.contains("province/flu"))
+        #expect(page.contains("pii.mobile at line 8"))
+        #expect(!page.contains("13812345678"))
+        #expect(preview.notes.withLock { $0 }.heldBack(domain: "www.jssz12320.cn", path: "/answers/flu") != nil)
+        #expect(preview.notes.withLock { $0 }.heldBack(domain: "www.jsnj12320.cn", path: "/answers/nj-clinic/") == nil)
     }
 
     @Test(arguments: [false, true])

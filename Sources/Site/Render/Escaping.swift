@@ -2,7 +2,7 @@ extension String {
     /// Escapes the five characters XML and HTML treat specially, and drops the
     /// control characters XML 1.0 forbids (all C0 but tab, line feed and
     /// carriage return, and U+FFFE/U+FFFF), which would make a feed unreadable.
-    var xmlEscaped: String {
+    package var xmlEscaped: String {
         var result = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             switch scalar {

@@ -50,17 +50,17 @@ struct Build: AsyncParsableCommand {
         report.ledgerWarnings.forEach(Terminal.error)
         // people.yml and the review policy decide whose signature counts: every change to them is shown.
         for change in report.rosterChanges {
-            print(TerminalText.safe(change))
+            Terminal.say(change)
         }
         for held in report.heldBack {
             let kind = held.isPendingRevision ? "kept at the approved revision" : "held back"
-            print(TerminalText.safe("\(kind): \(held.item.reference) (\(held.item.file)): \(held.reason ?? "")"))
+            Terminal.say("\(kind): \(held.item.reference) (\(held.item.file)): \(held.reason ?? "")")
         }
-        print(TerminalText.safe("review ledger: \(report.ledgerHead) verified and recorded in \(output)/\(LedgerRecord.fileName)"))
+        Terminal.say("review ledger: \(report.ledgerHead) verified and recorded in \(output)/\(LedgerRecord.fileName)")
         func seconds(_ duration: Duration) -> String {
             String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }
-        print(TerminalText.safe("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(seconds(ContinuousClock.now - start)) s (search indexes \(seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "")."))
+        Terminal.say("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(seconds(ContinuousClock.now - start)) s (search indexes \(seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
     }
 
     @Sendable static func showProgress(done: Int, total: Int) {

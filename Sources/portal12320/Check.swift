@@ -25,10 +25,10 @@ struct Check: AsyncParsableCommand {
         }
         report.ledgerWarnings.forEach(Terminal.error)
         for held in report.heldBack {
-            print(TerminalText.safe("would be held back: \(held.item.reference) (\(held.item.file)): \(held.reason ?? "")"))
+            Terminal.say("would be held back: \(held.item.reference) (\(held.item.file)): \(held.reason ?? "")")
         }
         let published = content.answers.count { $0.visibility == .public }
-        print("Content is valid: \(content.answers.count) answers (\(published) public), \(content.province.cities.count) cities; "
+        Terminal.say("Content is valid: \(content.answers.count) answers (\(published) public), \(content.province.cities.count) cities; "
               + "a build would write \(report.pages) pages and hold back \(report.heldBack.count).")
     }
 }

@@ -9,10 +9,10 @@ struct Cities: AsyncParsableCommand {
 
     func run() async throws {
         let province = try options.load().province
-        print(TerminalText.safe("hub  \(province.hubDomain)  \(province.name)"))
+        Terminal.say("hub  \(province.hubDomain)  \(province.name)")
         for city in province.cities {
             let status = city.status == .opened ? "opened" : "planned (筹建中)"
-            print(TerminalText.safe("\(city.abbr.padding(toLength: 4, withPad: " ", startingAt: 0)) \(province.domain(of: city))  \(city.name)  \(status)"))
+            Terminal.say("\(city.abbr.padding(toLength: 4, withPad: " ", startingAt: 0)) \(province.domain(of: city))  \(city.name)  \(status)")
         }
     }
 }

@@ -19,7 +19,7 @@ struct DecisionArguments: ParsableArguments {
         do {
             let entry = try ReviewDesk.record(kind, on: answer, board: board, contentDirectory: content.directory,
                                               key: signingKey, note: note, expectedSHA256: expectedSHA256)
-            print(TerminalText.safe("\(entry.decision.rawValue.capitalized): \(entry.answer) (sha256 \(entry.sha256.prefix(12))…) by \(entry.signer)."))
+            Terminal.say("\(entry.decision.rawValue.capitalized): \(entry.answer) (sha256 \(entry.sha256.prefix(12))…) by \(entry.signer).")
         } catch {
             Terminal.report(error)
             throw ExitCode.failure

@@ -37,13 +37,13 @@ struct Deploy: AsyncParsableCommand {
             do {
                 switch try deployment.deploy(domain) {
                 case .deployed(let release, let copied, let linked, let removed):
-                    print(TerminalText.safe("\(domain): deployed \(release) (\(copied) files copied, \(linked) unchanged and linked)."))
+                    Terminal.say("\(domain): deployed \(release) (\(copied) files copied, \(linked) unchanged and linked).")
                     if !removed.isEmpty {
-                        print(TerminalText.safe("\(domain): \(removed.count) pages the previous release served are gone from this one:"))
-                        removed.forEach { print(TerminalText.safe("  /\($0)")) }
+                        Terminal.say("\(domain): \(removed.count) pages the previous release served are gone from this one:")
+                        removed.forEach { Terminal.say("  /\($0)") }
                     }
                 case .unchanged(let release):
-                    print(TerminalText.safe("\(domain): unchanged, \(release) stays current."))
+                    Terminal.say("\(domain): unchanged, \(release) stays current.")
                 }
             } catch {
                 Terminal.report(error)

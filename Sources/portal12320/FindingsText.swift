@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import Moderation
 
 /// Findings shown where they stand: `path:line:column: severity rule: matched (term) [label]`,
@@ -8,7 +9,9 @@ enum FindingsText {
         var output = ""
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for finding in findings {
-            output += "\(path):\(finding.line):\(finding.column): \(finding.severity) \(finding.rule.rawValue): "
+            let language = Language.current
+            output += "\(path):\(finding.line):\(finding.column): \(MessageCatalog.severity(finding.severity.rawValue, in: language)) "
+                + "\(MessageCatalog.rule(finding.rule.rawValue, in: language)): "
             output += "\(finding.matched.replacingOccurrences(of: "\n", with: "⏎"))"
             output += finding.term.map { " (\($0))" } ?? ""
             output += finding.label.map { " [\($0)]" } ?? ""

@@ -16,6 +16,6 @@ struct Init: AsyncParsableCommand {
             Terminal.report(error)
             throw ExitCode.failure
         }
-        print(TerminalText.safe("Created \(directory)/. Next: edit \(directory)/portal.yml, then run `portal12320 build --content \(directory)` in the project folder (its Templates/ is the theme)."))
+        Terminal.say("Created \(directory)/. Next: edit \(directory)/portal.yml, then run `portal12320 build --content \(directory)` in the project folder (its Templates/ is the theme).")
     }
 }

@@ -41,8 +41,11 @@ struct Moderate: AsyncParsableCommand {
             throw ExitCode(2)
         }
         // JSON escapes control characters itself; the text report quotes answers as written.
-        print(format == .json ? report.json() : TerminalText.safe(report.text(), keepingLineBreaks: true),
-              terminator: format == .json ? "\n" : "")
+        if format == .json {
+            print(report.json())
+        } else {
+            Terminal.say(report.text(), keepingLineBreaks: true, terminator: "")
+        }
         if report.hasBlockingFindings { throw ExitCode.failure }
     }
 

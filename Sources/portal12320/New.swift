@@ -34,7 +34,7 @@ struct New: AsyncParsableCommand {
         guard let today = Day(formatter.string(from: Date())) else { throw ExitCode.failure }
         do {
             let draft = try AnswerDraft(reference: reference, title: title, category: category, province: province, today: today)
-            print(TerminalText.safe(try draft.write(into: options.content)))
+            Terminal.say(try draft.write(into: options.content))
         } catch {
             Terminal.report(error)
             throw ExitCode.failure

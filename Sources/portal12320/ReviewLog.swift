@@ -13,8 +13,8 @@ struct ReviewLog: AsyncParsableCommand {
         let (_, board) = try Review.board(options)
         for (entry, line) in zip(board.ledger.entries, board.ledger.lines) {
             let kind = entry.decision.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-            print(TerminalText.safe("\(entry.chinaTime)  \(kind)  \(entry.answer)  \(Review.signer(of: entry, line: line, board))  "
-                                    + "sha256 \(entry.sha256.prefix(12))…\(entry.note.isEmpty ? "" : "  \(entry.note)")"))
+            Terminal.say("\(entry.chinaTime)  \(kind)  \(entry.answer)  \(Review.signer(of: entry, line: line, board))  "
+                                    + "sha256 \(entry.sha256.prefix(12))…\(entry.note.isEmpty ? "" : "  \(entry.note)")")
         }
     }
 }

@@ -40,28 +40,28 @@ struct ReviewQueue: AsyncParsableCommand {
         }
         let awaiting = board.all.filter { $0.status == .awaitingReview && selected($0) }
         if references {
-            awaiting.forEach { print(TerminalText.safe($0.item.reference)) }
+            awaiting.forEach { Terminal.say($0.item.reference) }
             return
         }
-        print("Awaiting review (\(awaiting.count)):")
+        Terminal.say("Awaiting review (\(awaiting.count)):")
         for review in awaiting {
             let counts = review.findings.isEmpty ? "no findings" : "\(review.findings.count) for review"
             let submitted = submission(of: review, board).map { "submitted \(ChinaTime.format($0)) by \(review.submitters.map(\.name).joined(separator: ", ")), \(Self.age(since: $0, now: now)) ago" }
                 ?? "not submitted"
             let live = review.isPendingRevision ? "; approved revision online" : ""
-            print(TerminalText.safe("  \(review.item.reference)  \(review.item.title)  [\(counts); \(submitted)\(live)]"))
+            Terminal.say("  \(review.item.reference)  \(review.item.title)  [\(counts); \(submitted)\(live)]")
         }
         let blocked = board.all.filter { $0.status == .blocked && selected($0) }
         if !blocked.isEmpty {
-            print("Blocked, cannot be approved (\(blocked.count)):")
-            blocked.forEach { print(TerminalText.safe("  \($0.item.reference)  \($0.item.title)  [\($0.blockingFindings.count) blocking]")) }
+            Terminal.say("Blocked, cannot be approved (\(blocked.count)):")
+            blocked.forEach { Terminal.say("  \($0.item.reference)  \($0.item.title)  [\($0.blockingFindings.count) blocking]") }
         }
         let rejected = board.all.filter { review in
             if case .rejected = review.status { selected(review) } else { false }
         }
         if !rejected.isEmpty {
-            print("Rejected, waiting for the editor (\(rejected.count)):")
-            rejected.forEach { print(TerminalText.safe("  \($0.item.reference)  \($0.reason ?? "")")) }
+            Terminal.say("Rejected, waiting for the editor (\(rejected.count)):")
+            rejected.forEach { Terminal.say("  \($0.item.reference)  \($0.reason ?? "")") }
         }
     }
 

@@ -19,26 +19,26 @@ struct ReviewShow: AsyncParsableCommand {
         guard let review = board.review(of: answer) else {
             throw ValidationError("There is no answer '\(answer)'. Use scope/id as `review queue` lists it.")
         }
-        print(TerminalText.safe("\(review.item.reference): \(review.item.title)"))
-        print(TerminalText.safe("file: \(review.item.file)  sha256: \(review.sha256)"))
-        print(TerminalText.safe("status: \(review.reason ?? "approved for this text: published")"))
+        Terminal.say("\(review.item.reference): \(review.item.title)")
+        Terminal.say("file: \(review.item.file)  sha256: \(review.sha256)")
+        Terminal.say("status: \(review.reason ?? "approved for this text: published")")
         if !review.submitters.isEmpty {
-            print(TerminalText.safe("submitted by: \(review.submitters.map(\.name).joined(separator: ", "))"))
+            Terminal.say("submitted by: \(review.submitters.map(\.name).joined(separator: ", "))")
         }
         print("")
         print(TerminalText.safe(Self.marked(review.item.source, findings: review.findings), keepingLineBreaks: true), terminator: "")
         print(review.findings.isEmpty ? "\nNo findings." : "\n\(review.findings.count) findings (^ marks each).")
         if let live = review.liveItem, live.fileHash != review.sha256 {
-            print(TerminalText.safe("\nChanges since the approved revision online (sha256 \(live.fileHash.prefix(12))…):"))
-            LineDiff.unified(from: live.source, to: review.item.source).forEach { print(TerminalText.safe($0)) }
+            Terminal.say("\nChanges since the approved revision online (sha256 \(live.fileHash.prefix(12))…):")
+            LineDiff.unified(from: live.source, to: review.item.source).forEach { Terminal.say($0) }
         }
         let history = zip(board.ledger.entries, board.ledger.lines).filter { $0.0.answer == review.item.reference }
         if !history.isEmpty {
             print("\nHistory (China Standard Time):")
             for (entry, line) in history {
                 let current = entry.sha256 == review.sha256 ? "this text" : "an earlier text"
-                print(TerminalText.safe("  \(entry.chinaTime)  \(entry.decision.rawValue) by \(Review.signer(of: entry, line: line, board)) "
-                                        + "(\(current))\(entry.note.isEmpty ? "" : ": \(entry.note)")"))
+                Terminal.say("  \(entry.chinaTime)  \(entry.decision.rawValue) by \(Review.signer(of: entry, line: line, board)) "
+                                        + "(\(current))\(entry.note.isEmpty ? "" : ": \(entry.note)")")
             }
         }
     }

@@ -14,8 +14,8 @@ struct ReviewVerify: AsyncParsableCommand {
         let (_, board) = try Review.board(options)
         board.ledgerWarnings.forEach(Terminal.error)
         let ledger = board.ledger
-        print(TerminalText.safe("\(ledger.file): \(ledger.entries.count) lines, hash chain and signatures intact; "
-                                + "\(board.decisions.counted.count) count, \(board.decisions.ignored.count) do not."))
+        Terminal.say("\(ledger.file): \(ledger.entries.count) lines, hash chain and signatures intact; "
+                                + "\(board.decisions.counted.count) count, \(board.decisions.ignored.count) do not.")
         print("head: \(ledger.head)")
     }
 }

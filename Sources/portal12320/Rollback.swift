@@ -23,7 +23,7 @@ struct Rollback: AsyncParsableCommand {
         }
         for domain in domains {
             do {
-                print(TerminalText.safe("\(domain): rolled back to \(try deployment.rollback(domain))."))
+                Terminal.say("\(domain): rolled back to \(try deployment.rollback(domain)).")
             } catch {
                 Terminal.report(error)
                 throw ExitCode.failure

@@ -1,13 +1,19 @@
-import ArgumentParser
 import Diagnostics
-import Content
 import Foundation
 
-/// Where messages go: results on standard output, problems and progress on standard error.
+/// Where messages go: results on standard output, problems and progress on standard error,
+/// in the user's language (``Language/current``, through ``MessageCatalog``).
 /// Problems often quote content (a title, a file name): their control characters are shown, never obeyed.
 enum Terminal {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((TerminalText.safe(text, keepingLineBreaks: true) + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(MessageCatalog.text(text, in: .current), keepingLineBreaks: true) + "\n").utf8))
+    }
+
+    /// A result for standard output.
+    /// - Parameter keepingLineBreaks: for text that is several lines by design (a listing); a one-line
+    ///   result shows a line break inside a title as `\u{A}` rather than forge a line of its own.
+    static func say(_ text: String, keepingLineBreaks: Bool = false, terminator: String = "\n") {
+        print(TerminalText.safe(MessageCatalog.text(text, in: .current), keepingLineBreaks: keepingLineBreaks), terminator: terminator)
     }
 
     /// Prints a problem the one way every command prints problems:

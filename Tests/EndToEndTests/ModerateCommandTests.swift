@@ -32,7 +32,7 @@ struct ModerateCommandTests {
             #expect(result.output.contains("\(file):5:8: block classified: 内部**资料 (内部资料) [密级标识]"))
             #expect(result.output.contains("\(file):5:18: block pii.mobile: ❶❸❽-1234-5678"))
             #expect(result.output.contains("\(file):6:5: review taboo: 不归我们管"))
-            #expect(result.output.contains("1 files scanned: 2 blocking, 1 for review."))
+            #expect(result.output.contains("1 file scanned: 2 blocking, 1 for review."))
         }
     }
 

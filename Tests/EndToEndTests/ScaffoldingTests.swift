@@ -35,4 +35,20 @@ struct ScaffoldingTests {
         #expect(result.error.contains("error:"))
         #expect(!FileManager.default.fileExists(atPath: province.root + "/Content/answers/province/x.md"))
     }
+
+    /// With a Chinese locale the editor reads Chinese: the build summary, a content error, the moderation summary.
+    @Test func aChineseLocaleSpeaksChinese() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        let chinese = ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""]
+        let built = try province.run(["build"], environment: chinese)
+        #expect(built.status == 0, "\(built.error)")
+        #expect(built.output.contains("已生成 3 个网站"))
+        try province.write(try province.read("Content/answers/province/flu.md").replacingOccurrences(of: "updated: 2024-09-10", with: "updated: 2024-13-45"),
+                           to: "Content/answers/province/flu.md")
+        let checked = try province.run(["check"], environment: chinese)
+        #expect(checked.status == 1)
+        #expect(checked.error.contains("Content/answers/province/flu.md:5：错误：“2024-13-45”不是日期。"), "\(checked.error)")
+        let english = try province.run(["check"], environment: ["LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(english.error.contains("Content/answers/province/flu.md:5: error: `2024-13-45` is not a date."))
+    }
 }

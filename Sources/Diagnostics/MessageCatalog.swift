@@ -1,0 +1,163 @@
+import Foundation
+
+/// The one catalog of what editors and reviewers read, in English (as the
+/// code writes it) and Simplified Chinese. A message is matched against the
+/// English patterns, where `{1}`, `{2}`… stand for what varies (a key, a file,
+/// a count); the Chinese pattern puts them back, in its own order, and what a
+/// placeholder held is translated too when the catalog knows it (a reason
+/// inside a line). A message the catalog lacks is shown in English.
+package enum MessageCatalog {
+    /// `message` in `language`.
+    package static func text(_ message: String, in language: Language) -> String {
+        guard language == .chinese, !message.isEmpty else { return message }
+        return message.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { translateLine(String($0)) }.joined(separator: "\n")
+    }
+
+    private static func translateLine(_ line: String, depth: Int = 0) -> String {
+        for entry in compiled {
+            guard let values = entry.match(line) else { continue }
+            return entry.fill(values.mapValues { depth < 3 ? translateLine($0, depth: depth + 1) : $0 })
+        }
+        return line
+    }
+
+    /// A finding's severity as reviewers read it.
+    package static func severity(_ name: String, in language: Language) -> String {
+        guard language == .chinese else { return name }
+        return ["block": "禁止发布", "review": "需审核", "info": "提示"][name] ?? name
+    }
+
+    /// A finding's rule as reviewers read it, the rule's id kept after it.
+    package static func rule(_ id: String, in language: Language) -> String {
+        guard language == .chinese else { return id }
+        let names = ["classified": "涉密", "sensitive": "敏感", "taboo": "忌语", "pii.id-card": "身份证号", "pii.mobile": "手机号",
+                     "pii.landline": "固定电话", "pii.email": "电子邮箱", "pii.bank-card": "银行卡号",
+                     "text.right-to-left": "从右向左排列的文字", "contact.public": "通讯录中的公开联系方式"]
+        return names[id].map { "\($0)（\(id)）" } ?? id
+    }
+
+    private static let compiled: [Pattern] = entries.map { Pattern(english: $0.0, chinese: $0.1) }
+
+    /// English and Chinese, most specific first (the first match wins).
+    static let entries: [(String, String)] = [
+        // Problems, as `Diagnostic.rendered` writes them.
+        ("{1}: error: {2}", "{1}：错误：{2}"),
+        ("{1}: warning: {2}", "{1}：警告：{2}"),
+        ("error: {1}", "错误：{1}"),
+        ("1 problem found.", "共发现 1 个问题。"),
+        ("{1} problems found.", "共发现 {1} 个问题。"),
+        // Front matter and answers.
+        ("The answer has no front matter. Start the file with a line `---`, the keys id, title, category and updated, and another `---`.",
+         "答复没有开头的信息区。请在文件第一行写 `---`，接着写 id、title、category、updated 各一行，再写一行 `---`。"),
+        ("The front matter is never closed. Add a line `---` after the last front matter key.", "开头的信息区没有结束。请在最后一个键之后加一行 `---`。"),
+        ("`{1}` is missing. {2}", "缺少“{1}”。{2}"),
+        ("`{1}` is empty. Give it a value.", "“{1}”是空的。请填写内容。"),
+        ("`{1}` must be a single value. Write it on one line after `{2}:`.", "“{1}”只能有一个值。请写在 `{2}:` 后面的同一行。"),
+        ("`{1}` must be a list. Write it as `{2}: [a, b]`.", "“{1}”应当是列表。请写成 `{2}: [a, b]`。"),
+        ("`{1}` is not a known key of {2}.{3}", "“{1}”不是{2}能用的键。{3}"),
+        ("`{1}` is given twice. Keep one of them.", "“{1}”写了两次。请只保留一个。"),
+        ("`{1}` is not a date. Write it as YYYY-MM-DD, e.g. 2024-05-01.", "“{1}”不是日期。请写成 年-月-日，例如 2024-05-01。"),
+        ("The category `{1}` is not in the province taxonomy. Use one of: {2}, or add it to portal.yml (article 19).",
+         "分类“{1}”不在全省统一的分类中。请使用其中之一：{2}，或请省中心在 portal.yml 中增加（第十九条）。"),
+        ("The id `{1}` cannot be used in a page address. Use lowercase ASCII letters, digits and hyphens only, e.g. `flu-vaccine-2024`.",
+         "id“{1}”不能用在网页地址中。只能用小写英文字母、数字和连字符，例如 `flu-vaccine-2024`。"),
+        ("The id `{1}` is already used by {2}. Give this answer an id of its own within `{3}`.",
+         "id“{1}”已被 {2} 使用。请在“{3}”范围内给这条答复另起一个 id。"),
+        ("Add `id:` with a short name for the page URL, e.g. `flu-vaccine`.", "请加上 `id:`，写一个用于网页地址的简短英文名，例如 `flu-vaccine`。"),
+        ("Add `title:` with the question as visitors would ask it.", "请加上 `title:`，写市民会怎样问这个问题。"),
+        ("Add `updated:` with the date of the last change, e.g. 2024-05-01.", "请加上 `updated:`，写最近一次修改的日期，例如 2024-05-01。"),
+        ("Add `category:` with one of: {1}.", "请加上 `category:`，写其中之一：{1}。"),
+        ("The YAML is malformed: {1}", "开头信息区的格式有误：{1}"),
+        ("The file is not valid UTF-8 text. Save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8).",
+         "文件不是 UTF-8 编码的文本。请另存为 UTF-8（多数编辑器：另存为… → 编码：UTF-8）。"),
+        ("This is not a Markdown answer. Answers are `.md` files; move other files out of the answers folder.",
+         "这不是 Markdown 答复。答复是 `.md` 文件；请把其他文件移出 answers 文件夹。"),
+        ("The link `answer:{1}` names no answer. {2}", "链接 `answer:{1}` 指向的答复不存在。{2}"),
+        ("This answer already exists. Open it to edit it, or choose another id.", "这条答复已经存在。请打开它修改，或换一个 id。"),
+        // Moderation.
+        ("{1} files scanned: {2} blocking, {3} for review, {4} public contacts of the directory.",
+         "共检查 {1} 个文件：{2} 处禁止发布，{3} 处需要审核，{4} 处为通讯录中的公开联系方式。"),
+        ("{1} files scanned: {2} blocking, {3} for review.", "共检查 {1} 个文件：{2} 处禁止发布，{3} 处需要审核。"),
+        ("1 file scanned: {1} blocking, {2} for review.", "共检查 1 个文件：{1} 处禁止发布，{2} 处需要审核。"),
+        // Build, check and the held-back reasons.
+        ("Built {1} sites, {2} pages, {3} files into {4} in {5} s (search indexes {6} s); {7} held back (listed in {8}), {9} private replies not published; {10} answers show numbers or addresses of the contact directory.",
+         "已生成 {1} 个网站、{2} 个页面、{3} 个文件，写入 {4}，用时 {5} 秒（搜索索引 {6} 秒）；{7} 条未发布（列在 {8}），{9} 条私人答复不发布；{10} 条答复含有通讯录中的公开联系方式。"),
+        ("Built {1} sites, {2} pages, {3} files into {4} in {5} s (search indexes {6} s); {7} held back (listed in {8}), {9} private replies not published.",
+         "已生成 {1} 个网站、{2} 个页面、{3} 个文件，写入 {4}，用时 {5} 秒（搜索索引 {6} 秒）；{7} 条未发布（列在 {8}），{9} 条私人答复不发布。"),
+        ("Nothing was published: {1} is as it was before this build.", "没有发布任何内容：{1} 保持本次构建之前的样子。"),
+        ("held back: {1} ({2}): {3}", "未发布：{1}（{2}）：{3}"),
+        ("would be held back: {1} ({2}): {3}", "将不会发布：{1}（{2}）：{3}"),
+        ("Content is valid: {1} answers ({2} public), {3} cities; a build would write {4} pages and hold back {5}.",
+         "内容检查通过：{1} 条答复（{2} 条公开），{3} 个城市；构建将生成 {4} 个页面，{5} 条不发布。"),
+        ("review ledger: {1} lines, last line sha256 {2} verified and recorded in {3}", "审核记录：{1} 行，最后一行 sha256 {2}，已核验并记入 {3}"),
+        ("revision pending review (the approved revision stays online): {1}", "修改待审核（已批准的版本继续在线）：{1}"),
+        ("awaiting review ({1} findings)", "等待审核（{1} 处发现）"),
+        ("awaiting review", "等待审核"),
+        ("rejected by {1}: {2}", "被 {1} 退回：{2}"),
+        ("blocked: {1} at line {2} and {3} more; remove it, it can never be approved (article 37, appendix 2)",
+         "禁止发布：第 {2} 行的 {1} 及另外 {3} 处；请删除，这类内容永远不能批准（第三十七条、附件二）"),
+        ("blocked: {1} at line {2}; remove it, it can never be approved (article 37, appendix 2)",
+         "禁止发布：第 {2} 行的 {1}；请删除，这类内容永远不能批准（第三十七条、附件二）"),
+        ("private: a reply to one caller (article 36)", "私人答复：只回复给一位来电人（第三十六条）"),
+        ("the transcript of media/{1} is not approved; review media/{2} first", "音视频 media/{1} 的文字稿未批准；请先审核 media/{2}"),
+        // Review queue.
+        ("Awaiting review ({1}):", "等待审核（{1}）："),
+        ("Blocked, cannot be approved ({1}):", "禁止发布，不能批准（{1}）："),
+        ("Rejected, waiting for the editor ({1}):", "已退回，等待编辑修改（{1}）："),
+    ]
+
+    /// One entry, compiled: the English pattern split at its placeholders.
+    private struct Pattern {
+        /// Literal pieces around the placeholders; `slots[i]` follows `pieces[i]`.
+        let pieces: [String]
+        let slots: [Int]
+        let chinese: String
+
+        init(english: String, chinese: String) {
+            var pieces = [""]
+            var slots: [Int] = []
+            var rest = Substring(english)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+                let number = Int(rest[rest.index(after: open)..<close]) {
+                pieces[pieces.count - 1] += rest[..<open]
+                slots.append(number)
+                pieces.append("")
+                rest = rest[rest.index(after: close)...]
+            }
+            pieces[pieces.count - 1] += rest
+            self.pieces = pieces
+            self.slots = slots
+            self.chinese = chinese
+        }
+
+        /// The values of the placeholders when `line` has this pattern's shape (each value the shortest that fits, the last the rest).
+        func match(_ line: String) -> [Int: String]? {
+            guard line.hasPrefix(pieces[0]) else { return nil }
+            var rest = Substring(line).dropFirst(pieces[0].count)
+            var values: [Int: String] = [:]
+            for (index, slot) in slots.enumerated() {
+                let next = pieces[index + 1]
+                if index == slots.count - 1 {
+                    guard rest.hasSuffix(next), rest.count >= next.count else { return nil }
+                    let value = rest.dropLast(next.count)
+                    guard !value.isEmpty else { return nil }
+                    values[slot] = String(value)
+                    rest = rest.suffix(0)
+                } else {
+                    guard !next.isEmpty, let found = rest.range(of: next), found.lowerBound > rest.startIndex else { return nil }
+                    values[slot] = String(rest[..<found.lowerBound])
+                    rest = rest[found.upperBound...]
+                }
+            }
+            if slots.isEmpty { return rest.isEmpty ? [:] : nil }
+            return values
+        }
+
+        func fill(_ values: [Int: String]) -> String {
+            var text = chinese
+            for (slot, value) in values { text = text.replacingOccurrences(of: "{\(slot)}", with: value) }
+            return text
+        }
+    }
+}

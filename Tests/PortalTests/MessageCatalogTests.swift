@@ -1,0 +1,39 @@
+@testable import Diagnostics
+import Testing
+
+/// One catalog of what editors and reviewers read, in English and Chinese.
+struct MessageCatalogTests {
+    @Test func theLocaleChoosesTheLanguage() {
+        #expect(Language.from(["LANG": "zh_CN.UTF-8"]) == .chinese)
+        #expect(Language.from(["LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"]) == .chinese)
+        #expect(Language.from(["LANG": "zh_CN.UTF-8", "LC_ALL": "C"]) == .english)
+        #expect(Language.from([:]) == .english)
+    }
+
+    /// Every Chinese text puts back exactly the values its English pattern takes.
+    @Test func everyEntryKeepsItsPlaceholders() {
+        func placeholders(_ text: String) -> [String] {
+            text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) }
+        }
+        for (english, chinese) in MessageCatalog.entries {
+            #expect(Set(placeholders(english)) == Set(placeholders(chinese)), "\(english)")
+            #expect(chinese.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, "\(english)")
+        }
+    }
+
+    @Test func aProblemLineIsTranslatedWithItsPartsAndKeepsItsLocation() {
+        let line = "Content/answers/nj/fever.md:5: error: `2024-13-01` is not a date. Write it as YYYY-MM-DD, e.g. 2024-05-01."
+        #expect(MessageCatalog.text(line, in: .chinese)
+            == "Content/answers/nj/fever.md:5：错误：“2024-13-01”不是日期。请写成 年-月-日，例如 2024-05-01。")
+        #expect(MessageCatalog.text(line, in: .english) == line)
+    }
+
+    @Test func aReasonInsideALineIsTranslatedToo() {
+        #expect(MessageCatalog.text("held back: nj/a (Content/answers/nj/a.md): awaiting review (2 findings)", in: .chinese)
+            == "未发布：nj/a（Content/answers/nj/a.md）：等待审核（2 处发现）")
+    }
+
+    @Test func whatTheCatalogLacksStaysInEnglish() {
+        #expect(MessageCatalog.text("Something new happened.", in: .chinese) == "Something new happened.")
+    }
+}

@@ -36,4 +36,10 @@ struct MessageCatalogTests {
     @Test func whatTheCatalogLacksStaysInEnglish() {
         #expect(MessageCatalog.text("Something new happened.", in: .chinese) == "Something new happened.")
     }
+
+    @Test func aReviewerReadsARefusalWithItsReasonInChinese() {
+        let refusal = "error: `nj/a` cannot be approved: blocked: pii.mobile at line 7; remove it, it can never be approved (article 37, appendix 2)."
+        #expect(MessageCatalog.text(refusal, in: .chinese)
+            == "错误：“nj/a”不能批准：禁止发布：第 7 行的 pii.mobile；请删除，这类内容永远不能批准（第三十七条、附件二）。")
+    }
 }

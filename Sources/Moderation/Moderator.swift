@@ -12,8 +12,18 @@ package struct Moderator: Sendable {
     /// Every finding in `text`, in the order they appear.
     /// - Parameter contacts: published contacts that are not a caller's (``Rule/publicContact``).
     package func scan(_ text: String, contacts: [PublicContact] = []) -> [Finding] {
+        scan(text, contacts: contacts, writtenAsMarkdown: true)
+    }
+
+    /// - Parameter writtenAsMarkdown: whether `text` is Markdown as written, whose line breaks may end blocks
+    ///   (read from the marks around them); a reader text marks its block ends itself (U+2029).
+    private func scan(_ text: String, contacts: [PublicContact], writtenAsMarkdown: Bool) -> [Finding] {
         var text = text
-        return text.withUTF8 { scan(bytes: $0, contacts: contacts) }
+        return text.withUTF8 { bytes in
+            NormalizedText.normalizing(bytes, reading: lexicon.reading, maxGap: Lexicon.maxGap) {
+                findings(in: bytes, normalized: $0, contacts: contacts, writtenAsMarkdown: writtenAsMarkdown)
+            }
+        }
     }
 
     /// Every finding in `source` as written and in what readers see of it,
@@ -37,7 +47,7 @@ package struct Moderator: Sendable {
         for finding in written { alreadyFound[FindingPlace(finding, line: finding.line), default: 0] += 1 }
         let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var added: [Finding] = []
-        for finding in scan(joined, contacts: contacts) {
+        for finding in scan(joined, contacts: contacts, writtenAsMarkdown: false) {
             let line = origins[min(finding.line, origins.count) - 1]
             let place = FindingPlace(finding, line: line)
             if let count = alreadyFound[place], count > 0 {
@@ -80,11 +90,12 @@ package struct Moderator: Sendable {
     /// Every finding in UTF-8 `bytes`, in the order they appear.
     package func scan(bytes: UnsafeBufferPointer<UInt8>, contacts: [PublicContact] = []) -> [Finding] {
         NormalizedText.normalizing(bytes, reading: lexicon.reading, maxGap: Lexicon.maxGap) {
-            findings(in: bytes, normalized: $0, contacts: contacts)
+            findings(in: bytes, normalized: $0, contacts: contacts, writtenAsMarkdown: true)
         }
     }
 
-    private func findings(in bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedText, contacts: [PublicContact]) -> [Finding] {
+    private func findings(in bytes: UnsafeBufferPointer<UInt8>, normalized: NormalizedText, contacts: [PublicContact],
+                          writtenAsMarkdown: Bool) -> [Finding] {
         let hits = lexicon.trie.matches(in: normalized)
         /// A finding before it is located in the original: `entry` is the lexicon entry, or -1 for personal data.
         struct Located {
@@ -98,7 +109,8 @@ package struct Moderator: Sendable {
         var located: [Located] = []
         located.reserveCapacity(hits.count)
         for hit in hits {
-            guard let rule = lexicon.entries[Int(hit.term)].list.rule, !Self.isSplitBySentence(hit, in: normalized, bytes: bytes) else { continue }
+            guard let rule = lexicon.entries[Int(hit.term)].list.rule,
+                !Self.isSplitBySentence(hit, in: normalized, bytes: bytes, writtenAsMarkdown: writtenAsMarkdown) else { continue }
             located.append(Located(rule: rule, first: hit.first, last: hit.last, entry: Int(hit.term)))
         }
         let personalData = PersonalDataScanner.scan(normalized, bytes: bytes, allowedNumbers: lexicon.allowedNumbers)
@@ -143,7 +155,8 @@ extension Moderator {
     /// between words a reader reads apart — `科室内部，资料齐全` is no
     /// `内部资料` — rather than through a term spelled out one character at a
     /// time (`内，部，资，料`, every character set apart, still is one).
-    static func isSplitBySentence(_ hit: TermTrie.Hit, in text: NormalizedText, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isSplitBySentence(_ hit: TermTrie.Hit, in text: NormalizedText, bytes: UnsafeBufferPointer<UInt8>,
+                                  writtenAsMarkdown: Bool = true) -> Bool {
         guard hit.lastSymbol > hit.firstSymbol else { return false }
         var endsClause = false
         var everyCharacterApart = true
@@ -152,7 +165,9 @@ extension Moderator {
             let to = Int(text.symbolPositions[symbol + 1])
             if from == to { everyCharacterApart = false }
             for index in from..<to where clauseMarks.contains(text.ascii[index]) { endsClause = true }
-            if !endsClause, from < to, endsMarkdownBlock(from: Int(text.start[from]), to: Int(text.start[to]), in: bytes) { endsClause = true }
+            if !endsClause, writtenAsMarkdown, from < to, endsMarkdownBlock(from: Int(text.start[from]), to: Int(text.start[to]), in: bytes) {
+                endsClause = true
+            }
         }
         return endsClause && !everyCharacterApart
     }
@@ -161,17 +176,25 @@ extension Moderator {
     /// line, a heading line before the break, or a list item, quote or heading after it.
     private static func endsMarkdownBlock(from: Int, to: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let newline = (from..<to).first(where: { bytes[$0] == 0x0A }) else { return false }
-        // The line before: does it start with `#`?
+        // The line before: is it a heading (`#` to `######`, then a space)? `#话题#` is not.
         var lineStart = newline
         while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         while lineStart < newline, bytes[lineStart] == 0x20 { lineStart += 1 }
-        if lineStart < newline, bytes[lineStart] == 0x23 { return true }
+        var hashes = lineStart
+        while hashes < newline, bytes[hashes] == 0x23 { hashes += 1 }
+        if (1...6).contains(hashes - lineStart), hashes == newline || bytes[hashes] == 0x20 || bytes[hashes] == 0x09 { return true }
         // The line after: blank, or starting with a block marker.
         var next = newline + 1
         while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
         guard next < bytes.count else { return false }
+        func spaceFollows(_ index: Int) -> Bool { index >= bytes.count || bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A }
         switch bytes[next] {
-        case 0x0A, 0x0D, 0x23, 0x3E, 0x2D, 0x2A, 0x2B: return true
+        case 0x0A, 0x0D, 0x3E: return true
+        case 0x2D, 0x2A, 0x2B: return spaceFollows(next + 1)
+        case 0x23:
+            var hashes = next
+            while hashes < bytes.count, bytes[hashes] == 0x23 { hashes += 1 }
+            return hashes - next <= 6 && spaceFollows(hashes)
         default:
             var digit = next
             while digit < bytes.count, bytes[digit] >= 0x30 && bytes[digit] <= 0x39 { digit += 1 }

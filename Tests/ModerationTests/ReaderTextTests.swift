@@ -34,6 +34,15 @@ struct ReaderTextTests {
 
     /// A block end (U+2029 in the reader text) separates clauses and digit groups, but is no dot of a domain:
     /// `service@example.org` ending a paragraph does not become `service@example.org.answer`.
+    /// A line starting `#` without a space is no heading: a term split across its line break is one
+    /// term in the paragraph a reader sees (found by an attack run: `#健康提示# 本文件为内部` / `资料`).
+    @Test func aHashtagLineIsNoHeadingForATermAcrossItsBreak() {
+        let source = "#健康提示# 本文件为内部\n资料，请勿转发。"
+        let reader = [DerivedText("#健康提示# 本文件为内部\n资料，请勿转发。\u{2029}", line: 1)]
+        #expect(moderator.scan(source, asRead: reader).map(\.rule) == [.classified])
+        #expect(moderator.scan("# 标题内部\n资料齐全").isEmpty)  // a real heading ends its block
+    }
+
     @Test func anAddressEndingABlockDoesNotRunIntoTheNextOne() {
         let findings = moderator.scan("来信请寄 service@example.org\u{2029}\nanswer 下一段")
         #expect(findings.map(\.matched) == ["service@example.org"])

@@ -51,7 +51,8 @@ struct TermMatchingTests {
     /// term that reads there (skipping at most `maxGap` noise characters between
     /// its characters); report it unless it is an allow-list entry, or it runs
     /// across the end of a Markdown block (a line break, then a blank line or a
-    /// `*` item) without every character set apart; go on after it.
+    /// `*` item: a `*` then a space or a line end; `**` is emphasis, as in
+    /// CommonMark) without every character set apart; go on after it.
     static func leftmostLongest(_ entries: [Lexicon.Entry], in text: String) -> [Match] {
         let characters = Array(text)
         let letters = characters.indices.filter { !noise.contains(characters[$0]) }
@@ -76,9 +77,9 @@ struct TermMatchingTests {
             let gaps = zip(positions, positions.dropFirst()).map { Array(characters[($0 + 1)..<$1]) }
             let crossesBlock = gaps.contains { gap in
                 guard let newline = gap.firstIndex(of: "\n") else { return false }
-                // After the break, past spaces: a blank line or an item marker (a letter after it is no block end).
+                // After the break, past spaces: a blank line or an item marker (`*` then a space or a line end).
                 let rest = gap[(newline + 1)...].drop { $0 == " " }
-                return rest.first == "\n" || rest.first == "*"
+                return rest.first == "\n" || (rest.first == "*" && rest.dropFirst().first.map { $0 == " " || $0 == "\n" } == true)
             }
             if best.entry.list != .allow, !(crossesBlock && gaps.contains(where: \.isEmpty)) {
                 let first = letters[start], last = letters[start + best.length - 1]

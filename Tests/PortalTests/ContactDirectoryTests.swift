@@ -45,12 +45,44 @@ struct ContactDirectoryTests {
     }
 
     @Test(arguments: ["来电人电话(025)83106667。", "号码025－83106667", "拨打02583106667", "联系电话83106667", "电话：8310 6667",
-                      "手机一三八一二三四五六七八", "手机138-1234-5678", "来电人邮箱 zhang@example.org"])
+                      "手机一三八一二三四五六七八", "手机138-1234-5678", "来电人邮箱 zhang@example.org",
+                      // Found by an attack run: numbers after more digits, other wording, country codes.
+                      "联系电话：8765 4321 / 8765 4320", "联系电话：87654321-1234", "电话：87654321 （2024）", "联系方式：87654321",
+                      "Tel.: 87654321", "电话：\n87654321", "座机号码——87654321", "电话/微信：87654321", "电话（工作日）：87654321",
+                      "固话：87654321", "请打87654321", "电话号 87654321", "联系人张女士 87654321", "电话\n８７６５４３２１",
+                      "电话：0086 25 87654321", "电话：0086-512-6523-1234", "电话：86-25-87654321"])
     func aCallersNumberInAnyCommonFormStaysBlocked(_ text: String) throws {
         let fixture = try fixture(showing: text)
         let review = try review("nj/nj-clinic", fixture)
         #expect(review.status == .blocked, "\(review.findings.map { "\($0.rule) \($0.matched)" })")
         #expect(!review.findings.contains { $0.rule == .publicContact })
+    }
+
+    /// A caller's number beside a listed one is not covered by it.
+    @Test(arguments: ["联系电话：025-83106666 87654321", "电话：025-83106666，83106667", "电话：025-83106666或83106667"])
+    func aCallersNumberBesideAListedOneStaysBlocked(_ text: String) throws {
+        let fixture = try fixture(showing: text)
+        let review = try review("nj/nj-clinic", fixture)
+        #expect(review.status == .blocked, "\(review.findings.map { "\($0.rule) \($0.matched)" })")
+        #expect(review.findings.contains { $0.rule == .publicContact })
+    }
+
+    /// Only the listed number's own local form, and only in the organisation's city, is its number.
+    @Test(arguments: [("电话：3106666", "Content/answers/nj/nj-clinic.md", "nj/nj-clinic"),
+                      ("电话：83620600", "Content/answers/sz/sz-insurance.md", "sz/sz-insurance")])
+    func aLooseLocalFormIsNotTheListedNumber(_ text: String, _ answer: String, _ reference: String) throws {
+        let fixture = try fixture(showing: text, in: answer)
+        let review = try review(reference, fixture)
+        #expect(review.status == .blocked, "\(review.findings.map { "\($0.rule) \($0.matched)" })")
+    }
+
+    /// A listed number written with the country code is still the listed number.
+    @Test(arguments: ["电话：+86 25 8310 6666", "电话：+86-25-83106666", "电话：0086 25 83106666"])
+    func aListedNumberWithTheCountryCodeIsPublic(_ text: String) throws {
+        let fixture = try fixture(showing: text)
+        let review = try review("nj/nj-clinic", fixture)
+        #expect(review.blockingFindings.isEmpty, "\(review.findings.map { "\($0.rule) \($0.matched)" })")
+        #expect(review.findings.contains { $0.rule == .publicContact })
     }
 
     /// Nanjing's hospital is Nanjing's contact: in a Suzhou answer or a provincial one its number is a caller's.

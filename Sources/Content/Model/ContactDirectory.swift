@@ -15,7 +15,8 @@ package struct ContactDirectory: Sendable {
 
     /// The contacts an answer of `scope` may show: the province's and, for a city answer, that city's.
     /// Media transcripts, shown on every city's pages, may show the province's only.
+    /// A province entry matches only as written with its area code: without it, the same digits dialled in another city reach someone else.
     package func contacts(for scope: Scope) -> [PublicContact] {
-        entries.filter { $0.scope == .province || $0.scope == scope }.map(\.contact)
+        entries.filter { $0.scope == .province || $0.scope == scope }.map { $0.contact.matchingLocalForm($0.scope != .province) }
     }
 }

@@ -16,8 +16,12 @@ enum NumberKind {
         }
         if isMobile(stripCountryCode(digits, international: international)) { return .mobile }
         if isLandline(digits) { return .landline }
-        // +86 25 8335 9001: abroad, the area code is written without its 0.
-        if international, digits.starts(with: "86".utf8), isLandline([UInt8(ascii: "0")] + digits.dropFirst(2)) { return .landline }
+        // +86 25 8335 9001, 0086 25 …, 86-25-…: with the country code, the area code is written without its 0.
+        let national = digits.starts(with: "0086".utf8) ? Array(digits.dropFirst(2)) : digits
+        if international || national.count < digits.count || (12...13).contains(digits.count),
+            national.starts(with: "86".utf8), isLandline([UInt8(ascii: "0")] + national.dropFirst(2)) {
+            return .landline
+        }
         if (16...19).contains(digits.count), isBankCard(digits) { return .bankCard }
         return nil
     }

@@ -101,12 +101,13 @@ struct PersonalDataScanner {
             groups.append(current)
             let runEnd = current.last
             index = runEnd + 1
+            // Where a word announces a telephone number, a landline may be written without its area code.
+            let announced = digitCount >= LocalNumber.digitCounts.lowerBound
+                && LocalNumber.isAnnounced(before: Int(text.start[runStart]), in: bytes)
             guard digitCount >= shortestNumber else {
-                // A local landline (7 or 8 digits, no area code) where a word announces a telephone number.
-                if LocalNumber.digitCounts.contains(digitCount),
+                if announced, LocalNumber.digitCounts.contains(digitCount),
                     !(runEnd + 1 < ascii.count && isASCIILetter(ascii[runEnd + 1])),
-                    LocalNumber.isAnnounced(before: Int(text.start[runStart]), in: bytes),
-                    let item = LocalNumber.item(groups, in: ascii, allowedNumbers: allowedNumbers) {
+                    let item = LocalNumber.item(groups[...], in: ascii, allowedNumbers: allowedNumbers) {
                     items.append(item)
                 }
                 continue
@@ -121,7 +122,8 @@ struct PersonalDataScanner {
                 continue
             }
             let international = runStart > 0 && ascii[runStart - 1] == 0x2B
-            items += classify(groups, in: ascii, trailingX: trailingX, international: international, allowedNumbers: allowedNumbers)
+            items += classify(groups, in: ascii, trailingX: trailingX, international: international, announced: announced,
+                              allowedNumbers: allowedNumbers)
         }
         return items
     }
@@ -130,8 +132,11 @@ struct PersonalDataScanner {
     /// groups that is a personal number; digits inside a group are never split.
     /// A span made of dates only, or that cuts a date in two, is no number
     /// (`2024.09.10—2024.12.31` is two dates); an ID that holds a whole date is.
+    /// - Parameter announced: a telephone word stands before the run: groups that are no number by
+    ///   themselves may be a local landline (`87654321-1234`, `8765 4321 / 8765 4320`), as may those
+    ///   after a number found in the run (`025-83106666 87654321`).
     private static func classify(_ groups: [Group], in ascii: UnsafeBufferPointer<UInt8>, trailingX: Bool, international: Bool,
-                                 allowedNumbers: Set<String>) -> [Item] {
+                                 announced: Bool, allowedNumbers: Set<String>) -> [Item] {
         var items: [Item] = []
         let dates = CalendarDate.triples(in: groups.map { ascii[$0.first...$0.last] })
         var start = 0
@@ -162,11 +167,28 @@ struct PersonalDataScanner {
             if let (item, end) = found {
                 items.append(item)
                 start = end + 1
+            } else if announced || !items.isEmpty, let (item, end) = localNumber(from: start, groups, in: ascii, allowedNumbers: allowedNumbers) {
+                items.append(item)
+                start = end + 1
             } else {
                 start += 1
             }
         }
         return items
+    }
+
+    /// The longest span of whole groups from `start` with 7 or 8 digits, as a local landline.
+    private static func localNumber(from start: Int, _ groups: [Group], in ascii: UnsafeBufferPointer<UInt8>,
+                                    allowedNumbers: Set<String>) -> (Item, Int)? {
+        var end = start
+        var total = groups[start].count
+        while end + 1 < groups.count, total + groups[end + 1].count <= LocalNumber.digitCounts.upperBound {
+            end += 1
+            total += groups[end].count
+        }
+        guard LocalNumber.digitCounts.contains(total), let item = LocalNumber.item(groups[start...end], in: ascii, allowedNumbers: allowedNumbers)
+        else { return nil }
+        return (item, end)
     }
 
     /// Words that introduce a number rather than make it part of a code (`Tel13912345678`).

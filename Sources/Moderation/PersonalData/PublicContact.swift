@@ -9,11 +9,20 @@ package struct PublicContact: Sendable, Equatable {
     package let phones: [String]
     /// Lowercased.
     package let emails: [String]
+    /// Whether a landline written without its area code (`83106666`) is this organisation's: only in
+    /// answers of the organisation's own city, where dialling it reaches it.
+    package let matchesLocalForm: Bool
 
-    package init(name: String, phones: [String], emails: [String]) {
+    package init(name: String, phones: [String], emails: [String], matchesLocalForm: Bool = true) {
         self.name = name
         self.phones = phones.map { Self.digits(of: $0) }
         self.emails = emails.map { $0.lowercased() }
+        self.matchesLocalForm = matchesLocalForm
+    }
+
+    /// The same organisation, its local form allowed or not.
+    package func matchingLocalForm(_ allowed: Bool) -> PublicContact {
+        PublicContact(name: name, phones: phones, emails: emails, matchesLocalForm: allowed)
     }
 
     /// The digits of a number as written in the directory (a leading `+86` or `86` country code dropped).
@@ -33,11 +42,14 @@ package struct PublicContact: Sendable, Equatable {
         case .email:
             return emails.contains(value.lowercased())
         case .mobile, .landline:
+            let national = Self.digits(of: value.hasPrefix("00") ? "+" + value.dropFirst(2) : (value.count >= 12 && value.hasPrefix("86") ? "+" + value : value))
             return phones.contains { listed in
-                if listed == value { return true }
-                let local = (7...8).contains(value.count) ? value : nil
-                if let local, listed.hasSuffix(local), listed.hasPrefix("0"), (3...4).contains(listed.count - local.count) { return true }
-                return false
+                if listed == value || listed == national { return true }
+                guard matchesLocalForm, (7...8).contains(value.count), listed.hasSuffix(value) else { return false }
+                // The rest must be the area code: `010`/`02x` before 8 digits, `0[3-9]xx` before 7 or 8.
+                let areaCode = listed.dropLast(value.count)
+                let short = areaCode.hasPrefix("01") || areaCode.hasPrefix("02")
+                return areaCode.hasPrefix("0") && (short ? areaCode.count == 3 && value.count == 8 : areaCode.count == 4)
             }
         default:
             return false

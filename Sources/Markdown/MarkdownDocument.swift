@@ -16,6 +16,8 @@ package struct MarkdownDocument: Sendable {
     package let html: String
     /// The text a reader sees, without markup, blocks separated by newlines.
     package let plainText: String
+    /// The first sentences, for listings, the page description and the feed (see ``excerpt(lines:blockEnds:limit:)``).
+    package let excerpt: String
     /// What a reader sees, line by line, each with the 1-based line of the
     /// Markdown text it starts on: the text of every block (character
     /// references decoded, raw HTML gone, emphasis and links joined as a
@@ -73,6 +75,7 @@ package struct MarkdownDocument: Sendable {
         walk.visit(root, resolveAnswerLink: resolveAnswerLink)
         walk.unwrapLinks()
         self.plainText = walk.text.trimmingTrailingNewlines()
+        self.excerpt = Self.excerpt(lines: walk.lines, blockEnds: walk.blockEnds)
         var lastLine = 1
         self.readerLines = zip(walk.lines, walk.lineSources).enumerated().compactMap { index, pair in
             let (text, line) = pair
@@ -95,6 +98,28 @@ package struct MarkdownDocument: Sendable {
 }
 
 extension MarkdownDocument {
+    /// The first sentences of the text, as listings, the page description and
+    /// the feed show them: the lines of a paragraph joined as the page joins
+    /// them, and blocks (a heading, a paragraph, a list item) kept apart by a
+    /// `；` where they do not end a sentence themselves — so `内部` ⏎⏎ `资料`
+    /// reads `内部；资料` there as on the page. Moderation reads it too.
+    package static func excerpt(lines: [String], blockEnds: Set<Int>, limit: Int = 90) -> String {
+        var joined = ""
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            if let last = joined.unicodeScalars.last, let next = line.unicodeScalars.first {
+                let endsBlock = blockEnds.contains(index - 1) || lines[index - 1].isEmpty
+                if endsBlock {
+                    if !"。！？；：，.!?;:,".unicodeScalars.contains(last) { joined += "；" }
+                } else if !(ChineseLines.isUnspaced(last) && ChineseLines.isUnspaced(next)) {
+                    joined += " "
+                }
+            }
+            joined += line
+            if joined.count > limit { break }
+        }
+        return joined.count > limit ? String(joined.prefix(limit)) + "…" : joined
+    }
+
     private static func parse(_ source: String) -> OpaquePointer {
         var source = source
         return source.withUTF8 { buffer in

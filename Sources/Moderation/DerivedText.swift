@@ -5,6 +5,9 @@ package struct DerivedText: Sendable, Equatable {
     package private(set) var lines: [String] = []
     /// `sourceLines[i]` is the 1-based source line of `lines[i]`.
     package private(set) var sourceLines: [Int] = []
+    /// A summary of text read elsewhere too (an excerpt joining blocks): only
+    /// what it alone shows is reported, so one occurrence is not counted twice.
+    package var isSummary = false
 
     package init() {}
 

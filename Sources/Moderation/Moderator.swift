@@ -34,6 +34,27 @@ package struct Moderator: Sendable {
     /// also made is reported once.
     package func scan(_ source: String, asRead derived: [DerivedText], contacts: [PublicContact] = []) -> [Finding] {
         let written = scan(source, contacts: contacts)
+        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var found = written + readerFindings(derived.filter { !$0.isSummary }, alreadyFound: written, sourceLines: sourceLines, contacts: contacts)
+        // A summary adds only what nothing else showed: a term made by joining blocks.
+        for summary in derived where summary.isSummary {
+            for finding in readerFindings([summary], alreadyFound: [], sourceLines: sourceLines, contacts: contacts)
+            where !found.contains(where: { $0.rule == finding.rule && $0.term == finding.term && Self.sameText($0, finding) }) {
+                found.append(finding)
+            }
+        }
+        guard found.count > written.count else { return written }
+        return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Whether two findings matched the same text, white space aside (a term joined across blocks reads `内部 资料`).
+    private static func sameText(_ a: Finding, _ b: Finding) -> Bool {
+        a.term != nil || a.matched.filter { !$0.isWhitespace } == b.matched.filter { !$0.isWhitespace }
+    }
+
+    /// The findings in `derived` that `alreadyFound` (the scan of the source) does not hold, located at their source lines.
+    private func readerFindings(_ derived: [DerivedText], alreadyFound written: [Finding], sourceLines: [Substring],
+                                contacts: [PublicContact]) -> [Finding] {
         // Each derived text ends with a private-use scalar: neither noise nor a
         // digit separator, so no term or number runs from one into the next.
         var joined = ""
@@ -42,10 +63,9 @@ package struct Moderator: Sendable {
             joined += text.lines.joined(separator: "\n") + "\u{E000}\n"
             origins += text.sourceLines
         }
-        guard !joined.isEmpty else { return written }
+        guard !joined.isEmpty else { return [] }
         var alreadyFound: [FindingPlace: Int] = [:]
         for finding in written { alreadyFound[FindingPlace(finding, line: finding.line), default: 0] += 1 }
-        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var added: [Finding] = []
         for finding in scan(joined, contacts: contacts, writtenAsMarkdown: false) {
             let line = origins[min(finding.line, origins.count) - 1]
@@ -57,8 +77,7 @@ package struct Moderator: Sendable {
             let written = line <= sourceLines.count ? sourceLines[line - 1] : ""
             added.append(finding.located(line: line, column: Self.column(of: finding.matched, in: written)))
         }
-        guard !added.isEmpty else { return written }
-        return (written + added).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        return added
     }
 
     /// Where a finding stands, for telling one found twice from two.

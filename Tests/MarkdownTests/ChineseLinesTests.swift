@@ -40,4 +40,13 @@ struct ChineseLinesTests {
         #expect(lines.map(\.line) == [1, 2, 3])
         #expect(lines.map(\.text).joined().contains("2. 挂号"))
     }
+
+    /// The excerpt (listings, page description, feed) keeps blocks apart as the page does.
+    @Test func theExcerptKeepsBlocksApartAndJoinsLinesAsThePageDoes() {
+        #expect(MarkdownDocument(source: "本通知为内部\n\n资料，请勿转发。").excerpt == "本通知为内部；资料，请勿转发。")
+        #expect(MarkdownDocument(source: "## 标题\n\n- 第一项\n- 第二项").excerpt == "标题；第一项；第二项")
+        #expect(MarkdownDocument(source: "流感疫苗建议\n每年接种一次。\n\n请预约。").excerpt == "流感疫苗建议每年接种一次。请预约。")
+        #expect(MarkdownDocument(source: "Take the\nbus.").excerpt == "Take the bus.")
+        #expect(MarkdownDocument(source: String(repeating: "字", count: 100)).excerpt == String(repeating: "字", count: 90) + "…")
+    }
 }

@@ -43,6 +43,19 @@ struct ReaderTextTests {
         #expect(moderator.scan("# 标题内部\n资料齐全").isEmpty)  // a real heading ends its block
     }
 
+    /// The excerpt joins blocks with a space (`本通知为内部 资料`): what it alone shows is found, once
+    /// (found by an attack run: the excerpt reached the page description and listings).
+    @Test func aTermThatOnlyTheExcerptJoinsIsFound() {
+        var excerpt = DerivedText("本通知为内部 资料，请勿转发。", line: 1)
+        excerpt.isSummary = true
+        let reader = [DerivedText("本通知为内部\u{2029}\n资料，请勿转发。\u{2029}", line: 1), excerpt]
+        #expect(moderator.scan("本通知为内部\n\n资料，请勿转发。", asRead: reader).map(\.rule) == [.classified])
+        // Found in the text already: the excerpt does not count it again.
+        var again = DerivedText("这是内部资料。", line: 1)
+        again.isSummary = true
+        #expect(moderator.scan("这是内部资料。", asRead: [DerivedText("这是内部资料。", line: 1), again]).count == 1)
+    }
+
     @Test func anAddressEndingABlockDoesNotRunIntoTheNextOne() {
         let findings = moderator.scan("来信请寄 service@example.org\u{2029}\nanswer 下一段")
         #expect(findings.map(\.matched) == ["service@example.org"])

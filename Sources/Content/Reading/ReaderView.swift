@@ -28,11 +28,14 @@ package enum ReaderView {
         for line in document.readerLines {
             text.append(line.text, line: line.line + firstLine - 1)
         }
+        // The excerpt that listings and the page description show, its blocks joined.
+        var excerpt = DerivedText(document.excerpt, line: firstLine)
+        excerpt.isSummary = true
         let links = document.unresolvedLinks.compactMap { link -> Answer.Link? in
             guard case .answer(let id) = LinkPolicy.classify(link.destination) else { return nil }
             return Answer.Link(id: id, line: link.line + firstLine - 1)
         }
-        return ((frontMatter.map { values(of: $0, lineOffset: 1) } ?? []) + [text], links)
+        return ((frontMatter.map { values(of: $0, lineOffset: 1) } ?? []) + [text, excerpt], links)
     }
 
     /// Every scalar value below `node` (keys are not shown), one text each.

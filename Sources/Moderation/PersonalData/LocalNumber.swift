@@ -1,3 +1,5 @@
+import Foundation
+
 /// A landline written without its area code (`83106666`, `8310 6666`): too
 /// short to tell from other numbers by itself, so it counts as a caller's
 /// number where a word announces a telephone number just before it
@@ -6,43 +8,70 @@ enum LocalNumber {
     /// Local numbers in China have 7 or 8 digits.
     static let digitCounts = 7...8
 
-    /// Words that announce a telephone number, simplified and traditional, lowercase ASCII.
-    static let announcingWords = ["电话", "電話", "手机", "手機", "联系", "聯系", "聯繫", "拨打", "撥打", "致电", "致電", "号码", "號碼",
-                                  "座机", "座機", "固话", "固話", "热线", "熱線", "传真", "傳真", "请打", "請打", "打给", "打給",
-                                  "tel", "phone", "call", "fax", "mobile"]
+    /// Words that announce a telephone number, as normalised (simplified, lowercase, no spaces).
+    static let announcingWords = ["电话", "手机", "联系", "联络", "拨打", "请拨", "致电", "回电", "电联", "号码", "座机", "固话", "热线", "传真",
+                                  "请打", "打给", "微信", "tel", "phone", "call", "fax", "mobile"]
 
-    /// How far before the number the word may stand (`电话（工作日）：`, `联系人张女士 `).
-    private static let window = 12
+    /// Traditional forms of the characters of those words.
+    private static let simplified: [Character: Character] = ["電": "电", "話": "话", "機": "机", "聯": "联", "繫": "系", "係": "系", "絡": "络",
+                                                             "撥": "拨", "號": "号", "碼": "码", "熱": "热", "線": "线", "傳": "传",
+                                                             "請": "请", "給": "给", "迴": "回"]
+
+    /// How far before the number the word may stand (`联系电话（工作日上午八点至下午五点半）：`).
+    private static let window = 24
 
     /// What lists numbers after one announced (`电话：025-83106666，83106667`): digits and the marks of a number, then a list mark.
     private static let numberMarks: Set<Character> = ["-", "－", "—", "(", ")", "（", "）", " ", "\u{3000}", "转", "轉", "+", "."]
     private static let listMarks: Set<Character> = ["，", ",", "、", "/", "／", "或", "和", "及", ";", "；"]
 
+    /// Counters after a number make it a count, not a telephone number (`接听电话1052368通`).
+    private static let counters: Set<Character> = ["通", "次", "人", "个", "個", "件", "元", "份", "例", "名", "万", "萬", "条", "條", "天",
+                                                  "户", "戶", "位", "台", "支", "剂", "劑", "盒", "张", "張", "页", "頁", "%", "％"]
+
     /// Whether a word of ``announcingWords`` stands shortly before byte `offset` of the text as written,
-    /// with no digit between (or only other numbers of the same list).
+    /// with no digit between (or only other numbers of the same list). The text is read as moderation
+    /// reads terms: full width, case, traditional forms and spaces or invisible characters inside the word do not hide it.
     static func isAnnounced(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let from = max(0, offset - 96)
-        var before = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<offset]), as: UTF8.self).lowercased())
+        let from = max(0, offset - 192)
+        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<offset]), as: UTF8.self)
+        let read = written.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+            .filter { !$0.properties.isWhitespace && $0.properties.generalCategory != .format }
+        var before = Substring(String(String.UnicodeScalarView(read)).map { simplified[$0] ?? $0 })
         for _ in 0..<4 {
+            // The text since the last digit, within the window: the word must stand there.
             let tail = before.suffix(window)
-            // The text since the last digit (or the whole window): the word must stand there.
-            let sinceDigit = tail.reversed().prefix { !$0.isNumber }
-            let words = String(sinceDigit.reversed())
+            let words = String(tail.reversed().prefix { !($0.isASCII && $0.isNumber) }.reversed())
             if announcingWords.contains(where: words.contains) { return true }
             // A list of numbers: `…83106666，` — look before the previous number.
             var rest = before
-            while let last = rest.last, last.isWhitespace || listMarks.contains(last) { rest.removeLast() }
-            guard rest.count < before.count, let last = rest.last, last.isNumber else { return false }
-            while let last = rest.last, last.isNumber || numberMarks.contains(last) { rest.removeLast() }
+            while let last = rest.last, listMarks.contains(last) { rest.removeLast() }
+            guard rest.count < before.count, let last = rest.last, last.isASCII, last.isNumber else { return false }
+            while let last = rest.last, (last.isASCII && last.isNumber) || numberMarks.contains(last) { rest.removeLast() }
             before = rest
         }
         return false
+    }
+
+    /// Whether a counter (`通`, `次`, `人`…) follows a local number whose bytes end before `end`.
+    static func isCount(at end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = end
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        guard index < bytes.count else { return false }
+        let next = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<min(bytes.count, index + 4)]), as: UTF8.self).first
+        return next.map(counters.contains) ?? false
     }
 
     /// The run of digit groups as a landline, unless it is a date (`20240910`) or allowed.
     static func item(_ groups: ArraySlice<PersonalDataScanner.Group>, in ascii: UnsafeBufferPointer<UInt8>,
                      allowedNumbers: Set<String>) -> PersonalDataScanner.Item? {
         guard let first = groups.first, let last = groups.last else { return nil }
+        // A date written with its parts (`2024.10.1`, `2024/10/8`, `2024-9-10`) is no telephone number.
+        if groups.count >= 3, groups[groups.startIndex].count == 4, let year = number(groups[groups.startIndex], ascii), (1900...2099).contains(year),
+            let month = number(groups[groups.startIndex + 1], ascii), let day = number(groups[groups.startIndex + 2], ascii),
+            groups[groups.startIndex + 1].count <= 2, groups[groups.startIndex + 2].count <= 2,
+            CalendarDate.isValid(year: year, month: month, day: day) {
+            return nil
+        }
         let digits = groups.flatMap { ascii[$0.first...$0.last] }
         let value = String(decoding: digits, as: UTF8.self)
         if digits.count == 8, let year = Int(value.prefix(4)), (1900...2099).contains(year),
@@ -52,5 +81,9 @@ enum LocalNumber {
         }
         guard !allowedNumbers.contains(value) else { return nil }
         return PersonalDataScanner.Item(rule: .landline, first: first.first, last: last.last, value: value)
+    }
+
+    private static func number(_ group: PersonalDataScanner.Group, _ ascii: UnsafeBufferPointer<UInt8>) -> Int? {
+        Int(String(decoding: ascii[group.first...group.last], as: UTF8.self))
     }
 }

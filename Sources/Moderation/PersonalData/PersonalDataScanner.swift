@@ -104,14 +104,14 @@ struct PersonalDataScanner {
             // Where a word announces a telephone number, a landline may be written without its area code.
             let announced = digitCount >= LocalNumber.digitCounts.lowerBound
                 && LocalNumber.isAnnounced(before: Int(text.start[runStart]), in: bytes)
-            guard digitCount >= shortestNumber else {
-                if announced, LocalNumber.digitCounts.contains(digitCount),
-                    !(runEnd + 1 < ascii.count && isASCIILetter(ascii[runEnd + 1])),
-                    let item = LocalNumber.item(groups[...], in: ascii, allowedNumbers: allowedNumbers) {
-                    items.append(item)
-                }
+            guard digitCount >= shortestNumber || announced else { continue }
+            // 400 and 800 numbers (ten digits) are companies' service lines, never a caller's.
+            if digitCount == 10, let prefix = Optional(groups.flatMap { ascii[$0.first...$0.last] }.prefix(3)),
+                prefix.elementsEqual("400".utf8) || prefix.elementsEqual("800".utf8) {
                 continue
             }
+            // A short run followed by a counter is a count (`接听电话1052368通`); a long one stays a number however it ends.
+            if digitCount < shortestNumber, LocalNumber.isCount(at: text.end(ofScalar: runEnd, in: bytes), in: bytes) { continue }
             // Letters glued to the run make it a code (SN1381234…), not a number; an ID's final x is part of it.
             var trailingX = false
             if runEnd + 1 < ascii.count, ascii[runEnd + 1] == 0x78 {

@@ -17,19 +17,9 @@ final class PublishedAnswer: Sendable {
         self.answer = answer
         self.slug = slug
         self.document = document
-        excerpt = Self.excerpt(of: document.plainText)
+        excerpt = document.excerpt
     }
 
     var path: String { "/answers/\(slug)/" }
 
-    private static func excerpt(of text: String, limit: Int = 90) -> String {
-        var result = ""
-        var count = 0
-        for character in text {
-            if count == limit { return result + "…" }
-            result.append(character.isNewline ? " " : character)
-            count += 1
-        }
-        return result
-    }
 }

@@ -5,7 +5,9 @@ import Foundation
 /// English patterns, where `{1}`, `{2}`… stand for what varies (a key, a file,
 /// a count); the Chinese pattern puts them back, in its own order, and what a
 /// placeholder held is translated too when the catalog knows it (a reason
-/// inside a line). A message the catalog lacks is shown in English.
+/// inside a line) — except `{n!}`, which holds someone's own words (a
+/// reviewer's note) and stays as written. A message the catalog lacks is
+/// shown in English.
 package enum MessageCatalog {
     /// `message` in `language`.
     package static func text(_ message: String, in language: Language) -> String {
@@ -17,7 +19,9 @@ package enum MessageCatalog {
     private static func translateLine(_ line: String, depth: Int = 0) -> String {
         for entry in compiled {
             guard let values = entry.match(line) else { continue }
-            return entry.fill(values.mapValues { depth < 3 ? translateLine($0, depth: depth + 1) : $0 })
+            return entry.fill(Dictionary(uniqueKeysWithValues: values.map { slot, value in
+                (slot, entry.raw.contains(slot) || depth >= 3 ? value : translateLine(value, depth: depth + 1))
+            }))
         }
         return line
     }
@@ -55,7 +59,11 @@ package enum MessageCatalog {
         ("`{1}` is empty. Give it a value.", "“{1}”是空的。请填写内容。"),
         ("`{1}` must be a single value. Write it on one line after `{2}:`.", "“{1}”只能有一个值。请写在 `{2}:` 后面的同一行。"),
         ("`{1}` must be a list. Write it as `{2}: [a, b]`.", "“{1}”应当是列表。请写成 `{2}: [a, b]`。"),
-        ("`{1}` is not a known key of {2}.{3}", "“{1}”不是{2}能用的键。{3}"),
+        ("`{1}` is not a known key of {2}. {3}", "“{1}”不是{2}能用的键。{3}"),
+        ("the front matter", "开头信息区"),
+        ("a person", "人员条目"),
+        ("an organisation", "单位条目"),
+        ("a city", "城市条目"),
         ("`{1}` is given twice. Keep one of them.", "“{1}”写了两次。请只保留一个。"),
         ("`{1}` is not a date. Write it as YYYY-MM-DD, e.g. 2024-05-01.", "“{1}”不是日期。请写成 年-月-日，例如 2024-05-01。"),
         ("The category `{1}` is not in the province taxonomy. Use one of: {2}, or add it to portal.yml (article 19).",
@@ -165,7 +173,7 @@ package enum MessageCatalog {
         ("revision pending review (the approved revision stays online): {1}", "修改待审核（已批准的版本继续在线）：{1}"),
         ("awaiting review ({1} findings)", "等待审核（{1} 处发现）"),
         ("awaiting review", "等待审核"),
-        ("rejected by {1}: {2}", "被 {1} 退回：{2}"),
+        ("rejected by {1}: {2!}", "被 {1} 退回：{2}"),
         ("blocked: {1} at line {2} and {3} more; remove it, it can never be approved (article 37, appendix 2)",
          "禁止发布：第 {2} 行的 {1} 及另外 {3} 处；请删除，这类内容永远不能批准（第三十七条、附件二）"),
         ("blocked: {1} at line {2}; remove it, it can never be approved (article 37, appendix 2)",
@@ -183,22 +191,30 @@ package enum MessageCatalog {
         /// Literal pieces around the placeholders; `slots[i]` follows `pieces[i]`.
         let pieces: [String]
         let slots: [Int]
+        /// Slots written `{n!}`: someone's own words, never translated.
+        let raw: Set<Int>
         let chinese: String
 
         init(english: String, chinese: String) {
             var pieces = [""]
             var slots: [Int] = []
+            var raw: Set<Int> = []
             var rest = Substring(english)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
-                let number = Int(rest[rest.index(after: open)..<close]) {
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                var inside = rest[rest.index(after: open)..<close]
+                let isRaw = inside.hasSuffix("!")
+                if isRaw { inside = inside.dropLast() }
+                guard let number = Int(inside) else { break }
                 pieces[pieces.count - 1] += rest[..<open]
                 slots.append(number)
+                if isRaw { raw.insert(number) }
                 pieces.append("")
                 rest = rest[rest.index(after: close)...]
             }
             pieces[pieces.count - 1] += rest
             self.pieces = pieces
             self.slots = slots
+            self.raw = raw
             self.chinese = chinese
         }
 
@@ -225,10 +241,16 @@ package enum MessageCatalog {
             return values
         }
 
+        /// The Chinese text with each `{n}` replaced, in one pass: a value holding `{3}` stays as it is.
         func fill(_ values: [Int: String]) -> String {
-            var text = chinese
-            for (slot, value) in values { text = text.replacingOccurrences(of: "{\(slot)}", with: value) }
-            return text
+            var text = ""
+            var rest = Substring(chinese)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+                let number = Int(rest[rest.index(after: open)..<close]), let value = values[number] {
+                text += rest[..<open] + value
+                rest = rest[rest.index(after: close)...]
+            }
+            return text + rest
         }
     }
 }

@@ -12,20 +12,22 @@ enum ChineseLines {
     static func isUnspaced(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E80...0x2FDF, 0x3000...0x303F, 0x3040...0x30FF, 0x3100...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x2FA1F: true
+             0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x2FA1F: true
         default: false
         }
     }
 
     /// Whether `line` starts with a step number as typed in Chinese documents:
-    /// `1、`, `（1）`, `(1)`, `一、`, `第一步`.
+    /// `1、`, `（1）`, `(1)`, `一、`, `第一步` (`第二天` is no step).
     static func startsWithEnumerator(_ line: Substring) -> Bool {
         let text = line.drop { $0 == " " || $0 == "\u{3000}" }
         if listItem(text) != nil { return true }
         let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
         let chinese = text.prefix { numerals.contains($0) }
         if !chinese.isEmpty, text.dropFirst(chinese.count).first == "、" { return true }
-        return text.first == "第" && text.dropFirst().first.map(numerals.contains) == true
+        guard text.first == "第" else { return false }
+        let ordinal = text.dropFirst().prefix { numerals.contains($0) }
+        return !ordinal.isEmpty && text.dropFirst(1 + ordinal.count).first.map { "步条章节项點点".contains($0) } == true
     }
 
     /// The rewritten line when it starts `N、` or `（N）`/`(N)`: `N. ` or `N) `, a Markdown list item.
@@ -50,7 +52,8 @@ enum ChineseLines {
     /// `source` with the step lines of its paragraphs (`1、` …) written as
     /// Markdown list items, or `nil` when it has none. Lines keep their number.
     static func withListsMade(_ source: String, root: OpaquePointer) -> String? {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character in Swift: lines are split on line feeds of either kind.
+        var lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
         var changed = false
         guard let iterator = cmark_iter_new(root) else { return nil }
         defer { cmark_iter_free(iterator) }
@@ -61,9 +64,16 @@ enum ChineseLines {
                 cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { continue }
             let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
             guard first >= 1, last <= lines.count, first <= last else { continue }
-            // Only steps that start the paragraph or start at 1: a Markdown list cannot begin mid-paragraph otherwise.
+            // Only steps that start the paragraph, or start at 1 right after an introducing line (`步骤如下：`)
+            // with no markup open before them (a comment, a code span or a quote would run into the list).
             let items = ((first - 1)...(last - 1)).compactMap { index in listItem(Substring(lines[index])).map { (index, $0) } }
-            guard let (start, item) = items.first, start == first - 1 || item.drop(while: { $0 == " " }).hasPrefix("1") else { continue }
+            guard let (start, item) = items.first else { continue }
+            if start != first - 1 {
+                let before = lines[(first - 1)..<start]
+                let introduced = before.last.map { $0.hasSuffix("：") || $0.hasSuffix(":") } ?? false
+                let plain = !before.contains { $0.contains("<") || $0.contains("`") || $0.drop { $0 == " " }.hasPrefix(">") }
+                guard item.drop(while: { $0 == " " }).prefix(while: \.isNumber) == "1", introduced, plain else { continue }
+            }
             for (index, item) in items {
                 lines[index] = item
                 changed = true

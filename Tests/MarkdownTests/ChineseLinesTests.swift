@@ -49,4 +49,19 @@ struct ChineseLinesTests {
         #expect(MarkdownDocument(source: "Take the\nbus.").excerpt == "Take the bus.")
         #expect(MarkdownDocument(source: String(repeating: "字", count: 100)).excerpt == String(repeating: "字", count: 90) + "…")
     }
+
+    /// Found by a review: a rewrite must not pull text out of a comment, a code span or a quote, nor change `12、`.
+    @Test(arguments: ["说明如下<!-- 内部备注\n1、内部电话 -->公开内容", "代码：`foo\n1、bar`", "> 引用：\n1、懒惰行", "注意事项如下：\n12、禁止事项"])
+    func aStepInsideOtherMarkupIsLeftAsWritten(_ source: String) {
+        #expect(!MarkdownDocument(source: source).html.contains("<ol"), "\(MarkdownDocument(source: source).html)")
+    }
+
+    @Test func windowsLineEndsGetTheSameTreatment() {
+        #expect(MarkdownDocument(source: "步骤：\r\n1、带身份证\r\n2、挂号").html.contains("<li>带身份证</li>"))
+    }
+
+    @Test func ordinaryWordsStartingWithAnOrdinalKeepTheSentenceTogether() {
+        #expect(MarkdownDocument(source: "请在就诊后\n第二天复查。").html == "<p>请在就诊后第二天复查。</p>\n")
+        #expect(MarkdownDocument(source: "操作如下\n第一步：预约").html.contains("<br />"))
+    }
 }

@@ -105,6 +105,17 @@ struct ContentLoaderTests {
         #expect(answer.updated.description == "2024-09-10")
     }
 
+    /// Found by a review: the lines of a block scalar are text, and Windows line ends are line ends.
+    @Test func fullWidthColonsInsideABlockScalarStayAndWindowsFilesAreRead() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "title: 流感疫苗每年都要接种吗？", with: "title: >\n  QQ：群号见下\n  流感疫苗")
+        #expect(try ContentLoader.load(directory: fixture.content).answers.first { $0.id == "flu" }?.title.hasPrefix("QQ：群号见下") == true)
+        let text = try fixture.read("Content/answers/province/flu.md").replacingOccurrences(of: "\n", with: "\r\n")
+            .replacingOccurrences(of: "category: vaccination", with: "category：vaccination")
+        try fixture.write(text, to: "Content/answers/province/flu.md")
+        #expect(try ContentLoader.load(directory: fixture.content).answers.first { $0.id == "flu" }?.category == "vaccination")
+    }
+
     @Test func aCategoryMayBeNamedByTheLabelTheSiteShows() throws {
         let fixture = try ProvinceFixture()
         try fixture.edit("Content/answers/province/flu.md", replacing: "category: vaccination", with: "category: 预防接种")

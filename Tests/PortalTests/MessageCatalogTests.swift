@@ -13,7 +13,8 @@ struct MessageCatalogTests {
     /// Every Chinese text puts back exactly the values its English pattern takes.
     @Test func everyEntryKeepsItsPlaceholders() {
         func placeholders(_ text: String) -> [String] {
-            text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) }
+            text.split(separator: "{", omittingEmptySubsequences: false).dropFirst()
+                .compactMap { $0.split(separator: "}").first.map { String($0.filter { $0 != "!" }) } }
         }
         for (english, chinese) in MessageCatalog.entries {
             #expect(Set(placeholders(english)) == Set(placeholders(chinese)), "\(english)")
@@ -41,5 +42,19 @@ struct MessageCatalogTests {
         let refusal = "error: `nj/a` cannot be approved: blocked: pii.mobile at line 7; remove it, it can never be approved (article 37, appendix 2)."
         #expect(MessageCatalog.text(refusal, in: .chinese)
             == "错误：“nj/a”不能批准：禁止发布：第 7 行的 pii.mobile；请删除，这类内容永远不能批准（第三十七条、附件二）。")
+    }
+
+    /// Someone's own words stay as written, and a value holding `{3}` is not filled in (found by a review).
+    @Test func ownWordsAndBracesInValuesStayAsWritten() {
+        #expect(MessageCatalog.text("rejected by 审核员: awaiting review {2}", in: .chinese) == "被 审核员 退回：awaiting review {2}")
+        #expect(MessageCatalog.text("held back: nj/{3} (a{1}.md): awaiting review", in: .chinese) == "未发布：nj/{3}（a{1}.md）：等待审核")
+    }
+
+    @Test func anUnknownKeyNamesTheFileWholeAndTheRightNoun() {
+        let line = "Content/answers/nj/a.md:3: error: `titel` is not a known key of the front matter. Use one of: id, title. Did you mean `title`?"
+        #expect(MessageCatalog.text(line, in: .chinese)
+            == "Content/answers/nj/a.md:3：错误：“titel”不是开头信息区能用的键。请使用其中之一：id, title。您是不是想写“title”？")
+        #expect(MessageCatalog.text("portal.yml:2: error: `foo` is not a known key of portal.yml. Use one of: name.", in: .chinese)
+            == "portal.yml:2：错误：“foo”不是portal.yml能用的键。请使用其中之一：name。")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Editors typing Chinese write `title：` with the full-width colon; YAML
 /// wants `:`. A full-width colon right after a key at the start of a line
 /// (`title：`, `- name：`) is read as the colon it means; one inside a value
@@ -5,7 +7,20 @@
 enum FullWidthColons {
     static func afterKeys(in yaml: String) -> String {
         guard yaml.contains("：") else { return yaml }
-        return yaml.split(separator: "\n", omittingEmptySubsequences: false).map(line).joined(separator: "\n")
+        // "\r\n" is one Character in Swift: lines are split on line feeds of either kind.
+        var blockIndent: Int?
+        return yaml.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map { text in
+            let indent = text.prefix { $0 == " " }.count
+            // The lines of a block scalar (`key: |`, `key: >`) are text, never keys.
+            if let block = blockIndent, indent > block || text.allSatisfy({ $0 == " " }) { return String(text) }
+            blockIndent = nil
+            let rewritten = line(text)
+            if let colon = rewritten.firstIndex(of: ":"), case let value = rewritten[rewritten.index(after: colon)...].drop(while: { $0 == " " }),
+                value.first == "|" || value.first == ">" {
+                blockIndent = indent
+            }
+            return rewritten
+        }.joined(separator: "\n")
     }
 
     private static func line(_ line: Substring) -> String {

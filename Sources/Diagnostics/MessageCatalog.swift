@@ -154,6 +154,12 @@ package enum MessageCatalog {
         ("`{1}` changed while you were reviewing it. Run `review show` again and decide on what is there now.",
          "您审核期间“{1}”被修改了。请重新运行 `review show`，对现在的内容作出决定。"),
         ("This answer already exists. Open it to edit it, or choose another id.", "这条答复已经存在。请打开它修改，或换一个 id。"),
+        ("`{1}` does not name a scope and an id. Write province/<id> or <city>/<id> with a city of portal.yml ({2}), e.g. province/flu-vaccine.",
+         "“{1}”没有写明范围和 id。请写 province/<id> 或 <城市缩写>/<id>，城市缩写见 portal.yml（{2}），例如 province/flu-vaccine。"),
+        ("There is no category `{1}`. Use one of: {2}.", "没有分类“{1}”。请使用其中之一：{2}。"),
+        ("The folder is not empty. Choose a new folder: init never writes over existing content.", "文件夹不是空的。请另选一个新文件夹：init 从不覆盖已有内容。"),
+        ("Created {1}/. Next: edit {2}/portal.yml, then run `portal12320 build --content {3}` in the project folder (its Templates/ is the theme).",
+         "已创建 {1}/。下一步：编辑 {2}/portal.yml，然后在项目文件夹中运行 `portal12320 build --content {3}`（其中的 Templates/ 是网站主题）。"),
         // Moderation.
         ("{1} files scanned: {2} blocking, {3} for review, {4} public contacts of the directory.",
          "共检查 {1} 个文件：{2} 处禁止发布，{3} 处需要审核，{4} 处为通讯录中的公开联系方式。"),

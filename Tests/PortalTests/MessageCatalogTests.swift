@@ -57,4 +57,9 @@ struct MessageCatalogTests {
         #expect(MessageCatalog.text("portal.yml:2: error: `foo` is not a known key of portal.yml. Use one of: name.", in: .chinese)
             == "portal.yml:2：错误：“foo”不是portal.yml能用的键。请使用其中之一：name。")
     }
+
+    @Test func scaffoldingSpeaksChineseToo() {
+        #expect(MessageCatalog.text("zz/x: error: `zz/x` does not name a scope and an id. Write province/<id> or <city>/<id> with a city of portal.yml (nj, sz), e.g. province/flu-vaccine.", in: .chinese)
+            == "zz/x：错误：“zz/x”没有写明范围和 id。请写 province/<id> 或 <城市缩写>/<id>，城市缩写见 portal.yml（nj, sz），例如 province/flu-vaccine。")
+    }
 }

@@ -27,11 +27,7 @@ struct New: AsyncParsableCommand {
             Terminal.report(error)
             throw ExitCode.failure
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = ChinaTime.zone
-        formatter.dateFormat = "yyyy-MM-dd"
-        guard let today = Day(formatter.string(from: Date())) else { throw ExitCode.failure }
+        guard let today = Day(ChinaTime.day(of: Date())) else { throw ExitCode.failure }
         do {
             let draft = try AnswerDraft(reference: reference, title: title, category: category, province: province, today: today)
             Terminal.say(try draft.write(into: options.content))

@@ -75,11 +75,7 @@ struct ReviewQueue: AsyncParsableCommand {
 
     /// Midnight China Standard Time of `text`.
     static func day(_ text: String) throws -> Date {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = ChinaTime.zone
-        formatter.dateFormat = "yyyy-MM-dd"
-        guard let date = formatter.date(from: text) else { throw ValidationError("--since takes a day as YYYY-MM-DD, e.g. 2024-09-01.") }
+        guard let date = ChinaTime.midnight(of: text) else { throw ValidationError("--since takes a day as YYYY-MM-DD, e.g. 2024-09-01.") }
         return date
     }
 

@@ -102,9 +102,16 @@ struct PersonalDataScanner {
             let runEnd = current.last
             index = runEnd + 1
             // Where a word announces a telephone number, a landline may be written without its area code.
-            let announced = digitCount >= LocalNumber.digitCounts.lowerBound
-                && LocalNumber.isAnnounced(before: Int(text.start[runStart]), in: bytes)
-            guard digitCount >= shortestNumber || announced else { continue }
+            // (Read at most once a run, and only when a number of its own does not already settle it.)
+            var announcedMemo: Bool?
+            let announced = { () -> Bool in
+                if let known = announcedMemo { return known }
+                let found = digitCount >= LocalNumber.digitCounts.lowerBound
+                    && LocalNumber.isAnnounced(before: Int(text.start[runStart]), in: bytes)
+                announcedMemo = found
+                return found
+            }
+            guard digitCount >= shortestNumber || announced() else { continue }
             // 400 and 800 numbers (ten digits) are companies' service lines, never a caller's.
             if digitCount == 10, let prefix = Optional(groups.flatMap { ascii[$0.first...$0.last] }.prefix(3)),
                 prefix.elementsEqual("400".utf8) || prefix.elementsEqual("800".utf8) {
@@ -136,7 +143,7 @@ struct PersonalDataScanner {
     ///   themselves may be a local landline (`87654321-1234`, `8765 4321 / 8765 4320`), as may those
     ///   after a number found in the run (`025-83106666 87654321`).
     private static func classify(_ groups: [Group], in ascii: UnsafeBufferPointer<UInt8>, trailingX: Bool, international: Bool,
-                                 announced: Bool, allowedNumbers: Set<String>) -> [Item] {
+                                 announced: () -> Bool, allowedNumbers: Set<String>) -> [Item] {
         var items: [Item] = []
         let dates = CalendarDate.triples(in: groups.map { ascii[$0.first...$0.last] })
         var start = 0
@@ -167,7 +174,7 @@ struct PersonalDataScanner {
             if let (item, end) = found {
                 items.append(item)
                 start = end + 1
-            } else if announced || !items.isEmpty, let (item, end) = localNumber(from: start, groups, in: ascii, allowedNumbers: allowedNumbers) {
+            } else if !items.isEmpty || announced(), let (item, end) = localNumber(from: start, groups, in: ascii, allowedNumbers: allowedNumbers) {
                 items.append(item)
                 start = end + 1
             } else {

@@ -96,7 +96,7 @@ package struct SiteBuild: Sendable {
         let report = Self.heldBackJSON(heldBack)
         let nginx = content.province.siteDomains.map { domain in
             let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
-            return OutputFile(path: "nginx/\(domain).conf") { Array(text.utf8) }
+            return OutputFile(path: "\(OutputLayout.nginxFolder)/\(domain).conf") { Array(text.utf8) }
         }
         let rendered = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
                                         transcripts: board.clearedTranscripts, unreviewed: Set(previewed.map(\.file))).files()

@@ -14,6 +14,22 @@ package enum LinkPolicy {
 
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
+    /// File endings of the images and documents an answer embeds from `media/`
+    /// (`![地图](map.png)`, `[指南](guide.pdf)`); which of them publish is the content's decision.
+    package static let mediaExtensions: Set<String> = ["png", "jpg", "jpeg", "webp", "gif", "svg", "pdf"]
+
+    /// The name of the `media/` file a destination names (`map.png` or
+    /// `media/map.png`, percent-decoded), or `nil` for any other destination.
+    package static func mediaName(_ destination: String) -> String? {
+        var name = TreeWalk.percentDecoded(destination)
+        if name.hasPrefix("media/") { name.removeFirst("media/".count) }
+        let fileExtension = name.split(separator: ".", omittingEmptySubsequences: false).last.map { $0.lowercased() } ?? ""
+        guard name.contains("."), mediaExtensions.contains(fileExtension), !name.hasPrefix("."),
+            !name.contains(where: { "/\\:?#".contains($0) })
+        else { return nil }
+        return name
+    }
+
     /// Classifies a destination as written in Markdown.
     package static func classify(_ destination: String) -> Decision {
         // Browsers ignore ASCII whitespace and control characters inside a

@@ -27,6 +27,8 @@ package struct MarkdownDocument: Sendable {
     package let readerLines: [(text: String, line: Int)]
     /// `answer:` links that the resolver could not resolve, in source order.
     package let unresolvedLinks: [UnresolvedLink]
+    /// The `media/` images and documents the text embeds or links to, in source order.
+    package let mediaReferences: [MediaReference]
 
     /// Where an `answer:<id>` link goes.
     package enum LinkTarget: Sendable, Equatable {
@@ -58,10 +60,13 @@ package struct MarkdownDocument: Sendable {
     ///   - topHeadingLevel: the level the body's highest heading is moved to,
     ///     so the page title stays the only `h1` (2 by default).
     ///   - resolveAnswerLink: where the `answer:<id>` link with this id goes.
+    ///   - resolveMedia: where the `media/` file of this name is published;
+    ///     `nil` while it is not (the link or image then points nowhere).
     package init(
         source: String,
         topHeadingLevel: Int = 2,
-        resolveAnswerLink: (String) -> LinkTarget = { _ in .unknown }
+        resolveAnswerLink: (String) -> LinkTarget = { _ in .unknown },
+        resolveMedia: (String) -> MediaTarget? = { _ in nil }
     ) {
         var root = Self.parse(source)
         // Steps typed `1、` `2、` on lines of their own are a list (same lines, so findings keep their place).
@@ -72,7 +77,7 @@ package struct MarkdownDocument: Sendable {
         defer { cmark_node_free(root) }
 
         var walk = TreeWalk(topHeadingLevel: topHeadingLevel)
-        walk.visit(root, resolveAnswerLink: resolveAnswerLink)
+        walk.visit(root, resolveAnswerLink: resolveAnswerLink, resolveMedia: resolveMedia)
         walk.unwrapLinks()
         self.plainText = walk.text.trimmingTrailingNewlines()
         self.excerpt = Self.excerpt(lines: walk.lines, blockEnds: walk.blockEnds)
@@ -86,6 +91,7 @@ package struct MarkdownDocument: Sendable {
             return ((walk.markers[index] ?? "") + text + (walk.blockEnds.contains(index) ? "\u{2029}" : ""), lastLine)
         } + walk.attributes
         self.unresolvedLinks = walk.unresolved
+        self.mediaReferences = walk.mediaReferences
 
         ChineseLines.joinLines(in: root)
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else {
@@ -93,7 +99,7 @@ package struct MarkdownDocument: Sendable {
             return
         }
         defer { free(rendered) }
-        self.html = String(cString: rendered)
+        self.html = Self.sized(String(cString: rendered), images: walk.sizedImages)
     }
 }
 
@@ -118,6 +124,18 @@ extension MarkdownDocument {
             if joined.count > limit { break }
         }
         return joined.count > limit ? String(joined.prefix(limit)) + "…" : joined
+    }
+
+    /// `<img>` of published images with their `width` and `height`, so the page does not shift while they load.
+    private static func sized(_ html: String, images: [MediaTarget]) -> String {
+        var html = html
+        var done: Set<String> = []
+        for image in images where done.insert(image.url).inserted {
+            guard let size = image.size else { continue }
+            html = html.replacing("<img src=\"\(image.url)\"",
+                                  with: "<img src=\"\(image.url)\" width=\"\(size.width)\" height=\"\(size.height)\" loading=\"lazy\"")
+        }
+        return html
     }
 
     private static func parse(_ source: String) -> OpaquePointer {

@@ -24,12 +24,21 @@ struct TreeWalk {
     private var currentLine = 1
     /// Links to replace by their text once the walk is over.
     private var linksToUnwrap: [OpaquePointer] = []
+    /// The `media/` images and documents the text names, in source order.
+    private(set) var mediaReferences: [MarkdownDocument.MediaReference] = []
+    /// Images whose alt text becomes their reviewed description once the walk is over.
+    private var describedImages: [(node: OpaquePointer, description: String)] = []
+    /// Published images with their size, to set on `<img>`.
+    private(set) var sizedImages: [MarkdownDocument.MediaTarget] = []
 
     init(topHeadingLevel: Int) {
         self.topHeadingLevel = topHeadingLevel
     }
 
-    mutating func visit(_ root: OpaquePointer, resolveAnswerLink: (String) -> MarkdownDocument.LinkTarget) {
+    mutating func visit(
+        _ root: OpaquePointer, resolveAnswerLink: (String) -> MarkdownDocument.LinkTarget,
+        resolveMedia: (String) -> MarkdownDocument.MediaTarget?
+    ) {
         let headingShift = max(0, topHeadingLevel - Self.highestHeadingLevel(in: root))
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
@@ -39,7 +48,7 @@ struct TreeWalk {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_ENTER {
-                enter(node, type: type, headingShift: headingShift, resolve: resolveAnswerLink)
+                enter(node, type: type, headingShift: headingShift, resolve: resolveAnswerLink, resolveMedia: resolveMedia)
             } else if event == CMARK_EVENT_EXIT, Self.isBlock(type), !lines[lines.count - 1].isEmpty {
                 blockEnds.insert(lines.count - 1)
                 endLine()
@@ -66,7 +75,8 @@ struct TreeWalk {
     }
 
     private mutating func enter(
-        _ node: OpaquePointer, type: cmark_node_type, headingShift: Int, resolve: (String) -> MarkdownDocument.LinkTarget
+        _ node: OpaquePointer, type: cmark_node_type, headingShift: Int, resolve: (String) -> MarkdownDocument.LinkTarget,
+        resolveMedia: (String) -> MarkdownDocument.MediaTarget?
     ) {
         if Self.isBlock(type), case let line = Int(cmark_node_get_start_line(node)), line > 0 { currentLine = line }
         switch type {
@@ -84,7 +94,11 @@ struct TreeWalk {
             cmark_node_set_heading_level(node, Int32(min(6, level + headingShift)))
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             recordAttributes(of: node)
-            rewriteDestination(of: node, resolve: resolve)
+            if let name = cmark_node_get_url(node).flatMap({ LinkPolicy.mediaName(String(cString: $0)) }) {
+                point(node, atMedia: name, isImage: type == CMARK_NODE_IMAGE, resolve: resolveMedia)
+            } else {
+                rewriteDestination(of: node, resolve: resolve)
+            }
         default:
             break
         }
@@ -176,9 +190,36 @@ struct TreeWalk {
         }
     }
 
-    /// Replaces each collected link by its children (its text), after the
-    /// walk, since changing the tree while iterating it is unsafe.
+    /// Points a link or image at the published `media/` file, or at nothing
+    /// while the file is not published (the content check names it).
+    private mutating func point(
+        _ node: OpaquePointer, atMedia name: String, isImage: Bool, resolve: (String) -> MarkdownDocument.MediaTarget?
+    ) {
+        mediaReferences.append(.init(name: name, line: currentLine, isImage: isImage))
+        guard let target = resolve(name) else {
+            cmark_node_set_url(node, "")
+            return
+        }
+        cmark_node_set_url(node, target.url)
+        if isImage, target.size != nil { sizedImages.append(target) }
+        if isImage, let description = target.description { describedImages.append((node, description)) }
+    }
+
+    /// Replaces each collected link by its children (its text), and each
+    /// described image's alt text by its description, after the walk, since
+    /// changing the tree while iterating it is unsafe.
     mutating func unwrapLinks() {
+        for (image, description) in describedImages {
+            while let child = cmark_node_first_child(image) {
+                cmark_node_unlink(child)
+                cmark_node_free(child)
+            }
+            if let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(text, description)
+                cmark_node_append_child(image, text)
+            }
+        }
+        describedImages = []
         for link in linksToUnwrap {
             while let child = cmark_node_first_child(link) {
                 cmark_node_unlink(child)

@@ -66,7 +66,8 @@ package enum AnswerLoader {
         return .success(Answer(scope: scope, id: id, title: title, category: categoryKey, updated: updated,
                                visibility: visibility, tags: tags, overrides: overrides, media: media,
                                body: split.body, bodyLine: split.bodyLine, file: file, keyLines: fieldLines(fields),
-                               source: source, readerTexts: reading.texts, answerLinks: reading.answerLinks, fileHash: fileHash))
+                               source: source, readerTexts: reading.texts, answerLinks: reading.answerLinks,
+                               mediaReferences: reading.media, fileHash: fileHash))
     }
 
     private static func fieldLines(_ fields: YAMLFields) -> [String: Int] {

@@ -1,3 +1,4 @@
+import Markdown
 import Moderation
 
 /// One FAQ answer as an editor wrote it: front matter plus a Markdown body.
@@ -36,6 +37,8 @@ package struct Answer: Sendable {
     package let readerTexts: [DerivedText]
     /// The body's `answer:<id>` links, checked against the other answers when loading.
     package let answerLinks: [Link]
+    /// The images and PDFs of `media/` the body shows or links to, with their lines in the file.
+    package let mediaReferences: [MarkdownDocument.MediaReference]
     /// SHA-256 of the file's bytes: what a reviewer's approval is bound to.
     package let fileHash: String
 
@@ -47,6 +50,12 @@ package struct Answer: Sendable {
 
     /// `scope/id`, the name reviewers and reports use.
     package var reference: String { "\(scope)/\(id)" }
+
+    /// Every `media/` file the answer presents, in the front matter or in the body: it publishes only once each is cleared.
+    package var allMedia: [String] {
+        var seen: Set<String> = []
+        return (media + mediaReferences.map(\.name)).filter { seen.insert($0).inserted }
+    }
 }
 
 extension Answer: ReviewSubject {

@@ -1,10 +1,11 @@
 import Moderation
 
-/// The transcript of an audio or video file under `media/` (`<file>.txt`):
-/// article 37 wants online audio and video reviewed, and a reviewer reads
-/// the transcript. Its hash binds the recording's bytes too, so replacing
-/// the recording sends it back to review. Shown on the pages of the answers
-/// that present the file, which publish only once it is cleared.
+/// The reviewed text of a file under `media/` (`<file>.txt`): the transcript
+/// of an audio or video file (article 37 wants online audio and video
+/// reviewed, and a reviewer reads the transcript), the alt text of an image,
+/// the summary of a PDF. Its hash binds the media file's bytes too, so
+/// replacing the file sends it back to review. Shown on the pages of the
+/// answers that present the file, which publish only once it is cleared.
 package struct Transcript: ReviewSubject {
     /// The media file's name, e.g. `flu-talk.mp3`.
     package let name: String
@@ -12,9 +13,16 @@ package struct Transcript: ReviewSubject {
     /// The transcript file.
     package let file: String
     package let fileHash: String
+    package let kind: MediaKind
+    /// The text inside the media file itself, which its readers see too (a
+    /// PDF's pages): moderated with the description, its findings placed on
+    /// the description's first line.
+    package let fileText: String?
 
-    package init(name: String, text: String, file: String, fileHash: String) {
+    package init(name: String, kind: MediaKind, text: String, file: String, fileHash: String, fileText: String? = nil) {
         self.name = name
+        self.kind = kind
+        self.fileText = fileText
         self.text = text
         self.file = file
         self.fileHash = fileHash
@@ -22,10 +30,10 @@ package struct Transcript: ReviewSubject {
 
     package var reference: String { "media/\(name)" }
     package var scope: Scope { .media }
-    package var title: String { "音视频文字稿：\(name)" }
+    package var title: String { "\(kind.descriptionName)：\(name)" }
     package var source: String { text }
-    /// Plain text: readers see it as written.
-    package var readerTexts: [DerivedText] { [] }
+    /// The description is plain text, which readers see as written; a PDF's own text is read besides.
+    package var readerTexts: [DerivedText] { fileText.map { [DerivedText($0, line: 1)] } ?? [] }
     package var isPrivate: Bool { false }
     /// Only answers' revisions are kept: a transcript edit takes the recording offline until approved.
     package var keepsApprovedRevisions: Bool { false }

@@ -20,8 +20,10 @@ package enum ReaderView {
     }
 
     /// The front matter's values and the rendered body, and the `answer:`
-    /// links of the body with their lines in the file.
-    package static func read(frontMatter: Node? = nil, body: String, firstLine: Int) -> (texts: [DerivedText], answerLinks: [Answer.Link]) {
+    /// links and `media/` files of the body with their lines in the file.
+    package static func read(frontMatter: Node? = nil, body: String, firstLine: Int)
+        -> (texts: [DerivedText], answerLinks: [Answer.Link], media: [MarkdownDocument.MediaReference])
+    {
         var text = DerivedText()
         // Every link is "unknown" here: this reading only collects them.
         let document = MarkdownDocument(source: body) { _ in .unknown }
@@ -35,7 +37,8 @@ package enum ReaderView {
             guard case .answer(let id) = LinkPolicy.classify(link.destination) else { return nil }
             return Answer.Link(id: id, line: link.line + firstLine - 1)
         }
-        return ((frontMatter.map { values(of: $0, lineOffset: 1) } ?? []) + [text, excerpt], links)
+        let media = document.mediaReferences.map { MarkdownDocument.MediaReference(name: $0.name, line: $0.line + firstLine - 1, isImage: $0.isImage) }
+        return ((frontMatter.map { values(of: $0, lineOffset: 1) } ?? []) + [text, excerpt], links, media)
     }
 
     /// Every scalar value below `node` (keys are not shown), one text each.

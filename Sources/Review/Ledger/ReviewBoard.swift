@@ -51,7 +51,7 @@ package struct ReviewBoard: Sendable {
         // An answer is published only with every transcript of its media cleared.
         let cleared = Set(transcriptReviews.compactMap { $0.live?.name })
         reviews = answers.map { review in
-            guard let live = review.live, let pending = live.media.first(where: { !cleared.contains($0) }) else { return review }
+            guard let live = review.live, let pending = live.allMedia.first(where: { !cleared.contains($0) }) else { return review }
             return review.holdingBack(forMedia: pending)
         }
     }

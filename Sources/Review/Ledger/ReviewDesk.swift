@@ -26,7 +26,7 @@ package enum ReviewDesk {
                               contentDirectory: String, key: SigningKey, note: String,
                               expectedSHA256: String? = nil) throws -> LedgerEntry {
         guard let review = board.review(of: reference) else {
-            throw Refusal(message: "There is no answer or media transcript `\(reference)`. Use the name `review queue` lists, e.g. province/flu-vaccine or media/flu-talk.mp3.")
+            throw Refusal(message: "There is no answer, media transcript or description `\(reference)`. Use the name `review queue` lists, e.g. province/flu-vaccine or media/flu-talk.mp3.")
         }
         guard let person = board.roster.person(withKey: key.publicKey) else {
             throw Refusal(message: "This key is not in people.yml. Ask the provincial centre to add the entry `portal12320 key new` printed for you.")

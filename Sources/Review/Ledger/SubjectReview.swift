@@ -48,7 +48,7 @@ package struct SubjectReview<Subject: ReviewSubject>: ReviewStanding {
         case .rejected(let reviewer, let note):
             return "rejected by \(reviewer): \(note)"
         case .mediaNotCleared(let name):
-            return "the transcript of media/\(name) is not approved; review media/\(name) first"
+            return "the text of media/\(name) (its transcript or description) is not approved; review media/\(name) first"
         }
     }
 

@@ -91,15 +91,25 @@ package struct SiteBuild: Sendable {
         let previewedReferences = Set(previewed.map(\.reference))
         let published = board.publishable.filter { !previewedReferences.contains($0.reference) }
         let notPublished = Set(heldBack.filter { $0.liveItem == nil }.map(\.item.reference))
+        // Images and PDFs publish with their reviewed descriptions (the preview shows those awaiting review too).
+        var descriptions = board.clearedTranscripts
+        for transcript in content.transcripts where previewUnreviewed && descriptions[transcript.name] == nil {
+            descriptions[transcript.name] = transcript.text
+        }
+        let media = try PublishedMedia.prepare(Set((published + previewed).flatMap { $0.mediaReferences.map(\.name) }),
+                                               kinds: Dictionary(uniqueKeysWithValues: content.transcripts.map { ($0.name, $0.kind) }),
+                                               descriptions: descriptions, directory: content.directory + "/media")
         let plan = try SitePlan(province: content.province, publishable: published + previewed,
-                                heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities)
+                                heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities,
+                                media: media.mapValues(\.target))
         let report = Self.heldBackJSON(heldBack)
         let nginx = content.province.siteDomains.map { domain in
             let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
             return OutputFile(path: "\(OutputLayout.nginxFolder)/\(domain).conf") { Array(text.utf8) }
         }
         let rendered = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
-                                        transcripts: board.clearedTranscripts, unreviewed: Set(previewed.map(\.file))).files()
+                                        transcripts: board.clearedTranscripts, published: media,
+                                        unreviewed: Set(previewed.map(\.file))).files()
         let files = rendered.files + [OutputFile(path: Self.heldBackReport) { report },
                                       OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
         let summary = Report(sites: plan.cities.count + 1, files: files.count - 2 - nginx.count,

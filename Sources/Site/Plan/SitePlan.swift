@@ -20,8 +20,10 @@ struct SitePlan: Sendable {
     ///   - heldBack: references (`scope/id`) of answers that exist but are not published:
     ///     links to them become plain text instead of failing the build.
     ///   - onlyCities: abbreviations to build, or empty for every opened city.
+    ///   - media: where each published image and PDF of `media/` is, by name.
     /// - Throws: ``ContentErrors`` for `answer:` links that resolve to no published answer.
-    init(province: Province, publishable: [Answer], heldBack: Set<String>, onlyCities: Set<String>) throws(ContentErrors) {
+    init(province: Province, publishable: [Answer], heldBack: Set<String>, onlyCities: Set<String>,
+         media: [String: MarkdownDocument.MediaTarget] = [:]) throws(ContentErrors) {
         self.province = province
         let provincialSlugs = Set(publishable.filter { $0.scope == .province }.map(\.id))
         // `answer:<id>` in a city answer may name the city's own answers: id → address segment.
@@ -34,12 +36,12 @@ struct SitePlan: Sendable {
         // Every answer is rendered exactly once, whatever the number of cities.
         let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
             let local = citySlugs[answer.scope] ?? [:]
-            let document = MarkdownDocument(source: answer.body) { id in
+            let document = MarkdownDocument(source: answer.body, resolveAnswerLink: { id in
                 if let slug = local[id] { return .url("/answers/\(slug)/") }
                 if provincialSlugs.contains(id) { return .url("/answers/\(id)/") }
                 let held = heldBack.contains("\(answer.scope)/\(id)") || heldBack.contains("province/\(id)")
                 return held ? .unpublished : .unknown
-            }
+            }, resolveMedia: { media[$0] })
             return PublishedAnswer(answer: answer, slug: answer.overrides ?? answer.id, document: document)
         }
         try ContentErrors.check(rendered.flatMap(Self.linkIssues))

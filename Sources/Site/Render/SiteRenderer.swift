@@ -18,13 +18,16 @@ struct SiteRenderer: Sendable {
     /// Reviewed transcripts by media file name; only these media are published.
     let transcripts: [String: String]
     let mediaDirectory: String
+    /// The images and PDFs answers embed, prepared for publishing, by name.
+    let published: [String: PublishedMedia]
 
     /// Files of answers shown only in preview: their pages carry a banner.
     let unreviewed: Set<String>
 
     init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String],
-         unreviewed: Set<String> = []) throws(ContentIssue) {
+         published: [String: PublishedMedia] = [:], unreviewed: Set<String> = []) throws(ContentIssue) {
         self.plan = plan
+        self.published = published
         self.unreviewed = unreviewed
         self.templates = templates
         self.transcripts = transcripts
@@ -116,27 +119,33 @@ struct SiteRenderer: Sendable {
         return files + feedFiles(index) + assetFiles(root: root) + mediaFiles(site)
     }
 
-    /// The media files the site's answers present (each has a cleared transcript).
+    /// The media files the site's answers present (each has a cleared transcript or description).
     private func mediaFiles(_ site: SitePlan.CitySite) -> [OutputFile] {
         let names = Set(site.answers.flatMap(\.answer.media)).sorted()
-        return names.map { name in
+        let recordings = names.map { name in
             OutputFile(path: "\(site.domain)/media/\(name)") { [mediaDirectory] () throws(ContentIssue) -> [UInt8] in
                 try FileBytes.read("\(mediaDirectory)/\(name)")
             }
         }
+        let embedded = Set(site.answers.flatMap { $0.answer.mediaReferences.map(\.name) }).sorted().compactMap { published[$0] }
+        return recordings + embedded.map { media in OutputFile(path: "\(site.domain)\(media.url)") { media.bytes } }
     }
 
     private func answerContext(_ page: PublishedAnswer, index: CityIndex) -> PageContext<AnswerPage> {
         let answer = page.answer
         let media = answer.media.map { name in
-            MediaItem(name: name, video: MediaLoader.video.contains((name as NSString).pathExtension.lowercased()),
-                      transcript: transcripts[name] ?? "")
+            MediaItem(name: name, video: MediaKind(fileName: name) == .video, transcript: transcripts[name] ?? "")
+        }
+        var linked: Set<String> = []
+        let attachments = answer.mediaReferences.compactMap { reference -> AttachmentItem? in
+            guard let media = published[reference.name], media.kind == .document, linked.insert(media.name).inserted else { return nil }
+            return AttachmentItem(media)
         }
         let body = AnswerPage(body: page.document.html, updated: answer.updated.chinese, updatedISO: answer.updated.description,
                               categoryName: plan.province.category(answer.category)?.name ?? "",
                               categoryURL: "/categories/\(answer.category)/", tags: answer.tags,
                               provincial: answer.scope == .province, unreviewed: unreviewed.contains(answer.file),
-                              media: media, related: summaries(index.related(to: page)))
+                              media: media, attachments: attachments, related: summaries(index.related(to: page)))
         return index.chrome.page(body, title: answer.title, description: page.excerpt, path: page.path, category: answer.category)
     }
 

@@ -11,6 +11,8 @@ struct AnswerPage: TemplateContext {
     /// Shown only in preview, with a banner: not yet approved.
     let unreviewed: Bool
     let media: [MediaItem]
+    /// The PDFs the body links to, with their summaries.
+    let attachments: [AttachmentItem]
     let related: [AnswerSummary]
 
     static let keys: [String: TemplateKey<AnswerPage>] = [
@@ -18,6 +20,7 @@ struct AnswerPage: TemplateContext {
         "categoryName": .text(\.categoryName), "categoryURL": .text(\.categoryURL),
         "tags": .texts(\.tags), "hasTags": .flag { !$0.tags.isEmpty }, "provincial": .flag(\.provincial),
         "unreviewed": .flag(\.unreviewed), "media": .list(\.media), "hasMedia": .flag { !$0.media.isEmpty },
+        "attachments": .list(\.attachments), "hasAttachments": .flag { !$0.attachments.isEmpty },
         "related": .list(\.related), "hasRelated": .flag { !$0.related.isEmpty },
     ]
 }

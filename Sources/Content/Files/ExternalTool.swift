@@ -1,0 +1,52 @@
+import Foundation
+
+/// A program from a Debian package that the build runs (`vipsthumbnail`,
+/// `pdftotext`), found on `PATH`: what it printed and how it ended, or an
+/// error telling the user which package to install.
+package struct ExternalTool: Sendable {
+    /// The program's name, e.g. `pdftotext`.
+    package let name: String
+    /// The Debian package that provides it, e.g. `poppler-utils`.
+    package let package: String
+
+    package init(name: String, package: String) {
+        self.name = name
+        self.package = package
+    }
+
+    /// What one run printed.
+    package struct Outcome: Sendable {
+        package let status: Int32
+        package let output: Data
+        /// The first line of the program's error output, if any.
+        package let complaint: String?
+    }
+
+    /// Runs the program with `arguments`, waiting for it to end.
+    /// - Parameter file: the content file the run is about, for messages.
+    package func run(_ arguments: [String], about file: String) throws(ContentIssue) -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [name] + arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw ContentIssue(file: file, line: nil, message: "`\(name)` could not be started: \(error.localizedDescription).",
+                               fix: "Run `bash scripts/install-deps.sh` (it installs the Debian package \(package)).")
+        }
+        // Errors are read on another thread so that neither pipe fills up while the other is drained.
+        let complaint = ComplaintReader(errors.fileHandleForReading)
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        if process.terminationStatus == 127 {
+            throw ContentIssue(file: file, line: nil, message: "This needs `\(name)`, which is not installed.",
+                               fix: "Run `bash scripts/install-deps.sh` (it installs the Debian package \(package)).")
+        }
+        return Outcome(status: process.terminationStatus, output: printed, complaint: complaint.firstLine())
+    }
+}

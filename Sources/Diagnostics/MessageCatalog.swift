@@ -153,6 +153,38 @@ package enum MessageCatalog {
         ("`hotline` `{1}` is not a phone number.{2}", "`hotline`“{1}”不是电话号码。{2}"),
         ("`email` `{1}` is not an e-mail address.{2}", "`email`“{1}”不是电子邮箱地址。{2}"),
         ("`hub_domain` `{1}` is not a domain: {2}", "`hub_domain`“{1}”不是域名：{2}"),
+        ("`domain_pattern` `{1}` has no `{abbr}`. {2}", "`domain_pattern`“{1}”中没有 `{abbr}`。{2}"),
+        ("`domain_pattern` `{1}` has {2} times `{abbr}`. {3}", "`domain_pattern`“{1}”中 `{abbr}` 出现了 {2} 次。{3}"),
+        ("Write `{abbr}` exactly once where each city's abbreviation goes, e.g. `www.js{abbr}12320.cn` (article 33).",
+         "请在城市缩写的位置写一次且只写一次 `{abbr}`，例如 `www.js{abbr}12320.cn`（第三十三条）。"),
+        ("`domain_pattern` `{1}` gives `{2}` for {3}, which is not a domain: {4}. {5}", "`domain_pattern`“{1}”为{3}生成的“{2}”不是域名：{4}。{5}"),
+        ("Write lowercase letters, digits, inner hyphens and dots around one `{abbr}`, e.g. `www.js{abbr}12320.cn`.",
+         "请在一个 `{abbr}` 周围使用小写字母、数字、中间的连字符和点，例如 `www.js{abbr}12320.cn`。"),
+        ("The domain `{1}` is given both to {2} and to {3} (`hub_domain`, `domain_pattern`). {4}",
+         "域名“{1}”同时分给了{2}和{3}（`hub_domain`、`domain_pattern`）。{4}"),
+        ("The domain `{1}` names a folder the build writes. {2}", "域名“{1}”与构建写出的文件夹同名。{2}"),
+        ("Give the hub and every city a domain of its own (the hub `www.js12320.cn`, cities `www.js{abbr}12320.cn`).",
+         "请给总站和每个城市各自的域名（总站 `www.js12320.cn`，城市 `www.js{abbr}12320.cn`）。"),
+        ("the hub", "总站"),
+        ("Write a domain of lowercase letters, digits, inner hyphens and dots, e.g. `www.js12320.cn`.",
+         "请使用由小写字母、数字、中间的连字符和点组成的域名，例如 `www.js12320.cn`。"),
+        ("it is empty", "它是空的"),
+        ("it contains a space", "它含有空格"),
+        ("it contains the invisible character {1}", "它含有不可见字符 {1}"),
+        ("it contains {1}", "它含有 {1}"),
+        ("it is longer than 253 characters", "它超过 253 个字符"),
+        ("it ends with a dot", "它以点结尾"),
+        ("it has an empty part (`..` or a leading dot)", "它有空的部分（`..` 或以点开头）"),
+        ("it has no dot: a public site needs a full domain", "它没有点：公开网站需要完整的域名"),
+        ("its part `{1}` is longer than 63 characters", "其中的“{1}”超过 63 个字符"),
+        ("its part `{1}` starts or ends with a hyphen", "其中的“{1}”以连字符开头或结尾"),
+        ("`logo` `{1}` leaves the content folder. {2}", "`logo`“{1}”指向内容文件夹之外。{2}"),
+        ("The category key `{1}` is not usable in a URL. {2}", "分类键“{1}”不能用在网址中。{2}"),
+        ("The category key `{1}` is used twice. Give each category its own key.", "分类键“{1}”用了两次。请给每个分类各自的键。"),
+        ("The abbreviation `{1}` is used by two cities. {2}", "缩写“{1}”被两个城市使用。{2}"),
+        ("Unknown city status `{1}`. Use `opened` or `planned`.", "未知的城市状态“{1}”。请写 `opened`（已开通）或 `planned`（筹建中）。"),
+        ("The abbreviation `{1}` is not lowercase ASCII letters. {2}", "缩写“{1}”不是小写英文字母。{2}"),
+        ("Use lowercase ASCII letters, digits and hyphens only, e.g. `flu-vaccine-2024`.", "只能使用小写英文字母、数字和连字符，例如 `flu-vaccine-2024`。"),
         ("`{1}` is not an e-mail address. Write it as name@example.org.", "“{1}”不是电子邮箱地址。请写成 name@example.org 的形式。"),
         ("`{1}` is not a telephone number (7 to 12 digits). Write the number as it is published, e.g. 025-83106666.",
          "“{1}”不是电话号码（应为 7 到 12 位数字）。请按公开的写法填写，例如 025-83106666。"),
@@ -217,6 +249,73 @@ package enum MessageCatalog {
         ("Awaiting review ({1}):", "等待审核（{1}）："),
         ("Blocked, cannot be approved ({1}):", "禁止发布，不能批准（{1}）："),
         ("Rejected, waiting for the editor ({1}):", "已退回，等待编辑修改（{1}）："),
+        ("  {1!}  {2!}  [{3}; {4}]", "  {1}  {2}  [{3}；{4}]"),
+        ("  {1!}  {2!}  [{3} blocking]", "  {1}  {2}  [{3} 处禁止发布]"),
+        ("{1}; approved revision online", "{1}；已批准的版本在线"),
+        ("submitted {1} by {2!}, {3} ago", "{2} 于 {1} 提交，已等待 {3}"),
+        ("not submitted", "尚未提交"),
+        ("no findings", "无发现"),
+        ("{1} for review", "{1} 处需审核"),
+        // Review show, log and verify.
+        ("file: {1!}  sha256: {2!}", "文件：{1}  sha256：{2}"),
+        ("status: {1}", "状态：{1}"),
+        ("approved for this text: published", "本文本已批准：已发布"),
+        ("submitted by: {1!}", "提交人：{1}"),
+        ("No findings.", "没有发现。"),
+        ("1 findings (^ marks each).", "1 处发现（^ 标出位置）。"),
+        ("{1} findings (^ marks each).", "{1} 处发现（^ 标出位置）。"),
+        ("Changes since the approved revision online (sha256 {1!}…):", "与在线的已批准版本（sha256 {1}…）相比的改动："),
+        ("History (China Standard Time):", "审核历史（北京时间）："),
+        ("  {1!}  {2} by {3!} ({4}): {5!}", "  {1}  {3} {2}（{4}）：{5}"),
+        ("  {1!}  {2} by {3!} ({4})", "  {1}  {3} {2}（{4}）"),
+        ("submitted", "提交"),
+        ("approved", "批准"),
+        ("rejected", "退回"),
+        ("this text", "本文本"),
+        ("an earlier text", "较早的文本"),
+        ("{1}: {2} lines, hash chain and signatures intact; {3} count, {4} do not.", "{1}：共 {2} 行，哈希链和签名完好；{3} 行有效，{4} 行无效。"),
+        ("Submitted: {1!} (sha256 {2!}…) by {3!}.", "已提交：{1}（sha256 {2}…），提交人 {3}。"),
+        ("Approved: {1!} (sha256 {2!}…) by {3!}.", "已批准：{1}（sha256 {2}…），审核人 {3}。"),
+        ("Rejected: {1!} (sha256 {2!}…) by {3!}.", "已退回：{1}（sha256 {2}…），审核人 {3}。"),
+        // The ledger and people.yml, as the build reports them.
+        ("this last line is not a complete decision (an interrupted write, or damage) and was ignored; the next decision moves it to {1}.",
+         "最后一行不是完整的审核记录（写入中断或损坏），已忽略；下一次审核时它会被移到 {1}。"),
+        ("this {1} line for {2!} does not count: {3}.", "{2} 的这条{1}记录无效：{3}。"),
+        ("it is not signed (written before decisions were signed)", "没有签名（在审核记录开始签名之前写入）"),
+        ("it is signed by a key that is not in people.yml", "签名所用的密钥不在 people.yml 中"),
+        ("{1!}'s scopes ({2!}) do not cover `{3!}`", "{1} 的负责范围（{2}）不包括“{3}”"),
+        ("{1!} is an {2}, not a reviewer", "{1} 的角色是 {2}，不是审核人"),
+        ("{1!} submitted this revision and cannot also approve it (four eyes)", "{1} 提交了这一版本，不能再批准它（双人审核）"),
+        ("no one in people.yml submitted this revision, so it cannot be approved (four eyes)", "people.yml 中没有人提交过这一版本，因此不能批准（双人审核）"),
+        ("{1!}'s key is a DEMO key of demo-keys/, whose private half is public: anyone can sign as {2!}. Replace it before going live.",
+         "{1} 的密钥是 demo-keys/ 中的演示密钥，其私钥是公开的：任何人都能以 {2} 的名义签名。正式上线前请更换。"),
+        ("people.yml: added {1!} ({2}, scopes {3!})", "people.yml：新增 {1}（{2}，负责范围 {3}）"),
+        ("people.yml: removed {1!} ({2})", "people.yml：删除 {1}（{2}）"),
+        ("people.yml: changed {1!}", "people.yml：修改 {1}"),
+        ("editor", "编辑"),
+        ("reviewer", "审核人"),
+        ("kept at the approved revision: {1} ({2}): {3}", "保留已批准版本：{1}（{2}）：{3}"),
+        ("This line of the review ledger is not a decision: it was edited by hand or damaged. {1}",
+         "审核记录的这一行不是审核决定：它被手工修改过或已损坏。{1}"),
+        ("The review ledger's hash chain is broken here: a line before this one was edited, removed or reordered. {1}",
+         "审核记录的哈希链在此处断开：这一行之前的某一行被修改、删除或调换了顺序。{1}"),
+        ("This line of the review ledger does not match its signature: it was edited after it was signed. {1}",
+         "审核记录的这一行与其签名不符：它在签名之后被修改过。{1}"),
+        ("The review ledger was rewound: line {1} (sha256 {2!}…), recorded by the previous build in {3}, is missing or different. A decision was removed or edited. {4}",
+         "审核记录被回退了：上一次构建在 {3} 中记下的第 {1} 行（sha256 {2}…）不见了或已不同。有审核决定被删除或修改。{4}"),
+        ("The review ledger is missing or cannot be read, so no answer can be shown to have been approved. {1}",
+         "审核记录缺失或无法读取，因此无法证明任何答复已获批准。{1}"),
+        ("Restore reviews.jsonl from version control; decisions are only ever appended.", "请从版本库恢复 reviews.jsonl；审核决定只能追加。"),
+        ("Restore reviews.jsonl from version control; decisions are appended with `portal12320 review`, never edited by hand.",
+         "请从版本库恢复 reviews.jsonl；审核决定由 `portal12320 review` 追加，不能手工修改。"),
+        ("Restore reviews.jsonl from version control, or check its permissions; it is written by `portal12320 review`.",
+         "请从版本库恢复 reviews.jsonl，或检查其权限；它由 `portal12320 review` 写入。"),
+        ("The lexicon folder is missing, so answers cannot be moderated. {1}", "词库文件夹缺失，因此无法审查答复。{1}"),
+        ("Create it with classified.txt, sensitive.txt, taboo.txt and allow.txt (article 37).",
+         "请创建该文件夹，放入 classified.txt、sensitive.txt、taboo.txt 和 allow.txt（第三十七条）。"),
+        ("`{1}` contains {2}, which is shown on every page and can never be published. {3}", "“{1}”含有{2}，它会显示在每个页面上，永远不能发布。{3}"),
+        ("Remove it from portal.yml; an official public number belongs in lexicon/allow.txt.",
+         "请把它从 portal.yml 中删除；正式的公开号码应写进 lexicon/allow.txt。"),
     ]
 
     /// One entry, compiled: the English pattern split at its placeholders.
@@ -237,7 +336,12 @@ package enum MessageCatalog {
                 var inside = rest[rest.index(after: open)..<close]
                 let isRaw = inside.hasSuffix("!")
                 if isRaw { inside = inside.dropLast() }
-                guard let number = Int(inside) else { break }
+                guard let number = Int(inside) else {
+                    // Braces around a word (`{abbr}`) are text of the message.
+                    pieces[pieces.count - 1] += rest[...close]
+                    rest = rest[rest.index(after: close)...]
+                    continue
+                }
                 pieces[pieces.count - 1] += rest[..<open]
                 slots.append(number)
                 if isRaw { raw.insert(number) }
@@ -278,9 +382,10 @@ package enum MessageCatalog {
         func fill(_ values: [Int: String]) -> String {
             var text = ""
             var rest = Substring(chinese)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
-                let number = Int(rest[rest.index(after: open)..<close]), let value = values[number] {
-                text += rest[..<open] + value
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                // `{abbr}` and other braced words are text; `{2}` is a value.
+                let value = Int(rest[rest.index(after: open)..<close]).flatMap { values[$0] }
+                text += rest[..<open] + (value ?? String(rest[open...close]))
                 rest = rest[rest.index(after: close)...]
             }
             return text + rest

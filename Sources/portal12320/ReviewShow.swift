@@ -1,5 +1,6 @@
 import ArgumentParser
 import Content
+import Diagnostics
 import Foundation
 import Moderation
 import Review
@@ -27,14 +28,14 @@ struct ReviewShow: AsyncParsableCommand {
         }
         print("")
         print(TerminalText.safe(Self.marked(review.item.source, findings: review.findings), keepingLineBreaks: true), terminator: "")
-        print(review.findings.isEmpty ? "\nNo findings." : "\n\(review.findings.count) findings (^ marks each).")
+        Terminal.say(review.findings.isEmpty ? "\nNo findings." : "\n\(review.findings.count) findings (^ marks each).", keepingLineBreaks: true)
         if let live = review.liveItem, live.fileHash != review.sha256 {
-            Terminal.say("\nChanges since the approved revision online (sha256 \(live.fileHash.prefix(12))…):")
+            Terminal.say("\nChanges since the approved revision online (sha256 \(live.fileHash.prefix(12))…):", keepingLineBreaks: true)
             LineDiff.unified(from: live.source, to: review.item.source).forEach { Terminal.say($0) }
         }
         let history = zip(board.ledger.entries, board.ledger.lines).filter { $0.0.answer == review.item.reference }
         if !history.isEmpty {
-            print("\nHistory (China Standard Time):")
+            Terminal.say("\nHistory (China Standard Time):", keepingLineBreaks: true)
             for (entry, line) in history {
                 let current = entry.sha256 == review.sha256 ? "this text" : "an earlier text"
                 Terminal.say("  \(entry.chinaTime)  \(entry.decision.rawValue) by \(Review.signer(of: entry, line: line, board)) "
@@ -56,7 +57,8 @@ struct ReviewShow: AsyncParsableCommand {
                 let first = finding.matched.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
                 output += "      " + String(repeating: " ", count: width) + "^"
                     + String(repeating: "~", count: max(0, DisplayWidth.of(first.unicodeScalars) - 1))
-                    + "  \(finding.severity) \(finding.rule.rawValue)\(finding.term.map { " (\($0))" } ?? "")\(finding.label.map { " [\($0)]" } ?? "")\n"
+                    + "  \(MessageCatalog.severity(finding.severity.rawValue, in: .current)) "
+                    + "\(MessageCatalog.rule(finding.rule.rawValue, in: .current))\(finding.term.map { " (\($0))" } ?? "")\(finding.label.map { " [\($0)]" } ?? "")\n"
             }
         }
         return output

@@ -18,7 +18,10 @@ struct MessageCatalogTests {
         }
         for (english, chinese) in MessageCatalog.entries {
             #expect(Set(placeholders(english)) == Set(placeholders(chinese)), "\(english)")
-            #expect(chinese.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, "\(english)")
+            // Chinese words, or for a line's frame (`  {1}  [{3}；{4}]`) at least Chinese punctuation.
+            #expect(chinese.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0xFF01...0xFF1F).contains($0.value) },
+                    "\(english)")
+            #expect(chinese != english, "\(english)")
         }
     }
 
@@ -61,5 +64,28 @@ struct MessageCatalogTests {
     @Test func scaffoldingSpeaksChineseToo() {
         #expect(MessageCatalog.text("zz/x: error: `zz/x` does not name a scope and an id. Write province/<id> or <city>/<id> with a city of portal.yml (nj, sz), e.g. province/flu-vaccine.", in: .chinese)
             == "zz/x：错误：“zz/x”没有写明范围和 id。请写 province/<id> 或 <城市缩写>/<id>，城市缩写见 portal.yml（nj, sz），例如 province/flu-vaccine。")
+    }
+
+    /// A message that shows a braced word (`{abbr}`) is matched and filled like any other.
+    @Test func bracedWordsInAMessageAreText() {
+        let line = "portal.yml:8: error: `domain_pattern` `www.js{abbr}{abbr}.cn` has 2 times `{abbr}`. Write `{abbr}` exactly once where each city's abbreviation goes, e.g. `www.js{abbr}12320.cn` (article 33)."
+        #expect(MessageCatalog.text(line, in: .chinese)
+            == "portal.yml:8：错误：`domain_pattern`“www.js{abbr}{abbr}.cn”中 `{abbr}` 出现了 2 次。请在城市缩写的位置写一次且只写一次 `{abbr}`，例如 `www.js{abbr}12320.cn`（第三十三条）。")
+    }
+
+    @Test func aReviewerReadsTheQueueAndAnAnswersHistoryInChinese() {
+        #expect(MessageCatalog.text("  nj/a  夜间门诊？  [2 for review; submitted 2026-11-29 18:52 by 王编辑, 3h 2m ago; approved revision online]", in: .chinese)
+            == "  nj/a  夜间门诊？  [2 处需审核；王编辑 于 2026-11-29 18:52 提交，已等待 3h 2m；已批准的版本在线]")
+        #expect(MessageCatalog.text("  2026-11-29 18:52  rejected by 李审核 (an earlier text): 请补充地址", in: .chinese)
+            == "  2026-11-29 18:52  李审核 退回（较早的文本）：请补充地址")
+        #expect(MessageCatalog.text("\n1 findings (^ marks each).", in: .chinese) == "\n1 处发现（^ 标出位置）。")
+        // Names and titles are someone's own words: a title that reads like a message is not translated.
+        #expect(MessageCatalog.text("  nj/a  approved  [no findings; not submitted]", in: .chinese) == "  nj/a  approved  [无发现；尚未提交]")
+    }
+
+    @Test func anEditorReadsImageAndPDFProblemsInChinese() {
+        let line = "Content/answers/nj/a.md:9: error: `map.svg` is an SVG image, which can carry scripts and is not published. Export it as PNG (or WebP) and use that file."
+        #expect(MessageCatalog.text(line, in: .chinese)
+            == "Content/answers/nj/a.md:9：错误：“map.svg”是 SVG 图片，可能携带脚本，不予发布。请导出为 PNG（或 WebP）后使用该文件。")
     }
 }

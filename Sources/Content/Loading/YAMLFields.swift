@@ -54,7 +54,7 @@ package struct YAMLFields {
     }
 
     /// An optional text value (`nil` when absent).
-    mutating func optionalText(_ key: String) -> String? {
+    package mutating func optionalText(_ key: String) -> String? {
         values[key].flatMap { scalarText(key, $0) }
     }
 

@@ -34,6 +34,9 @@ package enum ReviewDesk {
         guard person.covers(review.item.scope) else {
             throw Refusal(message: "\(person.name)'s scopes (\(person.scopes.sorted().joined(separator: ", "))) do not cover `\(reference)`.")
         }
+        if let until = person.until, let today = Day(ChinaTime.day(of: Date())), today >= until {
+            throw Refusal(message: "\(person.name) may no longer decide from \(until) on (people.yml `until`). Ask the provincial centre if this is wrong.")
+        }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         if let seen = expectedSHA256, !review.sha256.hasPrefix(seen.lowercased()) {
             throw Refusal(message: "`\(reference)` is no longer the text you saw (sha256 \(seen)…): it is now \(review.sha256.prefix(12))…. Run `review show \(reference)` again and decide on what is there now.")

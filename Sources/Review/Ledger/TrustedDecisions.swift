@@ -28,8 +28,13 @@ package struct TrustedDecisions: Sendable {
         }
         var counted: [(LedgerEntry, Person)] = []
         var ignored: [Ignored] = []
+        // The latest day any line so far was written on: a line written after it cannot claim an earlier day.
+        var latestDay: Day?
         for (entry, line) in zip(ledger.entries, ledger.lines) {
-            switch Self.judge(entry, roster: roster, submitters: submitters) {
+            let day = Day(String(entry.chinaTime.prefix(10)))
+            let written = [latestDay, day].compactMap { $0 }.max()
+            latestDay = written
+            switch Self.judge(entry, roster: roster, submitters: submitters, written: written) {
             case .success(let person): counted.append((entry, person))
             case .failure(let refusal): ignored.append(Ignored(line: line, entry: entry, reason: refusal.reason))
             }
@@ -49,12 +54,17 @@ package struct TrustedDecisions: Sendable {
     }
 
     /// Why `entry` cannot count, or the person it counts for.
-    static func judge(_ entry: LedgerEntry, roster: Roster, submitters: [String: Set<String>]) -> Result<Person, Refusal> {
+    /// - Parameter written: the day the line was written at the earliest: its own
+    ///   day, or a later one when a line before it in the ledger is dated later.
+    static func judge(_ entry: LedgerEntry, roster: Roster, submitters: [String: Set<String>], written: Day?) -> Result<Person, Refusal> {
         guard let key = entry.key else {
             return .failure(Refusal(reason: "it is not signed (written before decisions were signed)"))
         }
         guard let person = roster.person(withKey: key) else {
             return .failure(Refusal(reason: "it is signed by a key that is not in people.yml"))
+        }
+        if let until = person.until, written.map({ $0 >= until }) ?? true {
+            return .failure(Refusal(reason: "\(person.name) may no longer decide from \(until) on (people.yml `until`)"))
         }
         let scope = Self.scope(of: entry.answer)
         guard person.covers(scope) else {

@@ -18,13 +18,17 @@ package struct Person: Sendable, Equatable {
     package let key: String
     /// The line of people.yml the entry starts on.
     package let line: Int
+    /// From this day on (China Standard Time) the person's lines no longer
+    /// count: an account that was disabled. What they decided before stands.
+    package let until: Day?
 
-    package init(name: String, role: Role, scopes: Set<String>, key: String, line: Int) {
+    package init(name: String, role: Role, scopes: Set<String>, key: String, line: Int, until: Day? = nil) {
         self.name = name
         self.role = role
         self.scopes = scopes
         self.key = key
         self.line = line
+        self.until = until
     }
 
     /// Whether this person's scopes cover an answer of `scope`: provincial
@@ -40,5 +44,6 @@ package struct Person: Sendable, Equatable {
     /// The entry as it stands in people.yml.
     package var yaml: String {
         "- name: \(name)\n  role: \(role.rawValue)\n  scopes: [\(scopes.sorted().joined(separator: ", "))]\n  key: \(key)\n"
+            + (until.map { "  until: \($0)\n" } ?? "")
     }
 }

@@ -36,12 +36,18 @@ package struct Roster: Sendable, Equatable {
         var issues: [ContentIssue] = []
         var people: [Person] = []
         for node in entries {
-            var fields = YAMLFields(node, file: file, lineOffset: 0, allowed: ["name", "role", "scopes", "key"], what: "a person")
+            var fields = YAMLFields(node, file: file, lineOffset: 0, allowed: ["name", "role", "scopes", "key", "until"], what: "a person")
             let name = fields.text("name", fix: "Give the person's name as it should appear on decisions.")
             let roleText = fields.text("role", fix: "Use `editor` or `reviewer`.")
             let scopes = fields.textList("scopes")
             let key = fields.text("key", fix: "Paste the `key:` line that `portal12320 key new` printed.")
             let role = roleText.flatMap(Person.Role.init(rawValue:))
+            let untilText = fields.optionalText("until")
+            let until = untilText.flatMap(Day.init)
+            if let untilText, until == nil {
+                fields.report(at: fields.line(of: "until"), "`until: \(untilText)` is not a date.",
+                              "Write the first day the person may no longer decide as YYYY-MM-DD, e.g. 2026-12-01.")
+            }
             if let roleText, role == nil {
                 fields.report(at: fields.line(of: "role"), "Unknown role `\(roleText)`.", "Use `editor` or `reviewer`.")
             }
@@ -64,7 +70,7 @@ package struct Roster: Sendable, Equatable {
             }
             issues += fields.issues
             guard fields.issues.isEmpty, let name, let role, let key else { continue }
-            people.append(Person(name: name, role: role, scopes: Set(scopes), key: key, line: fields.mappingLine))
+            people.append(Person(name: name, role: role, scopes: Set(scopes), key: key, line: fields.mappingLine, until: until))
         }
         try ContentErrors.check(issues)
         return Roster(people: people)
@@ -93,9 +99,12 @@ package struct Roster: Sendable, Equatable {
                 lines.append("added \(person.name) (\(person.role.rawValue), scopes \(person.scopes.sorted().joined(separator: ",")))")
                 continue
             }
-            if old.name != person.name || old.role != person.role || old.scopes != person.scopes {
-                lines.append("changed \(old.name): \(old.role.rawValue) [\(old.scopes.sorted().joined(separator: ","))] → "
-                             + "\(person.name): \(person.role.rawValue) [\(person.scopes.sorted().joined(separator: ","))]")
+            if old.name != person.name || old.role != person.role || old.scopes != person.scopes || old.until != person.until {
+                func described(_ person: Person) -> String {
+                    "\(person.name): \(person.role.rawValue) [\(person.scopes.sorted().joined(separator: ","))]"
+                        + (person.until.map { " until \($0)" } ?? "")
+                }
+                lines.append("changed \(described(old)) → \(described(person))")
             }
         }
         for person in previous.people where after[person.key] == nil {

@@ -17,7 +17,7 @@ package final class PreviewSession: Sendable {
     let site: PreviewSite
     let reloads = ReloadSignal()
     private let log: @Sendable (String) -> Void
-    private let watcher: ChangeWatcher
+    private let watcher: FolderSignature
     /// The content and theme as the first build read them: a save made while it ran is noticed.
     private let firstSignature: [String: String]
     /// Why answers are missing, and the last build's problems (see ``PreviewNotes``).
@@ -32,7 +32,7 @@ package final class PreviewSession: Sendable {
         self.previewUnreviewed = previewUnreviewed
         self.output = output
         self.log = log
-        watcher = ChangeWatcher(folders: [contentDirectory, templatesDirectory])
+        watcher = FolderSignature(folders: [contentDirectory, templatesDirectory])
         firstSignature = watcher.signature()
         guard case .built(let province, let notes) = await Self.build(contentDirectory, templatesDirectory, into: output,
                                                                          previewUnreviewed: previewUnreviewed, log: log)

@@ -26,8 +26,16 @@ struct ReviewShow: AsyncParsableCommand {
         if !review.submitters.isEmpty {
             Terminal.say("submitted by: \(review.submitters.map(\.name).joined(separator: ", "))")
         }
+        if let media = review.item as? Transcript {
+            // The checks read only text: the reviewer looks at the file itself.
+            Terminal.say("media file: \(options.content)/media/\(media.name) — open it and check what it shows; the checks read only its text")
+        }
         print("")
         print(TerminalText.safe(Self.marked(review.item.source, findings: review.findings), keepingLineBreaks: true), terminator: "")
+        if let media = review.item as? Transcript, let text = media.fileText {
+            Terminal.say("\nText inside the file (moderated with the description):", keepingLineBreaks: true)
+            print(TerminalText.safe(text, keepingLineBreaks: true))
+        }
         Terminal.say(review.findings.isEmpty ? "\nNo findings." : "\n\(review.findings.count) findings (^ marks each).", keepingLineBreaks: true)
         if let live = review.liveItem, live.fileHash != review.sha256 {
             Terminal.say("\nChanges since the approved revision online (sha256 \(live.fileHash.prefix(12))…):", keepingLineBreaks: true)

@@ -161,4 +161,52 @@ struct ImageMediaTests {
         #expect(page.contains("接种指南：接种前准备、接种后观察三十分钟。"))
         #expect(FileManager.default.contents(atPath: fixture.output + "/www.jsnj12320.cn" + url) == pdf)
     }
+
+    /// `café.png` with a combining accent is another file than `café.png`, though Swift compares the names equal (red team).
+    @Test func aNameWithCombiningAccentsIsRefused() throws {
+        let fixture = try fixture(showing: "cafe\u{301}.png", file: "wide.png")
+        let issue = try loadingIssue(fixture)
+        #expect(issue.line == 10)
+        #expect(issue.message.contains("combining accents"))
+    }
+
+    /// A header declaring 4,294,967,295 × 4,294,967,295 pixels overflowed the pixel count and crashed every command (red team).
+    @Test func aSizeThatOverflowsIsTooLargeNotACrash() throws {
+        let fixture = try fixture(file: nil)
+        var header: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        header += [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 2, 0, 0, 0, 0, 0, 0, 0]
+        try fixture.write(Data(header), to: "Content/media/wide.png")
+        #expect(try loadingIssue(fixture).message.contains("too large to publish"))
+    }
+
+    @Test(arguments: [("script.pdf", "contains JavaScript"), ("attached.pdf", "carries attached files")])
+    func aPDFCarryingScriptOrFilesIsRefused(file: String, message: String) throws {
+        let fixture = try fixture(showing: file, file: file, description: "摘要。", markdown: "[文件](\(file))")
+        #expect(try loadingIssue(fixture).message.contains(message))
+    }
+
+    /// Viewers show a PDF's title in the window: it is moderated with the pages (red team).
+    @Test func aPDFsTitleIsModerated() throws {
+        let fixture = try fixture(showing: "titled.pdf", file: "titled.pdf", description: "摘要。", markdown: "[文件](titled.pdf)")
+        let review = try #require(try ReviewBoard(content: ContentLoader.load(directory: fixture.content)).review(of: "media/titled.pdf"))
+        #expect(review.status == .blocked)
+        #expect(review.findings.contains { $0.rule == .mobile })
+    }
+
+    /// An edit that swaps the image keeps the approved revision, with its approved image, online (red team).
+    @Test func anEditThatSwapsTheImageKeepsTheApprovedPageOnline() async throws {
+        let fixture = try fixture()
+        try fixture.submitAndApprove("media/wide.png")
+        try fixture.submitAndApprove("province/flu")
+        _ = try await build(fixture)
+        let approved = try fixture.read("dist/www.jsnj12320.cn/answers/flu/index.html")
+        #expect(approved.contains("接种点位置示意图"))
+        try fixture.edit("Content/answers/province/flu.md", replacing: "![示意图](wide.png)", with: "![示意图](photo.jpg)")
+        let photo = try #require(Bundle.module.path(forResource: "photo.jpg", ofType: nil, inDirectory: "Fixtures/media"))
+        try fixture.write(try Data(contentsOf: URL(fileURLWithPath: photo)), to: "Content/media/photo.jpg")
+        try fixture.write("新的照片。", to: "Content/media/photo.jpg.txt")
+        let report = try await build(fixture)
+        #expect(report.heldBack.first { $0.item.reference == "province/flu" }?.reason?.contains("approved revision stays online") == true)
+        #expect(try fixture.read("dist/www.jsnj12320.cn/answers/flu/index.html") == approved)
+    }
 }

@@ -35,4 +35,13 @@ struct ImageSizeTests {
         #expect(ImageSize([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x00, 0xFF, 0xC0, 0, 0, 0, 0, 0, 0], ending: "jpg") == nil)
         #expect(ImageSize([], ending: "webp") == nil)
     }
+
+    /// A TEM marker has no length: read as one, it made the parser jump into an APP1 segment holding a fake frame header (red team).
+    @Test func standaloneJPEGMarkersAreSteppedOver() throws {
+        let photo = try fixture("photo.jpg")
+        let fakeFrame: [UInt8] = [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x75, 0x30, 0x75, 0x30, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        let app1: [UInt8] = [0xFF, 0xE1, 0x00, UInt8(2 + fakeFrame.count)] + fakeFrame
+        let crafted = [0xFF, 0xD8, 0xFF, 0x01] + app1 + photo.dropFirst(2)
+        #expect(ImageSize(crafted, ending: "jpg") == ImageSize(width: 300, height: 200))
+    }
 }

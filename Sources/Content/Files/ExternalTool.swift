@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A program from a Debian package that the build runs (`vipsthumbnail`,
 /// `pdftotext`), found on `PATH`: what it printed and how it ended, or an
@@ -22,9 +23,9 @@ package struct ExternalTool: Sendable {
         package let complaint: String?
     }
 
-    /// Runs the program with `arguments`, waiting for it to end.
+    /// Runs the program with `arguments`, waiting for it to end, or killing it after `timeout` seconds.
     /// - Parameter file: the content file the run is about, for messages.
-    package func run(_ arguments: [String], about file: String) throws(ContentIssue) -> Outcome {
+    package func run(_ arguments: [String], about file: String, timeout: Double = 60) throws(ContentIssue) -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [name] + arguments
@@ -39,10 +40,23 @@ package struct ExternalTool: Sendable {
             throw ContentIssue(file: file, line: nil, message: "`\(name)` could not be started: \(error.localizedDescription).",
                                fix: "Run `bash scripts/install-deps.sh` (it installs the Debian package \(package)).")
         }
+        // A file crafted to keep the tool busy (a PDF drawing itself a billion times) stops the build, not hangs it.
+        let expired = Mutex(false)
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem {
+            expired.withLock { $0 = true }
+            kill(pid, SIGKILL)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         // Errors are read on another thread so that neither pipe fills up while the other is drained.
         let complaint = ComplaintReader(errors.fileHandleForReading)
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
+        if expired.withLock({ $0 }) {
+            throw ContentIssue(file: file, line: nil, message: "`\(name)` took more than \(Int(timeout)) seconds on this file and was stopped.",
+                               fix: "The file is built to be slow or is damaged: save it again (as PDF, PNG, JPEG or WebP) from the program that made it.")
+        }
         if process.terminationStatus == 127 {
             throw ContentIssue(file: file, line: nil, message: "This needs `\(name)`, which is not installed.",
                                fix: "Run `bash scripts/install-deps.sh` (it installs the Debian package \(package)).")

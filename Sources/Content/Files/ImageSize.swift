@@ -9,6 +9,12 @@ package struct ImageSize: Sendable, Equatable {
     /// Larger images are refused before any tool decodes them (a few bytes can declare a huge image).
     package static let maximumPixels = 50_000_000
 
+    /// Whether the image has more pixels than ``maximumPixels`` (the product cannot overflow here).
+    package var isTooLarge: Bool {
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        return overflow || pixels > Self.maximumPixels
+    }
+
     package init(width: Int, height: Int) {
         self.width = width
         self.height = height
@@ -42,6 +48,11 @@ package struct ImageSize: Sendable, Equatable {
             let marker = bytes[index + 1]
             if marker == 0xFF {
                 index += 1
+                continue
+            }
+            // TEM and the restart markers stand alone: no length follows them.
+            if marker == 0x01 || (0xD0...0xD7).contains(marker) {
+                index += 2
                 continue
             }
             let length = bigEndian(bytes, index + 2, 2)

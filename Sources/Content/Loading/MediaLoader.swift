@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Markdown
+import Synchronization
 
 /// The files under `media/` that answers present, each with its reviewed
 /// text `<file>.txt`: audio and video (front matter `media:`, with a
@@ -18,7 +19,7 @@ package enum MediaLoader {
         let field: String
     }
 
-    static func transcripts(for answers: [Answer], directory: String, issues: inout [ContentIssue]) -> [Transcript] {
+    package static func transcripts(for answers: [Answer], directory: String, issues: inout [ContentIssue]) -> [Transcript] {
         var transcripts: [String: Transcript] = [:]
         for answer in answers {
             let uses = answer.media.map { Use(name: $0, line: answer.keyLines["media"], allowed: [.audio, .video], field: "`media:`") }
@@ -40,8 +41,13 @@ package enum MediaLoader {
     private static func kind(of use: Use, in answer: Answer, issues: inout [ContentIssue]) -> MediaKind? {
         let ending = MediaKind.ending(of: use.name)
         let refusal: (String, String)?
-        if use.name.contains("/") || use.name.hasPrefix(".") || use.name.contains("\\") {
+        if use.name.contains("/") || use.name.hasPrefix(".") || use.name.contains("\\")
+            || use.name.unicodeScalars.contains(where: ControlCharacter.isForbiddenInText) || use.name.contains("[") || use.name.contains("]") {
             refusal = ("`\(use.name)` is not a file name of the media folder.", "Write the file's name only, e.g. map.png.")
+        } else if !use.name.utf8.elementsEqual(use.name.precomposedStringWithCanonicalMapping.utf8) {
+            // `café` written with a combining accent names another file than `café`, though the two compare equal.
+            refusal = ("`\(use.name)` is written with combining accents (Unicode NFD).",
+                       "Rename the file and the reference with precomposed characters (NFC), as most systems write them.")
         } else if ending == "svg" {
             refusal = ("`\(use.name)` is an SVG image, which can carry scripts and is not published.",
                        "Export it as PNG (or WebP) and use that file.")
@@ -83,14 +89,19 @@ package enum MediaLoader {
             return nil
         }
         var fileText: String?
-        if kind == .document {
-            // What the PDF's readers see is moderated too, not only its summary.
-            do throws(ContentIssue) {
-                fileText = try pdfText(mediaPath, name: name)
-            } catch {
-                issues.append(ContentIssue(file: answer.file, line: use.line, message: error.message, fix: error.fix))
-                return nil
-            }
+        do throws(ContentIssue) {
+            // Tools are asked once per file content, however often the content is loaded (the preview, the console).
+            let inspection = try inspected.withLock { cache in
+                let hash = SHA256.hex(media)
+                if let known = cache[hash] { return known }
+                let result = Result { () throws(ContentIssue) in try inspect(mediaPath, kind: kind, name: name, bytes: Array(media)) }
+                cache[hash] = result
+                return result
+            }.get()
+            fileText = inspection
+        } catch {
+            issues.append(ContentIssue(file: answer.file, line: use.line, message: error.message, fix: error.fix))
+            return nil
         }
         if let data = try? TextFile.data(textPath), let text = try? TextFile.decode(data, file: textPath),
             !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -112,16 +123,80 @@ package enum MediaLoader {
         return nil
     }
 
-    static let pdfTool = ExternalTool(name: "pdftotext", package: "poppler-utils")
+    /// What the tools found of each media file's bytes, by their SHA-256.
+    private static let inspected = Mutex<[String: Result<String?, ContentIssue>]>([:])
 
-    /// The text of every page of the PDF at `path`, as `pdftotext` reads it.
-    private static func pdfText(_ path: String, name: String) throws(ContentIssue) -> String {
-        let outcome = try pdfTool.run(["-enc", "UTF-8", "-nopgbrk", "-q", path, "-"], about: path)
-        guard outcome.status == 0 else {
-            throw ContentIssue(file: path, line: nil, message: "`\(name)` cannot be read as a PDF, so what it says cannot be checked.",
-                               fix: "Save it again as PDF, without a password.")
+    /// What the tools make of a media file: for an image, that the decoder sees the size its header
+    /// declares; for a PDF, the text readers see (pages and document properties), once nothing hides in it.
+    private static func inspect(_ path: String, kind: MediaKind, name: String, bytes: [UInt8]) throws(ContentIssue) -> String? {
+        switch kind {
+        case .image:
+            try checkDecodedSize(path, name: name, declared: ImageSize(bytes, ending: MediaKind.ending(of: name)))
+            return nil
+        case .document:
+            return try pdfText(path, name: name)
+        case .audio, .video:
+            return nil
         }
-        return String(decoding: outcome.output, as: UTF8.self)
+    }
+
+    static let imageHeaderTool = ExternalTool(name: "vipsheader", package: "libvips-tools")
+
+    /// The size libvips will decode must be the size the header check saw (a crafted JPEG can show two).
+    private static func checkDecodedSize(_ path: String, name: String, declared: ImageSize?) throws(ContentIssue) {
+        var sides: [Int] = []
+        for field in ["width", "height"] {
+            let outcome = try imageHeaderTool.run(["-f", field, path], about: path, timeout: 30)
+            guard outcome.status == 0, let value = Int(String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            else {
+                throw ContentIssue(file: path, line: nil, message: "`\(name)` is not the image its name says.",
+                                   fix: "Save it again as PNG, JPEG or WebP, with the matching ending.")
+            }
+            sides.append(value)
+        }
+        let decoded = ImageSize(width: sides[0], height: sides[1])
+        if decoded.isTooLarge {
+            let (message, fix) = tooLarge(name, decoded)
+            throw ContentIssue(file: path, line: nil, message: message, fix: fix)
+        }
+        guard decoded == declared else {
+            throw ContentIssue(file: path, line: nil, message: "`\(name)` is not the image its name says.",
+                               fix: "Save it again as PNG, JPEG or WebP, with the matching ending.")
+        }
+    }
+
+    static let pdfTool = ExternalTool(name: "pdftotext", package: "poppler-utils")
+    static let pdfInfoTool = ExternalTool(name: "pdfinfo", package: "poppler-utils")
+    static let pdfAttachmentTool = ExternalTool(name: "pdfdetach", package: "poppler-utils")
+
+    /// The text of every page of the PDF at `path`, as `pdftotext` reads it, and its document properties
+    /// (title, subject, keywords, author), which viewers show too. A PDF carrying script or files is refused.
+    private static func pdfText(_ path: String, name: String) throws(ContentIssue) -> String {
+        let unreadable = ContentIssue(file: path, line: nil, message: "`\(name)` cannot be read as a PDF, so what it says cannot be checked.",
+                                      fix: "Save it again as PDF, without a password.")
+        let info = try pdfInfoTool.run(["-enc", "UTF-8", path], about: path, timeout: 30)
+        guard info.status == 0 else { throw unreadable }
+        let properties = String(decoding: info.output, as: UTF8.self).split(separator: "\n").map(String.init)
+        if properties.contains(where: { $0.hasPrefix("JavaScript:") && $0.hasSuffix("yes") }) {
+            throw ContentIssue(file: path, line: nil, message: "`\(name)` contains JavaScript, which is not published.",
+                               fix: "Print it to a new PDF (\"Microsoft Print to PDF\" or \"Save as PDF\") and use that file.")
+        }
+        let attachments = try pdfAttachmentTool.run(["-list", path], about: path, timeout: 30)
+        guard attachments.status == 0 else { throw unreadable }
+        if !String(decoding: attachments.output, as: UTF8.self).hasPrefix("0 embedded files") {
+            throw ContentIssue(file: path, line: nil, message: "`\(name)` carries attached files, which are not published.",
+                               fix: "Print it to a new PDF (\"Microsoft Print to PDF\" or \"Save as PDF\") and use that file.")
+        }
+        let outcome = try pdfTool.run(["-enc", "UTF-8", "-nopgbrk", "-q", path, "-"], about: path, timeout: 30)
+        guard outcome.status == 0 else { throw unreadable }
+        let shown = properties.filter { line in ["Title:", "Subject:", "Keywords:", "Author:"].contains { line.hasPrefix($0) } }
+            .map { $0.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces) }
+        return (shown + [String(decoding: outcome.output, as: UTF8.self)]).joined(separator: "\n")
+    }
+
+    private static func tooLarge(_ name: String, _ size: ImageSize) -> (message: String, fix: String) {
+        ("`\(name)` is \(size.width)×\(size.height) pixels, too large to publish.",
+         "Export it smaller, e.g. 4,000 pixels wide; the page shows it at most 1,200 pixels wide.")
     }
 
     /// Why the bytes are not the kind of file the name says, if they are not.
@@ -131,10 +206,7 @@ package enum MediaLoader {
             guard let size = ImageSize(bytes, ending: MediaKind.ending(of: name)) else {
                 return ("`\(name)` is not the image its name says.", "Save it again as PNG, JPEG or WebP, with the matching ending.")
             }
-            guard size.width * size.height <= ImageSize.maximumPixels else {
-                return ("`\(name)` is \(size.width)×\(size.height) pixels, too large to publish.",
-                        "Export it smaller, e.g. 4,000 pixels wide; the page shows it at most 1,200 pixels wide.")
-            }
+            guard !size.isTooLarge else { return tooLarge(name, size) }
             return nil
         case .document:
             guard bytes.starts(with: Array("%PDF-".utf8)) else { return ("`\(name)` is not a PDF file.", "Save it again as PDF.") }

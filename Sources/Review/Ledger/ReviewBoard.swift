@@ -43,7 +43,14 @@ package struct ReviewBoard: Sendable {
             }
             return review
         }
-        transcriptReviews = content.transcripts.concurrentMap { transcript in
+        // The media of an approved revision that stays online need their cleared texts too, though the edit dropped them.
+        let loaded = Set(content.transcripts.map(\.name))
+        let keptRevisions = answers.compactMap { review in review.live.flatMap { $0.fileHash == review.sha256 ? nil : $0 } }
+            .filter { $0.allMedia.contains { !loaded.contains($0) } }
+        var unusable: [ContentIssue] = []
+        let keptMedia = MediaLoader.transcripts(for: keptRevisions, directory: content.directory + "/media", issues: &unusable)
+            .filter { !loaded.contains($0.name) }
+        transcriptReviews = (content.transcripts + keptMedia).concurrentMap { transcript in
             TranscriptReview(transcript, findings: moderator.scan(transcript.source, asRead: transcript.readerTexts,
                                                                   contacts: content.contacts.contacts(for: transcript.scope)),
                              decisions: decisions, policy: policy)

@@ -97,7 +97,7 @@ package struct SiteBuild: Sendable {
             descriptions[transcript.name] = transcript.text
         }
         let media = try PublishedMedia.prepare(Set((published + previewed).flatMap { $0.mediaReferences.map(\.name) }),
-                                               kinds: Dictionary(uniqueKeysWithValues: content.transcripts.map { ($0.name, $0.kind) }),
+                                               kinds: Dictionary(board.transcriptReviews.map { ($0.subject.name, $0.subject.kind) }) { first, _ in first },
                                                descriptions: descriptions, directory: content.directory + "/media")
         let plan = try SitePlan(province: content.province, publishable: published + previewed,
                                 heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities,

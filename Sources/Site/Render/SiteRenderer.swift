@@ -127,7 +127,10 @@ struct SiteRenderer: Sendable {
                 try FileBytes.read("\(mediaDirectory)/\(name)")
             }
         }
+        // Two names with the same bytes and no ASCII letters share an address: written once.
+        var addresses: Set<String> = []
         let embedded = Set(site.answers.flatMap { $0.answer.mediaReferences.map(\.name) }).sorted().compactMap { published[$0] }
+            .filter { addresses.insert($0.url).inserted }
         return recordings + embedded.map { media in OutputFile(path: "\(site.domain)\(media.url)") { media.bytes } }
     }
 

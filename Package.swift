@@ -103,7 +103,7 @@ let package = Package(
             dependencies: [
                 "Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "PreviewServer", "Console", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings

@@ -24,6 +24,8 @@ struct TreeWalk {
     private var currentLine = 1
     /// Links to replace by their text once the walk is over.
     private var linksToUnwrap: [OpaquePointer] = []
+    /// Items of each ordered list met so far, by the list node's address.
+    private var itemsSeen: [UInt: Int] = [:]
     /// The `media/` images and documents the text names, in source order.
     private(set) var mediaReferences: [MarkdownDocument.MediaReference] = []
     /// Images whose alt text becomes their reviewed description once the walk is over.
@@ -85,7 +87,7 @@ struct TreeWalk {
         case CMARK_NODE_CODE_BLOCK:
             appendCodeBlock(node)
         case CMARK_NODE_ITEM:
-            pendingMarker = Self.orderedMarker(of: node)
+            pendingMarker = orderedMarker(of: node)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             endLine()
             currentLine += 1
@@ -104,15 +106,13 @@ struct TreeWalk {
         }
     }
 
-    /// `N. ` or `N) ` for an item of an ordered list: its list's start plus its place.
-    private static func orderedMarker(of item: OpaquePointer) -> String? {
+    /// `N. ` or `N) ` for an item of an ordered list: its list's start plus its place,
+    /// counted as the walk meets the items (counting siblings back would be quadratic).
+    private mutating func orderedMarker(of item: OpaquePointer) -> String? {
         guard let list = cmark_node_parent(item), cmark_node_get_list_type(list) == CMARK_ORDERED_LIST else { return nil }
-        var place = 0
-        var previous = cmark_node_previous(item)
-        while let sibling = previous {
-            place += 1
-            previous = cmark_node_previous(sibling)
-        }
+        let key = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(list)))
+        let place = itemsSeen[key, default: 0]
+        itemsSeen[key] = place + 1
         let delimiter = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ")" : "."
         return "\(Int(cmark_node_get_list_start(list)) + place)\(delimiter) "
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import ArgumentParser
 import Foundation
 import Publish
@@ -39,7 +40,7 @@ struct Deploy: AsyncParsableCommand {
                 case .deployed(let release, let copied, let linked, let removed):
                     Terminal.say("\(domain): deployed \(release) (\(copied) files copied, \(linked) unchanged and linked).")
                     if !removed.isEmpty {
-                        Terminal.say("\(domain): \(removed.count) pages the previous release served are gone from this one:")
+                        Terminal.say("\(domain): \(Plural.of(removed.count, "page")) the previous release served are gone from this one:")
                         removed.forEach { Terminal.say("  /\($0)") }
                     }
                 case .unchanged(let release):

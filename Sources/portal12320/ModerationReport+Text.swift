@@ -1,3 +1,4 @@
+import Diagnostics
 import Review
 
 extension ModerationReport {
@@ -7,7 +8,7 @@ extension ModerationReport {
         for document in documents {
             output += FindingsText.render(document.findings, in: document.text, path: document.path)
         }
-        output += "\(summary.documents) \(summary.documents == 1 ? "file" : "files") scanned: \(summary.block) blocking, \(summary.review) for review"
+        output += "\(Plural.of(summary.documents, "file")) scanned: \(summary.block) blocking, \(summary.review) for review"
             + (summary.info > 0 ? ", \(summary.info) public contacts of the directory" : "") + ".\n"
         return output
     }

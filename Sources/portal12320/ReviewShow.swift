@@ -36,7 +36,7 @@ struct ReviewShow: AsyncParsableCommand {
             Terminal.say("\nText inside the file (moderated with the description):", keepingLineBreaks: true)
             print(TerminalText.safe(text, keepingLineBreaks: true))
         }
-        Terminal.say(review.findings.isEmpty ? "\nNo findings." : "\n\(review.findings.count) findings (^ marks each).", keepingLineBreaks: true)
+        Terminal.say(review.findings.isEmpty ? "\nNo findings." : "\n\(Plural.of(review.findings.count, "finding")) (^ marks each).", keepingLineBreaks: true)
         if let live = review.liveItem, live.fileHash != review.sha256 {
             Terminal.say("\nChanges since the approved revision online (sha256 \(live.fileHash.prefix(12))…):", keepingLineBreaks: true)
             LineDiff.unified(from: live.source, to: review.item.source).forEach { Terminal.say($0) }

@@ -14,7 +14,7 @@ struct ReviewVerify: AsyncParsableCommand {
         let (_, board) = try Review.board(options)
         board.ledgerWarnings.forEach(Terminal.error)
         let ledger = board.ledger
-        Terminal.say("\(ledger.file): \(ledger.entries.count) lines, hash chain and signatures intact; "
+        Terminal.say("\(ledger.file): \(Plural.of(ledger.entries.count, "line")), hash chain and signatures intact; "
                                 + "\(board.decisions.counted.count) count, \(board.decisions.ignored.count) do not.")
         print("head: \(ledger.head)")
     }

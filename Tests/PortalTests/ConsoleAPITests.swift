@@ -1,5 +1,7 @@
 @testable import Console
 import Content
+import GRDB
+import NIOCore
 import Crypto
 import Foundation
 import HTTPTypes
@@ -184,6 +186,60 @@ struct ConsoleAPITests {
             #expect((preview.json["preview_html"] as? String)?.contains("<h1>草稿</h1>") == true)
             #expect((preview.json["findings"] as? [[String: Any]])?.contains { $0["rule"] as? String == "classified" } == true)
             #expect(!FileManager.default.fileExists(atPath: harness.fixture.content + "/answers/province/draft.md"))
+        }
+    }
+}
+
+/// What the red team found in the console, closed.
+struct ConsoleHardeningTests {
+    @Test func oversizedNamesAndBodiesAndOtherContentTypesAreRefusedWithoutStoringAnything() async throws {
+        let harness = try ConsoleHarness()
+        try await harness.application().test(.router) { raw in
+            let client = ConsoleClient(raw)
+            let long = try await client.send(.post, "/api/session", json: ["name": String(repeating: "x", count: 100_000), "password": "p"])
+            #expect(long.status == .unauthorized)
+            for _ in 1...10 {
+                _ = try await client.send(.post, "/api/session", json: ["name": "nobody-\(UUID().uuidString)", "password": "p"])
+            }
+            let stored = try await harness.store.database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM loginFailure") }
+            #expect(stored == 0)
+            // A form on another site can post text/plain, never application/json without asking first: login CSRF.
+            let form = try await raw.execute(uri: "/api/session", method: .post, headers: [.contentType: "text/plain"],
+                                             body: ByteBuffer(string: "{\"name\":\"王编辑\",\"password\":\"\(ConsoleHarness.password)\"}")) { $0.status }
+            #expect(form == .unsupportedMediaType)
+            var editor = ConsoleClient(raw)
+            try await editor.login("王编辑")
+            let huge = try await editor.send(.post, "/api/preview", json: ["scope": "province", "markdown": String(repeating: "长", count: 600_000)])
+            #expect(huge.status == .contentTooLarge)
+            #expect((huge.json["error"] as? String)?.contains("NIO") == false)
+        }
+    }
+
+    @Test func aDecisionNamesTheWholeSHA256OfTheTextRead() async throws {
+        let harness = try ConsoleHarness()
+        try await harness.application().test(.router) { raw in
+            var reviewer = ConsoleClient(raw)
+            try await reviewer.login("李审核")
+            let sha = SHA256.hex(try Data(contentsOf: URL(fileURLWithPath: harness.fixture.content + "/answers/province/flu.md")))
+            let short = try await reviewer.send(.post, "/api/answers/province/flu/decision",
+                                                json: ["decision": "rejected", "note": "请补充", "sha256": String(sha.prefix(1))])
+            #expect(short.status == .unprocessableContent)
+        }
+    }
+
+    /// Names that YAML reads as something else (an alias, a list, null, a quoted other name) are written so they read back as given.
+    @Test(arguments: ["*ref", "[a, b]", "null", "'李审核'", "{x}", "@x", "% x", "- x", "!!int 5", "&anc x", "a\u{202E}b"])
+    func aNameReadsBackAsWrittenOrIsRefused(_ name: String) throws {
+        let harness = try ConsoleHarness()
+        let before = try harness.fixture.read("Content/people.yml")
+        do {
+            try harness.users.add(name: name, role: .reviewer, scopes: ["province"], password: ConsoleHarness.password)
+            let roster = try Roster.load(file: harness.fixture.content + "/people.yml", cities: ["nj", "sz", "sq"])
+            #expect(roster.people.contains { $0.name == name && $0.role == .reviewer })
+            #expect(roster.people.filter { $0.name == "李审核" }.count == 1)
+        } catch is ConsoleUsers.Refusal {
+            #expect(try harness.fixture.read("Content/people.yml") == before)
+            #expect(try harness.store.account(named: name) == nil)
         }
     }
 }

@@ -78,7 +78,7 @@ struct MessageCatalogTests {
             == "  nj/a  夜间门诊？  [2 处需审核；王编辑 于 2026-11-29 18:52 提交，已等待 3h 2m；已批准的版本在线]")
         #expect(MessageCatalog.text("  2026-11-29 18:52  rejected by 李审核 (an earlier text): 请补充地址", in: .chinese)
             == "  2026-11-29 18:52  李审核 退回（较早的文本）：请补充地址")
-        #expect(MessageCatalog.text("\n1 findings (^ marks each).", in: .chinese) == "\n1 处发现（^ 标出位置）。")
+        #expect(MessageCatalog.text("\n1 finding (^ marks each).", in: .chinese) == "\n1 处发现（^ 标出位置）。")
         // Names and titles are someone's own words: a title that reads like a message is not translated.
         #expect(MessageCatalog.text("  nj/a  approved  [no findings; not submitted]", in: .chinese) == "  nj/a  approved  [无发现；尚未提交]")
     }
@@ -87,5 +87,12 @@ struct MessageCatalogTests {
         let line = "Content/answers/nj/a.md:9: error: `map.svg` is an SVG image, which can carry scripts and is not published. Export it as PNG (or WebP) and use that file."
         #expect(MessageCatalog.text(line, in: .chinese)
             == "Content/answers/nj/a.md:9：错误：“map.svg”是 SVG 图片，可能携带脚本，不予发布。请导出为 PNG（或 WebP）后使用该文件。")
+    }
+
+    @Test func englishCountsAgreeWithTheirNouns() {
+        #expect(Plural.of(1, "finding") == "1 finding")
+        #expect(Plural.of(0, "finding") == "0 findings")
+        #expect(Plural.of(2, "reply", plural: "replies") == "2 replies")
+        #expect(MessageCatalog.text("awaiting review (1 finding)", in: .chinese) == "等待审核（1 处发现）")
     }
 }

@@ -14,8 +14,10 @@ struct ConsoleSessions: Sendable {
     static let lifetime: TimeInterval = 12 * 3600
     static let failureWindow: TimeInterval = 15 * 60
     static let allowedFailures = 5
-    /// Verified against for unknown names, so that they take as long as known ones.
-    private static let decoy = Bcrypt.hash("portal12320 decoy password", cost: 4)
+    /// Verified against for unknown names, so that they take as long as known ones (the cost accounts are made with).
+    private static let decoy = Bcrypt.hash("portal12320 decoy password", cost: 12)
+    /// Longer names are no account's: refused before anything is looked up or stored.
+    static let longestName = 64
 
     enum Refusal: Error {
         case wrongCredentials
@@ -24,6 +26,7 @@ struct ConsoleSessions: Sendable {
 
     /// A new session for `name`, and its token for the cookie.
     func login(name: String, password: String, now: Date = Date()) throws -> (token: String, session: ActiveSession) {
+        guard name.count <= Self.longestName, password.utf8.count <= 1024 else { throw Refusal.wrongCredentials }
         let since = now.addingTimeInterval(-Self.failureWindow)
         guard try store.failures(name, since: since) < Self.allowedFailures else { throw Refusal.throttled }
         let account = try store.account(named: name)
@@ -31,8 +34,9 @@ struct ConsoleSessions: Sendable {
         guard let account, matches, !account.disabled,
             let key = try? SealedSigningKey.open(account.sealedKey, salt: account.keySalt, password: password)
         else {
-            let failures = try store.recordFailure(name, at: now, countingSince: since)
-            throw failures > Self.allowedFailures ? Refusal.throttled : Refusal.wrongCredentials
+            // Only accounts' failures are kept (a name nobody has cannot log in anyway): the table stays small.
+            if account != nil { try store.recordFailure(name, at: now, countingSince: since) }
+            throw Refusal.wrongCredentials
         }
         let token = Self.randomToken()
         let csrf = Self.randomToken()

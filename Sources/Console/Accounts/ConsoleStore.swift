@@ -96,12 +96,14 @@ package final class ConsoleStore: Sendable {
         _ = try database.write { try StoredSession.deleteOne($0, key: tokenHash) }
     }
 
-    /// Records a failed login for `name` and tells how many there were since `since`, this one included.
-    func recordFailure(_ name: String, at now: Date, countingSince since: Date) throws -> Int {
+    /// Records a failed login for `name` (no more than the throttle needs to count), dropping those older than `since`.
+    func recordFailure(_ name: String, at now: Date, countingSince since: Date) throws {
         try database.write { db in
             try db.execute(sql: "DELETE FROM loginFailure WHERE at < ?", arguments: [since])
-            try db.execute(sql: "INSERT INTO loginFailure (name, at) VALUES (?, ?)", arguments: [name, now])
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM loginFailure WHERE name = ? AND at >= ?", arguments: [name, since]) ?? 0
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM loginFailure WHERE name = ?", arguments: [name]) ?? 0
+            if count < ConsoleSessions.allowedFailures {
+                try db.execute(sql: "INSERT INTO loginFailure (name, at) VALUES (?, ?)", arguments: [name, now])
+            }
         }
     }
 

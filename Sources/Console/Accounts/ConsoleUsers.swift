@@ -31,6 +31,9 @@ package struct ConsoleUsers: Sendable {
         else {
             throw Refusal(description: "The name must be a plain name, without line breaks, `:` or `#`.")
         }
+        guard name.count <= ConsoleSessions.longestName else {
+            throw Refusal(description: "The name must have at most \(ConsoleSessions.longestName) characters.")
+        }
         guard password.count >= 10 else { throw Refusal(description: "The password must have at least 10 characters.") }
         let province = try ProvinceLoader.load(file: contentDirectory + "/portal.yml")
         let cities = Set(province.cities.map(\.abbr))
@@ -48,10 +51,17 @@ package struct ConsoleUsers: Sendable {
         let account = ConsoleAccount(name: name, role: role, scopes: scopes, passwordHash: Bcrypt.hash(password, cost: bcryptCost),
                                      publicKey: key.publicKey, keySalt: salt, sealedKey: sealed)
         try store.insert(account)
+        let before = FileManager.default.contents(atPath: rosterFile)
         do {
             let person = Person(name: name, role: role.personRole, scopes: Set(scopes), key: key.publicKey, line: 0)
             try Self.append(person.yaml, to: rosterFile, replacingEmptyList: roster.people.isEmpty)
+            // people.yml must read back with this person, under exactly this name, and nothing else changed.
+            let after = try Roster.load(file: rosterFile, cities: cities)
+            guard after.people.count == roster.people.count + 1,
+                after.people.contains(where: { $0.name == name && $0.key == key.publicKey && $0.role == role.personRole })
+            else { throw Refusal(description: "`\(name)` cannot be written to people.yml as it is. Choose a plain name.") }
         } catch {
+            if let before { try? before.write(to: URL(fileURLWithPath: rosterFile), options: .atomic) }
             try? store.delete(account: name)
             throw error
         }

@@ -36,7 +36,7 @@ extension NewsroomDesk {
                                  message: decision == .rejected ? "Rejecting needs a note telling the editor what to change."
                                      : "`\(reference)` has findings for review: approving it needs a note saying why they are acceptable.")
         }
-        guard let sha256, !sha256.isEmpty else {
+        guard let sha256, sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else {
             throw ConsoleFailure(status: .unprocessableContent, message: "Send the sha256 of the text you read.")
         }
         let entry = try ReviewDesk.record(decision, on: reference, board: snapshot.board, contentDirectory: contentDirectory,

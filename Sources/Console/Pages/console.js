@@ -653,7 +653,8 @@
           el('span', { class: 'badge decision-badge decision-badge-' + String(entry.decision || ''),
             text: DECISION_NAMES[entry.decision] || String(entry.decision || '') }),
           el('span', { class: 'history-text' + (entry.this_text ? ' this-text' : ''),
-            text: entry.this_text ? '本文本' : '较早的文本' })
+            text: entry.this_text ? '本文本' : '较早的文本' }),
+          entry.counts === false ? el('span', { class: 'badge history-void', text: '无效（签名人无权作此决定）' }) : null
         ]),
         entry.note ? el('p', { class: 'history-note', text: String(entry.note) }) : null
       ]);

@@ -107,7 +107,9 @@ package struct ConsoleServer: Sendable {
             let (token, session) = try sessions.login(name: body.name, password: body.password)
             var response = try Self.json(ConsoleJSON.SessionStarted(csrf: session.csrf, name: session.account.name,
                                                                     role: session.account.role.rawValue, scopes: session.account.scopes))
-            response.headers[.setCookie] = "\(Self.cookie)=\(token); Path=/; HttpOnly; SameSite=Strict"
+            // Behind the centre's TLS proxy the cookie is for HTTPS only.
+            let secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" ? "; Secure" : ""
+            response.headers[.setCookie] = "\(Self.cookie)=\(token); Path=/; HttpOnly; SameSite=Strict\(secure)"
             return response
         } catch ConsoleSessions.Refusal.throttled {
             throw ConsoleFailure(status: .tooManyRequests, message: "Too many failed logins for this name: try again in 15 minutes.")
@@ -163,15 +165,26 @@ package struct ConsoleServer: Sendable {
             response.status = .unprocessableContent
             return response
         } catch {
-            var response = (try? Self.json(ConsoleJSON.Failure(error: "服务器出错：\(error)", issues: nil))) ?? Response(status: .internalServerError)
+            var response = (try? Self.json(ConsoleJSON.Failure(error: "服务器内部错误，请稍后再试或联系省中心。", issues: nil)))
+                ?? Response(status: .internalServerError)
             response.status = .internalServerError
             return response
         }
     }
 
+    /// The request's JSON body. Only `application/json` is read, which a form on another site cannot send
+    /// without the browser asking first (login CSRF); bodies over 1 MiB are refused.
     static func decode<Body: Decodable>(_ request: Request) async throws -> Body {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw ConsoleFailure(status: .unsupportedMediaType, message: "The request is not the JSON the API expects.")
+        }
         var request = request
-        let buffer = try await request.collectBody(upTo: 1 << 20)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: 1 << 20)
+        } catch {
+            throw ConsoleFailure(status: .contentTooLarge, message: "The answer is too long (more than 512 KB).")
+        }
         do {
             return try JSONDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
         } catch {

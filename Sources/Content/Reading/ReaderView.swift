@@ -44,23 +44,39 @@ package enum ReaderView {
     /// Every scalar value below `node` (keys are not shown), one text each.
     /// - Parameter lineOffset: lines of the file before the YAML text.
     static func values(of node: Node, lineOffset: Int) -> [DerivedText] {
+        var seen: Set<String> = []
+        return values(of: node, lineOffset: lineOffset, seen: &seen)
+    }
+
+    /// - Parameter seen: where the collections read so far stand. An alias
+    ///   repeats its anchored value, mark and all: read once, where it is
+    ///   defined, so that nested aliases (a "billion laughs") cost no more
+    ///   than the text they are written in.
+    private static func values(of node: Node, lineOffset: Int, seen: inout Set<String>) -> [DerivedText] {
         switch node {
         case .scalar(let scalar):
             return [DerivedText(scalar.string, line: (scalar.mark?.line ?? 1) + lineOffset)]
         case .mapping(let mapping):
-            return mapping.flatMap { values(of: $0.value, lineOffset: lineOffset) }
+            guard firstVisit(node, &seen) else { return [] }
+            return mapping.flatMap { values(of: $0.value, lineOffset: lineOffset, seen: &seen) }
         case .sequence(let sequence):
+            guard firstVisit(node, &seen) else { return [] }
             // Items of a list of texts stand side by side on the page (tags as chips): read them together.
             let items = Array(sequence)
             if !items.isEmpty, items.allSatisfy({ $0.scalar != nil }) {
                 let text = items.compactMap { $0.scalar?.string }.joined(separator: " ")
                 return [DerivedText(text, line: (items[0].mark?.line ?? 1) + lineOffset)]
             }
-            return items.flatMap { values(of: $0, lineOffset: lineOffset) }
+            return items.flatMap { values(of: $0, lineOffset: lineOffset, seen: &seen) }
         case .alias:
             // The anchored value is read where it is defined.
             return []
         }
+    }
+
+    private static func firstVisit(_ node: Node, _ seen: inout Set<String>) -> Bool {
+        guard let mark = node.mark else { return true }
+        return seen.insert("\(mark.line):\(mark.column)").inserted
     }
 
 }

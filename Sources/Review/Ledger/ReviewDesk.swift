@@ -65,7 +65,7 @@ package enum ReviewDesk {
 
             let forReview = review.findings.filter { $0.severity == .review }
             if !forReview.isEmpty && note.isEmpty {
-                throw Refusal(message: "`\(reference)` has \(forReview.count) findings for review: approving it needs --note saying why they are acceptable.")
+                throw Refusal(message: "`\(reference)` has \(Plural.of(forReview.count, "finding")) for review: approving it needs --note saying why \(forReview.count == 1 ? "it is" : "they are") acceptable.")
             }
             if review.item.keepsApprovedRevisions {
                 try keepRevision(review, contentDirectory: contentDirectory)

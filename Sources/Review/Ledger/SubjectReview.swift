@@ -1,3 +1,4 @@
+import Diagnostics
 import Content
 import Crypto
 import Moderation
@@ -44,7 +45,7 @@ package struct SubjectReview<Subject: ReviewSubject>: ReviewStanding {
                 + (blockingFindings.count > 1 ? " and \(blockingFindings.count - 1) more" : "")
                 + "; remove it, it can never be approved (article 37, appendix 2)"
         case .awaitingReview:
-            return "awaiting review" + (findings.isEmpty ? "" : " (\(findings.count) findings)")
+            return "awaiting review" + (findings.isEmpty ? "" : " (\(Plural.of(findings.count, "finding")))")
         case .rejected(let reviewer, let note):
             return "rejected by \(reviewer): \(note)"
         case .mediaNotCleared(let name):

@@ -1,3 +1,4 @@
+import Foundation
 import Content
 import Crypto
 
@@ -43,7 +44,20 @@ package struct Person: Sendable, Equatable {
 
     /// The entry as it stands in people.yml.
     package var yaml: String {
-        "- name: \(name)\n  role: \(role.rawValue)\n  scopes: [\(scopes.sorted().joined(separator: ", "))]\n  key: \(key)\n"
+        "- name: \(Self.yamlScalar(name))\n  role: \(role.rawValue)\n  scopes: [\(scopes.sorted().joined(separator: ", "))]\n  key: \(key)\n"
             + (until.map { "  until: \($0)\n" } ?? "")
+    }
+
+    /// `text` as a YAML value that reads back as exactly `text`: plain when it is
+    /// letters and digits with inner spaces, dots, hyphens or a middle dot
+    /// (`王审核`, `Li Wei`); otherwise a double-quoted string (JSON's escapes are YAML's).
+    static func yamlScalar(_ text: String) -> String {
+        let plain = text.first.map { $0.isLetter } == true
+            && text.allSatisfy { $0.isLetter || $0.isNumber || " .-_·".contains($0) }
+            && text.last.map { $0 != " " } == true
+            && !["null", "true", "false", "yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
+        guard !plain else { return text }
+        let encoded = (try? JSONEncoder().encode(text)).map { String(decoding: $0, as: UTF8.self) }
+        return encoded ?? "\"\""
     }
 }

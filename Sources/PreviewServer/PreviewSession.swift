@@ -68,15 +68,37 @@ package final class PreviewSession: Sendable {
 
     /// Rebuilds whenever a file of the content or theme changes (since the
     /// first build read them), until cancelled.
+    /// Rebuilds whenever a file of the content or the theme changes, as inotify
+    /// reports it (nothing runs while nothing changes); polls every `interval`
+    /// only where inotify is unavailable.
     package func watch(every interval: Duration = .milliseconds(500)) async throws {
         var last = firstSignature
+        guard let watch = try? FolderWatch(watcher.folders) else {
+            while !Task.isCancelled {
+                let now = watcher.signature()
+                if now != last {
+                    last = now
+                    await rebuild()
+                }
+                try await Task.sleep(for: interval)
+            }
+            return
+        }
+        let changes = watch.changes()
+        // What changed between the first build and the start of the watch counts too.
+        var pending = true
+        var iterator = changes.makeAsyncIterator()
         while !Task.isCancelled {
+            if !pending {
+                guard await iterator.next() != nil else { break }
+            }
+            pending = false
+            // An editor's save is often several events (write, rename): the signature tells whether anything differs.
             let now = watcher.signature()
             if now != last {
                 last = now
                 await rebuild()
             }
-            try await Task.sleep(for: interval)
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// signatures differ when a file was added, removed or changed (the preview
 /// watches the content and theme folders with it, the console its cache).
 package struct FolderSignature: Sendable {
-    let folders: [String]
+    package let folders: [String]
 
     package init(folders: [String]) {
         self.folders = folders

@@ -79,16 +79,37 @@ package struct StagedOutput {
         }
     }
 
-    /// Copies top-level entries of the current output that this build does not
-    /// produce (other cities, in a `--city` build), so the swap keeps them.
+    /// Carries the top-level entries of the current output that this build does
+    /// not produce (other cities, in a `--city` build) into the staged tree, so
+    /// the swap keeps them: folders made anew, files hard-linked (copied where
+    /// the file system cannot link), so that a one-city build costs one city.
     package func carryOver(except produced: Set<String>) throws(OutputError) {
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
         for name in existing.sorted() where !produced.contains(name) && name != OutputFolder.marker {
-            do {
-                try FileManager.default.copyItem(atPath: "\(target)/\(name)", toPath: "\(staging)/\(name)")
-            } catch {
-                throw OutputError(path: "\(target)/\(name)", reason: error.localizedDescription)
+            try carry("\(target)/\(name)", to: "\(staging)/\(name)")
+        }
+    }
+
+    private func carry(_ source: String, to destination: String) throws(OutputError) {
+        var status = stat()
+        guard lstat(source, &status) == 0 else { throw OutputError(path: source, reason: String(cString: strerror(errno))) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
+            guard mkdir(destination, 0o755) == 0 || errno == EEXIST else {
+                throw OutputError(path: destination, reason: String(cString: strerror(errno)))
             }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []
+            for name in names { try carry("\(source)/\(name)", to: "\(destination)/\(name)") }
+        case S_IFREG:
+            if link(source, destination) == 0 { return }
+            do {
+                try FileManager.default.copyItem(atPath: source, toPath: destination)
+            } catch {
+                throw OutputError(path: source, reason: error.localizedDescription)
+            }
+        default:
+            // Builds write folders and files only: anything else in the output was not ours and is not carried.
+            return
         }
     }
 

@@ -22,6 +22,12 @@ package struct DerivedText: Sendable, Equatable {
     /// shows them: a run of white space reads as one space. (Right-to-left
     /// characters, which reorder what is shown, are findings of their own.)
     package mutating func append(_ text: String, line: Int) {
+        // Most texts are one line: no need to break the whole text into characters to learn that.
+        guard text.utf8.contains(0x0A) else {
+            lines.append(Self.collapsingWhiteSpace(Substring(text)))
+            sourceLines.append(line)
+            return
+        }
         for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(Self.collapsingWhiteSpace(part))
             sourceLines.append(line)
@@ -43,6 +49,10 @@ package struct DerivedText: Sendable, Equatable {
     }
 
     private static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace && scalar != "\u{2029}"
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: true
+        case 0..<0x80, 0x4E00...0x9FFF: false  // the common cases, without a property lookup
+        default: scalar.properties.isWhitespace && scalar != "\u{2029}"
+        }
     }
 }

@@ -55,7 +55,10 @@ struct ContactDirectoryTests {
                       "请联系张女士，电话：83106677-8", "电话：83106677-80", "家里电话 83106677 1号楼", "电话：0 83106677",
                       "电话：(1) 83106677", "请电 话：83106677", "电\u{200B}话：83106677", "電话：83106677", "ＴＥＬ：83106677",
                       "T e l: 83106677", "联系电话（工作日上午八点至下午五点半）：83106677", "请拨83106677", "联络方式 83106677",
-                      "回电83106677", "微信同号83106677"])
+                      "回电83106677", "微信同号83106677",
+                      // The quick look before the full reading of the words (speed, #15) must not miss a form.
+                      "“电话”：83106677", "電話：83106677", "电　话：83106677", "ｔｅｌ：83106677", "TEL 83106677", "ⓣⓔⓛ 83106677",
+                      "联系方式—电话…83106677", "電\u{00A0}話83106677"])
     func aCallersNumberInAnyCommonFormStaysBlocked(_ text: String) throws {
         let fixture = try fixture(showing: text)
         let review = try review("nj/nj-clinic", fixture)

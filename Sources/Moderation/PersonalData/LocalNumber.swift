@@ -33,6 +33,8 @@ enum LocalNumber {
     /// reads terms: full width, case, traditional forms and spaces or invisible characters inside the word do not hide it.
     static func isAnnounced(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let from = max(0, offset - 192)
+        // Most numbers (dates, counts) have no such word near them: a quick look first, the full reading only if one may be there.
+        guard mayHoldWord(UnsafeBufferPointer(rebasing: bytes[from..<offset])) else { return false }
         let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<offset]), as: UTF8.self)
         let read = written.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
             .filter { !$0.properties.isWhitespace && $0.properties.generalCategory != .format }
@@ -41,13 +43,58 @@ enum LocalNumber {
             // The text since the last digit, within the window: the word must stand there.
             let tail = before.suffix(window)
             let words = String(tail.reversed().prefix { !($0.isASCII && $0.isNumber) }.reversed())
-            if announcingWords.contains(where: words.contains) { return true }
+            if holdsWord(Array(words.unicodeScalars)) { return true }
             // A list of numbers: `…83106666，` — look before the previous number.
             var rest = before
             while let last = rest.last, listMarks.contains(last) { rest.removeLast() }
             guard rest.count < before.count, let last = rest.last, last.isASCII, last.isNumber else { return false }
             while let last = rest.last, (last.isASCII && last.isNumber) || numberMarks.contains(last) { rest.removeLast() }
             before = rest
+        }
+        return false
+    }
+
+    /// Every character the announcing words are made of, as normalised, and the traditional forms that read as them.
+    private static let wordScalars: Set<Unicode.Scalar> = Set(announcingWords.flatMap(\.unicodeScalars))
+        .union(simplified.keys.flatMap(\.unicodeScalars))
+
+    /// Whether `window` may hold an announcing word once normalised. The
+    /// window is read the quick way where that reading is the same: ASCII,
+    /// unified ideographs (traditional forms made simple) and CJK punctuation,
+    /// spaces dropped, every character that is no letter of a word kept as a
+    /// break. Any other character (a full-width or circled letter, a
+    /// compatibility ideograph, an invisible one) sends the window to the full
+    /// reading. Most numbers (dates, counts) have no word near them: a quick no.
+    private static func mayHoldWord(_ window: UnsafeBufferPointer<UInt8>) -> Bool {
+        var quick = String.UnicodeScalarView()
+        for scalar in String(decoding: window, as: UTF8.self).unicodeScalars {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0xA0, 0x3000:
+                continue
+            case 0x41...0x5A:
+                quick.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0..<0x80, 0xB7, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x303F, 0xFF01...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65:
+                quick.append(wordScalars.contains(scalar) ? scalar : "|")
+            case 0x4E00...0x9FFF:
+                let simple = simplified[Character(scalar)].flatMap(\.unicodeScalars.first) ?? scalar
+                quick.append(wordScalars.contains(simple) ? simple : "|")
+            default:
+                return true
+            }
+        }
+        return holdsWord(Array(quick))
+    }
+
+    /// The announcing words, scalar by scalar.
+    private static let wordsAsScalars = announcingWords.map { Array($0.unicodeScalars) }
+
+    /// Whether one of the announcing words stands in `scalars` (compared scalar by scalar: the text is normalised already).
+    private static func holdsWord(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard !scalars.isEmpty else { return false }
+        for start in scalars.indices {
+            for word in wordsAsScalars where word[0] == scalars[start] && start + word.count <= scalars.count {
+                if scalars[start..<(start + word.count)].elementsEqual(word) { return true }
+            }
         }
         return false
     }

@@ -64,6 +64,23 @@ struct OutputFolderTests {
         #expect(siblings == ["dist.staging-1", "dist.staging-\(dead)0"])
     }
 
+    /// A rebuild does not wait for the previous tree to be deleted: it goes to `.dist.trash/`, deleted by a process of its own.
+    @Test(.timeLimit(.minutes(1))) func thePreviousOutputIsDeletedInTheBackground() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture, into: fixture.output)
+        let first = try fixture.read("dist/www.jsnj12320.cn/index.html")
+        // What a build switched off mid-deletion left in the trash is deleted by the next build.
+        try fixture.write("leftover", to: ".dist.trash/1-left/www.jsnj12320.cn/index.html")
+        try await build(fixture, into: fixture.output)
+        #expect(try fixture.read("dist/www.jsnj12320.cn/index.html") == first)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix("dist") }
+        #expect(siblings == ["dist"])
+        let trash = fixture.root + "/.dist.trash"
+        while !((try? FileManager.default.contentsOfDirectory(atPath: trash)) ?? []).isEmpty {
+            await Task.yield()
+        }
+    }
+
     private func build(_ fixture: borrowing ProvinceFixture, into output: String) async throws {
         let content = try ContentLoader.load(directory: fixture.content)
         try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: output).run()

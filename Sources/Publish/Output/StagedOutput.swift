@@ -18,6 +18,7 @@ package struct StagedOutput {
         self.target = target
         staging = "\(target)\(Self.stagingInfix)\(ProcessInfo.processInfo.processIdentifier)"
         Self.removeAbandonedSiblings(of: target)
+        Self.emptyTrash(of: target)
         try? FileManager.default.removeItem(atPath: staging)
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
@@ -113,7 +114,7 @@ package struct StagedOutput {
         }
     }
 
-    /// Puts the staged tree in place of the target in one step and removes the old tree.
+    /// Puts the staged tree in place of the target in one step; the old tree is deleted in the background.
     package func commit() throws(OutputError) {
         let manager = FileManager.default
         if manager.fileExists(atPath: target) {
@@ -126,10 +127,10 @@ package struct StagedOutput {
                     _ = rename(old, target)
                     throw OutputError(path: target, reason: reason)
                 }
-                try? manager.removeItem(atPath: old)
+                Self.discardInBackground(old, target: target)
                 return
             }
-            try? manager.removeItem(atPath: staging)  // now holds the previous output
+            Self.discardInBackground(staging, target: target)  // now holds the previous output
         } else {
             guard rename(staging, target) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
         }

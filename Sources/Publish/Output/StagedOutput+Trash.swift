@@ -1,0 +1,46 @@
+import Foundation
+import Glibc
+
+/// The previous output, once swapped out, is not deleted while the build
+/// waits: it is moved into a hidden folder beside the output
+/// (`.<output>.trash/`) and deleted by a process of its own, which nobody
+/// waits for. Whatever such a process leaves (a machine switched off) is
+/// deleted the same way by the next build.
+extension StagedOutput {
+    /// `.<base>.trash` beside `target`.
+    static func trashFolder(of target: String) -> String {
+        let parent = (target as NSString).deletingLastPathComponent
+        let base = (target as NSString).lastPathComponent
+        return (parent.isEmpty ? "" : parent + "/") + ".\(base).trash"
+    }
+
+    /// Moves `tree` into the trash and starts its deletion; deletes it here if it cannot be moved or the deleter not started.
+    static func discardInBackground(_ tree: String, target: String) {
+        let trash = trashFolder(of: target)
+        let entry = "\(trash)/\(getpid())-\(UUID().uuidString)"
+        guard mkdir(trash, 0o700) == 0 || errno == EEXIST, rename(tree, entry) == 0, startDeleting(entry) else {
+            try? FileManager.default.removeItem(atPath: FileManager.default.fileExists(atPath: entry) ? entry : tree)
+            return
+        }
+    }
+
+    /// Starts deleting what an earlier build left in the trash.
+    static func emptyTrash(of target: String) {
+        let trash = trashFolder(of: target)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: trash)) ?? [] {
+            _ = startDeleting("\(trash)/\(name)")
+        }
+    }
+
+    /// `rm -rf -- path` in the background of a shell that exits at once, so the deletion outlives this process.
+    private static func startDeleting(_ path: String) -> Bool {
+        let arguments = ["/bin/sh", "-c", "rm -rf -- \"$1\" </dev/null >/dev/null 2>&1 &", "sh", path]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, &argv, environ) == 0 else { return false }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return true
+    }
+}

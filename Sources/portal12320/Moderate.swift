@@ -21,7 +21,7 @@ struct Moderate: AsyncParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Argument(help: ArgumentHelp("Markdown files to scan (default: every answer of the content folder).", valueName: "file"))
+    @Argument(help: ArgumentHelp("Markdown files or folders to scan (a folder: every .md and .txt file below it; default: every answer of the content folder).", valueName: "file"))
     var files: [String] = []
 
     func run() async throws {
@@ -34,7 +34,7 @@ struct Moderate: AsyncParsableCommand {
         }
         let report: ModerationReport
         do {
-            report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : files,
+            report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : AnswerFiles.expanding(files),
                                                with: moderator, contacts: contacts())
         } catch {
             Terminal.report(error)

@@ -36,6 +36,22 @@ struct ModerateCommandTests {
         }
     }
 
+    /// A folder is expanded by the command (no shell needed for thousands of files), hidden files left out.
+    @Test func aFolderArgumentScansEveryAnswerBelowIt() throws {
+        try withAnswer(Self.answer) { file in
+            let folder = (file as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: folder + "/nj", withIntermediateDirectories: true)
+            try Data("电话 138 1234 5679。".utf8).write(to: URL(fileURLWithPath: folder + "/nj/b.md"))
+            try Data("内部资料".utf8).write(to: URL(fileURLWithPath: folder + "/nj/.draft.md"))
+            let result = try Executable.run(["moderate", folder])
+            #expect(result.status == 1)
+            #expect(result.output.contains("\(folder)/answer.md:5:8: block classified"))
+            #expect(result.output.contains("\(folder)/nj/b.md:1:4: block pii.mobile"))
+            #expect(!result.output.contains(".draft.md"))
+            #expect(result.output.contains("2 files scanned"))
+        }
+    }
+
     @Test func jsonListsDocumentsFindingsAndSummary() throws {
         try withAnswer(Self.answer) { file in
             let result = try Executable.run(["moderate", "--format", "json", file])

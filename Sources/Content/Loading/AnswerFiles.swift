@@ -59,4 +59,22 @@ package enum AnswerFiles {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: media)) ?? []
         return answers + names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted().map { "\(media)/\($0)" }
     }
+
+    /// The files `arguments` name: a file as given; a folder, every `.md` and
+    /// `.txt` file below it, sorted (so `moderate Content/answers` needs no
+    /// shell to list thousands of files).
+    package static func expanding(_ arguments: [String]) -> [String] {
+        arguments.flatMap { argument -> [String] in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue,
+                let enumerator = FileManager.default.enumerator(atPath: argument)
+            else { return [argument] }
+            var files: [String] = []
+            for case let path as String in enumerator where path.hasSuffix(".md") || path.hasSuffix(".txt") {
+                let hidden = path.split(separator: "/").contains { $0.hasPrefix(".") }
+                if !hidden { files.append(argument.hasSuffix("/") ? argument + path : "\(argument)/\(path)") }
+            }
+            return files.sorted()
+        }
+    }
 }

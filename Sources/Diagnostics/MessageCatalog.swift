@@ -320,6 +320,10 @@ package enum MessageCatalog {
         ("kept at the approved revision: {1} ({2}): {3}", "保留已批准版本：{1}（{2}）：{3}"),
         // The console (docs/console-api.md): what editors and reviewers read in the browser.
         ("Log in first.", "请先登录。"),
+        ("Your key is not in people.yml any more. Ask the provincial centre.", "您的密钥已不在 people.yml 中。请联系省中心。"),
+        ("`{1}` changed while the build was running. Build again.", "构建过程中“{1}”被修改了。请重新构建。"),
+        ("error: a folder given to moderate holds no .md or .txt file; name the files or the right folder.",
+         "错误：交给 moderate 的文件夹里没有 .md 或 .txt 文件；请写明文件或正确的文件夹。"),
         ("Wrong name or password.", "用户名或密码错误。"),
         ("Too many failed logins for this name: try again in 15 minutes.", "该用户名登录失败次数过多，请 15 分钟后再试。"),
         ("This request lacks the page's security token (X-CSRF-Token). Reload the page.", "请求缺少页面的安全令牌（X-CSRF-Token）。请刷新页面。"),

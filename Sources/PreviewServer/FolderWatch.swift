@@ -17,11 +17,19 @@ final class FolderWatch: Sendable {
         let description: String
     }
 
+    private let roots: [String]
+
     /// Watches `roots` and every folder below them.
+    /// - Throws: ``Unavailable`` when inotify or one of the watches cannot be had (the system's limit of watches reached):
+    ///   then the caller polls instead of missing changes.
     init(_ roots: [String]) throws {
+        self.roots = roots
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw Unavailable(description: "inotify: \(String(cString: strerror(errno)))") }
-        for root in roots { watchTree(root) }
+        for root in roots where !watchTree(root) {
+            close(descriptor)
+            throw Unavailable(description: "inotify: \(String(cString: strerror(errno)))")
+        }
     }
 
     deinit { close(descriptor) }
@@ -29,18 +37,25 @@ final class FolderWatch: Sendable {
     /// The folders watched now.
     var watchedFolders: Set<String> { folders.withLock { Set($0.values) } }
 
-    private func watchTree(_ root: String) {
-        add(root)
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
+    /// Watches `root` and every folder below it; false when a watch could not be added.
+    private func watchTree(_ root: String) -> Bool {
+        guard add(root) else { return false }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return true }
         for case let path as String in enumerator {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: "\(root)/\(path)", isDirectory: &isFolder), isFolder.boolValue { add("\(root)/\(path)") }
+            if FileManager.default.fileExists(atPath: "\(root)/\(path)", isDirectory: &isFolder), isFolder.boolValue,
+                !add("\(root)/\(path)") {
+                return false
+            }
         }
+        return true
     }
 
-    private func add(_ folder: String) {
+    private func add(_ folder: String) -> Bool {
         let watch = inotify_add_watch(descriptor, folder, Self.events)
-        if watch >= 0 { folders.withLock { $0[watch] = folder } }
+        guard watch >= 0 else { return errno == ENOENT }  // a folder gone meanwhile needs no watch
+        folders.withLock { $0[watch] = folder }
+        return true
     }
 
     /// One element each time something changed (several changes at once may come as one), until the task is cancelled.
@@ -75,7 +90,8 @@ final class FolderWatch: Sendable {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { break }
-                newFolders(in: buffer, count: count).forEach(watchTree)
+                // New folders are watched; if a watch cannot be added, or events were lost, the stream ends and the caller polls.
+                guard let created = newFolders(in: buffer, count: count), created.allSatisfy(watchTree) else { break }
                 if case .terminated = continuation.yield(()) { break }
             }
             continuation.finish()
@@ -84,8 +100,8 @@ final class FolderWatch: Sendable {
         return stream
     }
 
-    /// Folders created or moved in, named by the events in `buffer`.
-    private func newFolders(in buffer: [UInt8], count: Int) -> [String] {
+    /// Folders created or moved in, named by the events in `buffer`; `nil` when the kernel's queue overflowed (events lost).
+    private func newFolders(in buffer: [UInt8], count: Int) -> [String]? {
         var created: [String] = []
         var offset = 0
         let header = MemoryLayout<inotify_event>.size
@@ -94,6 +110,7 @@ final class FolderWatch: Sendable {
                 let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                 return (event.wd, event.mask, Int(event.len))
             }
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 { return nil }
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, length > 0,
                 let parent = folders.withLock({ $0[watch] }) {
                 let nameBytes = buffer[(offset + header)..<(offset + header + length)].prefix { $0 != 0 }

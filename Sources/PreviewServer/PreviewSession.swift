@@ -73,7 +73,7 @@ package final class PreviewSession: Sendable {
     /// only where inotify is unavailable.
     package func watch(every interval: Duration = .milliseconds(500)) async throws {
         var last = firstSignature
-        guard let watch = try? FolderWatch(watcher.folders) else {
+        func poll() async throws {
             while !Task.isCancelled {
                 let now = watcher.signature()
                 if now != last {
@@ -82,15 +82,16 @@ package final class PreviewSession: Sendable {
                 }
                 try await Task.sleep(for: interval)
             }
-            return
         }
+        guard let watch = try? FolderWatch(watcher.folders) else { return try await poll() }
         let changes = watch.changes()
         // What changed between the first build and the start of the watch counts too.
         var pending = true
         var iterator = changes.makeAsyncIterator()
         while !Task.isCancelled {
             if !pending {
-                guard await iterator.next() != nil else { break }
+                // The watch ended by itself (a watch could not be added, events were lost): poll from here on.
+                guard await iterator.next() != nil else { return try await poll() }
             }
             pending = false
             // An editor's save is often several events (write, rename): the signature tells whether anything differs.

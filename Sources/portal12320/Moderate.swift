@@ -33,8 +33,14 @@ struct Moderate: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let report: ModerationReport
+        // A folder that yields nothing is a mistake (a wrong path, a misspelt folder), never "nothing found".
+        let named = AnswerFiles.expanding(files)
+        if !files.isEmpty, named.isEmpty || files.contains(where: { AnswerFiles.expanding([$0]).isEmpty }) {
+            Terminal.error("error: a folder given to moderate holds no .md or .txt file; name the files or the right folder.")
+            throw ExitCode(2)
+        }
         do {
-            report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : AnswerFiles.expanding(files),
+            report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : named,
                                                with: moderator, contacts: contacts())
         } catch {
             Terminal.report(error)

@@ -52,6 +52,16 @@ struct ModerateCommandTests {
         }
     }
 
+    /// A folder with nothing to scan is a mistake, not a clean result (review).
+    @Test func aFolderWithNothingToScanIsAnError() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("内部资料".utf8).write(to: URL(fileURLWithPath: folder + "/ANSWER.MD"))
+        let result = try Executable.run(["moderate", folder])
+        #expect(result.status == 2)
+        #expect(result.error.contains("holds no .md or .txt file"))
+    }
+
     @Test func jsonListsDocumentsFindingsAndSummary() throws {
         try withAnswer(Self.answer) { file in
             let result = try Executable.run(["moderate", "--format", "json", file])

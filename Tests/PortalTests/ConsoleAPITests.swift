@@ -163,6 +163,23 @@ struct ConsoleAPITests {
         }
     }
 
+    /// `until:` written into people.yml by hand (not through the console): the console refuses with 403 (review).
+    @Test func aReviewerWhoseDayHasEndedIsForbidden() async throws {
+        let harness = try ConsoleHarness()
+        let people = try harness.fixture.read("Content/people.yml")
+        let account = try #require(try harness.store.account(named: "李审核"))
+        try harness.fixture.write(people.replacingOccurrences(of: "  key: \(account.publicKey)\n",
+                                                              with: "  key: \(account.publicKey)\n  until: \(ChinaTime.day(of: Date()))\n"),
+                                  to: "Content/people.yml")
+        try await harness.application().test(.router) { raw in
+            var reviewer = ConsoleClient(raw)
+            try await reviewer.login("李审核")
+            let sha = SHA256.hex(try Data(contentsOf: URL(fileURLWithPath: harness.fixture.content + "/answers/province/flu.md")))
+            let refused = try await reviewer.send(.post, Self.flu + "/decision", json: ["decision": "rejected", "note": "退回", "sha256": sha])
+            #expect(refused.status == .forbidden)
+        }
+    }
+
     @Test func aDisabledAccountCannotLogInAndItsSessionEnds() async throws {
         let harness = try ConsoleHarness()
         try await harness.application().test(.router) { raw in

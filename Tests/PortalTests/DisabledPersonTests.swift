@@ -62,18 +62,32 @@ struct DisabledPersonTests {
     /// A line dated before the day but chained after a line of a later day was written later than it says.
     @Test func aBackdatedLineAfterLaterLinesDoesNotCount() throws {
         let fixture = try ProvinceFixture()
-        try fixture.requireReview()
-        let editor = try fixture.addPerson("钱编辑", role: .editor)
-        let zhao = try fixture.addPerson("赵审核")
-        try disable("赵审核", from: tomorrow, fixture)
-        let ledger = fixture.content + "/reviews.jsonl"
-        let review = try #require(board(fixture).review(of: "province/flu"))
-        _ = try ReviewLedger.append(to: ledger, answer: "province/flu", sha256: review.sha256, findings: review.findingsFingerprint,
-                                    decision: .submitted, signer: "钱编辑", key: editor, note: "", time: Date().addingTimeInterval(2 * 86_400))
-        _ = try ReviewLedger.append(to: ledger, answer: "province/flu", sha256: review.sha256, findings: review.findingsFingerprint,
-                                    decision: .approved, signer: "赵审核", key: zhao, note: "", time: Date())
+        try append([(.submitted, "钱编辑", .editor, Date().addingTimeInterval(2 * 86_400)), (.approved, "赵审核", .reviewer, Date())],
+                   disabling: "赵审核", from: tomorrow, fixture)
         let board = try board(fixture)
         #expect(board.review(of: "province/flu")?.status == .awaitingReview)
         #expect(board.ledgerWarnings.contains { $0.contains("赵审核 may no longer decide") })
+    }
+
+    /// A disabled editor's late submission does not stand in for the four eyes' first pair (review).
+    @Test func aSubmissionThatDoesNotCountUnlocksNoApproval() throws {
+        let fixture = try ProvinceFixture()
+        try append([(.submitted, "钱编辑", .editor, Date()), (.approved, "赵审核", .reviewer, Date())], disabling: "钱编辑", from: today, fixture)
+        #expect(try board(fixture).review(of: "province/flu")?.status == .awaitingReview)
+    }
+
+    /// People made for each line's signer, `name` disabled from `day`, then the lines appended to the ledger on `flu` as it stands.
+    private func append(_ lines: [(LedgerEntry.Decision, String, Person.Role, Date)], disabling name: String, from day: String,
+                        _ fixture: borrowing ProvinceFixture) throws {
+        try fixture.requireReview()
+        var keys: [String: SigningKey] = [:]
+        for (_, signer, role, _) in lines where keys[signer] == nil { keys[signer] = try fixture.addPerson(signer, role: role) }
+        try disable(name, from: day, fixture)
+        let review = try #require(board(fixture).review(of: "province/flu"))
+        for (decision, signer, _, time) in lines {
+            _ = try ReviewLedger.append(to: fixture.content + "/reviews.jsonl", answer: "province/flu", sha256: review.sha256,
+                                        findings: review.findingsFingerprint, decision: decision, signer: signer, key: keys[signer]!,
+                                        note: "", time: time)
+        }
     }
 }

@@ -185,10 +185,10 @@ struct ImageMediaTests {
         #expect(try loadingIssue(fixture).message.contains(message))
     }
 
-    /// Viewers show a PDF's title in the window: it is moderated with the pages (red team).
-    @Test func aPDFsTitleIsModerated() throws {
-        let fixture = try fixture(showing: "titled.pdf", file: "titled.pdf", description: "摘要。", markdown: "[文件](titled.pdf)")
-        let review = try #require(try ReviewBoard(content: ContentLoader.load(directory: fixture.content)).review(of: "media/titled.pdf"))
+    /// Viewers show a PDF's title in the window: it is moderated with the pages (red team), all its lines (review).
+    @Test(arguments: ["titled.pdf", "titled-lines.pdf"]) func aPDFsTitleIsModerated(_ file: String) throws {
+        let fixture = try fixture(showing: file, file: file, description: "摘要。", markdown: "[文件](\(file))")
+        let review = try #require(try ReviewBoard(content: ContentLoader.load(directory: fixture.content)).review(of: "media/\(file)"))
         #expect(review.status == .blocked)
         #expect(review.findings.contains { $0.rule == .mobile })
     }

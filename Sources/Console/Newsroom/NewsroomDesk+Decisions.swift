@@ -10,6 +10,7 @@ extension NewsroomDesk {
         let snapshot = try current()
         _ = try standing(reference, for: session.account, in: snapshot)
         guard session.account.role.edits else { throw ConsoleFailure.forbidden("Only editors submit answers for review.") }
+        _ = try Self.signer(session.account, in: snapshot)
         let entry = try ReviewDesk.record(.submitted, on: reference, board: snapshot.board, contentDirectory: contentDirectory,
                                           key: session.key, note: "")
         invalidate()
@@ -24,6 +25,7 @@ extension NewsroomDesk {
             throw ConsoleFailure(status: .unprocessableContent, message: "The decision is `approved` or `rejected`.")
         }
         guard session.account.role.decides else { throw ConsoleFailure.forbidden("Only reviewers approve or reject.") }
+        _ = try Self.signer(session.account, in: snapshot)
         if decision == .approved, review.submitters.contains(where: { $0.key == session.account.publicKey }) {
             throw ConsoleFailure.forbidden("You submitted this revision of `\(reference)`: another reviewer must approve it (four eyes).")
         }

@@ -70,6 +70,17 @@ final class NewsroomDesk: Sendable {
         return review
     }
 
+    /// The person of people.yml the account signs as, if they may still sign today; a 403 otherwise.
+    static func signer(_ account: ConsoleAccount, in snapshot: ContentSnapshot) throws -> Person {
+        guard let person = snapshot.board.roster.person(withKey: account.publicKey) else {
+            throw ConsoleFailure.forbidden("Your key is not in people.yml any more. Ask the provincial centre.")
+        }
+        if let until = person.until, let today = Day(ChinaTime.day(of: Date())), today >= until {
+            throw ConsoleFailure.forbidden("\(person.name) may no longer decide from \(until) on (people.yml `until`). Ask the provincial centre if this is wrong.")
+        }
+        return person
+    }
+
     static func status(_ status: ReviewStatus) -> String {
         switch status {
         case .publishable: "published"

@@ -91,14 +91,19 @@ package enum MediaLoader {
         var fileText: String?
         do throws(ContentIssue) {
             // Tools are asked once per file content, however often the content is loaded (the preview, the console).
-            let inspection = try inspected.withLock { cache in
-                let hash = SHA256.hex(media)
-                if let known = cache[hash] { return known }
+            let hash = SHA256.hex(media)
+            if let known = inspected.withLock({ $0[hash] }) {
+                fileText = try known.get()
+            } else {
+                // The tools run outside the lock; a tool that timed out or is missing is asked again next time.
                 let result = Result { () throws(ContentIssue) in try inspect(mediaPath, kind: kind, name: name, bytes: Array(media)) }
-                cache[hash] = result
-                return result
-            }.get()
-            fileText = inspection
+                if case .failure(let issue) = result, issue.fix.contains("install-deps") || issue.message.contains("was stopped") {
+                    // not remembered
+                } else {
+                    inspected.withLock { $0[hash] = result }
+                }
+                fileText = try result.get()
+            }
         } catch {
             issues.append(ContentIssue(file: answer.file, line: use.line, message: error.message, fix: error.fix))
             return nil
@@ -106,7 +111,8 @@ package enum MediaLoader {
         if let data = try? TextFile.data(textPath), let text = try? TextFile.decode(data, file: textPath),
             !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             return Transcript(name: name, kind: kind, text: text, file: textPath,
-                              fileHash: SHA256.hex(Data((SHA256.hex(media) + SHA256.hex(data)).utf8)), fileText: fileText)
+                              fileHash: SHA256.hex(Data((SHA256.hex(media) + SHA256.hex(data)).utf8)), fileText: fileText,
+                              mediaHash: SHA256.hex(media))
         }
         let (message, fix) = switch kind {
         case .audio, .video:
@@ -170,7 +176,7 @@ package enum MediaLoader {
     static let pdfAttachmentTool = ExternalTool(name: "pdfdetach", package: "poppler-utils")
 
     /// The text of every page of the PDF at `path`, as `pdftotext` reads it, and its document properties
-    /// (title, subject, keywords, author), which viewers show too. A PDF carrying script or files is refused.
+    /// and XMP metadata, which viewers show too. A PDF carrying script or files is refused.
     private static func pdfText(_ path: String, name: String) throws(ContentIssue) -> String {
         let unreadable = ContentIssue(file: path, line: nil, message: "`\(name)` cannot be read as a PDF, so what it says cannot be checked.",
                                       fix: "Save it again as PDF, without a password.")
@@ -189,9 +195,12 @@ package enum MediaLoader {
         }
         let outcome = try pdfTool.run(["-enc", "UTF-8", "-nopgbrk", "-q", path, "-"], about: path, timeout: 30)
         guard outcome.status == 0 else { throw unreadable }
-        let shown = properties.filter { line in ["Title:", "Subject:", "Keywords:", "Author:"].contains { line.hasPrefix($0) } }
-            .map { $0.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces) }
-        return (shown + [String(decoding: outcome.output, as: UTF8.self)]).joined(separator: "\n")
+        // Every document property, whole: a title may run over several lines, and viewers show it. The XMP
+        // metadata too (a viewer may show its title instead), its text without the XML around it.
+        let meta = try pdfInfoTool.run(["-meta", path], about: path, timeout: 30)
+        guard meta.status == 0 else { throw unreadable }
+        let xmpText = String(decoding: meta.output, as: UTF8.self).replacing(#/<[^>]*>/#, with: "\n")
+        return (properties + [xmpText, String(decoding: outcome.output, as: UTF8.self)]).joined(separator: "\n")
     }
 
     private static func tooLarge(_ name: String, _ size: ImageSize) -> (message: String, fix: String) {

@@ -18,8 +18,11 @@ package struct Transcript: ReviewSubject {
     /// PDF's pages): moderated with the description, its findings placed on
     /// the description's first line.
     package let fileText: String?
+    /// SHA-256 of the media file's bytes as they were checked: the bytes the sites may publish.
+    package let mediaHash: String
 
-    package init(name: String, kind: MediaKind, text: String, file: String, fileHash: String, fileText: String? = nil) {
+    package init(name: String, kind: MediaKind, text: String, file: String, fileHash: String, fileText: String? = nil, mediaHash: String = "") {
+        self.mediaHash = mediaHash
         self.name = name
         self.kind = kind
         self.fileText = fileText

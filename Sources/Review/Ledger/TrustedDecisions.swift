@@ -21,19 +21,23 @@ package struct TrustedDecisions: Sendable {
 
     package init(ledger: ReviewLedger, roster: Roster) {
         file = ledger.file
-        // Who submitted each revision, whatever the order of the lines.
+        // The day each line was written at the earliest: its own, or the latest day of a line before it
+        // (a line appended after others cannot claim an earlier day).
+        var latestDay: Day?
+        let writtenDays = ledger.entries.map { entry -> Day? in
+            latestDay = [latestDay, Day(String(entry.chinaTime.prefix(10)))].compactMap { $0 }.max()
+            return latestDay
+        }
+        // Who submitted each revision, whatever the order of the lines: only submissions that count.
         var submitters: [String: Set<String>] = [:]
-        for entry in ledger.entries where entry.decision == .submitted {
-            if let key = entry.key { submitters["\(entry.answer)@\(entry.sha256)", default: []].insert(key) }
+        for (entry, written) in zip(ledger.entries, writtenDays) where entry.decision == .submitted {
+            if let key = entry.key, case .success = Self.judge(entry, roster: roster, submitters: [:], written: written) {
+                submitters["\(entry.answer)@\(entry.sha256)", default: []].insert(key)
+            }
         }
         var counted: [(LedgerEntry, Person)] = []
         var ignored: [Ignored] = []
-        // The latest day any line so far was written on: a line written after it cannot claim an earlier day.
-        var latestDay: Day?
-        for (entry, line) in zip(ledger.entries, ledger.lines) {
-            let day = Day(String(entry.chinaTime.prefix(10)))
-            let written = [latestDay, day].compactMap { $0 }.max()
-            latestDay = written
+        for ((entry, line), written) in zip(zip(ledger.entries, ledger.lines), writtenDays) {
             switch Self.judge(entry, roster: roster, submitters: submitters, written: written) {
             case .success(let person): counted.append((entry, person))
             case .failure(let refusal): ignored.append(Ignored(line: line, entry: entry, reason: refusal.reason))

@@ -91,6 +91,8 @@ package struct SiteBuild: Sendable {
         let previewedReferences = Set(previewed.map(\.reference))
         let published = board.publishable.filter { !previewedReferences.contains($0.reference) }
         let notPublished = Set(heldBack.filter { $0.liveItem == nil }.map(\.item.reference))
+        // The bytes of each media file as moderation and review saw them: only these publish.
+        let mediaHashes = Dictionary(board.transcriptReviews.map { ($0.subject.name, $0.subject.mediaHash) }) { first, _ in first }
         // Images and PDFs publish with their reviewed descriptions (the preview shows those awaiting review too).
         var descriptions = board.clearedTranscripts
         for transcript in content.transcripts where previewUnreviewed && descriptions[transcript.name] == nil {
@@ -98,7 +100,7 @@ package struct SiteBuild: Sendable {
         }
         let media = try PublishedMedia.prepare(Set((published + previewed).flatMap { $0.mediaReferences.map(\.name) }),
                                                kinds: Dictionary(board.transcriptReviews.map { ($0.subject.name, $0.subject.kind) }) { first, _ in first },
-                                               descriptions: descriptions, directory: content.directory + "/media")
+                                               descriptions: descriptions, checked: mediaHashes, directory: content.directory + "/media")
         let plan = try SitePlan(province: content.province, publishable: published + previewed,
                                 heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities,
                                 media: media.mapValues(\.target))
@@ -108,7 +110,7 @@ package struct SiteBuild: Sendable {
             return OutputFile(path: "\(OutputLayout.nginxFolder)/\(domain).conf") { Array(text.utf8) }
         }
         let rendered = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
-                                        transcripts: board.clearedTranscripts, published: media,
+                                        transcripts: board.clearedTranscripts, mediaHashes: mediaHashes, published: media,
                                         unreviewed: Set(previewed.map(\.file))).files()
         let files = rendered.files + [OutputFile(path: Self.heldBackReport) { report },
                                       OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx

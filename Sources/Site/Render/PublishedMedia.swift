@@ -26,14 +26,18 @@ struct PublishedMedia: Sendable {
 
     /// The published copies of the images and PDFs `names`, each read and prepared once.
     /// - Parameter descriptions: the reviewed text of each name that may be published; others are skipped.
-    static func prepare(_ names: Set<String>, kinds: [String: MediaKind], descriptions: [String: String],
+    /// - Parameter checked: the SHA-256 of each file's bytes as moderation and review saw them; other bytes are refused.
+    static func prepare(_ names: Set<String>, kinds: [String: MediaKind], descriptions: [String: String], checked: [String: String],
                         directory: String) throws(ContentErrors) -> [String: PublishedMedia] {
-        let wanted = names.sorted().compactMap { name -> (String, MediaKind, String)? in
-            guard let kind = kinds[name], kind == .image || kind == .document, let description = descriptions[name] else { return nil }
-            return (name, kind, description)
+        let wanted = names.sorted().compactMap { name -> (String, MediaKind, String, String)? in
+            guard let kind = kinds[name], kind == .image || kind == .document, let description = descriptions[name],
+                let hash = checked[name] else { return nil }
+            return (name, kind, description, hash)
         }
-        let results = wanted.concurrentMap { name, kind, description -> Result<PublishedMedia, ContentIssue> in
-            Result { () throws(ContentIssue) in try PublishedMedia(name: name, kind: kind, description: description, directory: directory) }
+        let results = wanted.concurrentMap { name, kind, description, hash -> Result<PublishedMedia, ContentIssue> in
+            Result { () throws(ContentIssue) in
+                try PublishedMedia(name: name, kind: kind, description: description, checked: hash, directory: directory)
+            }
         }
         var published: [String: PublishedMedia] = [:]
         var issues: [ContentIssue] = []
@@ -47,10 +51,14 @@ struct PublishedMedia: Sendable {
         return published
     }
 
-    private init(name: String, kind: MediaKind, description: String, directory: String) throws(ContentIssue) {
+    private init(name: String, kind: MediaKind, description: String, checked: String, directory: String) throws(ContentIssue) {
         let path = "\(directory)/\(name)"
         let ending = MediaKind.ending(of: name)
         let source = try FileBytes.read(path)
+        // The file read now must be the one moderation and review saw (not one replaced during the build).
+        guard SHA256.hex(source) == checked else {
+            throw ContentIssue(file: path, line: nil, message: "`\(name)` changed while the build was running.", fix: "Build again.")
+        }
         self.name = name
         self.kind = kind
         self.description = description.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,4 +1,5 @@
 import Content
+import Crypto
 import Foundation
 import Markdown
 
@@ -20,13 +21,16 @@ struct SiteRenderer: Sendable {
     let mediaDirectory: String
     /// The images and PDFs answers embed, prepared for publishing, by name.
     let published: [String: PublishedMedia]
+    /// SHA-256 of each media file's bytes as moderation and review saw them.
+    let mediaHashes: [String: String]
 
     /// Files of answers shown only in preview: their pages carry a banner.
     let unreviewed: Set<String>
 
-    init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String],
+    init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String], mediaHashes: [String: String] = [:],
          published: [String: PublishedMedia] = [:], unreviewed: Set<String> = []) throws(ContentIssue) {
         self.plan = plan
+        self.mediaHashes = mediaHashes
         self.published = published
         self.unreviewed = unreviewed
         self.templates = templates
@@ -123,8 +127,14 @@ struct SiteRenderer: Sendable {
     private func mediaFiles(_ site: SitePlan.CitySite) -> [OutputFile] {
         let names = Set(site.answers.flatMap(\.answer.media)).sorted()
         let recordings = names.map { name in
-            OutputFile(path: "\(site.domain)/media/\(name)") { [mediaDirectory] () throws(ContentIssue) -> [UInt8] in
-                try FileBytes.read("\(mediaDirectory)/\(name)")
+            OutputFile(path: "\(site.domain)/media/\(name)") { [mediaDirectory, mediaHashes] () throws(ContentIssue) -> [UInt8] in
+                let bytes = try FileBytes.read("\(mediaDirectory)/\(name)")
+                // Only the recording whose transcript was reviewed (not one replaced during the build).
+                guard SHA256.hex(bytes) == mediaHashes[name] else {
+                    throw ContentIssue(file: "\(mediaDirectory)/\(name)", line: nil, message: "`\(name)` changed while the build was running.",
+                                       fix: "Build again.")
+                }
+                return bytes
             }
         }
         // Two names with the same bytes and no ASCII letters share an address: written once.

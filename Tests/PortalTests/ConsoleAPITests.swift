@@ -259,4 +259,19 @@ struct ConsoleHardeningTests {
             #expect(try harness.store.account(named: name) == nil)
         }
     }
+
+    /// An entry written by hand with `until:` before `key:`: disabling moves that day forward in place, and people.yml still loads (review).
+    @Test func disablingKeepsPeopleYmlReadableWhateverTheOrderOfItsKeys() throws {
+        let harness = try ConsoleHarness()
+        let account = try #require(try harness.store.account(named: "李审核"))
+        let people = try harness.fixture.read("Content/people.yml")
+        let entry = "- name: 李审核\n  role: reviewer\n  scopes: [province]\n  key: \(account.publicKey)\n"
+        try #require(people.contains(entry))
+        try harness.fixture.write(people.replacingOccurrences(of: entry, with: "- name: 李审核\n  until: 2099-01-01\n  role: reviewer\n  scopes: [province]\n  key: \(account.publicKey)\n"),
+                                  to: "Content/people.yml")
+        let today = try #require(Day(ChinaTime.day(of: Date())))
+        try harness.users.disable(name: "李审核", from: today)
+        let roster = try Roster.load(file: harness.fixture.content + "/people.yml", cities: ["nj", "sz", "sq"])
+        #expect(roster.person(withKey: account.publicKey)?.until == today)
+    }
 }

@@ -80,19 +80,29 @@ package struct ConsoleUsers: Sendable {
             throw Refusal(description: "people.yml has no entry with the key of `\(name)`. Add `until: \(day)` to their entry by hand.")
         }
         let indent = String(lines[keyLine].prefix { $0 == " " })
-        // A later `until` (or none) gives way to this day; an earlier one stays.
-        var next = keyLine + 1
-        while next < lines.count, lines[next].hasPrefix(indent), !lines[next].hasPrefix(indent + "-"), !lines[next].hasPrefix("-") {
-            if lines[next].trimmingCharacters(in: .whitespaces).hasPrefix("until:") {
-                let existing = Day(lines[next].trimmingCharacters(in: .whitespaces).dropFirst("until:".count).trimmingCharacters(in: .whitespaces))
-                if let existing, existing <= day { return }
-                lines.remove(at: next)
-                continue
-            }
-            next += 1
+        // The entry: from its `- ` line to the next one (its keys may stand in any order).
+        let first = lines[...keyLine].lastIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("-") } ?? keyLine
+        let itemIndent = lines[first].prefix { $0 == " " }.count
+        let end = lines[(keyLine + 1)...].firstIndex { line in
+            line.prefix { $0 == " " }.count <= itemIndent && !line.trimmingCharacters(in: .whitespaces).isEmpty
+        } ?? lines.count
+        if let existing = (first..<end).first(where: { lines[$0].contains("until:") }),
+            let range = lines[existing].range(of: "until:") {
+            // An earlier day stays; a later one gives way to this day, in place.
+            let written = Day(lines[existing][range.upperBound...].trimmingCharacters(in: .whitespaces))
+            if let written, written <= day { return }
+            lines[existing] = String(lines[existing][..<range.upperBound]) + " \(day)"
+        } else {
+            lines.insert("\(indent)until: \(day)", at: keyLine + 1)
         }
-        lines.insert("\(indent)until: \(day)", at: keyLine + 1)
+        let before = try Data(contentsOf: URL(fileURLWithPath: rosterFile))
         try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: rosterFile), options: .atomic)
+        // people.yml must read back with this day for this key, or it goes back as it was.
+        let cities = Set(try ProvinceLoader.load(file: contentDirectory + "/portal.yml").cities.map(\.abbr))
+        guard (try? Roster.load(file: rosterFile, cities: cities))?.person(withKey: account.publicKey)?.until == day else {
+            try before.write(to: URL(fileURLWithPath: rosterFile), options: .atomic)
+            throw Refusal(description: "people.yml could not be changed safely. Add `until: \(day)` to the entry of `\(name)` by hand.")
+        }
     }
 
     package func list() throws -> [ConsoleAccount] {

@@ -27,7 +27,7 @@ struct Key: AsyncParsableCommand {
             guard !scopes.isEmpty, scopes.allSatisfy({ $0 == "province" || ($0.allSatisfy { $0.isASCII && $0.isLowercase } && !$0.isEmpty) }) else {
                 throw ValidationError("--scope is `province` or a city abbreviation such as `nj` (repeat it for several).")
             }
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains(where: { $0.isNewline || $0 == ":" || $0 == "#" }) else {
+            guard Person.isPlainName(name) else {
                 throw ValidationError("--name must be a plain name, without line breaks, `:` or `#`.")
             }
         }

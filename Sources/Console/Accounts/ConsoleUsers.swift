@@ -26,9 +26,7 @@ package struct ConsoleUsers: Sendable {
     /// Creates the account and its key, and adds the person to people.yml.
     @discardableResult
     package func add(name: String, role: ConsoleRole, scopes: [String], password: String) throws -> ConsoleAccount {
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name == name.trimmingCharacters(in: .whitespaces),
-            !name.contains(where: { $0.isNewline || $0 == ":" || $0 == "#" || $0.unicodeScalars.contains(where: ControlCharacter.isForbiddenInText) })
-        else {
+        guard Person.isPlainName(name) else {
             throw Refusal(description: "The name must be a plain name, without line breaks, `:` or `#`.")
         }
         guard name.count <= ConsoleSessions.longestName else {

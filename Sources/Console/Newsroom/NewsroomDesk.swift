@@ -5,6 +5,7 @@ import HTTPTypes
 import Markdown
 import Moderation
 import Review
+import Site
 import Synchronization
 
 /// What the console does with the content folder: the queue, an answer with
@@ -143,13 +144,8 @@ final class NewsroomDesk: Sendable {
     /// The page's heading and body as the site renders them (links to other answers shown as text).
     static func preview(of item: any ReviewSubject) -> String {
         guard let answer = item as? Answer else {
-            return "<p>\(escaped(item.source))</p>"
+            return "<p>\(item.source.xmlEscaped)</p>"
         }
-        return "<h1>\(escaped(answer.title))</h1>\n" + MarkdownDocument(source: answer.body).html
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        return "<h1>\(answer.title.xmlEscaped)</h1>\n" + MarkdownDocument(source: answer.body).html
     }
 }

@@ -155,8 +155,7 @@ package enum MediaLoader {
             let outcome = try imageHeaderTool.run(["-f", field, path], about: path, timeout: 30)
             guard outcome.status == 0, let value = Int(String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
             else {
-                throw ContentIssue(file: path, line: nil, message: "`\(name)` is not the image its name says.",
-                                   fix: "Save it again as PNG, JPEG or WebP, with the matching ending.")
+                throw notTheNamedImage(name, path: path)
             }
             sides.append(value)
         }
@@ -166,8 +165,7 @@ package enum MediaLoader {
             throw ContentIssue(file: path, line: nil, message: message, fix: fix)
         }
         guard decoded == declared else {
-            throw ContentIssue(file: path, line: nil, message: "`\(name)` is not the image its name says.",
-                               fix: "Save it again as PNG, JPEG or WebP, with the matching ending.")
+            throw notTheNamedImage(name, path: path)
         }
     }
 
@@ -203,6 +201,11 @@ package enum MediaLoader {
         return (properties + [xmpText, String(decoding: outcome.output, as: UTF8.self)]).joined(separator: "\n")
     }
 
+    private static func notTheNamedImage(_ name: String, path: String) -> ContentIssue {
+        ContentIssue(file: path, line: nil, message: "`\(name)` is not the image its name says.",
+                     fix: "Save it again as PNG, JPEG or WebP, with the matching ending.")
+    }
+
     private static func tooLarge(_ name: String, _ size: ImageSize) -> (message: String, fix: String) {
         ("`\(name)` is \(size.width)×\(size.height) pixels, too large to publish.",
          "Export it smaller, e.g. 4,000 pixels wide; the page shows it at most 1,200 pixels wide.")
@@ -213,7 +216,8 @@ package enum MediaLoader {
         switch kind {
         case .image:
             guard let size = ImageSize(bytes, ending: MediaKind.ending(of: name)) else {
-                return ("`\(name)` is not the image its name says.", "Save it again as PNG, JPEG or WebP, with the matching ending.")
+                let issue = notTheNamedImage(name, path: "")
+                return (issue.message, issue.fix)
             }
             guard !size.isTooLarge else { return tooLarge(name, size) }
             return nil

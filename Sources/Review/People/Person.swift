@@ -48,6 +48,13 @@ package struct Person: Sendable, Equatable {
             + (until.map { "  until: \($0)\n" } ?? "")
     }
 
+    /// Whether `name` can stand as a person's name in people.yml and on decisions: not empty, no
+    /// surrounding spaces, no line break, `:`, `#` or control character.
+    package static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && name == name.trimmingCharacters(in: .whitespaces)
+            && !name.contains(where: { $0.isNewline || $0 == ":" || $0 == "#" || $0.unicodeScalars.contains(where: ControlCharacter.isForbiddenInText) })
+    }
+
     /// `text` as a YAML value that reads back as exactly `text`: plain when it is
     /// letters and digits with inner spaces, dots, hyphens or a middle dot
     /// (`王审核`, `Li Wei`); otherwise a double-quoted string (JSON's escapes are YAML's).

@@ -18,14 +18,11 @@ package struct PreviewServer: Sendable {
     }
 
     /// Builds once, then serves until cancelled or stopped by SIGINT or SIGTERM.
-    /// Builds go to a private temporary folder (see ``PreviewFolder``), never
-    /// `dist/`, removed when this returns.
+    /// Builds stay in memory (see ``PreviewSession``): nothing is written, least of all `dist/`.
     /// - Parameter log: receives one line per event (build results, errors).
     package func run(log: @escaping @Sendable (String) -> Void) async throws {
-        let folder = try PreviewFolder.create()
-        defer { folder.remove() }
         let session = try await PreviewSession(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory,
-                                               output: folder.path + "/sites", previewUnreviewed: previewUnreviewed, log: log)
+                                               previewUnreviewed: previewUnreviewed, log: log)
         let app = Application(router: session.router(), configuration: .init(address: .hostname("127.0.0.1", port: port)),
                               onServerRunning: { _ in log("Serving on http://localhost:\(port)/ (hub) and http://<abbr>.localhost:\(port)/ (cities).") })
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -5,64 +5,80 @@ import Hummingbird
 import Site
 import Synchronization
 
-/// One running preview: builds the content into its folder, serves what the
-/// last good build wrote, and tells open pages to reload after each rebuild.
-/// The reload script is added to responses here, so production output never
-/// carries it.
+/// One running preview: builds the content in memory, serves what the last
+/// good build made, and tells open pages to reload after each rebuild.
+/// Between builds it keeps what did not change (``BuildMemory``), so a saved
+/// answer costs about one file's work; pages are rendered when first asked
+/// for. The reload script is added to responses here, so production output
+/// never carries it.
 package final class PreviewSession: Sendable {
     package let contentDirectory: String
     package let templatesDirectory: String
     package let previewUnreviewed: Bool
-    let output: String
-    let site: PreviewSite
     let reloads = ReloadSignal()
     private let log: @Sendable (String) -> Void
     private let watcher: FolderSignature
+    private let memory = BuildMemory()
     /// The content and theme as the first build read them: a save made while it ran is noticed.
-    private let firstSignature: [String: String]
+    private let firstSignature: [String: FileStamp]
+    /// The pages of the last good build.
+    private let served: Mutex<PreviewSite>
     /// Why answers are missing, and the last build's problems (see ``PreviewNotes``).
     let notes = Mutex(PreviewNotes())
 
-    /// Builds once into `output`.
+    /// Builds once.
     /// - Throws: ``PreviewError`` when that first build fails (its problems go to `log`).
-    package init(contentDirectory: String, templatesDirectory: String, output: String, previewUnreviewed: Bool,
+    package init(contentDirectory: String, templatesDirectory: String, previewUnreviewed: Bool,
                  log: @escaping @Sendable (String) -> Void) async throws(PreviewError) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.previewUnreviewed = previewUnreviewed
-        self.output = output
         self.log = log
         watcher = FolderSignature(folders: [contentDirectory, templatesDirectory])
         firstSignature = watcher.signature()
-        guard case .built(let province, let notes) = await Self.build(contentDirectory, templatesDirectory, into: output,
-                                                                         previewUnreviewed: previewUnreviewed, log: log)
+        guard case .built(let site, let notes) = await Self.build(contentDirectory, templatesDirectory, memory: memory,
+                                                                     previewUnreviewed: previewUnreviewed, log: log)
         else {
             throw PreviewError(message: "The first build failed; fix the problems above and start again.")
         }
-        site = PreviewSite(output: output, province: province)
+        served = Mutex(site)
         self.notes.withLock { $0 = notes }
     }
 
+    /// The pages of the last good build.
+    var site: PreviewSite { served.withLock { $0 } }
+
     /// Builds again; on success open pages reload, on failure the previous build stays served.
     /// - Returns: whether the build succeeded.
+    /// - Parameter stamps: the content's and theme's files as examined just before (by the watch), so they are not examined again.
     @discardableResult
-    package func rebuild() async -> Bool {
-        let outcome = await Self.build(contentDirectory, templatesDirectory, into: output, previewUnreviewed: previewUnreviewed, log: log)
+    package func rebuild(stamps: [String: FileStamp]? = nil) async -> Bool {
+        // Only for this load: a load that fails early must not leave them for the next.
+        memory.answers.take(stamps ?? [:])
+        defer { memory.answers.take([:]) }
+        let outcome = await Self.build(contentDirectory, templatesDirectory, memory: memory, previewUnreviewed: previewUnreviewed, log: log)
         // Either way open pages reload: to the new build, or to the old one with the problems over it.
-        defer { reloads.bump() }
         switch outcome {
-        case .built(_, let notes):
+        case .built(let site, let notes):
+            let previous = served.withLock { served in
+                defer { served = site }
+                return served
+            }
             self.notes.withLock { $0 = notes }
+            // The previous pages are freed after open pages were told to reload, not before.
+            reloads.bump()
+            withExtendedLifetime(previous) {}
             return true
         case .failed(let problem):
             notes.withLock { $0.problem = problem }
+            reloads.bump()
             return false
         }
     }
 
     /// What a build gave the preview.
     private enum BuildOutcome {
-        case built(Province, PreviewNotes)
+        case built(PreviewSite, PreviewNotes)
         case failed(String)
     }
 
@@ -95,23 +111,26 @@ package final class PreviewSession: Sendable {
             }
             pending = false
             // An editor's save is often several events (write, rename): the signature tells whether anything differs.
-            let now = watcher.signature()
+            let now = watcher.signature(expected: last.count)
             if now != last {
                 last = now
-                await rebuild()
+                await rebuild(stamps: now)
             }
         }
     }
 
-    private static func build(_ contentDirectory: String, _ templatesDirectory: String, into output: String, previewUnreviewed: Bool,
+    private static func build(_ contentDirectory: String, _ templatesDirectory: String, memory: BuildMemory, previewUnreviewed: Bool,
                               log: @Sendable (String) -> Void) async -> BuildOutcome {
         let start = ContinuousClock.now
         do {
-            let content = try ContentLoader.load(directory: contentDirectory)
-            let report = try await SiteBuild(content: content, templatesDirectory: templatesDirectory, outputDirectory: output,
-                                             previewUnreviewed: previewUnreviewed).run()
-            log("Built \(report.pages) pages in \(ContinuousClock.now - start)\(previewUnreviewed ? " (unreviewed answers shown with a banner)" : "").")
-            return .built(content.province, PreviewNotes(heldBack: report.heldBack, province: content.province))
+            let content = try ContentLoader.load(directory: contentDirectory, cache: memory.answers)
+            let pages = try await SiteBuild(content: content, templatesDirectory: templatesDirectory, outputDirectory: "",
+                                            previewUnreviewed: previewUnreviewed, memory: memory).pages()
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            log("Built \(pages.report.pages) pages in \(milliseconds) ms\(previewUnreviewed ? " (unreviewed answers shown with a banner)" : "").")
+            return .built(PreviewSite(province: content.province, pages: PreviewPages(pages)),
+                          PreviewNotes(heldBack: pages.report.heldBack, province: content.province))
         } catch {
             log(String(describing: error))
             return .failed(String(describing: error))
@@ -167,32 +186,38 @@ package final class PreviewSession: Sendable {
     private func respond(to request: Request) -> Response {
         let host = request.head.authority ?? "localhost"
         let notes = self.notes.withLock { $0 }
-        let html = { (status: HTTPResponse.Status, data: Data) in Self.html(status, data, problem: notes.problem) }
-        switch site.resolve(host: host, path: request.uri.path) {
-        case .badRequest:
-            return Self.text(.badRequest, "Bad request: the path leaves the site.")
-        case .redirect(let location):
-            return Response(status: .movedPermanently, headers: [.location: location])
-        case .notFound(let root):
-            guard let root, let page = FileManager.default.contents(atPath: root + "/404.html") else {
-                return Self.text(.notFound, "No site for host \(host). Use localhost for the hub or <abbr>.localhost for a city.")
+        let site = self.site
+        let html = { (status: HTTPResponse.Status, bytes: [UInt8]) in Self.html(status, bytes, problem: notes.problem) }
+        do throws(ContentIssue) {
+            switch site.resolve(host: host, path: request.uri.path) {
+            case .badRequest:
+                return Self.text(.badRequest, "Bad request: the path leaves the site.")
+            case .redirect(let location):
+                return Response(status: .movedPermanently, headers: [.location: location])
+            case .notFound(let domain):
+                guard let domain, let page = try site.pages.bytes(of: domain + "/404.html") else {
+                    return Self.text(.notFound, "No site for host \(host). Use localhost for the hub or <abbr>.localhost for a city.")
+                }
+                if let held = notes.heldBack(domain: domain, path: request.uri.path) {
+                    return html(.notFound, Array(PreviewNotes.page(for: held).utf8))
+                }
+                return html(.notFound, page)
+            case .file(let file):
+                guard let bytes = try site.pages.bytes(of: file) else { return Self.text(.notFound, "Not found.") }
+                if file.hasSuffix(".html") { return html(.ok, bytes) }
+                return Response(status: .ok, headers: [.contentType: PreviewSite.contentType(of: file), .cacheControl: "no-store"],
+                                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             }
-            let domain = String(root.split(separator: "/").last ?? "")
-            if let held = notes.heldBack(domain: domain, path: request.uri.path) {
-                return html(.notFound, Data(PreviewNotes.page(for: held).utf8))
-            }
-            return html(.notFound, page)
-        case .file(let file):
-            guard let data = FileManager.default.contents(atPath: file) else { return Self.text(.notFound, "Not found.") }
-            if file.hasSuffix(".html") { return html(.ok, data) }
-            return Response(status: .ok, headers: [.contentType: PreviewSite.contentType(of: file), .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        } catch {
+            // A template that fails on this page: the problem, over nothing.
+            return Self.html(.internalServerError, Array("<!doctype html><html lang=\"zh-CN\"><title>模板错误</title><body></body></html>".utf8),
+                             problem: String(describing: error))
         }
     }
 
     /// An HTML page with the preview's reload script added before `</body>`, and the last build's problems over it.
-    private static func html(_ status: HTTPResponse.Status, _ data: Data, problem: String?) -> Response {
-        var page = String(decoding: data, as: UTF8.self)
+    private static func html(_ status: HTTPResponse.Status, _ bytes: [UInt8], problem: String?) -> Response {
+        var page = String(decoding: bytes, as: UTF8.self)
         let script = (problem.map(PreviewNotes.overlay) ?? "") + "<script src=\"/__portal/reload.js\"></script>\n"
         if let end = page.range(of: "</body>", options: .backwards) { page.insert(contentsOf: script, at: end.lowerBound) } else { page += script }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Site
 
 /// Which built site a preview request is for, and which file: one city per
 /// host name (`nj.localhost`), the hub on `localhost`. Refuses any path that
@@ -7,14 +8,16 @@ import Foundation
 struct PreviewSite: Sendable {
     /// A resolved request: a file to send, a redirect, or a refusal.
     enum Resolution: Equatable, Sendable {
+        /// The file's path below the output: `<domain>/<path>`.
         case file(String)
         case redirect(String)
+        /// No such file; the site's domain, when the host names one.
         case notFound(site: String?)
         case badRequest
     }
 
-    let output: String
     let province: Province
+    let pages: PreviewPages
 
     /// The site folder for a Host header value, if any.
     func domain(forHost host: String) -> String? {
@@ -35,18 +38,12 @@ struct PreviewSite: Sendable {
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
         let forbidden = segments.contains { $0 == ".." || $0 == "." || $0.contains("\\") || $0.contains("\0") }
         guard !forbidden, !decoded.contains("//") else { return .badRequest }
-        let root = "\(output)/\(domain)"
-        var file = root + decoded
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
-            guard decoded.hasSuffix("/") else { return .redirect(pathOnly + "/") }
-            file += "index.html"
+        let file = domain + decoded
+        if decoded.hasSuffix("/") {
+            return pages.contains(file + "index.html") ? .file(file + "index.html") : .notFound(site: domain)
         }
-        // Belt and braces: the resolved file must still be inside the site.
-        let resolved = (file as NSString).resolvingSymlinksInPath
-        let base = (root as NSString).resolvingSymlinksInPath + "/"
-        guard resolved.hasPrefix(base) else { return .badRequest }
-        return FileManager.default.fileExists(atPath: file) ? .file(file) : .notFound(site: root)
+        if pages.contains(file) { return .file(file) }
+        return pages.contains(file + "/index.html") ? .redirect(pathOnly + "/") : .notFound(site: domain)
     }
 
     static func contentType(of file: String) -> String {

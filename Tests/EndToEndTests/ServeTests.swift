@@ -65,28 +65,20 @@ struct ServeTests {
         #expect(!published.values.contains { $0.contains("__portal") })
     }
 
+    /// The preview keeps its builds in memory: it writes nothing (not in the temporary folder, not beside
+    /// the content) that another user could read or that could be mistaken for `dist/`, and stops cleanly on a signal.
     @Test(arguments: [SIGTERM, SIGINT])
-    func previewBuildsArePrivateAndRemovedWhenServeStops(_ signal: Int32) throws {
+    func thePreviewWritesNothingAndStopsOnASignal(_ signal: Int32) throws {
         let temporary = try Executable.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        // A preview killed before it could clean up: the next one removes its folder.
-        let finished = Process()
-        finished.executableURL = URL(fileURLWithPath: "/bin/true")
-        try finished.run()
-        finished.waitUntilExit()
-        let abandoned = "\(temporary)/portal12320-preview-\(finished.processIdentifier)-abcdef"
-        try FileManager.default.createDirectory(atPath: abandoned + "/sites", withIntermediateDirectories: true)
-
         let server = try ServeProcess(temporary: temporary)
-        let folders = try FileManager.default.contentsOfDirectory(atPath: temporary)
-        #expect(folders.count == 1)
-        let folder = try #require(folders.first)
-        #expect(folder.hasPrefix("portal12320-preview-\(server.process.processIdentifier)-"))
-        let mode = try FileManager.default.attributesOfItem(atPath: "\(temporary)/\(folder)")[.posixPermissions] as? NSNumber
-        #expect(mode?.intValue == 0o700)
-
+        let everything = { FileManager.default.subpaths(atPath: server.province.root)?.sorted() ?? [] }
+        let before = everything()
+        #expect(try server.get("nj.localhost", "/").status == 200)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
+        #expect(everything() == before)
         kill(server.process.processIdentifier, signal)
         server.process.waitUntilExit()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty)
+        #expect(server.process.terminationReason == .exit)
     }
 }

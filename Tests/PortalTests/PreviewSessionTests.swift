@@ -10,7 +10,7 @@ import Testing
 struct PreviewSessionTests {
     private func session(_ fixture: borrowing ProvinceFixture, previewUnreviewed: Bool = false) async throws -> PreviewSession {
         try await PreviewSession(contentDirectory: fixture.content, templatesDirectory: fixture.templates,
-                                 output: fixture.root + "/preview/sites", previewUnreviewed: previewUnreviewed, log: { _ in })
+                                 previewUnreviewed: previewUnreviewed, log: { _ in })
     }
 
     private func get(_ session: PreviewSession, _ path: String, headers: HTTPFields = [:]) async throws -> (status: HTTPResponse.Status, body: String) {
@@ -21,22 +21,22 @@ struct PreviewSessionTests {
 
     /// The page a city's host name and path lead to, as the preview would send it.
     private func cityPage(_ session: PreviewSession, host: String, _ path: String) throws -> String {
-        guard case .file(let file) = session.site.resolve(host: host, path: path) else {
+        guard case .file(let file) = session.site.resolve(host: host, path: path), let bytes = try session.site.pages.bytes(of: file) else {
             Issue.record("\(host)\(path) is not a file")
             return ""
         }
-        return try String(contentsOfFile: file, encoding: .utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    @Test func theHubIsServedWithTheReloadScriptWhichTheBuildNeverWrites() async throws {
+    @Test func theHubIsServedWithTheReloadScriptWhichTheBuildNeverRenders() async throws {
         let fixture = try ProvinceFixture()
         let preview = try await session(fixture)
         let hub = try await get(preview, "/")
         #expect(hub.status == .ok)
         #expect(hub.body.contains("<script src=\"/__portal/reload.js\"></script>\n</body>"))
         #expect(try await get(preview, "/__portal/reload.js").body.contains("EventSource('/__portal/events')"))
-        let written = try String(contentsOfFile: fixture.root + "/preview/sites/www.js12320.cn/index.html", encoding: .utf8)
-        #expect(!written.contains("__portal"))
+        let rendered = try #require(try preview.site.pages.bytes(of: "www.js12320.cn/index.html"))
+        #expect(!String(decoding: rendered, as: UTF8.self).contains("__portal"))
         let missing = try await get(preview, "/no/such/page/")
         #expect(missing.status == .notFound)
         #expect(missing.body.contains("页面未找到"))
@@ -48,17 +48,19 @@ struct PreviewSessionTests {
         #expect(try cityPage(preview, host: "nj.localhost:8080", "/").contains("南京"))
         #expect(preview.site.resolve(host: "nj.localhost", path: "/answers/flu") == .redirect("/answers/flu/"))
         #expect(preview.site.resolve(host: "sq.localhost", path: "/") == .notFound(site: nil))
+        // The search index is made on the first search, for every city at once.
+        #expect(try cityPage(preview, host: "nj.localhost", "/search/meta.json").contains("\"shards\""))
+        #expect(try cityPage(preview, host: "sz.localhost", "/search/docs/0.json").contains("\"u\":\"/answers/"))
         #expect(preview.site.resolve(host: "example.com", path: "/") == .notFound(site: nil))
     }
 
-    /// Escapes aimed at a file that exists beside the preview's output: the content's portal.yml.
+    /// Escapes aimed at a file that exists beside the sites: the content's portal.yml.
     @Test(arguments: ["/../../../Content/portal.yml", "/%2e%2e/%2e%2e/%2e%2e/Content/portal.yml", "/..%2f..%2f..%2fContent%2fportal.yml",
                       "/assets/%2E%2E/%2E%2E/%2E%2E/%2E%2E/Content/portal.yml", "/assets/..%5c..%5c..%5c..%5cContent%5cportal.yml",
                       "/%252e%252e/%252e%252e/%252e%252e/Content/portal.yml"])
     func aPathCannotLeaveTheSite(_ path: String) async throws {
         let fixture = try ProvinceFixture()
         let preview = try await session(fixture)
-        #expect(FileManager.default.fileExists(atPath: fixture.root + "/preview/sites/www.js12320.cn/../../../Content/portal.yml"))
         let response = try await get(preview, path)
         #expect(response.status == .badRequest || response.status == .notFound, "\(path) → \(response.status)")
         #expect(!response.body.contains("domain_pattern"))

@@ -6,7 +6,9 @@ import Foundation
 package enum AnswerFiles {
     /// The answer files under `root` (`answers/`) with their scope, sorted;
     /// anything else there is reported in `issues`.
-    static func find(in root: String, province: Province, issues: inout [ContentIssue]) -> [(path: String, scope: Scope)] {
+    /// - Parameter stamps: stamps taken before this load, if any.
+    static func find(in root: String, province: Province, issues: inout [ContentIssue],
+                     stamps: AnswerFileCache? = nil) -> [(path: String, scope: Scope)] {
         let manager = FileManager.default
         guard let folders = try? manager.contentsOfDirectory(atPath: root) else {
             issues.append(ContentIssue(file: root, line: nil, message: "The answers folder is missing.",
@@ -34,7 +36,9 @@ package enum AnswerFiles {
             let names = (try? manager.contentsOfDirectory(atPath: "\(root)/\(folder)")) ?? []
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = "\(root)/\(folder)/\(name)"
-                if let issue = FolderBoundary.issue(for: path, inside: "\(root)/\(folder)", what: "answer") {
+                // A regular file (never a link, by lstat) in a folder that was just found inside stays inside: no need to resolve it.
+                let plainFile = (stamps?.stamp(of: path) ?? FileStamp(path: path))?.isFile == true
+                if !plainFile, let issue = FolderBoundary.issue(for: path, inside: "\(root)/\(folder)", what: "answer") {
                     issues.append(issue)
                 } else if name.hasSuffix(".md") {
                     files.append((path, scope))

@@ -2,11 +2,18 @@ import Foundation
 
 /// Loads a content folder; every problem of every file is reported together.
 package enum ContentLoader {
-    package static func load(directory: String) throws(ContentErrors) -> ProvinceContent {
+    /// - Parameter cache: answers loaded before, for a process that loads the same content again (the preview).
+    package static func load(directory: String, cache: AnswerFileCache? = nil) throws(ContentErrors) -> ProvinceContent {
+        // portal.yml is hashed before it is read: an edit racing the read makes the next load start afresh.
+        cache?.use(provinceFile: directory + "/portal.yml")
         let province = try ProvinceLoader.load(file: directory + "/portal.yml")
         var issues: [ContentIssue] = []
-        let files = AnswerFiles.find(in: directory + "/answers", province: province, issues: &issues)
-        let results = files.concurrentMap { AnswerLoader.load(file: $0.path, scope: $0.scope, province: province) }
+        let files = AnswerFiles.find(in: directory + "/answers", province: province, issues: &issues, stamps: cache)
+        let results = files.concurrentMap { file in
+            cache?.load(file: file.path, scope: file.scope, province: province)
+                ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province)
+        }
+        cache?.finish(keeping: Set(files.map(\.path)))
         var answers: [Answer] = []
         for result in results {
             switch result {
@@ -90,21 +97,21 @@ package enum ContentLoader {
     /// answer, shown on every city's site, only provincial ones. Checked for
     /// every public answer, approved or not.
     package static func linkIssues(_ answers: [Answer], checking checked: [Answer]? = nil) -> [ContentIssue] {
-        var visibility: [String: Answer.Visibility] = [:]
-        var scopesOfId: [String: [Scope]] = [:]
+        var visibility: [AnswerKey: Answer.Visibility] = [:]
+        visibility.reserveCapacity(answers.count)
         for answer in answers {
-            visibility[answer.reference] = answer.visibility
-            scopesOfId[answer.id, default: []].append(answer.scope)
+            visibility[AnswerKey(scope: answer.scope, id: answer.id)] = answer.visibility
         }
         var issues: [ContentIssue] = []
         for answer in checked ?? answers where answer.visibility == .public {
             for link in answer.answerLinks {
-                let reachable = [answer.scope, .province].compactMap { visibility["\($0)/\(link.id)"] }
-                if reachable.contains(.public) { continue }
+                let own = visibility[AnswerKey(scope: answer.scope, id: link.id)]
+                let provincial = visibility[AnswerKey(scope: .province, id: link.id)]
+                if own == .public || provincial == .public { continue }
                 let message: String
-                if !reachable.isEmpty {
+                if own != nil || provincial != nil {
                     message = "The link `answer:\(link.id)` names a private reply, which is never published."
-                } else if let other = scopesOfId[link.id]?.first {
+                } else if let other = answers.first(where: { $0.id == link.id })?.scope {
                     message = answer.scope == .province
                         ? "The link `answer:\(link.id)` names an answer of `\(other)`, but this provincial answer is on every city's site."
                         : "The link `answer:\(link.id)` names an answer of `\(other)`, which is not on this city's site."
@@ -116,5 +123,11 @@ package enum ContentLoader {
             }
         }
         return issues
+    }
+
+    /// An answer's scope and id, as a dictionary key without building `scope/id` strings.
+    private struct AnswerKey: Hashable {
+        let scope: Scope
+        let id: String
     }
 }

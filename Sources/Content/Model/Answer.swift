@@ -2,7 +2,9 @@ import Markdown
 import Moderation
 
 /// One FAQ answer as an editor wrote it: front matter plus a Markdown body.
-package struct Answer: Sendable {
+/// Immutable; a class so that the many lists, reviews and plans that hold
+/// an answer share one copy instead of copying twenty fields each time.
+package final class Answer: Sendable {
     package enum Visibility: String, Sendable {
         case `public`
         /// A reply to one caller (article 36): never published anywhere.
@@ -42,14 +44,39 @@ package struct Answer: Sendable {
     /// SHA-256 of the file's bytes: what a reviewer's approval is bound to.
     package let fileHash: String
 
+    package init(scope: Scope, id: String, title: String, category: String, updated: Day, visibility: Visibility, tags: [String],
+                 overrides: String?, media: [String], body: String, bodyLine: Int, file: String, keyLines: [String: Int],
+                 source: String, readerTexts: [DerivedText], answerLinks: [Link], mediaReferences: [MarkdownDocument.MediaReference],
+                 fileHash: String) {
+        self.scope = scope
+        self.id = id
+        self.title = title
+        self.category = category
+        self.updated = updated
+        self.visibility = visibility
+        self.tags = tags
+        self.overrides = overrides
+        self.media = media
+        self.body = body
+        self.bodyLine = bodyLine
+        self.file = file
+        self.keyLines = keyLines
+        self.source = source
+        self.readerTexts = readerTexts
+        self.answerLinks = answerLinks
+        self.mediaReferences = mediaReferences
+        self.fileHash = fileHash
+        reference = "\(scope)/\(id)"
+    }
+
     /// An `answer:<id>` link and the line of the file it stands on.
     package struct Link: Sendable, Equatable {
         package let id: String
         package let line: Int
     }
 
-    /// `scope/id`, the name reviewers and reports use.
-    package var reference: String { "\(scope)/\(id)" }
+    /// `scope/id`, the name reviewers and reports use (made once: many lookups use it).
+    package let reference: String
 
     /// Every `media/` file the answer presents, in the front matter or in the body: it publishes only once each is cleared.
     package var allMedia: [String] {

@@ -20,8 +20,10 @@ package struct ReviewBoard: Sendable {
     /// Scans every answer and reads the ledger and people.yml.
     /// - Throws: ``ContentErrors`` when the lexicon is missing or invalid, the
     ///   ledger does not verify, or people.yml is malformed.
-    package init(content: ProvinceContent) throws(ContentErrors) {
-        let moderator = try Self.moderator(for: content.directory)
+    /// - Parameter cache: moderation results of earlier loads of the same content (the preview).
+    package init(content: ProvinceContent, cache: FindingsCache? = nil) throws(ContentErrors) {
+        let moderator: Moderator
+        if let cache { moderator = try cache.moderator(for: content.directory) } else { moderator = try Self.moderator(for: content.directory) }
         try ContentErrors.check(ProvinceText.issues(file: content.directory + "/portal.yml", moderator: moderator))
         let policy = content.province.reviewPolicy
         // Under `review: all` every answer needs a decision: a missing ledger is an error, never "no decisions yet".
@@ -34,15 +36,18 @@ package struct ReviewBoard: Sendable {
         rosterFile = Roster.file(content.directory)
         self.decisions = decisions
         let store = RevisionStore(contentDirectory: content.directory)
+        // The contacts answers may show, as the cache tells them apart.
+        cache?.use(contacts: "\(content.contacts.entries)")
         let answers = content.answers.concurrentMap { answer in
-            let contacts = content.contacts.contacts(for: answer.scope)
-            var review = AnswerReview(answer, findings: moderator.scan(answer.source, asRead: answer.readerTexts, contacts: contacts),
-                                      decisions: decisions, policy: policy)
+            let scan = { moderator.scan(answer.source, asRead: answer.readerTexts, contacts: content.contacts.contacts(for: answer.scope)) }
+            let findings = cache?.findings(of: answer, scan: scan) ?? scan()
+            var review = AnswerReview(answer, findings: findings, decisions: decisions, policy: policy)
             if review.live == nil, !answer.isPrivate {
                 review.live = Self.approvedRevision(of: answer, in: store, content: content, moderator: moderator, decisions: decisions)
             }
             return review
         }
+        cache?.keep(only: content.answers)
         // The media of an approved revision that stays online need their cleared texts too, though the edit dropped them.
         let loaded = Set(content.transcripts.map(\.name))
         let keptRevisions = answers.compactMap { review in review.live.flatMap { $0.fileHash == review.sha256 ? nil : $0 } }

@@ -86,6 +86,7 @@ package struct SubjectReview<Subject: ReviewSubject>: ReviewStanding {
 
     /// Identifies a set of findings, so an approval counts only for the findings the reviewer saw.
     static func fingerprint(_ findings: [Finding]) -> String {
+        if findings.isEmpty { return noFindingsFingerprint }
         let canonical = findings.map { "\($0.rule.rawValue)\t\($0.term ?? "")\t\($0.matched)\t\($0.line)\t\($0.column)" }
         return SHA256.hex(Array(canonical.joined(separator: "\n").utf8))
     }
@@ -103,3 +104,6 @@ extension SubjectReview where Subject == Answer {
         return copy
     }
 }
+
+/// The fingerprint of no findings, the most common case, hashed once.
+private let noFindingsFingerprint = SHA256.hex([UInt8]())

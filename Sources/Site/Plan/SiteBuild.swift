@@ -20,8 +20,12 @@ package struct SiteBuild: Sendable {
     /// Blocked and private answers stay out even then.
     package let previewUnreviewed: Bool
 
+    /// What the preview keeps between its builds (see ``BuildMemory``).
+    package let memory: BuildMemory?
+
     package init(content: ProvinceContent, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = [],
-                previewUnreviewed: Bool = false) {
+                previewUnreviewed: Bool = false, memory: BuildMemory? = nil) {
+        self.memory = memory
         self.content = content
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -68,9 +72,20 @@ package struct SiteBuild: Sendable {
         try await run(progress: nil, writing: false)
     }
 
-    private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
+    /// What the gate let through and everything a build writes besides the
+    /// sites, decided before a page is rendered.
+    private struct Decision {
+        let renderer: SiteRenderer
+        /// The held-back report, the ledger record and the nginx files.
+        let besides: [OutputFile]
+        let record: LedgerRecord
+        /// The report, but for the counts of files and pages.
+        let summary: (_ files: [OutputFile], _ searchIndexTime: Duration) -> Report
+    }
+
+    private func decide(writing: Bool) async throws -> Decision {
         let templates = try await TemplateSet.load(directory: templatesDirectory)
-        let board = try ReviewBoard(content: content)
+        let board = try ReviewBoard(content: content, cache: memory?.findings)
         // The ledger must hold every line the previous build into this folder recorded: a removed decision is refused.
         let (previousRecord, previousHead) = writing ? try LedgerRecord.previous(in: outputDirectory) : (nil, nil)
         if let previous = previousHead, !board.ledger.extends(previous) {
@@ -103,25 +118,41 @@ package struct SiteBuild: Sendable {
                                                descriptions: descriptions, checked: mediaHashes, directory: content.directory + "/media")
         let plan = try SitePlan(province: content.province, publishable: published + previewed,
                                 heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities,
-                                media: media.mapValues(\.target))
-        let report = Self.heldBackJSON(heldBack)
+                                media: media.mapValues(\.target), cache: memory?.pages)
         let nginx = content.province.siteDomains.map { domain in
             let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
             return OutputFile(path: "\(OutputLayout.nginxFolder)/\(domain).conf") { Array(text.utf8) }
         }
-        let rendered = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
+        let renderer = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
                                         transcripts: board.clearedTranscripts, mediaHashes: mediaHashes, published: media,
-                                        unreviewed: Set(previewed.map(\.file))).files()
-        let files = rendered.files + [OutputFile(path: Self.heldBackReport) { report },
-                                      OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
-        let summary = Report(sites: plan.cities.count + 1, files: files.count - 2 - nginx.count,
-                             pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
-                             privateReplies: board.reviews.count { $0.status == .private },
-                             directoryAnswers: board.reviews.count { review in
-                                 review.live != nil && review.findings.contains { $0.rule == .publicContact }
-                             },
-                             ledgerWarnings: board.ledgerWarnings, rosterChanges: rosterChanges, ledgerHead: record.head,
-                             searchIndexTime: rendered.searchIndexTime)
+                                        unreviewed: Set(previewed.map(\.file)))
+        let besides = [OutputFile(path: Self.heldBackReport) { Self.heldBackJSON(heldBack) }, OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
+        return Decision(renderer: renderer, besides: besides, record: record) { files, searchIndexTime in
+            Report(sites: plan.cities.count + 1, files: files.count, pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
+                   privateReplies: board.reviews.count { $0.status == .private },
+                   directoryAnswers: board.reviews.count { review in
+                       review.live != nil && review.findings.contains { $0.rule == .publicContact }
+                   },
+                   ledgerWarnings: board.ledgerWarnings, rosterChanges: rosterChanges, ledgerHead: record.head,
+                   searchIndexTime: searchIndexTime)
+        }
+    }
+
+    /// The sites' files, rendered when asked, for the preview: nothing is
+    /// written, and the search indexes are made only when first asked for.
+    package func pages() async throws -> SitePages {
+        let decision = try await decide(writing: false)
+        let files = decision.renderer.filesWithoutSearch()
+        let renderer = decision.renderer
+        return SitePages(files: files, search: { renderer.searchFiles() }, report: decision.summary(files, .zero))
+    }
+
+    private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
+        let decision = try await decide(writing: writing)
+        let rendered = decision.renderer.files()
+        let files = rendered.files + decision.besides
+        let summary = decision.summary(rendered.files, rendered.searchIndexTime)
+        let record = decision.record
         guard writing else {
             _ = try write(files, to: nil, progress: progress)
             return summary

@@ -21,9 +21,10 @@ struct SitePlan: Sendable {
     ///     links to them become plain text instead of failing the build.
     ///   - onlyCities: abbreviations to build, or empty for every opened city.
     ///   - media: where each published image and PDF of `media/` is, by name.
+    ///   - cache: answers rendered by earlier plans of the same content (the preview).
     /// - Throws: ``ContentErrors`` for `answer:` links that resolve to no published answer.
     init(province: Province, publishable: [Answer], heldBack: Set<String>, onlyCities: Set<String>,
-         media: [String: MarkdownDocument.MediaTarget] = [:]) throws(ContentErrors) {
+         media: [String: MarkdownDocument.MediaTarget] = [:], cache: PublishedAnswerCache? = nil) throws(ContentErrors) {
         self.province = province
         let provincialSlugs = Set(publishable.filter { $0.scope == .province }.map(\.id))
         // `answer:<id>` in a city answer may name the city's own answers: id → address segment.
@@ -36,14 +37,32 @@ struct SitePlan: Sendable {
         // Every answer is rendered exactly once, whatever the number of cities.
         let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
             let local = citySlugs[answer.scope] ?? [:]
-            let document = MarkdownDocument(source: answer.body, resolveAnswerLink: { id in
+            let slug = answer.overrides ?? answer.id
+            let resolveAnswerLink = { (id: String) -> MarkdownDocument.LinkTarget in
                 if let slug = local[id] { return .url("/answers/\(slug)/") }
                 if provincialSlugs.contains(id) { return .url("/answers/\(id)/") }
                 let held = heldBack.contains("\(answer.scope)/\(id)") || heldBack.contains("province/\(id)")
                 return held ? .unpublished : .unknown
-            }, resolveMedia: { media[$0] })
-            return PublishedAnswer(answer: answer, slug: answer.overrides ?? answer.id, document: document)
+            }
+            if let kept = cache?.page(for: answer, slug: slug, resolveAnswerLink: resolveAnswerLink, resolveMedia: { media[$0] }) {
+                return kept
+            }
+            // What the rendering asked about, so a cached copy is reused only while the answers stay the same.
+            var links: [(id: String, target: MarkdownDocument.LinkTarget)] = []
+            var mediaAsked: [(name: String, target: MarkdownDocument.MediaTarget?)] = []
+            let document = MarkdownDocument(source: answer.body, resolveAnswerLink: { id in
+                let target = resolveAnswerLink(id)
+                links.append((id, target))
+                return target
+            }, resolveMedia: { name in
+                mediaAsked.append((name, media[name]))
+                return media[name]
+            })
+            let page = PublishedAnswer(answer: answer, slug: slug, document: document)
+            cache?.keep(.init(fileHash: answer.fileHash, slug: slug, links: links, media: mediaAsked, page: page), for: answer.file)
+            return page
         }
+        cache?.keep(only: Set(publishable.map(\.file)))
         try ContentErrors.check(rendered.flatMap(Self.linkIssues))
 
         let provincialPages = rendered.filter { $0.answer.scope == .province }

@@ -1,6 +1,7 @@
 import Content
-/// Lookups one city site needs on many pages, computed once per site.
-struct CityIndex: Sendable {
+/// Lookups one city site needs on many pages, computed once per site; a
+/// class, so the closure of each of its pages holds one reference, not a copy.
+final class CityIndex: Sendable {
     let site: SitePlan.CitySite
     let chrome: SiteChrome
     /// Answers per category key, newest first.

@@ -1,8 +1,8 @@
 import Content
 /// One file of the output, made on demand so rendering and writing spread over
 /// all cores instead of holding the whole province in memory.
-struct OutputFile: Sendable {
+package struct OutputFile: Sendable {
     /// Path below the output folder, e.g. `www.jsnj12320.cn/answers/fever/index.html`.
-    let path: String
-    let make: @Sendable () throws(ContentIssue) -> [UInt8]
+    package let path: String
+    package let make: @Sendable () throws(ContentIssue) -> [UInt8]
 }

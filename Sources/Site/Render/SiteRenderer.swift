@@ -5,7 +5,7 @@ import Markdown
 
 /// Turns a ``SitePlan`` into the files of every site: HTML pages through the
 /// theme's templates, checked for the uniform branding, and the feeds.
-struct SiteRenderer: Sendable {
+final class SiteRenderer: Sendable {
     let plan: SitePlan
     let templates: TemplateSet
     /// Every asset of every site: bytes read once, file names carrying a content
@@ -14,8 +14,8 @@ struct SiteRenderer: Sendable {
     let logoURL: String
     let stylesheetURL: String
     let branding: BrandingCheck
-    /// Listing entries by answer file, built once and shared by every site.
-    let summaries: [String: AnswerSummary]
+    /// Listing entries by published answer (shared by every site that lists it), built once.
+    let summaries: [ObjectIdentifier: AnswerSummary]
     /// Reviewed transcripts by media file name; only these media are published.
     let transcripts: [String: String]
     let mediaDirectory: String
@@ -51,10 +51,10 @@ struct SiteRenderer: Sendable {
         logoURL = logo.url
         stylesheetURL = assets.first { $0.name == "style.css" }?.url ?? "/assets/style.css"
         branding = BrandingCheck(logoURL: logoURL, slogan: province.slogan)
-        var summaries: [String: AnswerSummary] = [:]
+        var summaries: [ObjectIdentifier: AnswerSummary] = [:]
         for site in plan.cities {
-            for page in site.answers where summaries[page.answer.file] == nil {
-                summaries[page.answer.file] = AnswerSummary(page, province: province)
+            for page in site.answers where summaries[ObjectIdentifier(page)] == nil {
+                summaries[ObjectIdentifier(page)] = AnswerSummary(page, province: province)
             }
         }
         self.summaries = summaries
@@ -63,15 +63,30 @@ struct SiteRenderer: Sendable {
     /// Every file of every site, in a fixed order, and the time spent on search indexes.
     func files() -> (files: [OutputFile], searchIndexTime: Duration) {
         let clock = ContinuousClock.now
+        let indexes = searchIndexes()
+        let searchIndexTime = ContinuousClock.now - clock
+        let files = zip(plan.cities, indexes).flatMap { site, index in
+            cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: index.files(root: site.domain))
+        } + hubFiles()
+        return (files, searchIndexTime)
+    }
+
+    /// Every file but the search indexes, which ``searchFiles()`` makes when
+    /// asked (the preview, whose editors wait for pages, not for search).
+    func filesWithoutSearch() -> [OutputFile] {
+        plan.cities.concurrentMap { site in cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: []) }.flatMap { $0 } + hubFiles()
+    }
+
+    /// The search index files of every site.
+    func searchFiles() -> [OutputFile] {
+        zip(plan.cities, searchIndexes()).flatMap { site, index in index.files(root: site.domain) }
+    }
+
+    private func searchIndexes() -> [SearchIndex] {
         var unique: [String: PublishedAnswer] = [:]
         for site in plan.cities { for page in site.answers { unique[page.answer.file] = page } }
         let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
-        let indexes = plan.cities.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary) }
-        let searchIndexTime = ContinuousClock.now - clock
-        let files = zip(plan.cities, indexes).flatMap { site, index in
-            cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: index)
-        } + hubFiles()
-        return (files, searchIndexTime)
+        return plan.cities.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary) }
     }
 
     private func chrome(for city: City?) -> SiteChrome {
@@ -80,10 +95,10 @@ struct SiteRenderer: Sendable {
     }
 
     private func summaries(_ pages: some Sequence<PublishedAnswer>) -> [AnswerSummary] {
-        pages.compactMap { summaries[$0.answer.file] }
+        pages.compactMap { summaries[ObjectIdentifier($0)] }
     }
 
-    private func cityFiles(_ index: CityIndex, search: SearchIndex) -> [OutputFile] {
+    private func cityFiles(_ index: CityIndex, search: [OutputFile]) -> [OutputFile] {
         let site = index.site
         let city = site.city
         let chrome = index.chrome
@@ -96,7 +111,7 @@ struct SiteRenderer: Sendable {
                     link.count = index.byCategory[category.key]?.count ?? 0
                     return link
                 }
-                return chrome.page(HomePage(latest: summaries(site.answers.prefix(12)), categoryList: list), title: chrome.siteName,
+                return chrome.page(HomePage(latest: self.summaries(site.answers.prefix(12)), categoryList: list), title: chrome.siteName,
                                    description: "\(city.name)12320卫生热线：健康咨询、预约挂号、医保、疫苗接种等常见问题答复。", path: "/")
             },
             page("\(root)/404.html", .notFound) {
@@ -106,18 +121,18 @@ struct SiteRenderer: Sendable {
                 chrome.page(PlainPage(), title: "搜索答复", description: "搜索\(city.name)12320卫生热线的常见问题答复。", path: "/search/")
             },
         ]
-        files += search.files(root: root)
+        files += search
         for category in categories {
             let answers = index.byCategory[category.key] ?? []
             files.append(page("\(root)/categories/\(category.key)/index.html", .category) {
-                chrome.page(CategoryPage(answers: summaries(answers)), title: category.name,
+                chrome.page(CategoryPage(answers: self.summaries(answers)), title: category.name,
                             description: "\(city.name)12320：\(category.name)相关问题答复。",
                             path: "/categories/\(category.key)/", category: category.key)
             })
         }
         for answer in site.answers {
             files.append(page("\(root)\(answer.path)index.html", .answer) {
-                answerContext(answer, index: index)
+                self.answerContext(answer, index: index)
             })
         }
         return files + feedFiles(index) + assetFiles(root: root) + mediaFiles(site)

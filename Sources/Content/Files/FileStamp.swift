@@ -1,0 +1,41 @@
+import Glibc
+
+/// What `lstat` says of a file: device, inode, size, and modification and
+/// status-change times in nanoseconds. Any write, rename or `chmod` changes
+/// the status-change time, which no one can set back (unlike the
+/// modification time `touch -d` can), so an equal stamp means the same bytes
+/// as far as a cache can tell without reading them (git's index relies on the same).
+package struct FileStamp: Hashable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let modified: Int64
+    let changed: Int64
+    /// A regular file, not a folder or link.
+    package let isFile: Bool
+    package let isFolder: Bool
+
+    /// `nil` when the path does not exist or cannot be examined.
+    package init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The entry `name` of the open folder `folder` (no path to resolve again for each file of a folder).
+    init?(name: UnsafePointer<CChar>, in folder: Int32) {
+        var info = stat()
+        guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        isFile = (info.st_mode & S_IFMT) == S_IFREG
+        isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

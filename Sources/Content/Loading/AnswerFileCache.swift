@@ -1,0 +1,67 @@
+import Crypto
+import Foundation
+import Synchronization
+
+/// Answers as loaded before, by file, for a process that loads the same
+/// content again and again (the preview): a file whose ``FileStamp`` is
+/// unchanged, under an unchanged portal.yml, is not read again. The stamp is
+/// taken before the file is read, so a save racing the read leaves a stamp
+/// that no longer matches, and the file is read again next time.
+package final class AnswerFileCache: Sendable {
+    private struct Entry {
+        let stamp: FileStamp
+        let scope: Scope
+        let result: Result<Answer, ContentErrors>
+    }
+
+    private struct State {
+        /// SHA-256 of portal.yml: answers are read against its cities and categories.
+        var province = ""
+        var entries: [String: Entry] = [:]
+        /// Stamps taken just before this load by whoever noticed the change (``FolderSignature``), so files are not examined twice.
+        var taken: [String: FileStamp] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    package init() {}
+
+    /// For the next load: the stamps of the content's files, taken before it starts (by the preview's watch).
+    package func take(_ stamps: [String: FileStamp]) {
+        state.withLock { $0.taken = stamps }
+    }
+
+    /// Forgets every answer unless portal.yml is the same as last time.
+    func use(provinceFile: String) {
+        let hash = (try? Data(contentsOf: URL(fileURLWithPath: provinceFile))).map { SHA256.hex($0) } ?? ""
+        state.withLock { state in
+            if state.province != hash { state = State(province: hash, taken: state.taken) }
+        }
+    }
+
+    /// The stamp of `file`: as taken before this load, or examined now.
+    func stamp(of file: String) -> FileStamp? {
+        state.withLock { $0.taken[file] } ?? FileStamp(path: file)
+    }
+
+    /// The answer in `file`, from the cache when its stamp is unchanged.
+    func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
+        guard let stamp = stamp(of: file) else {
+            return AnswerLoader.load(file: file, scope: scope, province: province)
+        }
+        if let kept = state.withLock({ $0.entries[file] }), kept.stamp == stamp, kept.scope == scope {
+            return kept.result
+        }
+        let result = AnswerLoader.load(file: file, scope: scope, province: province)
+        state.withLock { $0.entries[file] = Entry(stamp: stamp, scope: scope, result: result) }
+        return result
+    }
+
+    /// Drops the files no longer loaded, so deleted answers do not stay in memory, and the stamps taken for this load.
+    func finish(keeping files: Set<String>) {
+        state.withLock { state in
+            state.taken = [:]
+            for file in state.entries.keys where !files.contains(file) { state.entries[file] = nil }
+        }
+    }
+}

@@ -34,6 +34,17 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let start = ContinuousClock.now
+        // Taken before anything is read: a file saved during the build makes the next one build again.
+        let inputs = BuildStamp.inputs(content: options.content, templates: templates, output: output, cities: Set(cities),
+                                       day: ChinaTime.day(of: Date()))
+        if let previous = BuildStamp.read(for: output), previous.inputs == inputs, previous.outputs == BuildStamp.outputs(of: output) {
+            previous.warnings.forEach(Terminal.error)
+            previous.lines.forEach { Terminal.say($0) }
+            Terminal.say("Nothing changed since the build of \(previous.built): \(output)/ is as that build left it (checked in \(Self.seconds(ContinuousClock.now - start)) s).")
+            return
+        }
+        // A build that fails part-way leaves no stamp of the previous one behind to trust.
+        BuildStamp.remove(for: output)
         let content = try options.load()
         try CitySelection.validate(cities, in: content.province)
         let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities))
@@ -48,19 +59,26 @@ struct Build: AsyncParsableCommand {
         }
         if Terminal.isInteractive { Terminal.error("") }
         report.ledgerWarnings.forEach(Terminal.error)
+        var lines: [String] = []
         // people.yml and the review policy decide whose signature counts: every change to them is shown.
         for change in report.rosterChanges {
-            Terminal.say(change)
+            lines.append(change)
         }
         for held in report.heldBack {
             let kind = held.isPendingRevision ? "kept at the approved revision" : "held back"
-            Terminal.say("\(kind): \(held.item.reference) (\(held.item.file)): \(held.reason ?? "")")
+            lines.append("\(kind): \(held.item.reference) (\(held.item.file)): \(held.reason ?? "")")
         }
-        Terminal.say("review ledger: \(report.ledgerHead) verified and recorded in \(output)/\(LedgerRecord.fileName)")
-        func seconds(_ duration: Duration) -> String {
-            String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
-        }
-        Terminal.say("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(seconds(ContinuousClock.now - start)) s (search indexes \(seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
+        lines.append("review ledger: \(report.ledgerHead) verified and recorded in \(output)/\(LedgerRecord.fileName)")
+        lines.forEach { Terminal.say($0) }
+        Terminal.say("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(Self.seconds(ContinuousClock.now - start)) s (search indexes \(Self.seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
+        // Without a stamp (it could not be written) the next build simply builds again.
+        let stamp = BuildStamp(inputs: inputs, outputs: BuildStamp.outputs(of: output), built: ISO8601DateFormatter().string(from: Date()),
+                               lines: lines, warnings: report.ledgerWarnings)
+        try? stamp.write(for: output)
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 
     @Sendable static func showProgress(done: Int, total: Int) {

@@ -11,6 +11,9 @@ package struct FileStamp: Hashable, Sendable {
     let size: Int64
     let modified: Int64
     let changed: Int64
+    /// Every field, for a fingerprint of many stamps.
+    package var fields: String { "\(device):\(inode):\(size):\(modified):\(changed)" }
+
     /// A regular file, not a folder or link.
     package let isFile: Bool
     package let isFolder: Bool

@@ -7,7 +7,7 @@ import Glibc
 package enum RealPath {
     /// `path` resolved; for a path that does not exist yet, its nearest existing
     /// ancestor resolved and the missing rest appended.
-    static func of(_ path: String) -> String {
+    package static func of(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         if let real = realpath(absolute, nil) {
             defer { free(real) }

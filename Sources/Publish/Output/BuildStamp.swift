@@ -1,0 +1,99 @@
+import Content
+import Crypto
+import Foundation
+
+/// What a build read and what it left in its output folder, so that a build
+/// with nothing changed stops at once instead of doing it all again. Kept in
+/// `.build-cache/` beside the output folder (safe to delete), never inside it:
+/// whoever can write the published files must not be able to write a stamp
+/// that makes the next build leave their change in place.
+///
+/// Inputs: the `lstat` stamp (see ``FileStamp``) of every file of the content
+/// and the theme, the build's folders and cities, the executable, the image
+/// and PDF tools, `PATH`, every `PORTAL12320_*` variable and the day in China.
+/// Outputs: the stamp of every file of the output folder but this one. Both
+/// are taken when the build starts and after it committed; any difference —
+/// a saved answer, a ledger line, a new day, a file touched in the output —
+/// means a full build. Stamps include the status-change time, which no one can
+/// set back, so a file edited and backdated still counts as changed.
+package struct BuildStamp: Codable, Sendable, Equatable {
+    /// SHA-256 of the inputs' stamps.
+    package let inputs: String
+    /// SHA-256 of the output's stamps after the build.
+    package let outputs: String
+    /// When the build ran (UTC, ISO 8601).
+    package let built: String
+    /// What the build printed, to say again.
+    package let lines: [String]
+    /// Its warnings, to say again.
+    package let warnings: [String]
+
+    package init(inputs: String, outputs: String, built: String, lines: [String], warnings: [String]) {
+        self.inputs = inputs
+        self.outputs = outputs
+        self.built = built
+        self.lines = lines
+        self.warnings = warnings
+    }
+
+    /// The inputs' fingerprint, taken before anything is read.
+    package static func inputs(content: String, templates: String, output: String, cities: Set<String>, day: String) -> String {
+        var text = "portal12320 build stamp 1\n"
+        text += "content \(RealPath.of(content))\ntemplates \(RealPath.of(templates))\noutput \(RealPath.of(output))\n"
+        text += "cities \(cities.sorted().joined(separator: ","))\nday \(day)\n"
+        let executable = RealPath.of("/proc/self/exe")
+        text += "executable \(executable) \(FileStamp(path: executable)?.fields ?? "-")\n"
+        let environment = ProcessInfo.processInfo.environment
+        text += "PATH \(environment["PATH"] ?? "")\n"
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("PORTAL12320") {
+            text += "env \(name)=\(value)\n"
+        }
+        for tool in ["vipsthumbnail", "vipsheader", "pdftotext", "pdfinfo"] {
+            let found = (environment["PATH"] ?? "").split(separator: ":").lazy.map { "\($0)/\(tool)" }
+                .first { FileStamp(path: $0) != nil }
+            text += "tool \(tool) \(found.flatMap { FileStamp(path: RealPath.of($0))?.fields } ?? "-")\n"
+        }
+        return fingerprint(text, of: FolderSignature(folders: [content, templates]).signature(), relativeTo: nil)
+    }
+
+    /// The output folder's fingerprint: every file and folder in it.
+    package static func outputs(of output: String) -> String {
+        fingerprint("output\n", of: FolderSignature(folders: [output]).signature(), relativeTo: output)
+    }
+
+    /// `.build-cache/<output folder's name>.stamp.json` beside the output folder.
+    package static func file(for output: String) -> String {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        return url.deletingLastPathComponent().appendingPathComponent(".build-cache")
+            .appendingPathComponent(url.lastPathComponent + ".stamp.json").path
+    }
+
+    private static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?) -> String {
+        var text = header
+        let drop = root.map { $0.count + 1 } ?? 0
+        for path in stamps.keys.sorted() {
+            text += "\(path.dropFirst(drop))\t\(stamps[path]!.fields)\n"
+        }
+        return SHA256.hex(Array(text.utf8))
+    }
+
+    /// The stamp the last build into `output` left, if it can be read.
+    package static func read(for output: String) -> BuildStamp? {
+        guard let data = FileManager.default.contents(atPath: file(for: output)) else { return nil }
+        return try? JSONDecoder().decode(BuildStamp.self, from: data)
+    }
+
+    /// Writes the stamp of a build into `output` through a temporary file renamed over it: never half a stamp.
+    package func write(for output: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let file = Self.file(for: output)
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try (encoder.encode(self) + Data([0x0A])).write(to: URL(fileURLWithPath: file), options: .atomic)
+    }
+
+    /// Removes the stamp: the next build into `output` builds in full.
+    package static func remove(for output: String) {
+        try? FileManager.default.removeItem(atPath: file(for: output))
+    }
+}

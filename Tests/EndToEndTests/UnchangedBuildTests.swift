@@ -1,0 +1,66 @@
+import Foundation
+import Glibc
+import Testing
+
+/// A build with nothing changed stops at once and leaves the output as it
+/// was; any change to what a build reads or to what it left builds again.
+struct UnchangedBuildTests {
+    private func inode(_ path: String) -> UInt64 {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+    }
+
+    private let page = "dist/www.jsnj12320.cn/answers/flu/index.html"
+
+    @Test func aSecondBuildWithNothingChangedLeavesTheOutputAndSaysSo() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        let first = try province.run(["build"])
+        #expect(first.status == 0, "\(first.error)")
+        let before = inode(province.root + "/" + page)
+        let second = try province.run(["build"])
+        #expect(second.status == 0)
+        #expect(second.output.contains("Nothing changed since the build of"))
+        #expect(second.output.contains("review ledger:"))  // what the build said, said again
+        #expect(inode(province.root + "/" + page) == before)
+        #expect(FileManager.default.fileExists(atPath: province.root + "/.build-cache/dist.stamp.json"))
+    }
+
+    /// Edits that must each build again: content, theme, the output itself, another city selection.
+    @Test(arguments: ["answer", "backdated answer", "theme", "ledger", "output page", "output removed file", "city"])
+    func anyChangeBuildsAgain(_ change: String) throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let answer = province.root + "/Content/answers/province/flu.md"
+        var arguments = ["build"]
+        switch change {
+        case "answer":
+            try province.write(try String(contentsOfFile: answer, encoding: .utf8) + "\nSTAMP-EDIT\n", to: "Content/answers/province/flu.md")
+        case "backdated answer":
+            // Same size, modification time set back: only the status-change time tells.
+            var info = stat()
+            #expect(lstat(answer, &info) == 0)
+            let text = try String(contentsOfFile: answer, encoding: .utf8)
+            try province.write(text.replacingOccurrences(of: "建议每年接种一次", with: "STAMPEDIT每年接种一次"), to: "Content/answers/province/flu.md")
+            var times = [info.st_atim, info.st_mtim]
+            #expect(utimensat(AT_FDCWD, answer, &times, 0) == 0)
+        case "theme":
+            let footer = province.root + "/Templates/footer.mustache"
+            try province.write(try String(contentsOfFile: footer, encoding: .utf8) + "<!-- STAMP-EDIT -->\n", to: "Templates/footer.mustache")
+        case "ledger":
+            try province.write("", to: "Content/reviews.jsonl")
+        case "output page":
+            try province.write("defaced", to: page)
+        case "output removed file":
+            try FileManager.default.removeItem(atPath: province.root + "/" + page)
+        default:
+            arguments += ["--city", "nj"]
+        }
+        let again = try province.run(arguments)
+        #expect(again.status == 0, "\(again.error)")
+        #expect(!again.output.contains("Nothing changed"), "\(change)")
+        #expect(again.output.contains("Built "))
+        let published = try String(contentsOfFile: province.root + "/" + page, encoding: .utf8)
+        #expect(published.contains("STAMP") == (change.hasSuffix("answer") || change == "theme"), "\(change)")
+        #expect(!published.contains("defaced"))
+    }
+}

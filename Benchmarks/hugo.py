@@ -15,11 +15,18 @@ same run: the 13 sites one after another, and the 13 sites pulled by
 `--jobs` workers (default: one per core) so that Hugo too can use every
 core across sites (each Hugo process also renders with every core). The
 three sides alternate `--runs` times, the first side rotating each run;
-each keeps its best, and the ratios are also printed run by run. Figures go
-to Benchmarks/results/hugo.md too.
+each keeps its best, and the ratios are also printed run by run. Every full
+build starts from an empty output folder, for both sides. Peak RSS comes from
+/usr/bin/time (for Hugo's parallel mode, the largest of its processes).
+
+Then the rebuilds into the previous output, the same number of rounds for
+each: nothing changed (ours: `build`; Hugo: every site), one Nanjing answer
+edited (ours: `build`, and `build --city nj`; Hugo: every site, and
+Nanjing's site alone), best and median of each. Figures go to
+Benchmarks/results/hugo.md too.
 
 usage: python3 Benchmarks/hugo.py [--runs 3] [--jobs N] [--provincial 500] [--per-city 1000]
-           [--ours PATH | --skip-ours]
+           [--rebuilds-only] [--ours PATH | --skip-ours]
   --ours PATH (or OURS=PATH): a prebuilt portal12320, no `swift build`.
 """
 import argparse
@@ -27,7 +34,9 @@ import concurrent.futures
 import os
 import shutil
 import subprocess
+import statistics
 import sys
+import tempfile
 import time
 
 import common
@@ -117,8 +126,14 @@ def timed(work):
     return time.perf_counter() - start
 
 
+PEAK_RSS_KB = []
+
+
 def run_quietly(command):
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    """Runs `command` under /usr/bin/time, noting its peak RSS (KB) in PEAK_RSS_KB."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M"] + command, check=True, stdout=subprocess.DEVNULL)
+        PEAK_RSS_KB.append(int(report.read().strip().splitlines()[-1]))
 
 
 def hugo_command(site, output):
@@ -147,6 +162,7 @@ def main():
     parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="Hugo workers in the parallel mode")
     parser.add_argument("--provincial", type=int, default=500, help="provincial answers (as build.sh)")
     parser.add_argument("--per-city", type=int, default=1000, help="answers per city (as build.sh)")
+    parser.add_argument("--rebuilds-only", action="store_true", help="only the rebuilds into the previous output")
     common.add_ours_options(parser, "portal12320")
     args = parser.parse_args()
     if args.runs < 1 or args.jobs < 1:
@@ -175,10 +191,16 @@ def main():
     order = list(sides)
     times = {name: [] for name in order}
     pages = {name: set() for name in order}
-    for run in range(args.runs):
+    peaks = {name: 0 for name in order}
+    for run in range(0 if args.rebuilds_only else args.runs):
         for name in order[run % len(order):] + order[:run % len(order)]:
             print(f"run {run + 1}/{args.runs}: {name}", file=sys.stderr, flush=True)
+            # Into an empty folder, for both sides (not timed): no side reuses a previous run's output.
+            shutil.rmtree(outputs[name], ignore_errors=True)
+            shutil.rmtree(os.path.join(WORK, ".build-cache"), ignore_errors=True)
+            PEAK_RSS_KB.clear()
             times[name].append(timed(sides[name]))
+            peaks[name] = max([peaks[name]] + PEAK_RSS_KB)
             pages[name].add(html_pages(outputs[name]))
 
     version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
@@ -187,20 +209,79 @@ def main():
                f"({answers} answer files; Hugo: {len(sites)} sites); {args.runs} runs, each side's best",
                f"cores: {os.cpu_count()}; hugo {version}; Hugo's parallel mode: {args.jobs} workers"]
     labels = {"ours": "ours (one process: moderation, review gate, search, manifests)"}
-    for name in order:
+    for name in order if not args.rebuilds_only else []:
         label = labels.get(name, name + " (plain rendering)")
         count = "/".join(str(n) for n in sorted(pages[name]))
-        figures.append(f"{label:66} {min(times[name]):7.2f} s  ({count} HTML pages; runs: "
+        figures.append(f"{label:66} {min(times[name]):7.2f} s best, {statistics.median(times[name]):.2f} s median, "
+                       f"peak RSS {peaks[name] / 1024:.0f} MB ({count} HTML pages; runs: "
                        f"{', '.join(f'{t:.2f}' for t in times[name])})")
     sequential, parallel = order[-2], order[-1]
     pairs = [(parallel, sequential)]
     if ours_binary:
         pairs = [(sequential, "ours"), (parallel, "ours")] + pairs
-    for slower, faster in pairs:
+    for slower, faster in pairs if not args.rebuilds_only else []:
         figures.append(f"ratio {slower} / {faster}: {min(times[slower]) / min(times[faster]):.2f}x best to best "
                        f"(above 1: {faster} is faster)")
         figures.append("  within each run: " + ", ".join(f"{a / b:.2f}x" for a, b in zip(times[slower], times[faster])))
+    if ours_binary:
+        figures += incremental_cases(ours_command, sites, hugo_output, args.runs, args.jobs)
     common.record("hugo", started, command, figures, [f"ours: {ours_origin}", f"hugo: {shutil.which('hugo')}"])
+
+
+def edit_answer(path, marker):
+    """Adds a sentence to an answer's text (the way an editor saves one)."""
+    with open(path, encoding="utf-8") as source:
+        text = source.read()
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text.rstrip("\n") + f"\n\n{marker}\n")
+    return text
+
+
+def incremental_cases(ours_command, sites, hugo_output, runs, jobs):
+    """Rebuilds into the previous output, both sides, the same number of rounds, alternating:
+    nothing changed; one Nanjing answer edited (Hugo: every site, and Nanjing's alone);
+    ours with --city nj after a Nanjing edit. Best and median of each."""
+    nanjing = next(site for site in sites if os.path.basename(site) == "nj")
+    answer = os.path.join(CONTENT, "answers", "nj", "nj-00000.md")
+    hugo_answer = next(os.path.join(folder, "nj-00000.md") for folder, _, files in os.walk(os.path.join(nanjing, "content"))
+                       if "nj-00000.md" in files)
+    # One full build each first, so every case rebuilds into an existing output.
+    run_quietly(ours_command)
+    hugo_parallel(sites, hugo_output, jobs)
+    cases = [
+        # Each "nothing changed" round follows an untimed build of the same kind: the rounds before changed things.
+        ("nothing changed", "ours: build", lambda r: run_quietly(ours_command), lambda: run_quietly(ours_command)),
+        ("nothing changed", f"hugo: all sites, {jobs} at a time", lambda r: hugo_parallel(sites, hugo_output, jobs),
+         lambda: hugo_parallel(sites, hugo_output, jobs)),
+        ("one Nanjing answer edited", "ours: build", lambda r: edit_answer(answer, f"EDIT-{r}-OURS"),
+         lambda: run_quietly(ours_command)),
+        ("one Nanjing answer edited", f"hugo: all sites, {jobs} at a time",
+         lambda r: edit_answer(hugo_answer, f"EDIT-{r}-HUGO-ALL"), lambda: hugo_parallel(sites, hugo_output, jobs)),
+        ("one Nanjing answer edited", "hugo: Nanjing's site alone",
+         lambda r: edit_answer(hugo_answer, f"EDIT-{r}-HUGO-NJ"), lambda: run_quietly(hugo_command(nanjing, hugo_output))),
+        ("one Nanjing answer edited", "ours: build --city nj", lambda r: edit_answer(answer, f"EDIT-{r}-OURS-NJ"),
+         lambda: run_quietly(ours_command + ["--city", "nj"])),
+    ]
+    originals = {path: open(path, encoding="utf-8").read() for path in (answer, hugo_answer)}
+    times = {index: [] for index in range(len(cases))}
+    peaks = {index: 0 for index in range(len(cases))}
+    try:
+        for run in range(runs):
+            for index, (case, side, prepare, work) in enumerate(cases):
+                print(f"incremental run {run + 1}/{runs}: {case}: {side}", file=sys.stderr, flush=True)
+                prepare(run)
+                PEAK_RSS_KB.clear()
+                times[index].append(timed(work))
+                peaks[index] = max([peaks[index]] + PEAK_RSS_KB)
+    finally:
+        for path, text in originals.items():
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(text)
+    lines = ["", f"rebuilds into the previous output ({runs} rounds each, best / median, peak RSS):"]
+    for index, (case, side, _, _) in enumerate(cases):
+        lines.append(f"  {case:28} {side:34} {min(times[index]):6.2f} s / {statistics.median(times[index]):6.2f} s, "
+                     f"{peaks[index] / 1024:.0f} MB")
+    return lines
 
 
 if __name__ == "__main__":

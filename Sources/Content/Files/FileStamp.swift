@@ -14,6 +14,11 @@ package struct FileStamp: Hashable, Sendable {
     /// Every field, for a fingerprint of many stamps.
     package var fields: String { "\(device):\(inode):\(size):\(modified):\(changed)" }
 
+    /// All but the status-change time, which also moves when another hard link
+    /// to the same file is removed (a build's output shares files with the
+    /// previous output, deleted in the background).
+    package var fieldsButStatusChange: String { "\(device):\(inode):\(size):\(modified)" }
+
     /// A regular file, not a folder or link.
     package let isFile: Bool
     package let isFolder: Bool

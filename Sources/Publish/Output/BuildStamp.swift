@@ -11,11 +11,13 @@ import Foundation
 /// Inputs: the `lstat` stamp (see ``FileStamp``) of every file of the content
 /// and the theme, the build's folders and cities, the executable, the image
 /// and PDF tools, `PATH`, every `PORTAL12320_*` variable and the day in China.
-/// Outputs: the stamp of every file of the output folder but this one. Both
-/// are taken when the build starts and after it committed; any difference —
-/// a saved answer, a ledger line, a new day, a file touched in the output —
-/// means a full build. Stamps include the status-change time, which no one can
-/// set back, so a file edited and backdated still counts as changed.
+/// Outputs: the stamp of every file of the output folder. Both are taken when
+/// the build starts and after it committed; any difference — a saved answer,
+/// a ledger line, a new day, a file touched in the output — means a full
+/// build. Input stamps include the status-change time, which no one can set
+/// back, so an input edited and backdated still counts as changed; output
+/// stamps cannot (see ``outputs(of:)``), so an output file rewritten in place
+/// with the same size and its modification time set back is not noticed here.
 package struct BuildStamp: Codable, Sendable, Equatable {
     /// SHA-256 of the inputs' stamps.
     package let inputs: String
@@ -53,12 +55,14 @@ package struct BuildStamp: Codable, Sendable, Equatable {
                 .first { FileStamp(path: $0) != nil }
             text += "tool \(tool) \(found.flatMap { FileStamp(path: RealPath.of($0))?.fields } ?? "-")\n"
         }
-        return fingerprint(text, of: FolderSignature(folders: [content, templates]).signature(), relativeTo: nil)
+        return fingerprint(text, of: FolderSignature(folders: [content, templates]).signature(), relativeTo: nil, \.fields)
     }
 
-    /// The output folder's fingerprint: every file and folder in it.
+    /// The output folder's fingerprint: every file and folder in it (without
+    /// status-change times: removing the previous output's hard links to the
+    /// same files, in the background, moves them).
     package static func outputs(of output: String) -> String {
-        fingerprint("output\n", of: FolderSignature(folders: [output]).signature(), relativeTo: output)
+        fingerprint("output\n", of: FolderSignature(folders: [output]).signature(), relativeTo: output, \.fieldsButStatusChange)
     }
 
     /// `.build-cache/<output folder's name>.stamp.json` beside the output folder.
@@ -68,11 +72,12 @@ package struct BuildStamp: Codable, Sendable, Equatable {
             .appendingPathComponent(url.lastPathComponent + ".stamp.json").path
     }
 
-    private static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?) -> String {
+    private static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?,
+                                    _ fields: KeyPath<FileStamp, String>) -> String {
         var text = header
         let drop = root.map { $0.count + 1 } ?? 0
         for path in stamps.keys.sorted() {
-            text += "\(path.dropFirst(drop))\t\(stamps[path]!.fields)\n"
+            text += "\(path.dropFirst(drop))\t\(stamps[path]![keyPath: fields])\n"
         }
         return SHA256.hex(Array(text.utf8))
     }

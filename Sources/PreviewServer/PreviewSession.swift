@@ -82,11 +82,9 @@ package final class PreviewSession: Sendable {
         case failed(String)
     }
 
-    /// Rebuilds whenever a file of the content or theme changes (since the
-    /// first build read them), until cancelled.
-    /// Rebuilds whenever a file of the content or the theme changes, as inotify
-    /// reports it (nothing runs while nothing changes); polls every `interval`
-    /// only where inotify is unavailable.
+    /// Rebuilds whenever a file of the content or the theme changes (since the
+    /// first build read them), as inotify reports it (nothing runs while nothing
+    /// changes), until cancelled; polls every `interval` only where inotify is unavailable.
     package func watch(every interval: Duration = .milliseconds(500)) async throws {
         var last = firstSignature
         func poll() async throws {

@@ -29,13 +29,13 @@ package final class FindingsCache: Sendable {
     func moderator(for contentDirectory: String) throws(ContentErrors) -> Moderator {
         let folder = contentDirectory + "/lexicon"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        var hasher = SHA256()
+        var bytes = Data()
         for name in names {
-            hasher.update(data: Data(name.utf8) + [0])
-            hasher.update(data: (try? Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))) ?? Data())
-            hasher.update(data: [0])
+            bytes += Data(name.utf8) + [0]
+            bytes += (try? Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))) ?? Data()
+            bytes += [0]
         }
-        let key = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let key = SHA256.hex(bytes)
         if let kept = state.withLock({ $0.lexicon == key ? $0.moderator : nil }) { return kept }
         let moderator = try ReviewBoard.moderator(for: contentDirectory)
         state.withLock { $0 = State(lexicon: key, moderator: moderator) }

@@ -37,6 +37,16 @@ struct MessageCatalogTests {
             == "未发布：nj/a（Content/answers/nj/a.md）：等待审核（2 处发现）")
     }
 
+    @Test func aMissingFilingNamesTheCityAndKeyInChinese() {
+        let line = "Content/portal.yml:40: error: 苏州市 has no `icp`, which every page of its site must show. "
+            + "Add `icp:` to its entry in portal.yml, or to `site_defaults:` when the whole province shares it."
+        #expect(MessageCatalog.text(line, in: .chinese)
+            == "Content/portal.yml:40：错误：苏州市缺少 `icp`，其网站每个页面都必须显示它。请在 portal.yml 中该城市的条目里加上 `icp:`；全省共用时，加在 `site_defaults:` 下。")
+        #expect(MessageCatalog.text("Content/portal.yml:3: error: `privacy` `../x.md`: it leaves the content folder. "
+            + "Put the privacy statement in the content folder and write its path from there.", in: .chinese)
+            == "Content/portal.yml:3：错误：`privacy`“../x.md”指向内容文件夹之外。请把隐私声明放进内容文件夹，并写出从内容文件夹起的路径。")
+    }
+
     @Test func whatTheCatalogLacksStaysInEnglish() {
         #expect(MessageCatalog.text("Something new happened.", in: .chinese) == "Something new happened.")
     }

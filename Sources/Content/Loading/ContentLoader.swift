@@ -30,8 +30,26 @@ package enum ContentLoader {
         } catch {
             issues += error.issues
         }
+        let statements = privacyStatements(of: province, directory: directory, issues: &issues)
         try ContentErrors.check(issues)
-        return ProvinceContent(directory: directory, province: province, answers: answers, transcripts: transcripts, contacts: contacts)
+        return ProvinceContent(directory: directory, province: province, answers: answers, transcripts: transcripts, contacts: contacts,
+                               privacyStatements: statements)
+    }
+
+    /// Every privacy statement a site links, read once.
+    private static func privacyStatements(of province: Province, directory: String,
+                                          issues: inout [ContentIssue]) -> [String: PrivacyStatement] {
+        let paths = Set(([nil] + province.openedCities).compactMap { province.registration(of: $0).privacy })
+        var statements: [String: PrivacyStatement] = [:]
+        for path in paths.sorted() {
+            let file = directory + "/" + path
+            do {
+                statements[path] = PrivacyStatement(path: path, file: file, source: try TextFile.read(file))
+            } catch {
+                issues.append(error)
+            }
+        }
+        return statements
     }
 
     /// Checks that need all answers: unique ids per scope, overrides, id clashes on a city site.

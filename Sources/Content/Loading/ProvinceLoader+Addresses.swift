@@ -73,14 +73,8 @@ extension ProvinceLoader {
 
     /// The logo: a file inside the content folder, named by a relative path without `..`.
     static func checkLogo(_ logo: String, folder: String, _ fields: inout YAMLFields) {
-        let line = fields.line(of: "logo")
-        if logo.hasPrefix("/") || logo.split(separator: "/").contains("..") {
-            fields.report(at: line, "`logo` `\(logo)` leaves the content folder.",
-                          "Put the logo in the content folder and write its path from there, e.g. `logo: logo.svg`.")
-        } else if !FileManager.default.fileExists(atPath: folder + "/" + logo) {
-            fields.report(at: line, "The logo file `\(logo)` does not exist.", "Put the logo next to portal.yml or correct the path.")
-        } else if let outside = FolderBoundary.issue(for: folder + "/" + logo, inside: folder, what: "logo") {
-            fields.report(at: line, "`logo` `\(logo)`: \(outside.message)", outside.fix)
+        if let problem = contentFileProblem(logo, folder: folder, what: "logo") {
+            fields.report(at: fields.line(of: "logo"), "`logo` `\(logo)`: \(problem.message)", problem.fix)
         }
     }
 }

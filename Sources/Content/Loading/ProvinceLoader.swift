@@ -4,7 +4,7 @@ import Yams
 /// Reads and validates `portal.yml`.
 package enum ProvinceLoader {
     static let keys = ["name", "code", "hotline", "email", "hub_domain", "domain_pattern", "logo", "slogan",
-                       "review", "categories", "cities", "deploy"]
+                       "review", "categories", "cities", "deploy", "site_defaults", "hub", "inspection"]
 
     package static func load(file: String) throws(ContentErrors) -> Province {
         let root: Node
@@ -46,12 +46,16 @@ package enum ProvinceLoader {
             }
             return Category(key: key, name: name)
         }
+        let folder = (file as NSString).deletingLastPathComponent
+        let defaults = readRegistration(section: "site_defaults", &fields, folder: folder)
+        let hubRegistration = readRegistration(section: "hub", &fields, folder: folder).filled(from: defaults)
+        checkRequired(hubRegistration, site: "The hub", line: fields.values["hub"] == nil ? fields.mappingLine : fields.line(of: "hub"), &fields)
         var abbreviations = Set<String>()
         let cities = fields.mappings("cities").compactMap { node -> City? in
             var entry = YAMLFields(node, file: file, lineOffset: 0,
-                                   allowed: ["name", "abbr", "status", "phone", "address"], what: "a city")
+                                   allowed: ["name", "abbr", "status", "phone"] + registrationKeys, what: "a city")
             defer { fields.absorb(entry) }
-            let city = readCity(&entry)
+            let city = readCity(&entry, folder: folder, defaults: defaults)
             if let city, !abbreviations.insert(city.abbr).inserted {
                 entry.report(at: entry.line(of: "abbr"), "The abbreviation `\(city.abbr)` is used by two cities.",
                              "Each city needs its own abbreviation: it names its domain (article 33).")
@@ -60,16 +64,25 @@ package enum ProvinceLoader {
         }
         let domains = checkDomains(hub: hub, pattern: pattern, cities: cities, &fields)
         let deploy = readDeploy(&fields, domains: domains)
+        let inspection = readInspection(&fields)
         try ContentErrors.check(fields.issues)
         guard let name, let code, let hotline, let email, let hub, let pattern, let logo, let slogan, let policy else {
             throw ContentErrors(fields.issues)
         }
         return Province(name: name, code: code, hotline: hotline, email: email, hubDomain: hub, domainPattern: pattern,
                         logo: logo, slogan: slogan, categories: categories, reviewPolicy: policy, cities: cities,
-                        deploy: deploy)
+                        deploy: deploy, hubRegistration: hubRegistration, inspection: inspection)
     }
 
-    private static func readCity(_ entry: inout YAMLFields) -> City? {
+    /// `site_defaults:` or `hub:`: registration values only.
+    private static func readRegistration(section: String, _ fields: inout YAMLFields, folder: String) -> SiteRegistration {
+        guard let node = fields.values[section] else { return SiteRegistration() }
+        var entry = YAMLFields(node, file: fields.file, lineOffset: 0, allowed: registrationKeys, what: section)
+        defer { fields.absorb(entry) }
+        return readRegistration(&entry, folder: folder)
+    }
+
+    private static func readCity(_ entry: inout YAMLFields, folder: String, defaults: SiteRegistration) -> City? {
         let name = entry.text("name", fix: "Give the city its Chinese name.")
         let abbr = entry.text("abbr", fix: "Give the city its pinyin abbreviation, e.g. `nj`.")
         let statusText = entry.optionalText("status") ?? City.Status.opened.rawValue
@@ -84,7 +97,9 @@ package enum ProvinceLoader {
                          "Use the city's pinyin initials in lowercase, e.g. `nj` for 南京 (article 33).")
             return nil
         }
+        let registration = readRegistration(&entry, folder: folder).filled(from: defaults)
         guard let name, let abbr, let status, let phone, let address else { return nil }
-        return City(name: name, abbr: abbr, status: status, phone: phone, address: address)
+        if status == .opened { checkRequired(registration, site: name, line: entry.mappingLine, &entry) }
+        return City(name: name, abbr: abbr, status: status, phone: phone, address: address, registration: registration)
     }
 }

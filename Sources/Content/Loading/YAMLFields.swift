@@ -58,6 +58,17 @@ package struct YAMLFields {
         values[key].flatMap { scalarText(key, $0) }
     }
 
+    /// An optional whole number in `range` (`nil` when absent or wrong, the latter reported).
+    package mutating func optionalCount(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let text = optionalText(key) else { return nil }
+        guard let number = Int(text), range.contains(number) else {
+            issues.append(issue(at: line(of: key), "`\(key)` `\(text)` is not a whole number from \(range.lowerBound) to \(range.upperBound).",
+                                "Write a number of days or links, e.g. `\(key): \(range.lowerBound == 0 ? 5 : 365)`."))
+            return nil
+        }
+        return number
+    }
+
     /// A list of texts; a single text is taken as a list of one.
     package mutating func textList(_ key: String) -> [String] {
         guard let node = values[key] else { return [] }

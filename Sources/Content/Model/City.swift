@@ -16,4 +16,16 @@ package struct City: Hashable, Sendable {
     package let phone: String
     /// The city centre's published address.
     package let address: String
+    /// What its site's footer must show; the address defaults to ``address``.
+    package let registration: SiteRegistration
+
+    package init(name: String, abbr: String, status: Status, phone: String, address: String,
+                 registration: SiteRegistration = SiteRegistration()) {
+        self.name = name
+        self.abbr = abbr
+        self.status = status
+        self.phone = phone
+        self.address = address
+        self.registration = registration.filled(from: SiteRegistration(address: address))
+    }
 }

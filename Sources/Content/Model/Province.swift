@@ -19,6 +19,28 @@ package struct Province: Sendable {
     package let reviewPolicy: ReviewPolicy
     package let cities: [City]
     package let deploy: DeploySettings
+    /// What the hub's footer must show.
+    package let hubRegistration: SiteRegistration
+    package let inspection: InspectionRules
+
+    package init(name: String, code: String, hotline: String, email: String, hubDomain: String, domainPattern: String, logo: String,
+                 slogan: String, categories: [Category], reviewPolicy: ReviewPolicy, cities: [City], deploy: DeploySettings,
+                 hubRegistration: SiteRegistration = SiteRegistration(), inspection: InspectionRules = InspectionRules()) {
+        self.name = name
+        self.code = code
+        self.hotline = hotline
+        self.email = email
+        self.hubDomain = hubDomain
+        self.domainPattern = domainPattern
+        self.logo = logo
+        self.slogan = slogan
+        self.categories = categories
+        self.reviewPolicy = reviewPolicy
+        self.cities = cities
+        self.deploy = deploy
+        self.hubRegistration = hubRegistration
+        self.inspection = inspection
+    }
 
     /// The domain of a city's site.
     package func domain(of city: City) -> String {
@@ -32,4 +54,7 @@ package struct Province: Sendable {
     package var siteDomains: [String] { [hubDomain] + openedCities.map(domain(of:)) }
 
     package func category(_ key: String) -> Category? { categories.first { $0.key == key } }
+
+    /// What the footer of a city's site (or, for `nil`, the hub's) must show.
+    package func registration(of city: City?) -> SiteRegistration { city?.registration ?? hubRegistration }
 }

@@ -8,4 +8,16 @@ package struct ProvinceContent: Sendable {
     package let transcripts: [Transcript]
     /// Published contacts answers may show (`lexicon/contacts.yml`).
     package let contacts: ContactDirectory
+    /// The privacy statements the sites link, by their path in `portal.yml`.
+    package let privacyStatements: [String: PrivacyStatement]
+
+    package init(directory: String, province: Province, answers: [Answer], transcripts: [Transcript], contacts: ContactDirectory,
+                 privacyStatements: [String: PrivacyStatement] = [:]) {
+        self.directory = directory
+        self.province = province
+        self.answers = answers
+        self.transcripts = transcripts
+        self.contacts = contacts
+        self.privacyStatements = privacyStatements
+    }
 }

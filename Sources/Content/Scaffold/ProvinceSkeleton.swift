@@ -28,9 +28,21 @@ package enum ProvinceSkeleton {
               - key: vaccination
                 name: 预防接种
 
+            # Every page's footer: ICP filing, public-security filing, website
+            # identification code, sponsor, organiser, privacy statement. These are
+            # SAMPLE numbers (zeros): replace them with each site's own filings.
+            # A city's own values (in its entry) come first, then these.
+            site_defaults:
+              privacy: legal/privacy.md
+              sponsor: 示例省卫生健康委员会
+            hub:
+              icp: 示ICP备00000000号-1
+              # police_record: { number: 示公网安备 00000000000000号, link: "https://beian.mps.gov.cn/#/query/webSearch?code=00000000000000" }
+              # site_code: "0000000000"
+
             # status: opened (has a site) or planned.
             cities:
-              - { name: 示例市, abbr: a, status: opened, phone: "12320", address: 示例市卫生健康委员会12320服务中心 }
+              - { name: 示例市, abbr: a, status: opened, phone: "12320", address: 示例市卫生健康委员会12320服务中心, icp: 示ICP备00000000号-2 }
 
             """),
         ("logo.svg", """
@@ -65,6 +77,14 @@ package enum ProvinceSkeleton {
         ("people.yml", """
             # Who may write and decide: add each person's entry as `portal12320 key new` prints it.
             []
+
+            """),
+        ("legal/privacy.md", """
+            本网站不设注册和登录，不使用 Cookie 跟踪访问者，站内搜索在您的浏览器中完成。
+
+            网站服务器依法留存访问日志（时间、网址、IP 地址），只用于排查故障和防范攻击。
+
+            公开的答复都经过审核，不会出现来电人的个人信息。对本声明有疑问，请拨打12320。
 
             """),
         ("reviews.jsonl", ""),

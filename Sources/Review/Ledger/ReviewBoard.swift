@@ -24,7 +24,9 @@ package struct ReviewBoard: Sendable {
     package init(content: ProvinceContent, cache: FindingsCache? = nil) throws(ContentErrors) {
         let moderator: Moderator
         if let cache { moderator = try cache.moderator(for: content.directory) } else { moderator = try Self.moderator(for: content.directory) }
-        try ContentErrors.check(ProvinceText.issues(file: content.directory + "/portal.yml", moderator: moderator))
+        try ContentErrors.check(ProvinceText.issues(file: content.directory + "/portal.yml", moderator: moderator)
+            + ProvinceText.issues(in: content.privacyStatements.values.sorted { $0.path < $1.path }, moderator: moderator,
+                                  contacts: content.contacts.contacts(for: .province)))
         let policy = content.province.reviewPolicy
         // Under `review: all` every answer needs a decision: a missing ledger is an error, never "no decisions yet".
         let ledger = try ReviewLedger.load(file: Self.ledgerFile(content.directory), required: policy == .all)

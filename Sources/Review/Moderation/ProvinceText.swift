@@ -9,7 +9,7 @@ import Yams
 /// findings count.
 enum ProvinceText {
     /// Keys whose values no page shows.
-    static let unshownKeys: Set<String> = ["review", "deploy", "logo"]
+    static let unshownKeys: Set<String> = ["review", "deploy", "logo", "inspection"]
     /// The centre's own contact keys: an office landline or e-mail address is
     /// public there. A mobile number, an ID or a card number never is.
     static let contactKeys: Set<String> = ["hotline", "email", "phone"]
@@ -28,15 +28,34 @@ enum ProvinceText {
             let isContact = contactKeys.contains(String(key.split(separator: ".").last ?? ""))
             for finding in moderator.scan(scalar.string) where finding.severity == .block {
                 if isContact && publicContactRules.contains(finding.rule) { continue }
-                // The matched text of personal data is a caller's: it goes in no message.
-                let what = finding.term.map { "the classified term `\($0)`" } ?? "personal data (\(finding.rule.rawValue))"
                 issues.append(ContentIssue(
                     file: file, line: scalar.mark?.line,
-                    message: "`\(key)` contains \(what), which is shown on every page and can never be published.",
+                    message: "`\(key)` contains \(what(finding)), which is shown on every page and can never be published.",
                     fix: "Remove it from portal.yml; an official public number belongs in lexicon/allow.txt."))
             }
         }
         return issues
+    }
+
+    /// One issue per blocking finding in the privacy statements: nobody
+    /// approves them either, and every page links them. The centre's own
+    /// numbers and addresses of the contact directory are public there.
+    static func issues(in statements: some Collection<PrivacyStatement>, moderator: Moderator, contacts: [PublicContact]) -> [ContentIssue] {
+        statements.flatMap { statement in
+            moderator.scan(statement.source, asRead: statement.readerTexts, contacts: contacts)
+                .filter { $0.severity == .block }
+                .map { finding in
+                    ContentIssue(file: statement.file, line: finding.line,
+                                 message: "The privacy statement contains \(what(finding)), which every page links and which can never be published.",
+                                 fix: "Remove it; an official public number belongs in lexicon/contacts.yml or lexicon/allow.txt.")
+                }
+        }
+    }
+
+    /// What a blocking finding found, for a message. The matched text of
+    /// personal data is a caller's: it goes in no message.
+    private static func what(_ finding: Finding) -> String {
+        finding.term.map { "the classified term `\($0)`" } ?? "personal data (\(finding.rule.rawValue))"
     }
 
     /// Calls `body` with every shown scalar and its key path (`cities[2].address`).

@@ -1,26 +1,32 @@
 import Content
 import Glibc
 
-/// Article 34: the uniform logo and slogan stand in a prominent position on
-/// every page. A theme that drops them fails the build instead of publishing.
+/// What every page of a site must show, or the build fails instead of
+/// publishing it: the uniform logo and slogan (article 34), and the site's
+/// filings, sponsor and site code with links to its privacy statement and
+/// its error-report page (the rules for public-institution websites). A
+/// theme that drops any of them is caught here, page by page.
 struct BrandingCheck: Sendable {
-    let logoMarker: [UInt8]
-    let sloganMarker: [UInt8]
+    /// What must stand on the page, as its reader is told, and the bytes that show it is there.
+    private let markers: [(what: String, bytes: [UInt8])]
 
-    init(logoURL: String, slogan: String) {
-        logoMarker = Array("src=\"\(logoURL)\"".utf8)
-        sloganMarker = Array(slogan.xmlEscaped.utf8)
+    init(logoURL: String, slogan: String, registration: SiteRegistration, privacyURL: String, errorReportURL: String) {
+        var markers = [("the province logo (<img src=\"…logo…\">)", "src=\"\(logoURL)\""), ("the slogan from portal.yml", slogan.xmlEscaped)]
+        let shown = [("the ICP filing number", registration.icp), ("the public-security filing number", registration.policeRecord?.number),
+                     ("the sponsor", registration.sponsor), ("the website identification code", registration.siteCode)]
+        markers += shown.compactMap { what, value in value.map { (what, $0.xmlEscaped) } }
+        markers += [("the link to the privacy statement", "href=\"\(privacyURL)\""),
+                    ("the link to the error-report page", "href=\"\(errorReportURL)\"")]
+        self.markers = markers.map { ($0.0, Array($0.1.utf8)) }
     }
 
     /// The problem with the page `html`, naming the template that produced it, or `nil`.
     func issue(in html: [UInt8], template: String, directory: String) -> ContentIssue? {
-        var missing: [String] = []
-        if !Self.contains(html, logoMarker) { missing.append("the province logo (<img src=\"…logo…\">)") }
-        if !Self.contains(html, sloganMarker) { missing.append("the slogan from portal.yml") }
+        let missing = markers.filter { !Self.contains(html, $0.bytes) }.map(\.what)
         guard !missing.isEmpty else { return nil }
         return ContentIssue(file: "\(directory)/\(template).mustache", line: nil,
                             message: "Pages made from this template lack \(missing.joined(separator: " and ")).",
-                            fix: "Keep {{> header}} in the template: every page must carry the uniform logo and slogan (article 34).")
+                            fix: "Keep {{> header}} and {{> footer}} in the template, and in them the logo, slogan, filing numbers, sponsor and the privacy and error-report links: every page must show them.")
     }
 
     /// Byte search: the page is UTF-8 already, and comparing characters would be far slower.

@@ -13,7 +13,8 @@ final class SiteRenderer: Sendable {
     let assets: [FingerprintedAsset]
     let logoURL: String
     let stylesheetURL: String
-    let branding: BrandingCheck
+    /// Each privacy statement as HTML, by its path in `portal.yml`.
+    let privacyPages: [String: String]
     /// Listing entries by published answer (shared by every site that lists it), built once.
     let summaries: [ObjectIdentifier: AnswerSummary]
     /// Reviewed transcripts by media file name; only these media are published.
@@ -28,8 +29,9 @@ final class SiteRenderer: Sendable {
     let unreviewed: Set<String>
 
     init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String], mediaHashes: [String: String] = [:],
-         published: [String: PublishedMedia] = [:], unreviewed: Set<String> = []) throws(ContentIssue) {
+         published: [String: PublishedMedia] = [:], unreviewed: Set<String> = [], privacyStatements: [String: PrivacyStatement] = [:]) throws(ContentIssue) {
         self.plan = plan
+        privacyPages = privacyStatements.mapValues { MarkdownDocument(source: $0.source).html }
         self.mediaHashes = mediaHashes
         self.published = published
         self.unreviewed = unreviewed
@@ -50,7 +52,6 @@ final class SiteRenderer: Sendable {
         self.assets = assets
         logoURL = logo.url
         stylesheetURL = assets.first { $0.name == "style.css" }?.url ?? "/assets/style.css"
-        branding = BrandingCheck(logoURL: logoURL, slogan: province.slogan)
         var summaries: [ObjectIdentifier: AnswerSummary] = [:]
         for site in plan.cities {
             for page in site.answers where summaries[ObjectIdentifier(page)] == nil {
@@ -105,33 +106,35 @@ final class SiteRenderer: Sendable {
         let categories = plan.province.categories
         let root = site.domain
         var files: [OutputFile] = [
-            page("\(root)/index.html", .home) {
+            page("\(root)/index.html", .home, chrome) {
                 let list = categories.map { category in
                     var link = CategoryLink(category)
                     link.count = index.byCategory[category.key]?.count ?? 0
                     return link
                 }
-                return chrome.page(HomePage(latest: self.summaries(site.answers.prefix(12)), categoryList: list), title: chrome.siteName,
+                let newest = site.answers.map(\.answer.updated).max()
+                return chrome.page(HomePage(latest: self.summaries(site.answers.prefix(12)), categoryList: list,
+                                            updated: newest?.chinese ?? "", updatedISO: newest?.description ?? ""), title: chrome.siteName,
                                    description: "\(city.name)12320卫生热线：健康咨询、预约挂号、医保、疫苗接种等常见问题答复。", path: "/")
             },
-            page("\(root)/404.html", .notFound) {
+            page("\(root)/404.html", .notFound, chrome) {
                 chrome.page(PlainPage(), title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
             },
-            page("\(root)/search/index.html", .search) {
+            page("\(root)/search/index.html", .search, chrome) {
                 chrome.page(PlainPage(), title: "搜索答复", description: "搜索\(city.name)12320卫生热线的常见问题答复。", path: "/search/")
             },
         ]
-        files += search
+        files += search + noticeFiles(root: root, chrome: chrome, city: city)
         for category in categories {
             let answers = index.byCategory[category.key] ?? []
-            files.append(page("\(root)/categories/\(category.key)/index.html", .category) {
+            files.append(page("\(root)/categories/\(category.key)/index.html", .category, chrome) {
                 chrome.page(CategoryPage(answers: self.summaries(answers)), title: category.name,
                             description: "\(city.name)12320：\(category.name)相关问题答复。",
-                            path: "/categories/\(category.key)/", category: category.key)
+                            path: "/categories/\(category.key)/", category: category.key, metadata: Self.column(category))
             })
         }
         for answer in site.answers {
-            files.append(page("\(root)\(answer.path)index.html", .answer) {
+            files.append(page("\(root)\(answer.path)index.html", .answer, chrome) {
                 self.answerContext(answer, index: index)
             })
         }
@@ -169,7 +172,19 @@ final class SiteRenderer: Sendable {
                               categoryURL: "/categories/\(answer.category)/", tags: answer.tags,
                               provincial: answer.scope == .province, unreviewed: unreviewed.contains(answer.file),
                               media: media, attachments: attachments, related: summaries(index.related(to: page)))
-        return index.chrome.page(body, title: answer.title, description: page.excerpt, path: page.path, category: answer.category)
+        let source = plan.province.registration(of: answer.scope == .province ? nil : index.site.city)
+        let metadata = (plan.province.category(answer.category).map(Self.column) ?? []) + [
+            MetaTag(name: "ArticleTitle", content: answer.title),
+            MetaTag(name: "PubDate", content: "\(answer.updated.description) 00:00"),
+            MetaTag(name: "ContentSource", content: source.organizer ?? source.sponsor ?? "\(plan.province.name)12320卫生热线"),
+        ]
+        return index.chrome.page(body, title: answer.title, description: page.excerpt, path: page.path, category: answer.category,
+                                 metadata: metadata, article: true)
+    }
+
+    /// The `<meta>` names of a page in `category`'s column.
+    private static func column(_ category: Category) -> [MetaTag] {
+        [MetaTag(name: "ColumnName", content: category.name), MetaTag(name: "ColumnType", content: MetaTag.answerColumnType)]
     }
 
     private func feedFiles(_ index: CityIndex) -> [OutputFile] {
@@ -194,23 +209,38 @@ final class SiteRenderer: Sendable {
         let siteURL = "https://\(root)/"
         let province = plan.province
         return [
-            page("\(root)/index.html", .hub) {
+            page("\(root)/index.html", .hub, chrome) {
                 chrome.page(HubPage(openedCount: province.openedCities.count), title: chrome.siteName,
                             description: "\(province.name)12320卫生热线：各设区市12320网站导航。", path: "/")
             },
-            page("\(root)/404.html", .notFound) {
+            page("\(root)/404.html", .notFound, chrome) {
                 chrome.page(PlainPage(), title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
             },
+        ] + noticeFiles(root: root, chrome: chrome, city: nil) + [
             text("\(root)/sitemap.xml") { SiteFeeds.sitemap([(siteURL, nil)]) },
             text("\(root)/robots.txt") { SiteFeeds.robots(siteURL: siteURL) },
         ] + assetFiles(root: root)
     }
 
-    private func page<Body>(_ path: String, _ template: PageTemplate<Body>,
+    /// The privacy statement and the error-report page every footer links.
+    private func noticeFiles(root: String, chrome: SiteChrome, city: City?) -> [OutputFile] {
+        let name = chrome.siteName
+        let statement = plan.province.registration(of: city).privacy.flatMap { privacyPages[$0] } ?? ""
+        return [
+            page("\(root)/privacy/index.html", .privacy, chrome) {
+                chrome.page(StatementPage(body: statement), title: "隐私声明", description: "\(name)如何对待访问者的个人信息。", path: "/privacy/")
+            },
+            page("\(root)/report-error/index.html", .reportError, chrome) {
+                chrome.page(PlainPage(), title: "网站纠错", description: "发现\(name)的错误或失效链接，请告诉我们。", path: "/report-error/")
+            },
+        ]
+    }
+
+    private func page<Body>(_ path: String, _ template: PageTemplate<Body>, _ chrome: SiteChrome,
                             _ context: @escaping @Sendable () -> PageContext<Body>) -> OutputFile {
-        OutputFile(path: path) { [templates, branding] () throws(ContentIssue) -> [UInt8] in
+        OutputFile(path: path) { [templates] () throws(ContentIssue) -> [UInt8] in
             let html = Array(templates.render(template, context()).utf8)
-            if let issue = branding.issue(in: html, template: template.name, directory: templates.directory) { throw issue }
+            if let issue = chrome.branding.issue(in: html, template: template.name, directory: templates.directory) { throw issue }
             return html
         }
     }

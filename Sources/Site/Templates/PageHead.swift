@@ -6,12 +6,16 @@ struct PageHead: TemplateContext {
     let heading: String
     let description: String
     let canonical: String
+    /// The page's `<meta name>` tags: the site's on every page, the column's and the article's where they apply.
+    let metadata: [MetaTag]
+    /// `article` for an answer, `website` otherwise (Open Graph).
+    let pageType: String
     let header: String
     let footer: String
 
     static let keys: [String: TemplateKey<PageHead>] = [
         "title": .text(\.title), "heading": .text(\.heading), "description": .text(\.description),
-        "canonical": .text(\.canonical),
+        "canonical": .text(\.canonical), "metadata": .list(\.metadata), "pageType": .text(\.pageType),
         TemplateSet.chromeKey("header"): .html(\.header), TemplateSet.chromeKey("footer"): .html(\.footer),
     ]
 }

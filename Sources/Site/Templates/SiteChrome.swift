@@ -9,6 +9,10 @@ struct SiteChrome: Sendable {
     private let headers: [String: String]
     private let footer: String
     let domain: String
+    /// `SiteName`, `SiteDomain` and, where one is assigned, `SiteIDCode`.
+    private let siteMetadata: [MetaTag]
+    /// What every page of this site must show.
+    let branding: BrandingCheck
 
     var siteName: String { values.siteName }
 
@@ -25,16 +29,22 @@ struct SiteChrome: Sendable {
         }
         self.headers = headers
         footer = templates.renderChrome("footer", values)
+        siteMetadata = [MetaTag(name: "SiteName", content: values.siteName), MetaTag(name: "SiteDomain", content: domain)]
+            + (province.registration(of: city).siteCode.map { [MetaTag(name: "SiteIDCode", content: $0)] } ?? [])
+        branding = BrandingCheck(logoURL: logoURL, slogan: province.slogan, registration: province.registration(of: city),
+                                 privacyURL: values.privacyURL, errorReportURL: values.errorReportURL)
     }
 
     /// One page's context: its own values, its head, the site's values.
     /// - Parameters:
     ///   - path: the page's path on its site, e.g. `/answers/fever/`.
     ///   - category: the category the page belongs to, marked current in the navigation.
+    ///   - metadata: the page's own `<meta>` names, after the site's.
     func page<Body: TemplateContext>(_ body: Body, title: String, description: String, path: String,
-                                     category: String? = nil) -> PageContext<Body> {
+                                     category: String? = nil, metadata: [MetaTag] = [], article: Bool = false) -> PageContext<Body> {
         let head = PageHead(title: title == siteName ? siteName : "\(title) - \(siteName)", heading: title,
                             description: description, canonical: "https://\(domain)\(path)",
+                            metadata: siteMetadata + metadata, pageType: article ? "article" : "website",
                             header: headers[category ?? ""] ?? headers[""] ?? "", footer: footer)
         return PageContext(body: body, head: head, site: values)
     }

@@ -17,6 +17,10 @@ struct SiteValues: TemplateContext {
     let cities: [CityLink]
     /// The site's own city; `nil` on the hub.
     let city: CityDetails?
+    /// The filings and operators every footer shows.
+    let registration: RegistrationDetails
+    let privacyURL = "/privacy/"
+    let errorReportURL = "/report-error/"
     /// The category menu, the current page's category marked; empty on the hub.
     var categories: [CategoryLink]
 
@@ -33,6 +37,7 @@ struct SiteValues: TemplateContext {
         isHub = city == nil
         cities = province.cities.map { CityLink($0, in: province, current: $0 == city) }
         self.city = city.map { CityDetails($0, domain: province.domain(of: $0)) }
+        registration = RegistrationDetails(province.registration(of: city))
         categories = city == nil ? [] : province.categories.map(CategoryLink.init)
     }
 
@@ -54,5 +59,6 @@ struct SiteValues: TemplateContext {
         "hubURL": .text(\.hubURL), "feedURL": .text(\.feedURL), "isHub": .flag(\.isHub),
         "hasCategories": .flag { !$0.categories.isEmpty },
         "cities": .list(\.cities), "city": .object(\.city), "categories": .list(\.categories),
+        "registration": .object { $0.registration }, "privacyURL": .text(\.privacyURL), "errorReportURL": .text(\.errorReportURL),
     ]
 }

@@ -8,6 +8,8 @@ enum ThemeContract {
         (PageTemplate.notFound.name, PageTemplate.notFound.schema),
         (PageTemplate.hub.name, PageTemplate.hub.schema),
         (PageTemplate.search.name, PageTemplate.search.schema),
+        (PageTemplate.privacy.name, PageTemplate.privacy.schema),
+        (PageTemplate.reportError.name, PageTemplate.reportError.schema),
     ]
 
     /// Partials rendered once per site with ``SiteValues`` (see ``SiteChrome``).

@@ -99,7 +99,7 @@ def test_skip_link_comes_first_and_focus_is_visible(browser, site):
     assert outline[0] != "none" and outline[1] != "0px", outline
 
 
-CONTRAST = """
+CONTRAST_RATIOS = """
 function luminance(rgb) {
   var c = rgb.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
   return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
@@ -112,16 +112,16 @@ function background(element) {
   }
   return [255, 255, 255];
 }
-var failures = [];
+var ratios = [];
 document.querySelectorAll('body *').forEach(function (e) {
   var own = Array.prototype.some.call(e.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
   if (!own || !e.offsetParent && getComputedStyle(e).position !== 'fixed') { return; }
   if (e.classList.contains('skip-link')) { return; }
   var fg = luminance(parse(getComputedStyle(e).color).rgb), bg = luminance(background(e));
   var ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-  if (ratio < 4.5) { failures.push(e.tagName + '.' + e.className + ' ' + ratio.toFixed(2) + ' ' + e.textContent.trim().slice(0, 20)); }
+  ratios.push([e.tagName + '.' + e.className + ' ' + e.textContent.trim().slice(0, 20), ratio]);
 });
-return failures;
+return ratios;
 """
 
 
@@ -130,5 +130,5 @@ def test_text_contrast_is_at_least_4_5(browser, site):
         browser.get(site + path)
         if "search" in path:
             wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#search-results li")))
-        failures = browser.execute_script(CONTRAST)
+        failures = [f for f in browser.execute_script(CONTRAST_RATIOS) if f[1] < 4.5]
         assert not failures, (path, failures[:5])

@@ -81,6 +81,41 @@ struct DeployTests {
         #expect(!nanjing.body.contains("<script>") && !nanjing.body.contains(" style=\""))
     }
 
+    /// 长者模式 without JavaScript: nginx marks the page from `?mode=` or the
+    /// cookie it set, on every kind of page, and leaves assets alone.
+    @Test func nginxAppliesTheElderModeWithoutJavaScript() throws {
+        let bench = try DeployBench()
+        try bench.build(marker: "A")
+        #expect(try bench.deploy().status == 0)
+        let nginx = try NginxServer(configurations: bench.province.root + "/dist/nginx", port: bench.port, folder: bench.province.root)
+        let host = "www.jsnj12320.cn"
+        let plain = try HTTPProbe.get(port: nginx.port, host: host, path: "/answers/flu-vaccine/")
+        #expect(plain.body.contains("<html lang=\"zh-CN\" data-mode=\"standard\">"))
+        #expect(plain.headers["set-cookie"] == nil)
+        #expect(plain.headers["vary"]?.contains("Cookie") == true)
+
+        let chosen = try HTTPProbe.get(port: nginx.port, host: host, path: "/answers/flu-vaccine/?mode=elder")
+        #expect(chosen.status == 200)
+        #expect(chosen.body.contains("<html lang=\"zh-CN\" data-mode=\"elder\">"))
+        let cookie = try #require(chosen.headers["set-cookie"])
+        #expect(cookie.hasPrefix("portal_mode=elder;") && cookie.contains("Path=/"))
+        // The next page, with the cookie the browser keeps: still elder, on the hub's other pages and the 404 page too.
+        for path in ["/", "/categories/vaccination/", "/privacy/", "/no/such/page/"] {
+            let next = try HTTPProbe.get(port: nginx.port, host: host, path: path, headers: ["Cookie": "portal_mode=elder"])
+            #expect(next.body.contains("data-mode=\"elder\""), "\(path)")
+        }
+        let back = try HTTPProbe.get(port: nginx.port, host: host, path: "/?mode=standard", headers: ["Cookie": "portal_mode=elder"])
+        #expect(back.body.contains("data-mode=\"standard\""))
+        #expect(back.headers["set-cookie"]?.hasPrefix("portal_mode=standard;") == true)
+        // Anything else in the query or the cookie is no mode.
+        let odd = try HTTPProbe.get(port: nginx.port, host: host, path: "/?mode=%22%3E%3Cscript%3E", headers: ["Cookie": "portal_mode=\"><script>"])
+        #expect(odd.body.contains("data-mode=\"standard\"") && !odd.body.contains("<script>") && odd.headers["set-cookie"] == nil)
+        // Assets are served as built: their bytes match the manifest.
+        let script = try #require(plain.body.firstMatch(of: /src="(\/assets\/mode\.[0-9a-f]{10}\.js)"/)?.1)
+        let asset = try HTTPProbe.get(port: nginx.port, host: host, path: String(script), headers: ["Cookie": "portal_mode=elder"])
+        #expect(asset.status == 200 && asset.headers["set-cookie"] == nil && !asset.body.contains("data-mode=\"elder\""))
+    }
+
     @Test func twentyDeploysUnderLoadServeNoErrorAndNoMixedPage() throws {
         let bench = try DeployBench()
         try bench.build(marker: "A", output: "dist-a")

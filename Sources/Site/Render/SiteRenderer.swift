@@ -12,7 +12,6 @@ final class SiteRenderer: Sendable {
     /// hash so nginx can let browsers cache them for good.
     let assets: [FingerprintedAsset]
     let logoURL: String
-    let stylesheetURL: String
     /// Each privacy statement as HTML, by its path in `portal.yml`.
     let privacyPages: [String: String]
     /// Listing entries by published answer (shared by every site that lists it), built once.
@@ -51,7 +50,6 @@ final class SiteRenderer: Sendable {
         }
         self.assets = assets
         logoURL = logo.url
-        stylesheetURL = assets.first { $0.name == "style.css" }?.url ?? "/assets/style.css"
         var summaries: [ObjectIdentifier: AnswerSummary] = [:]
         for site in plan.cities {
             for page in site.answers where summaries[ObjectIdentifier(page)] == nil {
@@ -91,8 +89,8 @@ final class SiteRenderer: Sendable {
     }
 
     private func chrome(for city: City?) -> SiteChrome {
-        SiteChrome(province: plan.province, city: city, logoURL: logoURL, stylesheetURL: stylesheetURL,
-                   searchScriptURL: assets.first { $0.name == "search.js" }?.url ?? "/assets/search.js", templates: templates)
+        SiteChrome(province: plan.province, city: city, logoURL: logoURL,
+                   assetURLs: Dictionary(assets.map { ($0.name, $0.url) }) { first, _ in first }, templates: templates)
     }
 
     private func summaries(_ pages: some Sequence<PublishedAnswer>) -> [AnswerSummary] {

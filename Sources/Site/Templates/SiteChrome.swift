@@ -19,10 +19,9 @@ struct SiteChrome: Sendable {
     /// - Parameters:
     ///   - city: the city whose site this is; `nil` for the hub.
     ///   - templates: renders the header and footer once for the whole site.
-    init(province: Province, city: City?, logoURL: String, stylesheetURL: String, searchScriptURL: String, templates: TemplateSet) {
+    init(province: Province, city: City?, logoURL: String, assetURLs: [String: String], templates: TemplateSet) {
         domain = city.map(province.domain(of:)) ?? province.hubDomain
-        values = SiteValues(province: province, city: city, logoURL: logoURL, stylesheetURL: stylesheetURL,
-                            searchScriptURL: searchScriptURL)
+        values = SiteValues(province: province, city: city, logoURL: logoURL, assetURLs: assetURLs)
         var headers: [String: String] = [:]
         for current in [""] + (city == nil ? [] : province.categories.map(\.key)) {
             headers[current] = templates.renderChrome("header", values.marking(category: current))

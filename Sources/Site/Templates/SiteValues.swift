@@ -11,6 +11,8 @@ struct SiteValues: TemplateContext {
     let logo: String
     let stylesheet: String
     let searchScript: String
+    /// The elder-friendly mode's script, loaded by every page's head.
+    let modeScript: String
     let hubURL: String
     let feedURL = "/feed.xml"
     let isHub: Bool
@@ -24,15 +26,17 @@ struct SiteValues: TemplateContext {
     /// The category menu, the current page's category marked; empty on the hub.
     var categories: [CategoryLink]
 
-    init(province: Province, city: City?, logoURL: String, stylesheetURL: String, searchScriptURL: String) {
+    /// - Parameter assetURLs: the theme's assets' fingerprinted addresses by file name (`style.css` → `/assets/style.1a2b….css`).
+    init(province: Province, city: City?, logoURL: String, assetURLs: [String: String]) {
         siteName = "\(city?.name ?? province.name)12320卫生热线"
         self.province = province.name
         hotline = province.hotline
         slogan = province.slogan
         email = province.email
         logo = logoURL
-        stylesheet = stylesheetURL
-        searchScript = searchScriptURL
+        stylesheet = assetURLs["style.css"] ?? "/assets/style.css"
+        searchScript = assetURLs["search.js"] ?? "/assets/search.js"
+        modeScript = assetURLs["mode.js"] ?? "/assets/mode.js"
         hubURL = "https://\(province.hubDomain)/"
         isHub = city == nil
         cities = province.cities.map { CityLink($0, in: province, current: $0 == city) }
@@ -55,7 +59,7 @@ struct SiteValues: TemplateContext {
     static let keys: [String: TemplateKey<SiteValues>] = [
         "siteName": .text(\.siteName), "province": .text(\.province), "hotline": .text(\.hotline),
         "slogan": .text(\.slogan), "email": .text(\.email), "logo": .text(\.logo),
-        "stylesheet": .text(\.stylesheet), "searchScript": .text(\.searchScript),
+        "stylesheet": .text(\.stylesheet), "searchScript": .text(\.searchScript), "modeScript": .text(\.modeScript),
         "hubURL": .text(\.hubURL), "feedURL": .text(\.feedURL), "isHub": .flag(\.isHub),
         "hasCategories": .flag { !$0.categories.isEmpty },
         "cities": .list(\.cities), "city": .object(\.city), "categories": .list(\.categories),

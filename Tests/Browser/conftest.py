@@ -38,15 +38,26 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site(dist):
-    """Nanjing's site at http://127.0.0.1:<port>/."""
-    handler = functools.partial(QuietHandler, directory=os.path.join(dist, "www.jsnj12320.cn"))
+def serve(folder):
+    """Serves folder on loopback until the session ends; yields its address."""
+    handler = functools.partial(QuietHandler, directory=folder)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(dist):
+    """Nanjing's site at http://127.0.0.1:<port>/."""
+    yield from serve(os.path.join(dist, "www.jsnj12320.cn"))
+
+
+@pytest.fixture(scope="session")
+def hub(dist):
+    """The provincial hub at http://127.0.0.1:<port>/."""
+    yield from serve(os.path.join(dist, "www.js12320.cn"))
 
 
 @pytest.fixture

@@ -62,6 +62,24 @@ def test_search_of_a_word_not_on_the_site_says_so(browser, site):
     assert not browser.find_elements(By.CSS_SELECTOR, "#search-results li")
 
 
+def test_the_hub_searches_provincial_answers_and_serves_planned_cities(browser, hub):
+    browser.get(hub + "/")
+    assert browser.find_elements(By.CSS_SELECTOR, ".category-grid a"), "provincial answers by category"
+    assert browser.find_elements(By.CSS_SELECTOR, ".answer-list .answer-title"), "the latest provincial answers"
+    box = browser.find_element(By.ID, "site-search")
+    box.send_keys("流感疫苗")
+    box.send_keys(Keys.ENTER)
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#search-results li")))
+    assert browser.find_element(By.CSS_SELECTOR, "#search-results .answer-title").text == "流感疫苗每年都要接种吗？"
+    browser.get(hub + "/")
+    planned = browser.find_element(By.CSS_SELECTOR, ".city-planned a")
+    name = planned.find_element(By.CSS_SELECTOR, ".city-name").text
+    # The link is absolute, to the hub's real domain: follow its path on the test server.
+    browser.get(hub + "/cities/" + planned.get_attribute("href").rstrip("/").rsplit("/", 1)[1] + "/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == name + "居民可用的答复"
+    assert browser.find_elements(By.CSS_SELECTOR, ".answer-list .answer-title")
+
+
 def test_usable_at_360_pixels(browser, site):
     browser.set_window_size(360, 800)
     for path in PAGES:

@@ -19,7 +19,7 @@ struct SiteBuildTests {
         #expect(entries == [".portal12320-output", "held-back.json", "nginx", "review-ledger.json", "www.js12320.cn", "www.jsnj12320.cn", "www.jssz12320.cn"])
         let hub = try fixture.read("dist/www.js12320.cn/index.html")
         #expect(hub.contains("https://www.jsnj12320.cn/"))
-        #expect(hub.contains("宿迁市</span> <span class=\"city-status\">筹建中"))
+        #expect(hub.contains("<a href=\"https://www.js12320.cn/cities/sq/\"><span class=\"city-name\">宿迁市</span> <span class=\"city-status\">筹建中"))
         #expect(!hub.contains("https://www.jssq12320.cn/"))
         for page in ["index.html", "404.html", "categories/vaccination/index.html", "answers/flu/index.html",
                      "sitemap.xml", "feed.xml", "robots.txt", "release-manifest.json"] {
@@ -27,14 +27,37 @@ struct SiteBuildTests {
         }
         // Assets carry a content hash in their names, and the pages use those names.
         let assets = try FileManager.default.contentsOfDirectory(atPath: fixture.output + "/www.jsnj12320.cn/assets").sorted()
-        #expect(assets.count == 3)
+        #expect(assets.count == 4)
         #expect(assets[0].wholeMatch(of: /logo\.[0-9a-f]{10}\.svg/) != nil)
-        #expect(assets[1].wholeMatch(of: /search\.[0-9a-f]{10}\.js/) != nil)
-        #expect(assets[2].wholeMatch(of: /style\.[0-9a-f]{10}\.css/) != nil)
+        #expect(assets[1].wholeMatch(of: /mode\.[0-9a-f]{10}\.js/) != nil)
+        #expect(assets[2].wholeMatch(of: /search\.[0-9a-f]{10}\.js/) != nil)
+        #expect(assets[3].wholeMatch(of: /style\.[0-9a-f]{10}\.css/) != nil)
         let home = try fixture.read("dist/www.jsnj12320.cn/index.html")
-        #expect(home.contains("href=\"/assets/\(assets[2])\""))
-        #expect(try fixture.read("dist/www.jsnj12320.cn/search/index.html").contains("src=\"/assets/\(assets[1])\""))
+        #expect(home.contains("href=\"/assets/\(assets[3])\"") && home.contains("src=\"/assets/\(assets[1])\""))
+        #expect(try fixture.read("dist/www.jsnj12320.cn/search/index.html").contains("src=\"/assets/\(assets[2])\""))
         #expect(FileManager.default.fileExists(atPath: fixture.output + "/nginx/www.jsnj12320.cn.conf"))
+    }
+
+    /// The hub publishes the provincial answers, searchable, and gives each
+    /// planned city a page of the answers its residents can already use.
+    @Test func theHubServesProvincialAnswersAndPlannedCities() async throws {
+        let fixture = try ProvinceFixture()
+        try await build(fixture)
+        let hub = fixture.output + "/www.js12320.cn"
+        let home = try fixture.read("dist/www.js12320.cn/index.html")
+        #expect(home.contains("href=\"/answers/flu/\"") && home.contains("href=\"/categories/vaccination/\""))
+        #expect(home.contains("action=\"/search/\""))
+        #expect(FileManager.default.fileExists(atPath: hub + "/answers/flu/index.html"))
+        #expect(FileManager.default.fileExists(atPath: hub + "/search/meta.json"))
+        // Only provincial answers: a city's own answer stays on its city's site.
+        #expect(!FileManager.default.fileExists(atPath: hub + "/answers/nj-clinic/index.html"))
+        let planned = try fixture.read("dist/www.js12320.cn/cities/sq/index.html")
+        #expect(planned.contains("<h1>宿迁市居民可用的答复</h1>") && planned.contains("宿迁市测试地址"))
+        #expect(planned.contains("href=\"/answers/flu/\""))
+        #expect(!planned.contains("nj-clinic"))
+        #expect(!FileManager.default.fileExists(atPath: hub + "/cities/nj"), "opened cities have their own site")
+        // Every city site's footer leads residents of a planned city there.
+        #expect(try fixture.read("dist/www.jsnj12320.cn/index.html").contains("href=\"https://www.js12320.cn/cities/sq/\""))
     }
 
     @Test func privateAnswersAppearInNoOutputFile() async throws {

@@ -3,17 +3,25 @@ import Markdown
 
 /// What each site publishes: provincial answers on every opened city's site,
 /// replaced by a city's override on that city's site only (article 35), plus
-/// the city's own answers. Nothing private is ever in a plan (article 36).
+/// the city's own answers; the hub publishes the provincial answers, for
+/// every resident and for those of cities whose site is still planned.
+/// Nothing private is ever in a plan (article 36).
 struct SitePlan: Sendable {
-    struct CitySite: Sendable {
-        let city: City
+    struct Site: Sendable {
+        /// The city whose site this is; `nil` for the hub.
+        let city: City?
         let domain: String
         /// Newest first, then by address.
         let answers: [PublishedAnswer]
     }
 
     let province: Province
-    let cities: [CitySite]
+    /// The opened cities' sites that this build makes.
+    let cities: [Site]
+    let hub: Site
+
+    /// Every site this build makes: the cities', then the hub.
+    var sites: [Site] { cities + [hub] }
 
     /// - Parameters:
     ///   - publishable: the answers that passed the publish gate.
@@ -66,16 +74,16 @@ struct SitePlan: Sendable {
         try ContentErrors.check(rendered.flatMap(Self.linkIssues))
 
         let provincialPages = rendered.filter { $0.answer.scope == .province }
+        let newestFirst = { (a: PublishedAnswer, b: PublishedAnswer) in (a.answer.updated, b.slug) > (b.answer.updated, a.slug) }
+        hub = Site(city: nil, domain: province.hubDomain, answers: provincialPages.sorted(by: newestFirst))
         let cityPages = Dictionary(grouping: rendered.filter { $0.answer.scope != .province }, by: \.answer.scope)
         cities = province.openedCities
             .filter { onlyCities.isEmpty || onlyCities.contains($0.abbr) }
             .map { city in
                 let own = cityPages[.city(city.abbr)] ?? []
                 let replaced = Set(own.compactMap(\.answer.overrides))
-                let answers = (provincialPages.filter { !replaced.contains($0.slug) } + own).sorted {
-                    ($0.answer.updated, $1.slug) > ($1.answer.updated, $0.slug)
-                }
-                return CitySite(city: city, domain: province.domain(of: city), answers: answers)
+                let answers = (provincialPages.filter { !replaced.contains($0.slug) } + own).sorted(by: newestFirst)
+                return Site(city: city, domain: province.domain(of: city), answers: answers)
             }
     }
 

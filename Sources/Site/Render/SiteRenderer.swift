@@ -51,7 +51,7 @@ final class SiteRenderer: Sendable {
         self.assets = assets
         logoURL = logo.url
         var summaries: [ObjectIdentifier: AnswerSummary] = [:]
-        for site in plan.cities {
+        for site in plan.sites {
             for page in site.answers where summaries[ObjectIdentifier(page)] == nil {
                 summaries[ObjectIdentifier(page)] = AnswerSummary(page, province: province)
             }
@@ -64,28 +64,28 @@ final class SiteRenderer: Sendable {
         let clock = ContinuousClock.now
         let indexes = searchIndexes()
         let searchIndexTime = ContinuousClock.now - clock
-        let files = zip(plan.cities, indexes).flatMap { site, index in
-            cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: index.files(root: site.domain))
-        } + hubFiles()
+        let files = zip(plan.sites, indexes).flatMap { site, index in
+            siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: index.files(root: site.domain))
+        }
         return (files, searchIndexTime)
     }
 
     /// Every file but the search indexes, which ``searchFiles()`` makes when
     /// asked (the preview, whose editors wait for pages, not for search).
     func filesWithoutSearch() -> [OutputFile] {
-        plan.cities.concurrentMap { site in cityFiles(CityIndex(site, chrome: chrome(for: site.city)), search: []) }.flatMap { $0 } + hubFiles()
+        plan.sites.concurrentMap { site in siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: []) }.flatMap { $0 }
     }
 
     /// The search index files of every site.
     func searchFiles() -> [OutputFile] {
-        zip(plan.cities, searchIndexes()).flatMap { site, index in index.files(root: site.domain) }
+        zip(plan.sites, searchIndexes()).flatMap { site, index in index.files(root: site.domain) }
     }
 
     private func searchIndexes() -> [SearchIndex] {
         var unique: [String: PublishedAnswer] = [:]
-        for site in plan.cities { for page in site.answers { unique[page.answer.file] = page } }
+        for site in plan.sites { for page in site.answers { unique[page.answer.file] = page } }
         let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
-        return plan.cities.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary) }
+        return plan.sites.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary) }
     }
 
     private func chrome(for city: City?) -> SiteChrome {
@@ -97,37 +97,33 @@ final class SiteRenderer: Sendable {
         pages.compactMap { summaries[ObjectIdentifier($0)] }
     }
 
-    private func cityFiles(_ index: CityIndex, search: [OutputFile]) -> [OutputFile] {
+    private func siteFiles(_ index: SiteIndex, search: [OutputFile]) -> [OutputFile] {
         let site = index.site
-        let city = site.city
         let chrome = index.chrome
         let categories = plan.province.categories
         let root = site.domain
+        // Who answers here, for descriptions: the city, or the province on the hub.
+        let owner = site.city?.name ?? plan.province.name
         var files: [OutputFile] = [
-            page("\(root)/index.html", .home, chrome) {
-                let list = categories.map { category in
-                    var link = CategoryLink(category)
-                    link.count = index.byCategory[category.key]?.count ?? 0
-                    return link
-                }
-                let newest = site.answers.map(\.answer.updated).max()
-                return chrome.page(HomePage(latest: self.summaries(site.answers.prefix(12)), categoryList: list,
+            site.city == nil ? hubHome(index) : page("\(root)/index.html", .home, chrome) {
+                let newest = site.answers.first?.answer.updated
+                return chrome.page(HomePage(latest: self.summaries(site.answers.prefix(12)), categoryList: index.categoryLinks(categories),
                                             updated: newest?.chinese ?? "", updatedISO: newest?.description ?? ""), title: chrome.siteName,
-                                   description: "\(city.name)12320卫生热线：健康咨询、预约挂号、医保、疫苗接种等常见问题答复。", path: "/")
+                                   description: "\(owner)12320卫生热线：健康咨询、预约挂号、医保、疫苗接种等常见问题答复。", path: "/")
             },
             page("\(root)/404.html", .notFound, chrome) {
                 chrome.page(PlainPage(), title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
             },
             page("\(root)/search/index.html", .search, chrome) {
-                chrome.page(PlainPage(), title: "搜索答复", description: "搜索\(city.name)12320卫生热线的常见问题答复。", path: "/search/")
+                chrome.page(PlainPage(), title: "搜索答复", description: "搜索\(owner)12320卫生热线的常见问题答复。", path: "/search/")
             },
         ]
-        files += search + noticeFiles(root: root, chrome: chrome, city: city)
+        files += search + noticeFiles(root: root, chrome: chrome, city: site.city)
         for category in categories {
             let answers = index.byCategory[category.key] ?? []
             files.append(page("\(root)/categories/\(category.key)/index.html", .category, chrome) {
                 chrome.page(CategoryPage(answers: self.summaries(answers)), title: category.name,
-                            description: "\(city.name)12320：\(category.name)相关问题答复。",
+                            description: "\(owner)12320：\(category.name)相关问题答复。",
                             path: "/categories/\(category.key)/", category: category.key, metadata: Self.column(category))
             })
         }
@@ -136,11 +132,44 @@ final class SiteRenderer: Sendable {
                 self.answerContext(answer, index: index)
             })
         }
+        if site.city == nil { files += plannedCityFiles(index) }
         return files + feedFiles(index) + assetFiles(root: root) + mediaFiles(site)
     }
 
+    /// The hub's home page: every city's site, the provincial answers by category, the newest of them.
+    private func hubHome(_ index: SiteIndex) -> OutputFile {
+        let province = plan.province
+        let chrome = index.chrome
+        return page("\(province.hubDomain)/index.html", .hub, chrome) {
+            let newest = index.site.answers.first?.answer.updated
+            let body = HubPage(openedCount: province.openedCities.count, latest: self.summaries(index.site.answers.prefix(12)),
+                               categoryList: index.categoryLinks(province.categories),
+                               updated: newest?.chinese ?? "", updatedISO: newest?.description ?? "")
+            return chrome.page(body, title: chrome.siteName,
+                               description: "\(province.name)12320卫生热线：各设区市12320网站导航和全省统一的常见问题答复。", path: "/")
+        }
+    }
+
+    /// For each city whose site is still planned, a page of the hub with the
+    /// answers its residents can already use: every provincial answer, by category.
+    private func plannedCityFiles(_ index: SiteIndex) -> [OutputFile] {
+        let province = plan.province
+        let sections = province.categories.compactMap { category -> CategorySection? in
+            guard let answers = index.byCategory[category.key], !answers.isEmpty else { return nil }
+            return CategorySection(name: category.name, url: "/categories/\(category.key)/", answers: summaries(answers))
+        }
+        return province.cities.filter { $0.status == .planned }.map { city in
+            page("\(province.hubDomain)\(CityLink.plannedPath(city))index.html", .plannedCity, index.chrome) {
+                index.chrome.page(PlannedCityPage(city: CityDetails(city, domain: province.domain(of: city)), sections: sections),
+                                  title: "\(city.name)居民可用的答复",
+                                  description: "\(city.name)12320网站筹建中：本市居民可查阅全省统一答复，或拨打12320咨询。",
+                                  path: CityLink.plannedPath(city))
+            }
+        }
+    }
+
     /// The media files the site's answers present (each has a cleared transcript or description).
-    private func mediaFiles(_ site: SitePlan.CitySite) -> [OutputFile] {
+    private func mediaFiles(_ site: SitePlan.Site) -> [OutputFile] {
         let names = Set(site.answers.flatMap(\.answer.media)).sorted()
         let recordings = names.map { name in
             OutputFile(path: "\(site.domain)/media/\(name)") { [mediaDirectory, mediaHashes] () throws(ContentIssue) -> [UInt8] in
@@ -155,7 +184,7 @@ final class SiteRenderer: Sendable {
         return recordings + embedded.map { media in OutputFile(path: "\(site.domain)\(media.url)") { media.bytes } }
     }
 
-    private func answerContext(_ page: PublishedAnswer, index: CityIndex) -> PageContext<AnswerPage> {
+    private func answerContext(_ page: PublishedAnswer, index: SiteIndex) -> PageContext<AnswerPage> {
         let answer = page.answer
         let media = answer.media.map { name in
             MediaItem(name: name, video: MediaKind(fileName: name) == .video, transcript: transcripts[name] ?? "")
@@ -185,13 +214,16 @@ final class SiteRenderer: Sendable {
         [MetaTag(name: "ColumnName", content: category.name), MetaTag(name: "ColumnType", content: MetaTag.answerColumnType)]
     }
 
-    private func feedFiles(_ index: CityIndex) -> [OutputFile] {
+    private func feedFiles(_ index: SiteIndex) -> [OutputFile] {
         let site = index.site
         let siteURL = "https://\(site.domain)/"
+        let planned = site.city == nil ? plan.province.cities.filter { $0.status == .planned } : []
         let sitemapURLs = [(siteURL, site.answers.first?.answer.updated)]
             + plan.province.categories.map { ("\(siteURL)categories/\($0.key)/", index.byCategory[$0.key]?.first?.answer.updated) }
             + site.answers.map { (siteURL + $0.path.dropFirst(), Optional($0.answer.updated)) }
-        let feedTitle = "\(site.city.name)12320卫生热线 最新答复"
+            + planned.map { (siteURL + CityLink.plannedPath($0).dropFirst(), site.answers.first?.answer.updated) }
+            + ["privacy/", "report-error/"].map { (siteURL + $0, nil) }
+        let feedTitle = "\(index.chrome.siteName) 最新答复"
         let author = "\(plan.province.name)12320卫生热线"
         let latest = Array(site.answers.prefix(20))
         return [
@@ -199,25 +231,6 @@ final class SiteRenderer: Sendable {
             text("\(site.domain)/feed.xml") { SiteFeeds.atom(title: feedTitle, author: author, siteURL: siteURL, answers: latest) },
             text("\(site.domain)/robots.txt") { SiteFeeds.robots(siteURL: siteURL) },
         ]
-    }
-
-    private func hubFiles() -> [OutputFile] {
-        let chrome = chrome(for: nil)
-        let root = plan.province.hubDomain
-        let siteURL = "https://\(root)/"
-        let province = plan.province
-        return [
-            page("\(root)/index.html", .hub, chrome) {
-                chrome.page(HubPage(openedCount: province.openedCities.count), title: chrome.siteName,
-                            description: "\(province.name)12320卫生热线：各设区市12320网站导航。", path: "/")
-            },
-            page("\(root)/404.html", .notFound, chrome) {
-                chrome.page(PlainPage(), title: "页面未找到", description: "您访问的页面不存在。", path: "/404.html")
-            },
-        ] + noticeFiles(root: root, chrome: chrome, city: nil) + [
-            text("\(root)/sitemap.xml") { SiteFeeds.sitemap([(siteURL, nil)]) },
-            text("\(root)/robots.txt") { SiteFeeds.robots(siteURL: siteURL) },
-        ] + assetFiles(root: root)
     }
 
     /// The privacy statement and the error-report page every footer links.

@@ -6,6 +6,8 @@ struct CityLink: TemplateContext {
     let abbr: String
     let domain: String
     let opened: Bool
+    /// The hub page of a planned city, with the answers its residents can use.
+    let plannedURL: String
     /// Whether this is the site being rendered.
     let current: Bool
 
@@ -14,11 +16,16 @@ struct CityLink: TemplateContext {
         abbr = city.abbr
         domain = province.domain(of: city)
         opened = city.status == .opened
+        plannedURL = "https://\(province.hubDomain)\(Self.plannedPath(city))"
         self.current = current
     }
 
     static let keys: [String: TemplateKey<CityLink>] = [
         "name": .text(\.name), "abbr": .text(\.abbr), "domain": .text(\.domain),
         "url": .text { "https://\($0.domain)/" }, "opened": .flag(\.opened), "current": .flag(\.current),
+        "plannedURL": .text(\.plannedURL),
     ]
+
+    /// Where the hub shows a planned city's page.
+    static func plannedPath(_ city: City) -> String { "/cities/\(city.abbr)/" }
 }

@@ -11,6 +11,7 @@ extension PageTemplate where Body == HomePage { static var home: Self { Self(nam
 extension PageTemplate where Body == CategoryPage { static var category: Self { Self(name: "category") } }
 extension PageTemplate where Body == AnswerPage { static var answer: Self { Self(name: "answer") } }
 extension PageTemplate where Body == HubPage { static var hub: Self { Self(name: "hub") } }
+extension PageTemplate where Body == PlannedCityPage { static var plannedCity: Self { Self(name: "planned-city") } }
 extension PageTemplate where Body == StatementPage { static var privacy: Self { Self(name: "privacy") } }
 extension PageTemplate where Body == PlainPage {
     static var search: Self { Self(name: "search") }

@@ -23,7 +23,7 @@ struct SiteChrome: Sendable {
         domain = city.map(province.domain(of:)) ?? province.hubDomain
         values = SiteValues(province: province, city: city, logoURL: logoURL, assetURLs: assetURLs)
         var headers: [String: String] = [:]
-        for current in [""] + (city == nil ? [] : province.categories.map(\.key)) {
+        for current in [""] + province.categories.map(\.key) {
             headers[current] = templates.renderChrome("header", values.marking(category: current))
         }
         self.headers = headers

@@ -23,7 +23,7 @@ struct SiteValues: TemplateContext {
     let registration: RegistrationDetails
     let privacyURL = "/privacy/"
     let errorReportURL = "/report-error/"
-    /// The category menu, the current page's category marked; empty on the hub.
+    /// The category menu, the current page's category marked.
     var categories: [CategoryLink]
 
     /// - Parameter assetURLs: the theme's assets' fingerprinted addresses by file name (`style.css` → `/assets/style.1a2b….css`).
@@ -42,7 +42,7 @@ struct SiteValues: TemplateContext {
         cities = province.cities.map { CityLink($0, in: province, current: $0 == city) }
         self.city = city.map { CityDetails($0, domain: province.domain(of: $0)) }
         registration = RegistrationDetails(province.registration(of: city))
-        categories = city == nil ? [] : province.categories.map(CategoryLink.init)
+        categories = province.categories.map(CategoryLink.init)
     }
 
     /// The values with `key`'s category marked as the current one.

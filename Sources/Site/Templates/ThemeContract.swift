@@ -9,6 +9,7 @@ enum ThemeContract {
         (PageTemplate.hub.name, PageTemplate.hub.schema),
         (PageTemplate.search.name, PageTemplate.search.schema),
         (PageTemplate.privacy.name, PageTemplate.privacy.schema),
+        (PageTemplate.plannedCity.name, PageTemplate.plannedCity.schema),
         (PageTemplate.reportError.name, PageTemplate.reportError.schema),
     ]
 

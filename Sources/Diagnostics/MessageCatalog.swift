@@ -187,6 +187,12 @@ package enum MessageCatalog {
         ("{1} has no `{2}`, which every page of its site must show. Add `{3}:` to its entry in portal.yml, or to `site_defaults:` when the whole province shares it.",
          "{1}缺少 `{2}`，其网站每个页面都必须显示它。请在 portal.yml 中该城市的条目里加上 `{3}:`；全省共用时，加在 `site_defaults:` 下。"),
         ("The hub", "总站"),
+        // report freshness: the rules of `inspection:` a site breaks.
+        ("the home page was last updated {1} days ago (limit {2}, `home_updated_within_days`)",
+         "首页已 {1} 天未更新（规则为 {2} 天内更新，`home_updated_within_days`）"),
+        ("the site has no answer, so its home page has never been updated", "网站没有任何答复，首页从未更新"),
+        ("{1} categories have no answer (limit {2}, `empty_categories_allowed`)",
+         "{1} 个分类没有答复（规则为不超过 {2} 个，`empty_categories_allowed`）"),
         ("`icp` `{1}` is not an ICP filing number. Copy it as the filing system shows it, e.g. `苏ICP备12345678号-1`.",
          "`icp`“{1}”不是ICP备案号。请照备案系统显示的写法抄写，例如 `苏ICP备12345678号-1`。"),
         ("`site_code` `{1}` is not a website identification code. Write the ten letters and digits the code was issued as, in quotes, e.g. `site_code: \"3201000001\"`.",

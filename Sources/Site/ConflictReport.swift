@@ -31,8 +31,8 @@ package struct ConflictReport: Sendable {
         text += "共 \(rows.count) 条市级答复覆盖了全省统一答复（第三十条）。\n\n"
         text += "| 城市 | 市级答复 | 市级更新 | 全省答复 | 全省更新 |\n| --- | --- | --- | --- | --- |\n"
         for row in rows {
-            text += "| \(cell(row.city)) | \(cell(row.cityTitle)) (`\(row.cityAnswer)`) | \(row.cityUpdated) "
-            text += "| \(cell(row.provincialTitle)) (`\(row.provincialAnswer)`) | \(row.provincialUpdated) |\n"
+            text += "| \(ReportCell.markdown(row.city)) | \(ReportCell.markdown(row.cityTitle)) (`\(row.cityAnswer)`) | \(row.cityUpdated) "
+            text += "| \(ReportCell.markdown(row.provincialTitle)) (`\(row.provincialAnswer)`) | \(row.provincialUpdated) |\n"
         }
         return text
     }
@@ -41,21 +41,8 @@ package struct ConflictReport: Sendable {
         var text = "city,city_answer,city_title,city_updated,provincial_answer,provincial_title,provincial_updated\n"
         for row in rows {
             text += [row.city, row.cityAnswer, row.cityTitle, row.cityUpdated.description, row.provincialAnswer,
-                     row.provincialTitle, row.provincialUpdated.description].map(csvField).joined(separator: ",") + "\n"
+                     row.provincialTitle, row.provincialUpdated.description].map(ReportCell.csv).joined(separator: ",") + "\n"
         }
         return text
-    }
-
-    private func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
-
-    /// A CSV field as spreadsheets read it. A title starting with `=`, `+`, `-`,
-    /// `@`, a tab or a carriage return would be run as a formula when the
-    /// provincial centre opens the file: such a field gets a leading `'`
-    /// inside quotes, which spreadsheets show as text.
-    private func csvField(_ text: String) -> String {
-        let formula = text.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
-        let value = formula ? "'" + text : text
-        let quoted = formula || value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-        return quoted ? "\"\(value.replacingOccurrences(of: "\"", with: "\"\""))\"" : value
     }
 }

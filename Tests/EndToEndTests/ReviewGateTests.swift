@@ -175,4 +175,16 @@ struct ReviewGateTests {
         #expect(csv.output.split(separator: "\n").count == 2)
         #expect(csv.output.contains("苏州市,sz/sz-blood-donation-benefit,苏州的献血者用血怎样直接减免？,2024-08-01,province/blood-donation-benefit,"))
     }
+
+    /// The sample province on a day its home pages are fresh, and on one they are not.
+    @Test func freshnessReportExitsWithTheProvincesVerdict() throws {
+        let fresh = try Executable.run(["report", "freshness", "--today", "2024-12-01"])
+        #expect(fresh.status == 0, "\(fresh.error)")
+        #expect(fresh.output.contains("| 南京市12320卫生热线 `www.jsnj12320.cn` | 2024-11-20 | 11 |"))
+        let stale = try Executable.run(["report", "freshness", "--today", "2026-11-29", "--format", "csv"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(stale.status == 1)
+        #expect(stale.error.contains("www.jsnj12320.cn：错误：首页已 739 天未更新"))
+        #expect(stale.output.hasPrefix("site,domain,kind,subject,title,updated,days\n"))
+        #expect(try Executable.run(["report", "freshness", "--today", "2024-13-01"]).status == 64)
+    }
 }

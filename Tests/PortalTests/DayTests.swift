@@ -13,3 +13,15 @@ struct DayTests {
         #expect(Day(text) == nil)
     }
 }
+
+struct DayDistanceTests {
+    @Test func daysBetweenDatesCountLeapYearsAndMonthEnds() throws {
+        let day = { (text: String) throws -> Day in try #require(Day(text)) }
+        #expect(try day("2024-03-01").days(since: day("2024-02-28")) == 2)
+        #expect(try day("2023-03-01").days(since: day("2023-02-28")) == 1)
+        #expect(try day("2026-11-29").days(since: day("2025-11-29")) == 365)
+        #expect(try day("2025-01-01").days(since: day("2024-01-01")) == 366)
+        #expect(try day("2060-03-01").days(since: day("1960-03-01")) == 36_525)
+        #expect(try day("2024-01-01").days(since: day("2024-01-02")) == -1)
+    }
+}

@@ -60,10 +60,12 @@ extension ProvinceLoader {
         var rules = InspectionRules()
         guard let node = fields.values["inspection"] else { return rules }
         var entry = YAMLFields(node, file: fields.file, lineOffset: 0,
-                               allowed: ["stale_after_days", "home_updated_within_days", "dead_links_allowed"], what: "inspection")
+                               allowed: ["stale_after_days", "home_updated_within_days", "empty_categories_allowed", "dead_links_allowed"],
+                               what: "inspection")
         defer { fields.absorb(entry) }
         rules.staleAfterDays = entry.optionalCount("stale_after_days", in: 1...3650) ?? rules.staleAfterDays
         rules.homeUpdatedWithinDays = entry.optionalCount("home_updated_within_days", in: 1...3650)
+        rules.emptyCategoriesAllowed = entry.optionalCount("empty_categories_allowed", in: 0...1000)
         rules.deadLinksAllowed = entry.optionalCount("dead_links_allowed", in: 0...100_000) ?? rules.deadLinksAllowed
         return rules
     }

@@ -35,6 +35,19 @@ package struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `2024年5月1日`, as the Chinese pages show it.
     package var chinese: String { "\(year)年\(month)月\(day)日" }
 
+    /// Days from `earlier` to this day (negative when `earlier` is later).
+    package func days(since earlier: Day) -> Int { ordinal - earlier.ordinal }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (civil-from-days, inverted).
+    private var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
     package static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -6,6 +6,8 @@ package struct InspectionRules: Sendable, Hashable {
     /// A site whose newest answer is older than this many days breaks the
     /// rule that its home page is kept up to date; `nil` for no such rule.
     package var homeUpdatedWithinDays: Int? = nil
+    /// How many categories without an answer one site may have; `nil` for no such rule.
+    package var emptyCategoriesAllowed: Int? = nil
     /// How many dead links one site may have before `check --links` fails.
     package var deadLinksAllowed = 0
 

@@ -147,6 +147,11 @@ package struct SiteBuild: Sendable {
         return SitePages(files: files, search: { renderer.searchFiles() }, report: decision.summary(files, .zero))
     }
 
+    /// How up to date each site is, as this build would publish it (`report freshness`).
+    package func freshness(today: Day) async throws -> FreshnessReport {
+        FreshnessReport(plan: try await decide(writing: false).renderer.plan, today: today)
+    }
+
     private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
         let decision = try await decide(writing: writing)
         let rendered = decision.renderer.files()

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Content
 import Review
@@ -13,12 +14,32 @@ struct Check: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The theme folder.", valueName: "dir"))
     var templates = "Templates"
 
+    @Flag(help: "Also follow every link and anchor of the built sites, and ask other websites whether theirs still answer.")
+    var links = false
+
+    @Flag(help: "With --links: do not ask other websites.")
+    var linksOffline = false
+
+    @Option(help: ArgumentHelp("With --links: seconds to wait for another website.", valueName: "seconds"))
+    var linkTimeout: Double = 10
+
     func run() async throws {
         let content = try options.load()
         let report: SiteBuild.Report
+        var linkCheck: LinkCheck?
         do {
             // The build's own pass, without the writing: what it refuses, check refuses.
-            report = try await SiteBuild(content: content, templatesDirectory: templates, outputDirectory: "").check()
+            let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: "")
+            if links {
+                let pages = try await build.pages()
+                report = pages.report
+                let cache = URL(fileURLWithPath: options.content).standardizedFileURL.deletingLastPathComponent()
+                    .appendingPathComponent(".build-cache/external-links.json").path
+                linkCheck = try await LinkCheck(pages: pages, province: content.province,
+                                                external: linksOffline ? nil : ExternalLinks(cacheFile: cache, timeoutSeconds: linkTimeout))
+            } else {
+                report = try await build.check()
+            }
         } catch {
             Terminal.report(error)
             throw ExitCode.failure
@@ -30,5 +51,33 @@ struct Check: AsyncParsableCommand {
         let published = content.answers.count { $0.visibility == .public }
         Terminal.say("Content is valid: \(content.answers.count) answers (\(published) public), \(content.province.cities.count) cities; "
               + "a build would write \(report.pages) pages and hold back \(report.heldBack.count).")
+        if let linkCheck {
+            say(linkCheck)
+            if linkCheck.overBudget { throw ExitCode.failure }
+        }
+    }
+
+    /// Each dead link (an error where its site has more than it may), then one line per site.
+    private func say(_ check: LinkCheck) {
+        for site in check.sites {
+            // A link of the theme is on every page: said once, with how many pages carry it.
+            let groups = Dictionary(grouping: site.dead) { "\($0.target)\u{0}\($0.reason)" }
+            for link in site.dead where groups["\(link.target)\u{0}\(link.reason)"]?.first == link {
+                let others = (groups["\(link.target)\u{0}\(link.reason)"]?.count ?? 1) - 1
+                let line = "\(link.page): \(site.overBudget ? "error" : "warning"): dead link `\(link.target)`: \(link.reason)"
+                    + (others > 0 ? " (and on \(others) other pages of this site)" : "")
+                if site.overBudget { Terminal.error(line) } else { Terminal.say(line) }
+            }
+        }
+        for site in check.sites {
+            Terminal.say("links: \(site.domain): \(site.internalLinks) within the sites, \(site.externalLinks) to other websites; "
+                + "\(site.dead.count) dead (\(site.allowed) allowed)")
+        }
+        let outside = check.external
+        if let skipped = outside.skipped {
+            Terminal.say("links to other websites: \(skipped)")
+        } else {
+            Terminal.say("links to other websites: \(outside.asked) asked, \(outside.fromCache) answered within the last week (cache), \(outside.dead.count) dead")
+        }
     }
 }

@@ -86,4 +86,24 @@ struct CheckCommandTests {
         #expect(check.status == 0, "\(check.error)")
         #expect(check.output.contains("would be held back: \(reference)"), "\(check.output)")
     }
+
+    /// `check --links` on the sample province: every page's links lead somewhere, and the
+    /// other websites are not asked when told so. A theme link to nowhere fails it, page named.
+    @Test func checkLinksFollowsEveryLinkOfTheBuiltSites() throws {
+        let clean = try Executable.run(["check", "--links", "--links-offline"])
+        #expect(clean.status == 0, "\(clean.error)")
+        #expect(clean.output.contains("links: www.jsnj12320.cn: "))
+        #expect(clean.output.contains("0 dead (0 allowed)"))
+        #expect(!clean.output.contains(" dead link "))
+        #expect(clean.output.contains("links to other websites: not asked"))
+
+        let province = try SampleProvinceCopy()
+        let footer = try province.read("Templates/footer.mustache")
+        try province.write(footer.replacingOccurrences(of: "</footer>", with: "<a href=\"/old-page.html\">旧页面</a></footer>"),
+                           to: "Templates/footer.mustache")
+        let broken = try province.run(["check", "--links", "--links-offline"])
+        #expect(broken.status == 1)
+        #expect(broken.error.contains(/www\.jsnj12320\.cn\/404\.html: error: dead link `\/old-page\.html`: no such page on the built site \(and on \d+ other pages of this site\)/))
+        #expect(broken.error.components(separatedBy: "`/old-page.html`").count - 1 == 12, "once per site")
+    }
 }

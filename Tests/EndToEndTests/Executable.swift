@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs the built `portal12320` executable, as a user would from a shell.
@@ -33,8 +34,16 @@ enum Executable {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        // Both pipes at once: a command that fills one while the other is read would wait forever.
+        let errorText = Mutex(Data())
+        let errorRead = DispatchSemaphore(value: 0)
+        Thread {
+            errorText.withLock { $0 = error.fileHandleForReading.readDataToEndOfFile() }
+            errorRead.signal()
+        }.start()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        errorRead.wait()
+        let errorData = errorText.withLock { $0 }
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil,

@@ -40,7 +40,8 @@ def main():
     sentences = sample_sentences()
 
     portal = open(os.path.join(SAMPLE, "portal.yml"), encoding="utf-8").read()
-    portal = portal.replace("status: planned", "status: opened")
+    # Every city opened: the planned ones get the filings an opened site must show (sample numbers).
+    portal = portal.replace("status: planned", "status: opened\n    icp: 苏ICP备00000000号-99\n    sponsor: 样例卫生健康委员会")
     # A synthetic province has no reviewers: clean answers publish, flagged ones wait.
     portal = portal.replace("review: all", "review: flagged")
     categories = re.findall(r"- key: ([a-z-]+)", portal)
@@ -52,6 +53,7 @@ def main():
     open(os.path.join(args.out, "portal.yml"), "w", encoding="utf-8").write(portal)
     shutil.copy(os.path.join(SAMPLE, "logo.svg"), args.out)
     shutil.copytree(os.path.join(SAMPLE, "lexicon"), os.path.join(args.out, "lexicon"))
+    shutil.copytree(os.path.join(SAMPLE, "legal"), os.path.join(args.out, "legal"))
 
     def write(scope, index, provincial_ids):
         ident = f"{scope}-{index:05d}"

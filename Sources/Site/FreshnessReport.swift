@@ -83,12 +83,12 @@ package struct FreshnessReport: Sendable {
             text += "| \(site.emptyCategories.count) | \(site.staleAnswers.count) | \(site.staleCategories.count) | \(verdict) |\n"
         }
         for site in sites where !site.broken.isEmpty || !site.emptyCategories.isEmpty || !site.staleAnswers.isEmpty {
-            text += "\n## \(site.name) `\(site.domain)`\n\n"
-            for rule in site.broken { text += "- 不合格：\(MessageCatalog.text(rule, in: .chinese))\n" }
-            if !site.emptyCategories.isEmpty { text += "- 空白分类：\(site.emptyCategories.joined(separator: "、"))\n" }
-            if !site.staleCategories.isEmpty { text += "- 超过 \(rules.staleAfterDays) 天未更新的分类：\(site.staleCategories.joined(separator: "、"))\n" }
+            var items = site.broken.map { "- 不合格：\(MessageCatalog.text($0, in: .chinese))\n" }
+            if !site.emptyCategories.isEmpty { items.append("- 空白分类：\(site.emptyCategories.joined(separator: "、"))\n") }
+            if !site.staleCategories.isEmpty { items.append("- 超过 \(rules.staleAfterDays) 天未更新的分类：\(site.staleCategories.joined(separator: "、"))\n") }
+            text += "\n## \(site.name) `\(site.domain)`\n\n" + items.joined() + (items.isEmpty ? "" : "\n")
             if !site.staleAnswers.isEmpty {
-                text += "\n| 过期答复 | 标题 | 更新日期 | 天数 |\n| --- | --- | --- | --- |\n"
+                text += "| 过期答复 | 标题 | 更新日期 | 天数 |\n| --- | --- | --- | --- |\n"
                 for answer in site.staleAnswers {
                     text += "| `\(answer.reference)` | \(ReportCell.markdown(answer.title)) | \(answer.updated) | \(answer.days) |\n"
                 }

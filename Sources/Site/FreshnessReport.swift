@@ -23,6 +23,8 @@ package struct FreshnessReport: Sendable {
         package let emptyCategories: [String]
         /// Answers older than the province's limit, oldest first.
         package let staleAnswers: [StaleAnswer]
+        /// Answers dated after the day of the report: their date would show as the site's update date.
+        package let futureAnswers: [StaleAnswer]
         /// Categories whose newest answer is older than the limit.
         package let staleCategories: [String]
         /// The province's rules this site breaks, in words.
@@ -54,7 +56,14 @@ package struct FreshnessReport: Sendable {
                 guard let latest = byCategory[category.key]?.map(\.answer.updated).max() else { return false }
                 return today.days(since: latest) > rules.staleAfterDays
             }.map(\.name)
+            let future = site.answers.filter { $0.answer.updated > today }.map { page in
+                StaleAnswer(reference: page.answer.reference, title: page.answer.title, updated: page.answer.updated,
+                            days: today.days(since: page.answer.updated))
+            }.sorted { ($0.updated, $0.reference) < ($1.updated, $1.reference) }
             var broken: [String] = []
+            if !future.isEmpty {
+                broken.append("\(future.count) answers are dated after \(today) (\(future.map(\.reference).joined(separator: ", "))): a date to come passes for an update")
+            }
             if let limit = rules.homeUpdatedWithinDays {
                 if let age, age > limit {
                     broken.append("the home page was last updated \(age) days ago (limit \(limit), `home_updated_within_days`)")
@@ -67,7 +76,7 @@ package struct FreshnessReport: Sendable {
             }
             let name = "\(site.city?.name ?? plan.province.name)12320卫生热线"
             return Site(name: name, domain: site.domain, newest: newest, daysSinceNewest: age, emptyCategories: empty,
-                        staleAnswers: stale, staleCategories: staleCategories, broken: broken)
+                        staleAnswers: stale, futureAnswers: future, staleCategories: staleCategories, broken: broken)
         }
     }
 

@@ -23,6 +23,15 @@ struct Check: AsyncParsableCommand {
     @Option(help: ArgumentHelp("With --links: seconds to wait for another website.", valueName: "seconds"))
     var linkTimeout: Double = 10
 
+    func validate() throws {
+        guard (1...300).contains(linkTimeout) else {
+            throw ValidationError("--link-timeout must be a number of seconds from 1 to 300.")
+        }
+        if !links && (linksOffline || linkTimeout != 10) {
+            throw ValidationError("--links-offline and --link-timeout go with --links.")
+        }
+    }
+
     func run() async throws {
         let content = try options.load()
         let report: SiteBuild.Report
@@ -60,10 +69,12 @@ struct Check: AsyncParsableCommand {
     /// Each dead link (an error where its site has more than it may), then one line per site.
     private func say(_ check: LinkCheck) {
         for site in check.sites {
-            // A link of the theme is on every page: said once, with how many pages carry it.
-            let groups = Dictionary(grouping: site.dead) { "\($0.target)\u{0}\($0.reason)" }
-            for link in site.dead where groups["\(link.target)\u{0}\(link.reason)"]?.first == link {
-                let others = (groups["\(link.target)\u{0}\(link.reason)"]?.count ?? 1) - 1
+            // A link of the theme is on every page: said once, with how many other pages carry it.
+            var pages: [String: Set<String>] = [:]
+            for link in site.dead { pages["\(link.target)\u{0}\(link.reason)", default: []].insert(link.page) }
+            var said: Set<String> = []
+            for link in site.dead where said.insert("\(link.target)\u{0}\(link.reason)").inserted {
+                let others = (pages["\(link.target)\u{0}\(link.reason)"]?.count ?? 1) - 1
                 let line = "\(link.page): \(site.overBudget ? "error" : "warning"): dead link `\(link.target)`: \(link.reason)"
                     + (others > 0 ? " (and on \(others) other pages of this site)" : "")
                 if site.overBudget { Terminal.error(line) } else { Terminal.say(line) }

@@ -99,11 +99,21 @@ struct CheckCommandTests {
 
         let province = try SampleProvinceCopy()
         let footer = try province.read("Templates/footer.mustache")
-        try province.write(footer.replacingOccurrences(of: "</footer>", with: "<a href=\"/old-page.html\">旧页面</a></footer>"),
+        // Twice on every page: still one line per site, counting pages, not links.
+        try province.write(footer.replacingOccurrences(of: "</footer>", with: "<a href=\"/old-page.html\">旧页面</a> <a href=\"/old-page.html\">同上</a></footer>"),
                            to: "Templates/footer.mustache")
         let broken = try province.run(["check", "--links", "--links-offline"])
         #expect(broken.status == 1)
         #expect(broken.error.contains(/www\.jsnj12320\.cn\/404\.html: error: dead link `\/old-page\.html`: no such page on the built site \(and on \d+ other pages of this site\)/))
         #expect(broken.error.components(separatedBy: "`/old-page.html`").count - 1 == 12, "once per site")
+        let pages = try #require(broken.error.firstMatch(of: /www\.jsnj12320\.cn\/404\.html: error: dead link `\/old-page\.html`: no such page on the built site \(and on (\d+) other pages/)?.1)
+        let built = try province.run(["build", "--output", "dist-links"])
+        #expect(built.status == 0)
+        let nanjingPages = try FileManager.default.subpathsOfDirectory(atPath: province.root + "/dist-links/www.jsnj12320.cn").filter { $0.hasSuffix(".html") }
+        #expect(Int(pages) == nanjingPages.count - 1)
+        for value in ["nan", "0", "301"] {
+            #expect(try province.run(["check", "--links", "--link-timeout", value]).status == 64, "\(value)")
+        }
+        #expect(try province.run(["check", "--links-offline"]).status == 64)
     }
 }

@@ -75,6 +75,21 @@ struct ExternalLinksTests {
         #expect(second.dead[gone]?.contains("no answer") == true)
     }
 
+    /// Once the good links are remembered, a new link to a domain that does not exist is dead, not "no network".
+    @Test(.timeLimit(.minutes(1)))
+    func aMistypedDomainAmongRememberedLinksIsDead() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let ok = "http://localhost:\(server.port)/ok.html"
+        let links = ExternalLinks(cacheFile: folder + "/external-links.json", timeoutSeconds: 5)
+        #expect(await links.check([ok]).dead.isEmpty)
+        let second = await links.check([ok, "https://www.jsnj12320.invalid/answers/"])
+        #expect(second.skipped == nil && second.fromCache == 1)
+        #expect(Array(second.dead.keys) == ["https://www.jsnj12320.invalid/answers/"])
+    }
+
     /// `.invalid` never resolves (RFC 2606): with no host name resolving, nothing is called dead.
     @Test func withoutANetworkNothingIsAskedAndItIsSaid() async {
         let outcome = await ExternalLinks(cacheFile: nil, timeoutSeconds: 2).check(["https://a.invalid/x", "https://b.invalid/y"])

@@ -73,6 +73,17 @@ struct FreshnessReportTests {
         #expect(nanjing.broken == ["the site has no answer, so its home page has never been updated"])
     }
 
+    /// A date to come would pass for an update on every home page: it breaks the rules.
+    @Test func anAnswerDatedAfterTheDayOfTheReportBreaksTheRules() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "updated: 2024-09-10", with: "updated: 2099-12-31")
+        let report = try await report(fixture, today: "2025-06-10")
+        let nanjing = try site(report, "www.jsnj12320.cn")
+        #expect(nanjing.futureAnswers.map(\.reference) == ["province/flu"])
+        #expect(nanjing.broken.count == 1 && nanjing.broken[0].hasPrefix("1 answers are dated after 2025-06-10 (province/flu)"))
+        #expect(report.breaksARule)
+    }
+
     @Test func theCSVHasOneLinePerFindingAndDefusesFormulas() async throws {
         let fixture = try ProvinceFixture()
         try fixture.edit("Content/answers/province/insurance-basic.md", replacing: "title: ", with: "title: =HYPERLINK(\"x\") ")

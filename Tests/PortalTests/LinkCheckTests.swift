@@ -57,6 +57,8 @@ struct LinkCheckTests {
         ("javascript:alert(1)", .broken("a `javascript:` link runs in the browser")),
         ("/../x", .broken("it climbs above the site's root")),
         ("/media/%E5%9B%BE.png", .local(path: "s/media/图.png", fragment: nil)),
+        ("", .broken("the address is empty (written empty, or dropped as unsafe)")),
+        ("https:www.example.org", .broken("an http address needs `//` after the colon")),
     ])
     func aLinkResolvesAsABrowserWouldFollowIt(_ link: String, _ target: LinkTarget) {
         #expect(LinkTarget(link, page: "s/answers/a/index.html", domains: ["s"]) == target)

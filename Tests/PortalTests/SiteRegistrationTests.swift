@@ -83,6 +83,11 @@ struct SiteRegistrationTests {
         ("  privacy: privacy.md", "  privacy: ../../etc/passwd", "`privacy`"),
         ("  privacy: privacy.md", "  privacy: missing.md", "`privacy`"),
         ("  privacy: privacy.md", "  privacy: answers", "`privacy`"),
+        // Content files that publish only through review, or never, are no privacy statement or logo.
+        ("  privacy: privacy.md", "  privacy: answers/nj/nj-reply.md", "`privacy`"),
+        ("  privacy: privacy.md", "  privacy: people.yml", "`privacy`"),
+        ("  privacy: privacy.md", "  privacy: reviews.jsonl", "`privacy`"),
+        ("logo: logo.svg", "logo: answers/nj/nj-reply.md", "`logo`"),
     ])
     func aMalformedValueIsRefusedNamingItsKey(_ old: String, _ new: String, _ named: String) throws {
         let fixture = try ProvinceFixture()
@@ -110,6 +115,31 @@ struct SiteRegistrationTests {
         let error = try await #require(throws: ContentErrors.self) { try await build(fixture) }
         #expect(error.issues.contains { $0.file.hasSuffix("privacy.md") && $0.line == 3 && $0.message.contains("privacy statement") }, "\(error)")
         #expect(!FileManager.default.fileExists(atPath: fixture.output))
+    }
+
+    /// A sensitive term would send an answer to a reviewer; nobody reviews the statement, so it stops the build.
+    @Test func aPrivacyStatementWithATermForReviewFailsTheBuild() async throws {
+        let fixture = try ProvinceFixture()
+        let term = try #require(try fixture.read("Content/lexicon/sensitive.txt").split(separator: "\n")
+            .first { !$0.hasPrefix("#") && !$0.isEmpty }?.split(separator: "\t").first).map(String.init)
+        try fixture.write("本站说明：\(term)。\n", to: "Content/privacy.md")
+        let error = try await #require(throws: ContentErrors.self) { try await build(fixture) }
+        #expect(error.issues.contains { $0.file.hasSuffix("privacy.md") && $0.message.contains("nobody reviews") }, "\(error)")
+    }
+
+    /// What only a `<meta>`, an HTML comment or another line happens to hold is not the footer showing it.
+    @Test(arguments: [
+        ("<p>主办单位：{{sponsor}}{{#hasOrganizer}}", "<p>{{#hasOrganizer}}", "the sponsor"),
+        ("<span class=\"site-info-item\">网站标识码：{{siteCode}}</span>", "", "the website identification code"),
+        ("<p><a href=\"{{icpLink}}\" rel=\"noopener\">{{icp}}</a>", "<!-- <a>{{icp}}</a> --><p>", "the ICP filing number"),
+    ])
+    func aFooterThatOnlySeemsToShowAValueFails(_ old: String, _ new: String, _ named: String) async throws {
+        let fixture = try ProvinceFixture()
+        // The address begins with the sponsor's name, as real addresses do.
+        try fixture.edit("Content/portal.yml", replacing: "    address: 南京市测试地址", with: "    address: 测试省卫生健康委员会南京办公室")
+        try fixture.edit("Templates/footer.mustache", replacing: old, with: new)
+        let error = try await #require(throws: ContentErrors.self) { try await build(fixture) }
+        #expect(error.issues.contains { $0.message.contains(named) }, "\(error)")
     }
 
     @Test func aThemeThatDropsTheFilingsFailsTheBuildNamingTheTemplate() async throws {

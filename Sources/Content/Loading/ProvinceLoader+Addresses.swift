@@ -73,7 +73,11 @@ extension ProvinceLoader {
 
     /// The logo: a file inside the content folder, named by a relative path without `..`.
     static func checkLogo(_ logo: String, folder: String, _ fields: inout YAMLFields) {
-        if let problem = contentFileProblem(logo, folder: folder, what: "logo") {
+        // An image, never another content file (an answer, people.yml) published as the logo.
+        if !["svg", "png", "jpg", "jpeg", "webp"].contains((logo as NSString).pathExtension.lowercased()) {
+            fields.report(at: fields.line(of: "logo"), "`logo` `\(logo)` is not an image.",
+                          "Use an SVG, PNG, JPEG or WebP file, e.g. `logo: logo.svg`.")
+        } else if let problem = contentFileProblem(logo, folder: folder, what: "logo") {
             fields.report(at: fields.line(of: "logo"), "`logo` `\(logo)`: \(problem.message)", problem.fix)
         }
     }

@@ -4,6 +4,9 @@ import Foundation
 /// inspection rules of `portal.yml`, each checked against the form its
 /// authority issues it in, so a typo fails `check` instead of going online.
 extension ProvinceLoader {
+    /// Folders of the content whose files publish only through review, or never.
+    static let reviewedFolders: Set<String> = ["answers", "approved", "media", "lexicon"]
+
     static let registrationKeys = ["icp", "police_record", "site_code", "sponsor", "organizer", "address", "postcode", "privacy"]
 
     /// The registration values in `entry` (a city, `hub:` or `site_defaults:`).
@@ -39,7 +42,12 @@ extension ProvinceLoader {
             }
         }
         if let privacy = entry.optionalText("privacy") {
-            if let problem = contentFileProblem(privacy, folder: folder, what: "privacy statement") {
+            let top = privacy.split(separator: "/").first.map(String.init) ?? ""
+            if !privacy.hasSuffix(".md") || reviewedFolders.contains(top) {
+                entry.report(at: entry.line(of: "privacy"), "`privacy` `\(privacy)` is not a privacy statement of its own.",
+                             "Write the statement in a Markdown file outside answers/, approved/, media/ and lexicon/, e.g. `privacy: legal/privacy.md`: "
+                                + "an answer or any other content file is published only through review.")
+            } else if let problem = contentFileProblem(privacy, folder: folder, what: "privacy statement") {
                 entry.report(at: entry.line(of: "privacy"), "`privacy` `\(privacy)`: \(problem.message)", problem.fix)
             } else {
                 registration.privacy = privacy
@@ -49,12 +57,17 @@ extension ProvinceLoader {
     }
 
     /// Reports each key an opened site must have and lacks after the defaults.
-    static func checkRequired(_ registration: SiteRegistration, site: String, line: Int, _ fields: inout YAMLFields) {
-        for (key, value) in registration.required where value == nil {
+    /// - Parameter given: keys written for this site or in `site_defaults:`, valid or not (a wrong value is reported already).
+    static func checkRequired(_ registration: SiteRegistration, site: String, line: Int, given: Set<String>, _ fields: inout YAMLFields) {
+        for (key, value) in registration.required where value == nil && !given.contains(key) {
             fields.report(at: line, "\(site) has no `\(key)`, which every page of its site must show.",
-                          "Add `\(key):` to its entry in portal.yml, or to `site_defaults:` when the whole province shares it.")
+                          site == hubName ? "Add `\(key):` under `hub:` in portal.yml, or to `site_defaults:` when the whole province shares it."
+                              : "Add `\(key):` to its entry in portal.yml, or to `site_defaults:` when the whole province shares it.")
         }
     }
+
+    /// How messages name the hub.
+    static let hubName = "The hub"
 
     static func readInspection(_ fields: inout YAMLFields) -> InspectionRules {
         var rules = InspectionRules()

@@ -48,14 +48,16 @@ package enum ProvinceLoader {
         }
         let folder = (file as NSString).deletingLastPathComponent
         let defaults = readRegistration(section: "site_defaults", &fields, folder: folder)
+        let defaultsGiven = keys(of: fields.values["site_defaults"])
         let hubRegistration = readRegistration(section: "hub", &fields, folder: folder).filled(from: defaults)
-        checkRequired(hubRegistration, site: "The hub", line: fields.values["hub"] == nil ? fields.mappingLine : fields.line(of: "hub"), &fields)
+        checkRequired(hubRegistration, site: hubName, line: fields.values["hub"] == nil ? fields.mappingLine : fields.line(of: "hub"),
+                      given: defaultsGiven.union(keys(of: fields.values["hub"])), &fields)
         var abbreviations = Set<String>()
         let cities = fields.mappings("cities").compactMap { node -> City? in
             var entry = YAMLFields(node, file: file, lineOffset: 0,
                                    allowed: ["name", "abbr", "status", "phone"] + registrationKeys, what: "a city")
             defer { fields.absorb(entry) }
-            let city = readCity(&entry, folder: folder, defaults: defaults)
+            let city = readCity(&entry, folder: folder, defaults: defaults, defaultsGiven: defaultsGiven)
             if let city, !abbreviations.insert(city.abbr).inserted {
                 entry.report(at: entry.line(of: "abbr"), "The abbreviation `\(city.abbr)` is used by two cities.",
                              "Each city needs its own abbreviation: it names its domain (article 33).")
@@ -82,7 +84,12 @@ package enum ProvinceLoader {
         return readRegistration(&entry, folder: folder)
     }
 
-    private static func readCity(_ entry: inout YAMLFields, folder: String, defaults: SiteRegistration) -> City? {
+    /// The keys written in a mapping (none for anything else).
+    private static func keys(of node: Node?) -> Set<String> {
+        Set(node?.mapping?.keys.compactMap(\.string) ?? [])
+    }
+
+    private static func readCity(_ entry: inout YAMLFields, folder: String, defaults: SiteRegistration, defaultsGiven: Set<String>) -> City? {
         let name = entry.text("name", fix: "Give the city its Chinese name.")
         let abbr = entry.text("abbr", fix: "Give the city its pinyin abbreviation, e.g. `nj`.")
         let statusText = entry.optionalText("status") ?? City.Status.opened.rawValue
@@ -99,7 +106,9 @@ package enum ProvinceLoader {
         }
         let registration = readRegistration(&entry, folder: folder).filled(from: defaults)
         guard let name, let abbr, let status, let phone, let address else { return nil }
-        if status == .opened { checkRequired(registration, site: name, line: entry.mappingLine, &entry) }
+        if status == .opened {
+            checkRequired(registration, site: name, line: entry.mappingLine, given: defaultsGiven.union(entry.values.keys), &entry)
+        }
         return City(name: name, abbr: abbr, status: status, phone: phone, address: address, registration: registration)
     }
 }

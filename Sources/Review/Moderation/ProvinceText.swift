@@ -37,17 +37,22 @@ enum ProvinceText {
         return issues
     }
 
-    /// One issue per blocking finding in the privacy statements: nobody
-    /// approves them either, and every page links them. The centre's own
-    /// numbers and addresses of the contact directory are public there.
+    /// One issue per finding that would block an answer or send it to a
+    /// reviewer, in the privacy statements: nobody reviews them, and every
+    /// page links them. The centre's own numbers and addresses of the
+    /// contact directory are public there.
     static func issues(in statements: some Collection<PrivacyStatement>, moderator: Moderator, contacts: [PublicContact]) -> [ContentIssue] {
         statements.flatMap { statement in
             moderator.scan(statement.source, asRead: statement.readerTexts, contacts: contacts)
-                .filter { $0.severity == .block }
+                .filter { $0.severity == .block || $0.severity == .review }
                 .map { finding in
-                    ContentIssue(file: statement.file, line: finding.line,
-                                 message: "The privacy statement contains \(what(finding)), which every page links and which can never be published.",
-                                 fix: "Remove it; an official public number belongs in lexicon/contacts.yml or lexicon/allow.txt.")
+                    finding.severity == .block
+                        ? ContentIssue(file: statement.file, line: finding.line,
+                                       message: "The privacy statement contains \(what(finding)), which every page links and which can never be published.",
+                                       fix: "Remove it; an official public number belongs in lexicon/contacts.yml or lexicon/allow.txt.")
+                        : ContentIssue(file: statement.file, line: finding.line,
+                                       message: "The privacy statement contains the term `\(finding.term ?? finding.rule.rawValue)`, which needs a reviewer's decision, and nobody reviews the statement.",
+                                       fix: "Reword it; a text that needs review belongs in an answer, which reviewers approve.")
                 }
         }
     }

@@ -39,9 +39,13 @@ package final class ExternalLinks: Sendable {
         var cache = loadCache()
         let fresh = Set(urls.filter { (cache[$0]).map { now - $0 < Self.cacheSeconds } ?? false })
         let toAsk = urls.filter { !fresh.contains($0) }
-        let hosts = Set(toAsk.compactMap { URL(string: $0)?.host })
+        // Whether there is a network is judged by every host the sites link, those that answered before
+        // first: a new link's mistyped domain must not pass as "no network" once the others are cached.
+        let hosts = Set(urls.compactMap { URL(string: $0)?.host })
         let names = hosts.filter { !Self.isAddressLiteral($0) }
-        if !names.isEmpty, names.count == hosts.count, !names.contains(where: Self.resolves) {
+        let cachedHosts = Set(fresh.compactMap { URL(string: $0)?.host })
+        let inOrder = names.filter(cachedHosts.contains).sorted() + names.subtracting(cachedHosts).sorted()
+        if !toAsk.isEmpty, !names.isEmpty, names.count == hosts.count, !inOrder.contains(where: Self.resolves) {
             return Outcome(dead: [:], asked: 0, fromCache: fresh.count,
                            skipped: "no network: none of \(names.count) host names resolves, \(toAsk.count) addresses not asked")
         }

@@ -19,6 +19,14 @@ enum LinkTarget: Equatable {
     init(_ link: String, page: String, domains: Set<String>) {
         let trimmed = link.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
+        guard !trimmed.isEmpty else {
+            self = .broken("the address is empty (written empty, or dropped as unsafe)")
+            return
+        }
+        if (lower.hasPrefix("http:") || lower.hasPrefix("https:")) && !lower.contains("://") {
+            self = .broken("an http address needs `//` after the colon")
+            return
+        }
         let site = String(page.prefix { $0 != "/" })
         var rest = trimmed
         var root = site

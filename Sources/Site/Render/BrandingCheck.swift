@@ -12,37 +12,61 @@ struct BrandingCheck: Sendable {
 
     init(logoURL: String, slogan: String, registration: SiteRegistration, privacyURL: String, errorReportURL: String) {
         var markers = [("the province logo (<img src=\"…logo…\">)", "src=\"\(logoURL)\""), ("the slogan from portal.yml", slogan.xmlEscaped)]
-        let shown = [("the ICP filing number", registration.icp), ("the public-security filing number", registration.policeRecord?.number),
-                     ("the sponsor", registration.sponsor), ("the website identification code", registration.siteCode)]
-        markers += shown.compactMap { what, value in value.map { (what, $0.xmlEscaped) } }
+        // Each as a reader sees it: the number as a link's or element's text, the sponsor and the code with their labels.
+        let shown = [("the ICP filing number", registration.icp.map { ">\($0.xmlEscaped)<" }),
+                     ("the public-security filing number", registration.policeRecord.map { ">\($0.number.xmlEscaped)<" }),
+                     ("the sponsor (主办单位：…)", registration.sponsor.map { "主办单位：\($0.xmlEscaped)" }),
+                     ("the website identification code (网站标识码：…)", registration.siteCode.map { "网站标识码：\($0.xmlEscaped)" })]
+        markers += shown.compactMap { what, marker in marker.map { (what, $0) } }
         markers += [("the link to the privacy statement", "href=\"\(privacyURL)\""),
                     ("the link to the error-report page", "href=\"\(errorReportURL)\"")]
         self.markers = markers.map { ($0.0, Array($0.1.utf8)) }
     }
 
     /// The problem with the page `html`, naming the template that produced it, or `nil`.
+    /// Only the page's body counts, outside HTML comments: a value in a `<meta>` or a comment is no footer.
     func issue(in html: [UInt8], template: String, directory: String) -> ContentIssue? {
-        let missing = markers.filter { !Self.contains(html, $0.bytes) }.map(\.what)
+        let body = Self.find(html, Self.bodyTag, from: 0) ?? html.count
+        var comments: [Range<Int>] = []
+        var at = body
+        while let open = Self.find(html, Self.commentOpen, from: at) {
+            let close = Self.find(html, Self.commentClose, from: open + Self.commentOpen.count).map { $0 + Self.commentClose.count } ?? html.count
+            comments.append(open..<close)
+            at = close
+        }
+        let missing = markers.filter { marker in
+            var from = body
+            while let hit = Self.find(html, marker.bytes, from: from) {
+                if !comments.contains(where: { $0.contains(hit) }) { return false }
+                from = hit + 1
+            }
+            return true
+        }.map(\.what)
         guard !missing.isEmpty else { return nil }
         return ContentIssue(file: "\(directory)/\(template).mustache", line: nil,
                             message: "Pages made from this template lack \(missing.joined(separator: " and ")).",
                             fix: "Keep {{> header}} and {{> footer}} in the template, and in them the logo, slogan, filing numbers, sponsor and the privacy and error-report links: every page must show them.")
     }
 
+    private static let bodyTag = Array("<body".utf8)
+    private static let commentOpen = Array("<!--".utf8)
+    private static let commentClose = Array("-->".utf8)
+
     /// Byte search: the page is UTF-8 already, and comparing characters would be far slower.
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
+    /// - Returns: where `needle` first starts in `haystack` at or after `start`.
+    private static func find(_ haystack: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, start < haystack.count else { return needle.isEmpty ? start : nil }
         return haystack.withUnsafeBytes { page in
             needle.withUnsafeBytes { marker in
-                guard let base = page.baseAddress, let markerBase = marker.baseAddress else { return false }
-                var offset = 0
+                guard let base = page.baseAddress, let markerBase = marker.baseAddress else { return nil }
+                var offset = start
                 while offset + marker.count <= page.count {
-                    guard let hit = memchr(base + offset, Int32(first), page.count - offset - marker.count + 1) else { return false }
+                    guard let hit = memchr(base + offset, Int32(first), page.count - offset - marker.count + 1) else { return nil }
                     let position = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, markerBase, marker.count) == 0 { return true }
+                    if memcmp(hit, markerBase, marker.count) == 0 { return position }
                     offset = position + 1
                 }
-                return false
+                return nil
             }
         }
     }

@@ -59,38 +59,62 @@
     return cache[url];
   }
 
+  // The scores of the documents holding the query's tokens: how many tokens each has, and their weighted score.
+  function lookup(wanted, meta) {
+    return Promise.all(wanted.map(function (token) {
+      return json('/search/shards/' + shard(token, meta.shards) + '.json');
+    })).then(function (shards) {
+      var scores = new Map();
+      wanted.forEach(function (token, index) {
+        var postings = shards[index][token];
+        if (!postings) { return; }
+        var weight = Math.log(1 + meta.documents / (postings.length / 2));
+        for (var p = 0; p < postings.length; p += 2) {
+          var entry = scores.get(postings[p]) || { hits: 0, score: 0 };
+          entry.hits += 1;
+          entry.score += postings[p + 1] * weight;
+          scores.set(postings[p], entry);
+        }
+      });
+      return scores;
+    });
+  }
+
+  // A query in traditional characters (預約掛號) read as the simplified text the site holds,
+  // from a table of only the characters in the index, fetched only when the query as typed finds nothing.
+  function simplified(query) {
+    return json('/search/variants.json').then(function (table) {
+      return Array.from(query).map(function (c) { return table[c] || c; }).join('');
+    }, function () { return query; });
+  }
+
   // Ranks by how many query tokens a document has, then by weighted score;
   // among the documents fetched, exact phrase matches come first.
+  // Resolves to the results and the query as it was read.
   function search(query) {
     var wanted = tokens(query);
-    if (wanted.length === 0) { return Promise.resolve([]); }
+    if (wanted.length === 0) { return Promise.resolve({ results: [], query: query }); }
     return json('/search/meta.json').then(function (meta) {
-      return Promise.all(wanted.map(function (token) {
-        return json('/search/shards/' + shard(token, meta.shards) + '.json');
-      })).then(function (shards) {
-        var scores = new Map();
-        wanted.forEach(function (token, index) {
-          var postings = shards[index][token];
-          if (!postings) { return; }
-          var weight = Math.log(1 + meta.documents / (postings.length / 2));
-          for (var p = 0; p < postings.length; p += 2) {
-            var entry = scores.get(postings[p]) || { hits: 0, score: 0 };
-            entry.hits += 1;
-            entry.score += postings[p + 1] * weight;
-            scores.set(postings[p], entry);
-          }
+      return lookup(wanted, meta).then(function (scores) {
+        if (scores.size > 0) { return { scores: scores, query: query }; }
+        return simplified(query).then(function (read) {
+          if (read === query) { return { scores: scores, query: query }; }
+          return lookup(tokens(read), meta).then(function (found) { return { scores: found, query: read }; });
         });
-        var ranked = Array.from(scores.entries()).sort(function (a, b) {
+      }).then(function (found) {
+        var ranked = Array.from(found.scores.entries()).sort(function (a, b) {
           return b[1].hits - a[1].hits || b[1].score - a[1].score || a[0] - b[0];
         }).slice(0, 10);
-        return Promise.all(ranked.map(function (entry) { return json('/search/docs/' + entry[0] + '.json'); }));
+        return Promise.all(ranked.map(function (entry) { return json('/search/docs/' + entry[0] + '.json'); }))
+          .then(function (documents) { return { documents: documents, query: found.query }; });
       });
-    }).then(function (documents) {
-      var phrase = query.trim().toLowerCase();
-      return documents.map(function (doc, rank) {
+    }).then(function (found) {
+      var phrase = found.query.trim().toLowerCase();
+      var results = found.documents.map(function (doc, rank) {
         var exact = (doc.t + '\n' + doc.x).toLowerCase().indexOf(phrase) >= 0;
         return { doc: doc, exact: exact, rank: rank };
       }).sort(function (a, b) { return (b.exact - a.exact) || (a.rank - b.rank); });
+      return { results: results, query: found.query };
     });
   }
 
@@ -124,9 +148,10 @@
     list.textContent = '';
     if (!query.trim()) { status.textContent = ''; return; }
     status.textContent = '正在搜索…';
-    search(query).then(function (results) {
-      var phrase = query.trim().toLowerCase();
-      var terms = [phrase].concat(tokens(query));
+    search(query).then(function (found) {
+      var results = found.results;
+      var phrase = found.query.trim().toLowerCase();
+      var terms = [phrase].concat(tokens(found.query));
       status.textContent = results.length ? '找到 ' + results.length + ' 条相关答复' : '没有找到相关答复，请换个说法，或拨打 12320 咨询。';
       results.forEach(function (result) {
         var item = document.createElement('li');
@@ -154,8 +179,16 @@
     event.preventDefault();
     var query = input.value;
     history.replaceState(null, '', '?q=' + encodeURIComponent(query));
+    var box = document.getElementById('site-search');
+    if (box) { box.value = query; }
     show(query);
   });
+  // The query stays in the header's box too, so it can be changed there.
+  var header = document.getElementById('site-search');
   var initial = new URLSearchParams(window.location.search).get('q');
-  if (initial) { input.value = initial; show(initial); }
+  if (initial) {
+    input.value = initial;
+    if (header) { header.value = initial; }
+    show(initial);
+  }
 }());

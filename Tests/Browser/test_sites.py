@@ -56,6 +56,14 @@ def test_search_ranks_the_exact_phrase_first(browser, site):
     assert titles and all("献血" in t for t in titles[:3]), titles
 
 
+def test_a_query_in_traditional_characters_finds_the_simplified_answer_and_stays_in_the_header(browser, site):
+    browser.get(site + "/search/?q=" + "網上預約掛號")
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#search-results li")))
+    titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#search-results .answer-title")]
+    assert titles[0] == "如何在网上预约挂号？", titles
+    assert browser.find_element(By.ID, "site-search").get_attribute("value") == "網上預約掛號"
+
+
 def test_search_of_a_word_not_on_the_site_says_so(browser, site):
     browser.get(site + "/search/?q=" + "量子计算机")
     wait(browser).until(lambda d: "没有找到" in d.find_element(By.ID, "search-status").text)

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Site
 import TestSupport
@@ -36,5 +37,27 @@ struct SearchIndexTests {
         for shard in 0..<shardCount {
             #expect(ordered[shardStart[shard]..<shardStart[shard + 1]].allSatisfy { key($0)[0] == shard })
         }
+    }
+
+    /// A resident who searches a tag finds the answer tagged with it; a query in traditional
+    /// characters can be read with the table of the index's own characters.
+    @Test func tagsAreSearchableAndTheIndexShipsTheTraditionalFormsOfItsCharacters() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "tags: [流感]", with: "tags: [流感, 投诉渠道]")
+        let content = try ContentLoader.load(directory: fixture.content)
+        try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
+        let search = fixture.output + "/www.jsnj12320.cn/search"
+        let meta = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/meta.json"))) as? [String: Int])
+        let shard = SearchTokens.shard(of: "投诉", count: try #require(meta["shards"]))
+        let postings = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/shards/\(shard).json"))) as? [String: [Int]])
+        let documents = try #require(postings["投诉"]).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let titles = try documents.map { document in
+            try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/docs/\(document).json"))) as? [String: String])["t"]
+        }
+        #expect(titles == ["流感疫苗每年都要接种吗？"])
+        let variants = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/variants.json"))) as? [String: String])
+        #expect(variants["種"] == "种" && variants["醫"] == "医")
+        // Only characters the index holds: a few, not the whole table.
+        #expect(variants["鬱"] == nil && variants.count < 200)
     }
 }

@@ -39,6 +39,13 @@ package struct Lexicon: Sendable {
     /// Digit strings of allow-list entries that are numbers (the hotline, published office numbers).
     let allowedNumbers: Set<String>
 
+    /// Traditional (and Japanese) character forms whose simplified form is
+    /// one of `characters`, and that form: for search to read a query as
+    /// moderation reads text (`預約掛號` finds `预约挂号`).
+    package func simplifiedForms(of characters: Set<UInt32>) -> [UInt32: UInt32] {
+        reading.table.simplified.filter { characters.contains($0.value) }
+    }
+
     /// The normalisation every lexicon uses, built on first use.
     private static let sharedTable = Result { () throws(ModerationSetupError) -> ScalarTable in try ScalarTable() }
 

@@ -20,7 +20,8 @@ struct ScalarTable: Sendable {
     /// Basic Multilingual Plane: a scalar, a scalar marked noise, an expansion, or dropped.
     private let plane: [UInt32]
     private let expansions: [Output]
-    private let simplified: [UInt32: UInt32]
+    /// Traditional (and Japanese) forms and the simplified character each reads as.
+    let simplified: [UInt32: UInt32]
 
     init() throws(ModerationSetupError) {
         let simplified = try TraditionalToSimplified.loadTable()

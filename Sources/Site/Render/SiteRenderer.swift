@@ -12,6 +12,8 @@ final class SiteRenderer: Sendable {
     /// hash so nginx can let browsers cache them for good.
     let assets: [FingerprintedAsset]
     let logoURL: String
+    /// Traditional forms of the characters given, with their simplified forms (from moderation's table).
+    let simplifiedForms: @Sendable (Set<UInt32>) -> [UInt32: UInt32]
     /// Each privacy statement as HTML, by its path in `portal.yml`.
     let privacyPages: [String: String]
     /// Listing entries by published answer (shared by every site that lists it), built once.
@@ -28,8 +30,10 @@ final class SiteRenderer: Sendable {
     let unreviewed: Set<String>
 
     init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String], mediaHashes: [String: String] = [:],
-         published: [String: PublishedMedia] = [:], unreviewed: Set<String> = [], privacyStatements: [String: PrivacyStatement] = [:]) throws(ContentIssue) {
+         published: [String: PublishedMedia] = [:], unreviewed: Set<String> = [], privacyStatements: [String: PrivacyStatement] = [:],
+         simplifiedForms: @escaping @Sendable (Set<UInt32>) -> [UInt32: UInt32] = { _ in [:] }) throws(ContentIssue) {
         self.plan = plan
+        self.simplifiedForms = simplifiedForms
         privacyPages = privacyStatements.mapValues { MarkdownDocument(source: $0.source).html }
         self.mediaHashes = mediaHashes
         self.published = published
@@ -85,7 +89,8 @@ final class SiteRenderer: Sendable {
         var unique: [String: PublishedAnswer] = [:]
         for site in plan.sites { for page in site.answers { unique[page.answer.file] = page } }
         let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
-        return plan.sites.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary) }
+        let forms = simplifiedForms(Set(vocabulary.tokens.flatMap { $0.unicodeScalars.map(\.value) }))
+        return plan.sites.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary, simplifiedForms: forms) }
     }
 
     private func chrome(for city: City?) -> SiteChrome {

@@ -23,9 +23,13 @@ struct SearchIndex {
     let shards: [[UInt8]]
     let documents: [[UInt8]]
     let meta: [UInt8]
+    /// `{"預":"预",…}`: the traditional forms of the characters this index holds.
+    let variants: [UInt8]
 
-    /// - Parameter vocabulary: built once per build, for at least these answers.
-    init(answers: [PublishedAnswer], vocabulary: SearchVocabulary) {
+    /// - Parameters:
+    ///   - vocabulary: built once per build, for at least these answers.
+    ///   - simplifiedForms: the traditional forms of some characters and the simplified character of each.
+    init(answers: [PublishedAnswer], vocabulary: SearchVocabulary, simplifiedForms: [UInt32: UInt32] = [:]) {
         // Every posting of the site, in document order (and token order within a document).
         var postings: [Posting] = []
         for (document, page) in answers.enumerated() {
@@ -64,6 +68,21 @@ struct SearchIndex {
         self.shards = shards
         documents = answers.map { vocabulary.documents[$0.answer.file] ?? Array("{}".utf8) }
         meta = Array("{\"shards\":\(count),\"documents\":\(answers.count)}".utf8)
+        var characters = Set<UInt32>()
+        var seenTokens = Set<Int32>()
+        for posting in postings where seenTokens.insert(posting.token).inserted {
+            for scalar in vocabulary.tokens[Int(posting.token)].unicodeScalars { characters.insert(scalar.value) }
+        }
+        var json: [UInt8] = [UInt8(ascii: "{")]
+        for (traditional, simplified) in simplifiedForms.filter({ characters.contains($0.value) }).sorted(by: { $0.key < $1.key }) {
+            guard let from = Unicode.Scalar(traditional), let to = Unicode.Scalar(simplified) else { continue }
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            Self.appendJSONString(String(from), to: &json)
+            json.append(UInt8(ascii: ":"))
+            Self.appendJSONString(String(to), to: &json)
+        }
+        json.append(UInt8(ascii: "}"))
+        variants = json
     }
 
     struct Posting {
@@ -107,7 +126,8 @@ struct SearchIndex {
 
     /// The index's files for the site rooted at `root`.
     func files(root: String) -> [OutputFile] {
-        var files = [OutputFile(path: "\(root)/search/meta.json") { [meta] in meta }]
+        var files = [OutputFile(path: "\(root)/search/meta.json") { [meta] in meta },
+                     OutputFile(path: "\(root)/search/variants.json") { [variants] in variants }]
         for (index, shard) in shards.enumerated() {
             files.append(OutputFile(path: "\(root)/search/shards/\(index).json") { shard })
         }

@@ -19,8 +19,11 @@ struct SearchVocabulary: Sendable {
     init(answers: [PublishedAnswer], province: Province) {
         let counted = answers.concurrentMap { page -> (String, [SearchTokens.Key: Int]) in
             var scores = SearchTokens.keyedCounts(page.document.plainText)
-            for (token, count) in SearchTokens.keyedCounts(page.answer.title) {
-                scores[token, default: 0] += count * SearchIndex.titleWeight
+            // The title and the tags name what the answer is about: they count as much.
+            for text in [page.answer.title] + page.answer.tags {
+                for (token, count) in SearchTokens.keyedCounts(text) {
+                    scores[token, default: 0] += count * SearchIndex.titleWeight
+                }
             }
             return (page.answer.file, scores)
         }

@@ -187,6 +187,12 @@ package enum MessageCatalog {
         ("{1} has no `{2}`, which every page of its site must show. Add `{3}:` to its entry in portal.yml, or to `site_defaults:` when the whole province shares it.",
          "{1}缺少 `{2}`，其网站每个页面都必须显示它。请在 portal.yml 中该城市的条目里加上 `{3}:`；全省共用时，加在 `site_defaults:` 下。"),
         ("The hub", "总站"),
+        // search/synonyms.txt.
+        ("The synonym group `{1}` has one word only. Write two or more words that mean the same on one line, e.g. `跌倒 摔跤 摔倒`.",
+         "同义词组“{1}”只有一个词。请在同一行写两个或更多意思相同的词，例如 `跌倒 摔跤 摔倒`。"),
+        ("The synonym list contains {1}, which every site's search sends to browsers. Remove it from the line.",
+         "同义词表含有{1}，每个网站的搜索都会把它发送给浏览器。请从该行删除。"),
+        ("synonym list", "同义词表"),
         // check --links.
         ("dead link `{1}`: {2} (and on {3} other pages of this site)", "失效链接“{1}”：{2}（本站另有 {3} 个页面含此链接）"),
         ("dead link `{1}`: {2}", "失效链接“{1}”：{2}"),

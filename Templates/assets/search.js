@@ -91,22 +91,40 @@
   // Ranks by how many query tokens a document has, then by weighted score;
   // among the documents fetched, exact phrase matches come first.
   // Resolves to the results and the query as it was read.
-  function search(query) {
+  // The query's tokens, and those of the other words of each synonym group (search/synonyms.txt) a word of the query is in.
+  function expanded(query, meta) {
     var wanted = tokens(query);
-    if (wanted.length === 0) { return Promise.resolve({ results: [], query: query }); }
+    (meta.synonyms || []).forEach(function (group) {
+      var lower = query.toLowerCase();
+      if (!group.some(function (word) { return lower.indexOf(word.toLowerCase()) >= 0; })) { return; }
+      group.forEach(function (word) {
+        tokens(word).forEach(function (token) { if (wanted.indexOf(token) < 0) { wanted.push(token); } });
+      });
+    });
+    return wanted;
+  }
+
+  // Ranks by how many query tokens a document has, then by weighted score;
+  // among the documents fetched, exact phrase matches come first.
+  // Resolves to the results, the query as it was read, and whether even the best
+  // result has fewer than half the query's own tokens (a weak match, shown as such).
+  function search(query) {
+    if (tokens(query).length === 0) { return Promise.resolve({ results: [], query: query, weak: false }); }
     return json('/search/meta.json').then(function (meta) {
-      return lookup(wanted, meta).then(function (scores) {
+      return lookup(expanded(query, meta), meta).then(function (scores) {
         if (scores.size > 0) { return { scores: scores, query: query }; }
         return simplified(query).then(function (read) {
           if (read === query) { return { scores: scores, query: query }; }
-          return lookup(tokens(read), meta).then(function (found) { return { scores: found, query: read }; });
+          return lookup(expanded(read, meta), meta).then(function (found) { return { scores: found, query: read }; });
         });
       }).then(function (found) {
         var ranked = Array.from(found.scores.entries()).sort(function (a, b) {
           return b[1].hits - a[1].hits || b[1].score - a[1].score || a[0] - b[0];
         }).slice(0, 10);
+        var own = tokens(found.query).length;
+        var weak = ranked.length > 0 && ranked[0][1].hits * 2 < own;
         return Promise.all(ranked.map(function (entry) { return json('/search/docs/' + entry[0] + '.json'); }))
-          .then(function (documents) { return { documents: documents, query: found.query }; });
+          .then(function (documents) { return { documents: documents, query: found.query, weak: weak }; });
       });
     }).then(function (found) {
       var phrase = found.query.trim().toLowerCase();
@@ -114,7 +132,7 @@
         var exact = (doc.t + '\n' + doc.x).toLowerCase().indexOf(phrase) >= 0;
         return { doc: doc, exact: exact, rank: rank };
       }).sort(function (a, b) { return (b.exact - a.exact) || (a.rank - b.rank); });
-      return { results: results, query: found.query };
+      return { results: results, query: found.query, weak: found.weak && !results.some(function (r) { return r.exact; }) };
     });
   }
 
@@ -152,7 +170,10 @@
       var results = found.results;
       var phrase = found.query.trim().toLowerCase();
       var terms = [phrase].concat(tokens(found.query));
-      status.textContent = results.length ? '找到 ' + results.length + ' 条相关答复' : '没有找到相关答复，请换个说法，或拨打 12320 咨询。';
+      status.textContent = !results.length ? '没有找到相关答复，请换个说法，或拨打 12320 咨询。'
+        : found.weak ? '没有找到完全符合的答复。以下 ' + results.length + ' 条可能相关；如仍未解答，请拨打 12320 咨询。'
+        : '找到 ' + results.length + ' 条相关答复';
+      list.classList.toggle('search-weak', found.weak);
       results.forEach(function (result) {
         var item = document.createElement('li');
         var link = document.createElement('a');

@@ -64,6 +64,23 @@ def test_a_query_in_traditional_characters_finds_the_simplified_answer_and_stays
     assert browser.find_element(By.ID, "site-search").get_attribute("value") == "網上預約掛號"
 
 
+def test_a_residents_word_finds_the_answer_written_with_another(browser, site):
+    # The answer says 跌倒; search/synonyms.txt groups it with 摔跤.
+    browser.get(site + "/search/?q=" + "老人摔跤")
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#search-results li")))
+    assert "/answers/elderly-fall-prevention/" in browser.find_element(By.CSS_SELECTOR, "#search-results .answer-title").get_attribute("href")
+
+
+def test_a_question_the_site_does_not_answer_says_no_good_match(browser, site):
+    browser.get(site + "/search/?q=" + "宠物猫咪驱虫药品价格")
+    wait(browser).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "正在搜索…"))
+    status = browser.find_element(By.ID, "search-status").text
+    assert "没有找到完全符合的答复" in status or "没有找到相关答复" in status, status
+    browser.get(site + "/search/?q=" + "流感疫苗")
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#search-results li")))
+    assert "找到" in browser.find_element(By.ID, "search-status").text and "可能相关" not in browser.find_element(By.ID, "search-status").text
+
+
 def test_search_of_a_word_not_on_the_site_says_so(browser, site):
     browser.get(site + "/search/?q=" + "量子计算机")
     wait(browser).until(lambda d: "没有找到" in d.find_element(By.ID, "search-status").text)

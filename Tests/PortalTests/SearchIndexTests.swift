@@ -47,8 +47,8 @@ struct SearchIndexTests {
         let content = try ContentLoader.load(directory: fixture.content)
         try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
         let search = fixture.output + "/www.jsnj12320.cn/search"
-        let meta = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/meta.json"))) as? [String: Int])
-        let shard = SearchTokens.shard(of: "投诉", count: try #require(meta["shards"]))
+        let meta = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/meta.json"))) as? [String: Any])
+        let shard = SearchTokens.shard(of: "投诉", count: try #require(meta["shards"] as? Int))
         let postings = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/shards/\(shard).json"))) as? [String: [Int]])
         let documents = try #require(postings["投诉"]).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
         let titles = try documents.map { document in
@@ -59,5 +59,34 @@ struct SearchIndexTests {
         #expect(variants["種"] == "种" && variants["醫"] == "医")
         // Only characters the index holds: a few, not the whole table.
         #expect(variants["鬱"] == nil && variants.count < 200)
+    }
+
+    /// Groups ship with the index when one of their words is on the site; a word of the
+    /// lexicon's classified list in the list stops the build, for the list is sent to browsers.
+    @Test func synonymGroupsShipWhenTheSiteHoldsOneOfTheirWords() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("# 注释\n流感 流行性感冒\n火星 外星\n\n", to: "Content/search/synonyms.txt")
+        let content = try ContentLoader.load(directory: fixture.content)
+        #expect(content.synonyms.map(\.words) == [["流感", "流行性感冒"], ["火星", "外星"]])
+        try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
+        let meta = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixture.output + "/www.jsnj12320.cn/search/meta.json"))) as? [String: Any])
+        #expect(meta["synonyms"] as? [[String]] == [["流感", "流行性感冒"]])
+
+        let classified = try #require(try fixture.read("Content/lexicon/classified.txt").split(separator: "\n")
+            .first { !$0.hasPrefix("#") && !$0.isEmpty }?.split(separator: "\t").first).map(String.init)
+        try fixture.write("流感 \(classified)\n", to: "Content/search/synonyms.txt")
+        let error = try await #require(throws: ContentErrors.self) {
+            try await SiteBuild(content: try ContentLoader.load(directory: fixture.content), templatesDirectory: fixture.templates,
+                                outputDirectory: fixture.output).run()
+        }
+        #expect(error.issues.contains { $0.file.hasSuffix("synonyms.txt") && $0.line == 1 }, "\(error)")
+    }
+
+    @Test func aSynonymLineWithOneWordIsAnErrorAtItsLine() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("流感 流行性感冒\n摔跤\n", to: "Content/search/synonyms.txt")
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
+        #expect(error.issues.map(\.line) == [2])
+        #expect(error.issues[0].message.contains("one word only"))
     }
 }

@@ -10,14 +10,17 @@ package struct ProvinceContent: Sendable {
     package let contacts: ContactDirectory
     /// The privacy statements the sites link, by their path in `portal.yml`.
     package let privacyStatements: [String: PrivacyStatement]
+    /// `search/synonyms.txt`: words residents use for the same thing.
+    package let synonyms: [SynonymGroup]
 
     package init(directory: String, province: Province, answers: [Answer], transcripts: [Transcript], contacts: ContactDirectory,
-                 privacyStatements: [String: PrivacyStatement] = [:]) {
+                 privacyStatements: [String: PrivacyStatement] = [:], synonyms: [SynonymGroup] = []) {
         self.directory = directory
         self.province = province
         self.answers = answers
         self.transcripts = transcripts
         self.contacts = contacts
         self.privacyStatements = privacyStatements
+        self.synonyms = synonyms
     }
 }

@@ -26,7 +26,8 @@ package struct ReviewBoard: Sendable {
         if let cache { moderator = try cache.moderator(for: content.directory) } else { moderator = try Self.moderator(for: content.directory) }
         try ContentErrors.check(ProvinceText.issues(file: content.directory + "/portal.yml", moderator: moderator)
             + ProvinceText.issues(in: content.privacyStatements.values.sorted { $0.path < $1.path }, moderator: moderator,
-                                  contacts: content.contacts.contacts(for: .province)))
+                                  contacts: content.contacts.contacts(for: .province))
+            + ProvinceText.issues(in: content.synonyms, moderator: moderator))
         let policy = content.province.reviewPolicy
         // Under `review: all` every answer needs a decision: a missing ledger is an error, never "no decisions yet".
         let ledger = try ReviewLedger.load(file: Self.ledgerFile(content.directory), required: policy == .all)

@@ -57,6 +57,17 @@ enum ProvinceText {
         }
     }
 
+    /// One issue per blocking finding in the synonym list, which every site's search ships to browsers.
+    static func issues(in synonyms: [SynonymGroup], moderator: Moderator) -> [ContentIssue] {
+        synonyms.flatMap { group in
+            moderator.scan(group.words.joined(separator: " ")).filter { $0.severity == .block }.map { finding in
+                ContentIssue(file: group.file, line: group.line,
+                             message: "The synonym list contains \(what(finding)), which every site's search sends to browsers.",
+                             fix: "Remove it from the line.")
+            }
+        }
+    }
+
     /// What a blocking finding found, for a message. The matched text of
     /// personal data is a caller's: it goes in no message.
     private static func what(_ finding: Finding) -> String {

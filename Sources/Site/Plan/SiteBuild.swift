@@ -126,7 +126,8 @@ package struct SiteBuild: Sendable {
         let renderer = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,
                                         transcripts: board.clearedTranscripts, mediaHashes: mediaHashes, published: media,
                                         unreviewed: Set(previewed.map(\.file)), privacyStatements: content.privacyStatements,
-                                        simplifiedForms: { [lexicon = board.moderator.lexicon] in lexicon.simplifiedForms(of: $0) })
+                                        simplifiedForms: { [lexicon = board.moderator.lexicon] in lexicon.simplifiedForms(of: $0) },
+                                        synonyms: content.synonyms.map(\.words))
         let besides = [OutputFile(path: Self.heldBackReport) { Self.heldBackJSON(heldBack) }, OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
         return Decision(renderer: renderer, besides: besides, record: record) { files, searchIndexTime in
             Report(sites: plan.cities.count + 1, files: files.count, pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,

@@ -14,6 +14,8 @@ final class SiteRenderer: Sendable {
     let logoURL: String
     /// Traditional forms of the characters given, with their simplified forms (from moderation's table).
     let simplifiedForms: @Sendable (Set<UInt32>) -> [UInt32: UInt32]
+    /// Groups of words residents use for the same thing (`search/synonyms.txt`).
+    let synonyms: [[String]]
     /// Each privacy statement as HTML, by its path in `portal.yml`.
     let privacyPages: [String: String]
     /// Listing entries by published answer (shared by every site that lists it), built once.
@@ -31,8 +33,9 @@ final class SiteRenderer: Sendable {
 
     init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String], mediaHashes: [String: String] = [:],
          published: [String: PublishedMedia] = [:], unreviewed: Set<String> = [], privacyStatements: [String: PrivacyStatement] = [:],
-         simplifiedForms: @escaping @Sendable (Set<UInt32>) -> [UInt32: UInt32] = { _ in [:] }) throws(ContentIssue) {
+         simplifiedForms: @escaping @Sendable (Set<UInt32>) -> [UInt32: UInt32] = { _ in [:] }, synonyms: [[String]] = []) throws(ContentIssue) {
         self.plan = plan
+        self.synonyms = synonyms
         self.simplifiedForms = simplifiedForms
         privacyPages = privacyStatements.mapValues { MarkdownDocument(source: $0.source).html }
         self.mediaHashes = mediaHashes
@@ -90,7 +93,7 @@ final class SiteRenderer: Sendable {
         for site in plan.sites { for page in site.answers { unique[page.answer.file] = page } }
         let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
         let forms = simplifiedForms(Set(vocabulary.tokens.flatMap { $0.unicodeScalars.map(\.value) }))
-        return plan.sites.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary, simplifiedForms: forms) }
+        return plan.sites.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary, simplifiedForms: forms, synonyms: synonyms) }
     }
 
     private func chrome(for city: City?) -> SiteChrome {

@@ -29,7 +29,8 @@ struct SearchIndex {
     /// - Parameters:
     ///   - vocabulary: built once per build, for at least these answers.
     ///   - simplifiedForms: the traditional forms of some characters and the simplified character of each.
-    init(answers: [PublishedAnswer], vocabulary: SearchVocabulary, simplifiedForms: [UInt32: UInt32] = [:]) {
+    ///   - synonyms: groups of words residents use for the same thing; a group ships when one of its words is in this index.
+    init(answers: [PublishedAnswer], vocabulary: SearchVocabulary, simplifiedForms: [UInt32: UInt32] = [:], synonyms: [[String]] = []) {
         // Every posting of the site, in document order (and token order within a document).
         var postings: [Posting] = []
         for (document, page) in answers.enumerated() {
@@ -67,12 +68,26 @@ struct SearchIndex {
         }
         self.shards = shards
         documents = answers.map { vocabulary.documents[$0.answer.file] ?? Array("{}".utf8) }
-        meta = Array("{\"shards\":\(count),\"documents\":\(answers.count)}".utf8)
         var characters = Set<UInt32>()
         var seenTokens = Set<Int32>()
+        var held = Set<String>()
         for posting in postings where seenTokens.insert(posting.token).inserted {
-            for scalar in vocabulary.tokens[Int(posting.token)].unicodeScalars { characters.insert(scalar.value) }
+            let token = vocabulary.tokens[Int(posting.token)]
+            held.insert(token)
+            for scalar in token.unicodeScalars { characters.insert(scalar.value) }
         }
+        // meta.json is fetched by every query anyway: the synonym groups ride along (no request more).
+        var metaJSON = Array("{\"shards\":\(count),\"documents\":\(answers.count),\"synonyms\":[".utf8)
+        let shipped = synonyms.filter { group in group.contains { word in SearchTokens.counts(word).keys.allSatisfy(held.contains) } }
+        for (index, group) in shipped.enumerated() {
+            metaJSON += Array((index == 0 ? "[" : ",[").utf8)
+            for (position, word) in group.enumerated() {
+                if position > 0 { metaJSON.append(UInt8(ascii: ",")) }
+                Self.appendJSONString(word, to: &metaJSON)
+            }
+            metaJSON.append(UInt8(ascii: "]"))
+        }
+        meta = metaJSON + Array("]}".utf8)
         var json: [UInt8] = [UInt8(ascii: "{")]
         for (traditional, simplified) in simplifiedForms.filter({ characters.contains($0.value) }).sorted(by: { $0.key < $1.key }) {
             guard let from = Unicode.Scalar(traditional), let to = Unicode.Scalar(simplified) else { continue }

@@ -88,9 +88,6 @@
     }, function () { return query; });
   }
 
-  // Ranks by how many query tokens a document has, then by weighted score;
-  // among the documents fetched, exact phrase matches come first.
-  // Resolves to the results and the query as it was read.
   // The query's tokens, and those of the other words of each synonym group (search/synonyms.txt) a word of the query is in.
   function expanded(query, meta) {
     var wanted = tokens(query);
@@ -196,16 +193,15 @@
     });
   }
 
+  // The query stays in the header's box too, so it can be changed there.
+  var header = document.getElementById('site-search');
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var query = input.value;
     history.replaceState(null, '', '?q=' + encodeURIComponent(query));
-    var box = document.getElementById('site-search');
-    if (box) { box.value = query; }
+    if (header) { header.value = query; }
     show(query);
   });
-  // The query stays in the header's box too, so it can be changed there.
-  var header = document.getElementById('site-search');
   var initial = new URLSearchParams(window.location.search).get('q');
   if (initial) {
     input.value = initial;

@@ -89,4 +89,13 @@ struct SearchIndexTests {
         #expect(error.issues.map(\.line) == [2])
         #expect(error.issues[0].message.contains("one word only"))
     }
+
+    /// The list ships to every browser: a `search` folder linked from outside the content is refused.
+    @Test func aSynonymListLinkedFromOutsideTheContentIsRefused() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("流感 流行性感冒\n", to: "elsewhere/synonyms.txt")
+        try FileManager.default.createSymbolicLink(atPath: fixture.content + "/search", withDestinationPath: fixture.root + "/elsewhere")
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
+        #expect(error.issues.contains { $0.message.contains("synonym list") && $0.message.contains("outside") }, "\(error)")
+    }
 }

@@ -31,7 +31,7 @@ package enum ContentLoader {
             issues += error.issues
         }
         let statements = privacyStatements(of: province, directory: directory, issues: &issues)
-        let synonyms = SynonymLoader.load(file: SynonymLoader.file(directory), issues: &issues)
+        let synonyms = SynonymLoader.load(file: SynonymLoader.file(directory), contentDirectory: directory, issues: &issues)
         try ContentErrors.check(issues)
         return ProvinceContent(directory: directory, province: province, answers: answers, transcripts: transcripts, contacts: contacts,
                                privacyStatements: statements, synonyms: synonyms)

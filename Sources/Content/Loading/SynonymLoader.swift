@@ -5,9 +5,10 @@ import Foundation
 package enum SynonymLoader {
     package static func file(_ contentDirectory: String) -> String { contentDirectory + "/search/synonyms.txt" }
 
-    package static func load(file: String, issues: inout [ContentIssue]) -> [SynonymGroup] {
+    /// - Parameter contentDirectory: the list (and its folder) must lie inside it, links resolved.
+    package static func load(file: String, contentDirectory: String, issues: inout [ContentIssue]) -> [SynonymGroup] {
         guard FileManager.default.fileExists(atPath: file) else { return [] }
-        if let outside = FolderBoundary.issue(for: file, inside: (file as NSString).deletingLastPathComponent, what: "synonym list") {
+        if let outside = FolderBoundary.issue(for: file, inside: contentDirectory, what: "synonym list") {
             issues.append(outside)
             return []
         }

@@ -187,6 +187,11 @@ package enum MessageCatalog {
         ("{1} has no `{2}`, which every page of its site must show. Add `{3}:` to its entry in portal.yml, or to `site_defaults:` when the whole province shares it.",
          "{1}缺少 `{2}`，其网站每个页面都必须显示它。请在 portal.yml 中该城市的条目里加上 `{3}:`；全省共用时，加在 `site_defaults:` 下。"),
         ("The hub", "总站"),
+        ("{1} is not a list of `key: value` lines. Write one `key: value` per line.", "{1}不是 `键: 值` 形式的若干行。请每行写一个 `键: 值`。"),
+        ("Write `police_record: { number: 苏公网安备 32010202000001号, link: https://beian.mps.gov.cn/#/query/webSearch?code=32010202000001 }`.",
+         "请写成 `police_record: { number: 苏公网安备 32010202000001号, link: https://beian.mps.gov.cn/#/query/webSearch?code=32010202000001 }`。"),
+        ("not an http address", "不是 http 地址"),
+        ("the server refuses HEAD and GET", "服务器拒绝 HEAD 和 GET 请求"),
         // search/synonyms.txt.
         ("The synonym group `{1}` has one word only. Write two or more words that mean the same on one line, e.g. `跌倒 摔跤 摔倒`.",
          "同义词组“{1}”只有一个词。请在同一行写两个或更多意思相同的词，例如 `跌倒 摔跤 摔倒`。"),

@@ -96,6 +96,25 @@ struct SiteRegistrationTests {
         #expect(error.issues.contains { $0.message.contains(named) && $0.file.hasSuffix("portal.yml") && $0.line != nil }, "\(error)")
     }
 
+    /// A link inside the content folder, or a `./` in front, does not make a private reply a privacy statement.
+    @Test(arguments: ["  privacy: ./answers/nj/nj-reply.md", "  privacy: legal/statement.md"])
+    func aPrivacyStatementThatIsReallyAnAnswerIsRefused(_ line: String) throws {
+        let fixture = try ProvinceFixture()
+        try FileManager.default.createDirectory(atPath: fixture.content + "/legal", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.content + "/legal/statement.md", withDestinationPath: "../answers/nj/nj-reply.md")
+        try fixture.edit("Content/portal.yml", replacing: "  privacy: privacy.md", with: line)
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
+        #expect(error.issues.contains { $0.message.contains("is not a privacy statement of its own") }, "\(error)")
+    }
+
+    @Test func aLogoLinkedToAnAnswerIsRefused() throws {
+        let fixture = try ProvinceFixture()
+        try FileManager.default.removeItem(atPath: fixture.content + "/logo.svg")
+        try FileManager.default.createSymbolicLink(atPath: fixture.content + "/logo.svg", withDestinationPath: "answers/nj/nj-reply.md")
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
+        #expect(error.issues.contains { $0.message.contains("`logo`") && $0.message.contains("not an image") }, "\(error)")
+    }
+
     @Test func aPrivacyStatementLinkedOutOfTheContentFolderIsRefused() throws {
         let fixture = try ProvinceFixture()
         try fixture.write("外部文件\n", to: "elsewhere.md")

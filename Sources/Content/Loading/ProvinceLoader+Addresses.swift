@@ -73,12 +73,17 @@ extension ProvinceLoader {
 
     /// The logo: a file inside the content folder, named by a relative path without `..`.
     static func checkLogo(_ logo: String, folder: String, _ fields: inout YAMLFields) {
-        // An image, never another content file (an answer, people.yml) published as the logo.
-        if !["svg", "png", "jpg", "jpeg", "webp"].contains((logo as NSString).pathExtension.lowercased()) {
+        if let problem = contentFileProblem(logo, folder: folder, what: "logo") {
+            fields.report(at: fields.line(of: "logo"), "`logo` `\(logo)`: \(problem.message)", problem.fix)
+        } else if !isImage(logo) || !isImage(RealPath.of(folder + "/" + logo))
+            || reviewedFolders.contains(topFolder(of: logo, in: folder)) {
+            // An image, never another content file (an answer, people.yml) published as the logo, whatever a link names it.
             fields.report(at: fields.line(of: "logo"), "`logo` `\(logo)` is not an image.",
                           "Use an SVG, PNG, JPEG or WebP file, e.g. `logo: logo.svg`.")
-        } else if let problem = contentFileProblem(logo, folder: folder, what: "logo") {
-            fields.report(at: fields.line(of: "logo"), "`logo` `\(logo)`: \(problem.message)", problem.fix)
         }
+    }
+
+    private static func isImage(_ path: String) -> Bool {
+        ["svg", "png", "jpg", "jpeg", "webp"].contains((path as NSString).pathExtension.lowercased())
     }
 }

@@ -42,13 +42,12 @@ extension ProvinceLoader {
             }
         }
         if let privacy = entry.optionalText("privacy") {
-            let top = privacy.split(separator: "/").first.map(String.init) ?? ""
-            if !privacy.hasSuffix(".md") || reviewedFolders.contains(top) {
+            if let problem = contentFileProblem(privacy, folder: folder, what: "privacy statement") {
+                entry.report(at: entry.line(of: "privacy"), "`privacy` `\(privacy)`: \(problem.message)", problem.fix)
+            } else if !privacy.hasSuffix(".md") || reviewedFolders.contains(topFolder(of: privacy, in: folder)) {
                 entry.report(at: entry.line(of: "privacy"), "`privacy` `\(privacy)` is not a privacy statement of its own.",
                              "Write the statement in a Markdown file outside answers/, approved/, media/ and lexicon/, e.g. `privacy: legal/privacy.md`: "
                                 + "an answer or any other content file is published only through review.")
-            } else if let problem = contentFileProblem(privacy, folder: folder, what: "privacy statement") {
-                entry.report(at: entry.line(of: "privacy"), "`privacy` `\(privacy)`: \(problem.message)", problem.fix)
             } else {
                 registration.privacy = privacy
             }
@@ -109,6 +108,14 @@ extension ProvinceLoader {
             return nil
         }
         return SiteRegistration.PoliceRecord(number: number, link: link)
+    }
+
+    /// The first folder of the content that `path` really lies in, links and `.` resolved
+    /// (`legal/x.md` linked to `answers/nj/reply.md`, or `./answers/…`, lie in `answers`).
+    /// Call only for a path ``contentFileProblem(_:folder:what:)`` accepts.
+    static func topFolder(of path: String, in folder: String) -> String {
+        let real = RealPath.of(folder + "/" + path), root = RealPath.of(folder)
+        return real.dropFirst(root.count).split(separator: "/").first.map(String.init) ?? ""
     }
 
     /// Why `path` (relative to the content folder) cannot be published from there, or `nil`.

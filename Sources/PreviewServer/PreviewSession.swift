@@ -126,9 +126,9 @@ package final class PreviewSession: Sendable {
                                             previewUnreviewed: previewUnreviewed, memory: memory).pages()
             let elapsed = ContinuousClock.now - start
             let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-            log("Built \(pages.report.pages) pages in \(milliseconds) ms\(previewUnreviewed ? " (unreviewed answers shown with a banner)" : "").")
+            log("Built \(pages.sites.count) sites in \(milliseconds) ms\(previewUnreviewed ? " (unreviewed answers shown with a banner)" : "").")
             return .built(PreviewSite(province: content.province, pages: PreviewPages(pages)),
-                          PreviewNotes(heldBack: pages.report.heldBack, province: content.province))
+                          PreviewNotes(heldBack: pages.heldBack, province: content.province))
         } catch {
             log(String(describing: error))
             return .failed(String(describing: error))

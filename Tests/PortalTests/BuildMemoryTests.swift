@@ -20,6 +20,7 @@ struct BuildMemoryTests {
     /// Edits of each kind a cached part depends on.
     enum Edit: String, CaseIterable {
         case answerText, linkedAnswerHeldBack, lexiconGrows, categoryRenamed, answerRemoved
+        case headerTemplateEdited, sponsorRenamed, sloganChanged, stylesheetEdited
 
         func apply(to fixture: borrowing ProvinceFixture) throws {
             switch self {
@@ -34,6 +35,16 @@ struct BuildMemoryTests {
                 try fixture.edit("Content/portal.yml", replacing: "name: 预防接种", with: "name: 疫苗接种")
             case .answerRemoved:
                 try FileManager.default.removeItem(atPath: fixture.content + "/answers/nj/nj-clinic.md")
+            case .headerTemplateEdited:
+                // The chrome is rendered once per site and kept: a theme edit must render it again.
+                try fixture.edit("Templates/header.mustache", replacing: "跳到主要内容", with: "跳到正文")
+            case .sponsorRenamed:
+                try fixture.edit("Content/portal.yml", replacing: "sponsor: 测试省卫生健康委员会", with: "sponsor: 测试省卫生健康委")
+            case .sloganChanged:
+                try fixture.edit("Content/portal.yml", replacing: "slogan: 测试口号守护健康", with: "slogan: 测试口号守护大家健康")
+            case .stylesheetEdited:
+                // A new stylesheet has a new fingerprinted address, which every header names.
+                try fixture.write(try fixture.read("Templates/assets/style.css") + "\n.x { color: red; }\n", to: "Templates/assets/style.css")
             }
         }
     }
@@ -67,5 +78,16 @@ struct BuildMemoryTests {
         #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
         let page = try #require(try await rendered(fixture, memory: memory)["www.jsnj12320.cn/answers/flu/index.html"])
         #expect(String(decoding: page, as: UTF8.self).contains("建议每年接种两次"))
+    }
+
+    /// The theme is parsed again only when one of its files changed: a saved answer reuses it, a saved template does not.
+    @Test func theThemeIsLoadedAgainOnlyWhenItsFilesChange() async throws {
+        let fixture = try ProvinceFixture()
+        let theme = ThemeMemory()
+        let first = try await theme.templates(directory: fixture.templates).generation
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "建议每年都接种")
+        #expect(try await theme.templates(directory: fixture.templates).generation == first)
+        try fixture.edit("Templates/footer.mustache", replacing: "</footer>", with: "<!-- x --></footer>")
+        #expect(try await theme.templates(directory: fixture.templates).generation == first + 1)
     }
 }

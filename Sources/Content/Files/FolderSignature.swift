@@ -16,13 +16,24 @@ package struct FolderSignature: Sendable {
     package func signature(expected: Int = 0) -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
         result.reserveCapacity(expected)
+        // The first two levels on this thread; the folders below them (a city's answers, …) on all cores.
+        var below: [String] = []
         for folder in folders {
-            Self.walk(folder, into: &result)
+            Self.walk(folder, into: &result, depth: 2, deeper: &below)
         }
+        let parts = below.concurrentMap { folder in
+            var part: [String: FileStamp] = [:]
+            var none: [String] = []
+            Self.walk(folder, into: &part, depth: .max, deeper: &none)
+            return part
+        }
+        for part in parts { result.merge(part) { first, _ in first } }
         return result
     }
 
-    private static func walk(_ folder: String, into result: inout [String: FileStamp]) {
+    /// Stamps what lies in `folder`, and in its folders down to `depth` levels;
+    /// the folders deeper than that are added to `deeper`, unwalked.
+    private static func walk(_ folder: String, into result: inout [String: FileStamp], depth: Int, deeper: inout [String]) {
         guard let stream = opendir(folder) else { return }
         defer { closedir(stream) }
         let descriptor = dirfd(stream)
@@ -36,7 +47,8 @@ package struct FolderSignature: Sendable {
             guard let found = stamp.1 else { continue }
             let path = "\(folder)/\(stamp.0)"
             result[path] = found
-            if found.isFolder { walk(path, into: &result) }
+            guard found.isFolder else { continue }
+            if depth > 1 { walk(path, into: &result, depth: depth - 1, deeper: &deeper) } else { deeper.append(path) }
         }
     }
 }

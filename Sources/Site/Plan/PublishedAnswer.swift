@@ -12,14 +12,19 @@ final class PublishedAnswer: Sendable {
     let document: MarkdownDocument
     /// The first sentences of the text, for listings, descriptions and the feed.
     let excerpt: String
+    /// The answer as listings show it, made once for every site and build that lists it.
+    let summary: AnswerSummary
 
-    init(answer: Answer, slug: String, document: MarkdownDocument) {
+    /// - Parameter province: names the answer's category in ``summary``.
+    init(answer: Answer, slug: String, document: MarkdownDocument, province: Province) {
         self.answer = answer
         self.slug = slug
         self.document = document
-        excerpt = document.excerpt
+        let excerpt = document.excerpt
+        self.excerpt = excerpt
+        summary = AnswerSummary(answer, path: "/answers/\(slug)/", excerpt: excerpt, province: province)
     }
 
-    var path: String { "/answers/\(slug)/" }
+    var path: String { summary.url }
 
 }

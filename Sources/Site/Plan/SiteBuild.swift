@@ -80,11 +80,13 @@ package struct SiteBuild: Sendable {
         let besides: [OutputFile]
         let record: LedgerRecord
         /// The report, but for the counts of files and pages.
-        let summary: (_ files: [OutputFile], _ searchIndexTime: Duration) -> Report
+        let summary: @Sendable (_ files: [OutputFile], _ searchIndexTime: Duration) -> Report
     }
 
     private func decide(writing: Bool) async throws -> Decision {
-        let templates = try await TemplateSet.load(directory: templatesDirectory)
+        let theme = try await memory?.theme.templates(directory: templatesDirectory)
+        let templates: TemplateSet
+        if let theme { templates = theme.templates } else { templates = try await TemplateSet.load(directory: templatesDirectory) }
         let board = try ReviewBoard(content: content, cache: memory?.findings)
         // The ledger must hold every line the previous build into this folder recorded: a removed decision is refused.
         let (previousRecord, previousHead) = writing ? try LedgerRecord.previous(in: outputDirectory) : (nil, nil)
@@ -127,15 +129,17 @@ package struct SiteBuild: Sendable {
                                         transcripts: board.clearedTranscripts, mediaHashes: mediaHashes, published: media,
                                         unreviewed: Set(previewed.map(\.file)), privacyStatements: content.privacyStatements,
                                         simplifiedForms: { [lexicon = board.moderator.lexicon] in lexicon.simplifiedForms(of: $0) },
-                                        synonyms: content.synonyms.map(\.words))
+                                        synonyms: content.synonyms.map(\.words),
+                                        theme: theme.flatMap { theme in memory.map { ($0.theme, theme.generation) } })
         let besides = [OutputFile(path: Self.heldBackReport) { Self.heldBackJSON(heldBack) }, OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
+        let changes = rosterChanges
         return Decision(renderer: renderer, besides: besides, record: record) { files, searchIndexTime in
             Report(sites: plan.cities.count + 1, files: files.count, pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
                    privateReplies: board.reviews.count { $0.status == .private },
                    directoryAnswers: board.reviews.count { review in
                        review.live != nil && review.findings.contains { $0.rule == .publicContact }
                    },
-                   ledgerWarnings: board.ledgerWarnings, rosterChanges: rosterChanges, ledgerHead: record.head,
+                   ledgerWarnings: board.ledgerWarnings, rosterChanges: changes, ledgerHead: record.head,
                    searchIndexTime: searchIndexTime)
         }
     }
@@ -144,9 +148,10 @@ package struct SiteBuild: Sendable {
     /// written, and the search indexes are made only when first asked for.
     package func pages() async throws -> SitePages {
         let decision = try await decide(writing: false)
-        let files = decision.renderer.filesWithoutSearch()
         let renderer = decision.renderer
-        return SitePages(files: files, search: { renderer.searchFiles() }, report: decision.summary(files, .zero))
+        let summary = decision.summary
+        return SitePages(sites: renderer.siteFilesWithoutSearch(), search: { renderer.searchFiles() }, heldBack: summary([], .zero).heldBack,
+                         summarize: { files in summary(files, .zero) })
     }
 
     /// How up to date each site is, as this build would publish it (`report freshness`).

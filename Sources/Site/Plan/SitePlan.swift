@@ -43,6 +43,7 @@ struct SitePlan: Sendable {
         let citySlugs = slugsByCity
 
         // Every answer is rendered exactly once, whatever the number of cities.
+        let kept = cache?.snapshot ?? [:]
         let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
             let local = citySlugs[answer.scope] ?? [:]
             let slug = answer.overrides ?? answer.id
@@ -52,7 +53,8 @@ struct SitePlan: Sendable {
                 let held = heldBack.contains("\(answer.scope)/\(id)") || heldBack.contains("province/\(id)")
                 return held ? .unpublished : .unknown
             }
-            if let kept = cache?.page(for: answer, slug: slug, resolveAnswerLink: resolveAnswerLink, resolveMedia: { media[$0] }) {
+            if let kept = PublishedAnswerCache.page(in: kept, for: answer, slug: slug, resolveAnswerLink: resolveAnswerLink,
+                                                    resolveMedia: { media[$0] }) {
                 return kept
             }
             // What the rendering asked about, so a cached copy is reused only while the answers stay the same.
@@ -66,7 +68,7 @@ struct SitePlan: Sendable {
                 mediaAsked.append((name, media[name]))
                 return media[name]
             })
-            let page = PublishedAnswer(answer: answer, slug: slug, document: document)
+            let page = PublishedAnswer(answer: answer, slug: slug, document: document, province: province)
             cache?.keep(.init(fileHash: answer.fileHash, slug: slug, links: links, media: mediaAsked, page: page), for: answer.file)
             return page
         }
@@ -74,12 +76,12 @@ struct SitePlan: Sendable {
         try ContentErrors.check(rendered.flatMap(Self.linkIssues))
 
         let provincialPages = rendered.filter { $0.answer.scope == .province }
-        let newestFirst = { (a: PublishedAnswer, b: PublishedAnswer) in (a.answer.updated, b.slug) > (b.answer.updated, a.slug) }
+        let newestFirst = { @Sendable (a: PublishedAnswer, b: PublishedAnswer) in (a.answer.updated, b.slug) > (b.answer.updated, a.slug) }
         hub = Site(city: nil, domain: province.hubDomain, answers: provincialPages.sorted(by: newestFirst))
         let cityPages = Dictionary(grouping: rendered.filter { $0.answer.scope != .province }, by: \.answer.scope)
         cities = province.openedCities
             .filter { onlyCities.isEmpty || onlyCities.contains($0.abbr) }
-            .map { city in
+            .concurrentMap { city in
                 let own = cityPages[.city(city.abbr)] ?? []
                 let replaced = Set(own.compactMap(\.answer.overrides))
                 let answers = (provincialPages.filter { !replaced.contains($0.slug) } + own).sorted(by: newestFirst)

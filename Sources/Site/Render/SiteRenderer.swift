@@ -18,8 +18,6 @@ final class SiteRenderer: Sendable {
     let synonyms: [[String]]
     /// Each privacy statement as HTML, by its path in `portal.yml`.
     let privacyPages: [String: String]
-    /// Listing entries by published answer (shared by every site that lists it), built once.
-    let summaries: [ObjectIdentifier: AnswerSummary]
     /// Reviewed transcripts by media file name; only these media are published.
     let transcripts: [String: String]
     let mediaDirectory: String
@@ -30,11 +28,15 @@ final class SiteRenderer: Sendable {
 
     /// Files of answers shown only in preview: their pages carry a banner.
     let unreviewed: Set<String>
+    /// Where the preview keeps each site's chrome between builds, and which load of the theme `templates` is.
+    let theme: (memory: ThemeMemory, generation: Int)?
 
     init(plan: SitePlan, templates: TemplateSet, contentDirectory: String, transcripts: [String: String], mediaHashes: [String: String] = [:],
          published: [String: PublishedMedia] = [:], unreviewed: Set<String> = [], privacyStatements: [String: PrivacyStatement] = [:],
-         simplifiedForms: @escaping @Sendable (Set<UInt32>) -> [UInt32: UInt32] = { _ in [:] }, synonyms: [[String]] = []) throws(ContentIssue) {
+         simplifiedForms: @escaping @Sendable (Set<UInt32>) -> [UInt32: UInt32] = { _ in [:] }, synonyms: [[String]] = [],
+         theme: (memory: ThemeMemory, generation: Int)? = nil) throws(ContentIssue) {
         self.plan = plan
+        self.theme = theme
         self.synonyms = synonyms
         self.simplifiedForms = simplifiedForms
         privacyPages = privacyStatements.mapValues { MarkdownDocument(source: $0.source).html }
@@ -57,13 +59,6 @@ final class SiteRenderer: Sendable {
         }
         self.assets = assets
         logoURL = logo.url
-        var summaries: [ObjectIdentifier: AnswerSummary] = [:]
-        for site in plan.sites {
-            for page in site.answers where summaries[ObjectIdentifier(page)] == nil {
-                summaries[ObjectIdentifier(page)] = AnswerSummary(page, province: province)
-            }
-        }
-        self.summaries = summaries
     }
 
     /// Every file of every site, in a fixed order, and the time spent on search indexes.
@@ -77,10 +72,13 @@ final class SiteRenderer: Sendable {
         return (files, searchIndexTime)
     }
 
-    /// Every file but the search indexes, which ``searchFiles()`` makes when
-    /// asked (the preview, whose editors wait for pages, not for search).
-    func filesWithoutSearch() -> [OutputFile] {
-        plan.sites.concurrentMap { site in siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: []) }.flatMap { $0 }
+    /// Each site's files but the search indexes, which ``searchFiles()`` makes
+    /// when asked, each site's listed when first asked for (the preview, whose
+    /// editors wait for one page, not for every site nor for search).
+    func siteFilesWithoutSearch() -> [SitePages.Site] {
+        plan.sites.map { site in
+            SitePages.Site(domain: site.domain) { self.siteFiles(SiteIndex(site, chrome: self.chrome(for: site.city)), search: []) }
+        }
     }
 
     /// The search index files of every site.
@@ -97,12 +95,19 @@ final class SiteRenderer: Sendable {
     }
 
     private func chrome(for city: City?) -> SiteChrome {
-        SiteChrome(province: plan.province, city: city, logoURL: logoURL,
-                   assetURLs: Dictionary(assets.map { ($0.name, $0.url) }) { first, _ in first }, templates: templates)
+        let province = plan.province
+        let assetURLs = Dictionary(assets.map { ($0.name, $0.url) }) { first, _ in first }
+        let make = { SiteChrome(province: province, city: city, logoURL: self.logoURL, assetURLs: assetURLs, templates: self.templates) }
+        guard let theme else { return make() }
+        let values = SiteValues(province: province, city: city, logoURL: logoURL, assetURLs: assetURLs)
+        let key = ThemeMemory.ChromeKey(generation: theme.generation, values: values,
+                                        domain: city.map(province.domain(of:)) ?? province.hubDomain,
+                                        registration: province.registration(of: city))
+        return theme.memory.chrome(key, make: make)
     }
 
     private func summaries(_ pages: some Sequence<PublishedAnswer>) -> [AnswerSummary] {
-        pages.compactMap { summaries[ObjectIdentifier($0)] }
+        pages.map(\.summary)
     }
 
     private func siteFiles(_ index: SiteIndex, search: [OutputFile]) -> [OutputFile] {

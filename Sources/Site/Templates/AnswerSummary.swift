@@ -10,14 +10,17 @@ struct AnswerSummary: TemplateContext {
     let categoryName: String
     let provincial: Bool
 
-    init(_ page: PublishedAnswer, province: Province) {
-        title = page.answer.title
-        url = page.path
-        excerpt = page.excerpt
-        updated = page.answer.updated.chinese
-        updatedISO = page.answer.updated.description
-        categoryName = province.category(page.answer.category)?.name ?? ""
-        provincial = page.answer.scope == .province
+    /// - Parameters:
+    ///   - path: the answer's address on its sites.
+    ///   - excerpt: the first sentences of its text.
+    init(_ answer: Answer, path: String, excerpt: String, province: Province) {
+        title = answer.title
+        url = path
+        self.excerpt = excerpt
+        updated = answer.updated.chinese
+        updatedISO = answer.updated.description
+        categoryName = province.category(answer.category)?.name ?? ""
+        provincial = answer.scope == .province
     }
 
     static let keys: [String: TemplateKey<AnswerSummary>] = [

@@ -1,7 +1,7 @@
 import Content
 
 /// A category in a site's menu or on its home page.
-struct CategoryLink: TemplateContext {
+struct CategoryLink: TemplateContext, Hashable {
     let key: String
     let name: String
     /// Whether the page rendered belongs to it.

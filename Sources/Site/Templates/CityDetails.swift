@@ -1,7 +1,7 @@
 import Content
 
 /// The city whose site is rendered: its centre's contact details.
-struct CityDetails: TemplateContext {
+struct CityDetails: TemplateContext, Hashable {
     let name: String
     let phone: String
     let address: String

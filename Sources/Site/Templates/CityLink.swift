@@ -1,7 +1,7 @@
 import Content
 
 /// A city in the list of every city's site.
-struct CityLink: TemplateContext {
+struct CityLink: TemplateContext, Hashable {
     let name: String
     let abbr: String
     let domain: String

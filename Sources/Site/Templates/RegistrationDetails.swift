@@ -1,7 +1,7 @@
 import Content
 
 /// A site's filings and operators as its footer shows them (``SiteRegistration``).
-struct RegistrationDetails: TemplateContext {
+struct RegistrationDetails: TemplateContext, Hashable {
     let icp: String
     let policeNumber: String?
     let policeLink: String?

@@ -2,7 +2,7 @@ import Content
 
 /// What every page of one site shows — brand, contact, navigation, links to
 /// the hub and the other cities — and what the header and footer render.
-struct SiteValues: TemplateContext {
+struct SiteValues: TemplateContext, Hashable {
     let siteName: String
     let province: String
     let hotline: String

@@ -51,6 +51,8 @@ package enum MessageCatalog {
         ("error: {1}", "错误：{1}"),
         ("1 problem found.", "共发现 1 个问题。"),
         ("{1} problems found.", "共发现 {1} 个问题。"),
+        ("{1} problems in the answers of cities not built now: they stop those cities' builds, not this one.",
+         "本次未构建的城市的答复中有 {1} 个问题：它们会阻止那些城市的构建，但不影响本次构建。"),
         // Front matter and answers.
         ("The answer has no front matter. Start the file with a line `---`, the keys id, title, category and updated, and another `---`.",
          "答复没有开头的信息区。请在文件第一行写 `---`，接着写 id、title、category、updated 各一行，再写一行 `---`。"),

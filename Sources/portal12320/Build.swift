@@ -45,8 +45,12 @@ struct Build: AsyncParsableCommand {
         }
         // A build that fails part-way leaves no stamp of the previous one behind to trust.
         BuildStamp.remove(for: output)
-        let content = try options.load()
+        let content = try options.load(cities: Set(cities))
         try CitySelection.validate(cities, in: content.province)
+        for issue in content.otherCitiesIssues { Terminal.report(issue) }
+        if !content.otherCitiesIssues.isEmpty {
+            Terminal.error("\(content.otherCitiesIssues.count) problems in the answers of cities not built now: they stop those cities' builds, not this one.")
+        }
         let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities))
         let report: SiteBuild.Report
         do {

@@ -9,12 +9,13 @@ struct ContentOptions: ParsableArguments {
     var content = "Content"
 
     /// Loads the content, printing every problem and exiting 1 when there are any.
-    func load() throws -> ProvinceContent {
+    /// - Parameter cities: only these cities' answers (and the province's), or empty for all.
+    func load(cities: Set<String> = []) throws -> ProvinceContent {
         guard FileManager.default.fileExists(atPath: content + "/portal.yml") else {
             throw ValidationError("No portal.yml in '\(content)'. Run from the project folder or pass --content DIR.")
         }
         do {
-            return try ContentLoader.load(directory: content)
+            return try ContentLoader.load(directory: content, cities: cities)
         } catch {
             Terminal.report(error)
             throw ExitCode.failure

@@ -34,6 +34,13 @@ final class SampleProvinceCopy {
         return keyFile
     }
 
+    /// Replaces every occurrence of `old` in a file below the root (which must hold one).
+    func edit(_ path: String, replacing old: String, with new: String) throws {
+        let text = try read(path)
+        try #require(text.contains(old), "\(path) does not contain \(old)")
+        try write(text.replacingOccurrences(of: old, with: new), to: path)
+    }
+
     func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
     }

@@ -6,16 +6,19 @@ import Yams
 package enum AnswerLoader {
     static let keys = ["id", "title", "category", "updated", "visibility", "tags", "overrides", "media"]
 
-    static func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
+    /// - Parameter frontMatterOnly: checks the front matter but reads nothing of the text
+    ///   (no reader texts, links or media): for answers only checked, never built (another city's in a `--city` build).
+    static func load(file: String, scope: Scope, province: Province, frontMatterOnly: Bool = false) -> Result<Answer, ContentErrors> {
         do {
-            return read(try TextFile.data(file), file: file, scope: scope, province: province)
+            return read(try TextFile.data(file), file: file, scope: scope, province: province, frontMatterOnly: frontMatterOnly)
         } catch {
             return .failure(ContentErrors([error]))
         }
     }
 
     /// Reads the bytes of an answer file (the fuzzing entry point of the front-matter reader).
-    package static func read(_ data: Data, file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
+    package static func read(_ data: Data, file: String, scope: Scope, province: Province,
+                             frontMatterOnly: Bool = false) -> Result<Answer, ContentErrors> {
         let split: FrontMatter
         let node: Node
         let source: String
@@ -62,12 +65,12 @@ package enum AnswerLoader {
         guard fields.issues.isEmpty, let id, let title, let categoryKey, let updated, let visibility else {
             return .failure(ContentErrors(fields.issues))
         }
-        let reading = ReaderView.read(frontMatter: node, body: split.body, firstLine: split.bodyLine)
+        let reading = frontMatterOnly ? nil : ReaderView.read(frontMatter: node, body: split.body, firstLine: split.bodyLine)
         return .success(Answer(scope: scope, id: id, title: title, category: categoryKey, updated: updated,
                                visibility: visibility, tags: tags, overrides: overrides, media: media,
                                body: split.body, bodyLine: split.bodyLine, file: file, keyLines: fieldLines(fields),
-                               source: source, readerTexts: reading.texts, answerLinks: reading.answerLinks,
-                               mediaReferences: reading.media, fileHash: fileHash))
+                               source: source, readerTexts: reading?.texts ?? [], answerLinks: reading?.answerLinks ?? [],
+                               mediaReferences: reading?.media ?? [], fileHash: fileHash))
     }
 
     private static func fieldLines(_ fields: YAMLFields) -> [String: Int] {

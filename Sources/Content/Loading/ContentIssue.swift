@@ -11,8 +11,11 @@ package struct ContentIssue: Diagnostic, Equatable {
     package let message: String
     /// What to do about it.
     package let fix: String
+    /// An error, or a warning for a problem that stops nothing here (another city's answer in a `--city` build).
+    package let severity: DiagnosticSeverity
 
-    package init(file: String, line: Int?, message: String, fix: String) {
+    package init(file: String, line: Int?, message: String, fix: String, severity: DiagnosticSeverity = .error) {
+        self.severity = severity
         self.file = file
         self.line = line
         self.message = message
@@ -20,5 +23,8 @@ package struct ContentIssue: Diagnostic, Equatable {
     }
 
     package var location: SourceLocation? { SourceLocation(file: file, line: line) }
+
+    /// The same problem, as a warning.
+    package var asWarning: ContentIssue { ContentIssue(file: file, line: line, message: message, fix: fix, severity: .warning) }
     package var hint: String? { fix }
 }

@@ -3,15 +3,22 @@ import Foundation
 /// Loads a content folder; every problem of every file is reported together.
 package enum ContentLoader {
     /// - Parameter cache: answers loaded before, for a process that loads the same content again (the preview).
-    package static func load(directory: String, cache: AnswerFileCache? = nil) throws(ContentErrors) -> ProvinceContent {
+    /// - Parameter cities: the abbreviations of the cities to load (`build --city`), or empty for all. The
+    ///   answers of the other cities are read only to warn of their problems (``ProvinceContent/otherCitiesIssues``).
+    package static func load(directory: String, cache: AnswerFileCache? = nil, cities: Set<String> = []) throws(ContentErrors) -> ProvinceContent {
         // portal.yml is hashed before it is read: an edit racing the read makes the next load start afresh.
         cache?.use(provinceFile: directory + "/portal.yml")
         let province = try ProvinceLoader.load(file: directory + "/portal.yml")
         var issues: [ContentIssue] = []
         let files = AnswerFiles.find(in: directory + "/answers", province: province, issues: &issues, stamps: cache)
+        // Another city's answers, in a `--city` load, are checked as far as their front matter, to warn.
+        let otherCities = cities.isEmpty ? [] : Set(province.cities.map(\.abbr)).subtracting(cities)
+        let isOtherCity = { @Sendable (scope: Scope) in
+            if case .city(let abbr) = scope { otherCities.contains(abbr) } else { false }
+        }
         let results = files.concurrentMap { file in
             cache?.load(file: file.path, scope: file.scope, province: province)
-                ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province)
+                ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province, frontMatterOnly: isOtherCity(file.scope))
         }
         cache?.finish(keeping: Set(files.map(\.path)))
         var answers: [Answer] = []
@@ -23,6 +30,11 @@ package enum ContentLoader {
         }
         answers.sort { ($0.scope, $0.id) < ($1.scope, $1.id) }
         issues += crossCheck(answers)
+        // Answers only ever concern their own city and the province: another city's problems are its own.
+        let otherFiles = Set(files.filter { isOtherCity($0.scope) }.map(\.path))
+        let otherCitiesIssues = issues.filter { otherFiles.contains($0.file) }.map(\.asWarning)
+        issues.removeAll { otherFiles.contains($0.file) }
+        answers.removeAll { isOtherCity($0.scope) }
         let transcripts = MediaLoader.transcripts(for: answers, directory: directory + "/media", issues: &issues)
         var contacts = ContactDirectory.empty
         do throws(ContentErrors) {
@@ -34,7 +46,7 @@ package enum ContentLoader {
         let synonyms = SynonymLoader.load(file: SynonymLoader.file(directory), contentDirectory: directory, issues: &issues)
         try ContentErrors.check(issues)
         return ProvinceContent(directory: directory, province: province, answers: answers, transcripts: transcripts, contacts: contacts,
-                               privacyStatements: statements, synonyms: synonyms)
+                               privacyStatements: statements, synonyms: synonyms, otherCitiesIssues: otherCitiesIssues)
     }
 
     /// Every privacy statement a site links, read once.

@@ -12,9 +12,13 @@ package struct ProvinceContent: Sendable {
     package let privacyStatements: [String: PrivacyStatement]
     /// `search/synonyms.txt`: words residents use for the same thing.
     package let synonyms: [SynonymGroup]
+    /// Problems in the answers of cities a `--city` load left out: theirs to
+    /// fix, so they stop nothing here, but the operator is told.
+    package let otherCitiesIssues: [ContentIssue]
 
     package init(directory: String, province: Province, answers: [Answer], transcripts: [Transcript], contacts: ContactDirectory,
-                 privacyStatements: [String: PrivacyStatement] = [:], synonyms: [SynonymGroup] = []) {
+                 privacyStatements: [String: PrivacyStatement] = [:], synonyms: [SynonymGroup] = [], otherCitiesIssues: [ContentIssue] = []) {
+        self.otherCitiesIssues = otherCitiesIssues
         self.directory = directory
         self.province = province
         self.answers = answers

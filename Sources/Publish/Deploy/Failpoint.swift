@@ -12,6 +12,8 @@ package enum Failpoint: String, Sendable {
     case deployCopy = "deploy.copy"
     /// A deploy's new release is complete and verified; `current` not yet switched.
     case deployBeforeSwitch = "deploy.before-switch"
+    /// A `--city` build puts its sites in place one by one (counted per site folder or report).
+    case buildPutEntry = "build.put-entry"
 
     /// Dies with SIGKILL when this failpoint is armed and reached its count.
     package func reach() {

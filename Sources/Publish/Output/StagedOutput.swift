@@ -80,60 +80,69 @@ package struct StagedOutput {
         }
     }
 
-    /// Carries the top-level entries of the current output that this build does
-    /// not produce (other cities, in a `--city` build) into the staged tree, so
-    /// the swap keeps them: folders made anew, files hard-linked (copied where
-    /// the file system cannot link), so that a one-city build costs one city.
-    package func carryOver(except produced: Set<String>) throws(OutputError) {
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
-        for name in existing.sorted() where !produced.contains(name) && name != OutputFolder.marker {
-            try carry("\(target)/\(name)", to: "\(staging)/\(name)")
-        }
-    }
-
-    private func carry(_ source: String, to destination: String) throws(OutputError) {
-        var status = stat()
-        guard lstat(source, &status) == 0 else { throw OutputError(path: source, reason: String(cString: strerror(errno))) }
-        switch status.st_mode & S_IFMT {
-        case S_IFDIR:
-            guard mkdir(destination, 0o755) == 0 || errno == EEXIST else {
-                throw OutputError(path: destination, reason: String(cString: strerror(errno)))
-            }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []
-            for name in names { try carry("\(source)/\(name)", to: "\(destination)/\(name)") }
-        case S_IFREG:
-            if link(source, destination) == 0 { return }
-            do {
-                try FileManager.default.copyItem(atPath: source, toPath: destination)
-            } catch {
-                throw OutputError(path: source, reason: error.localizedDescription)
-            }
-        default:
-            // Builds write folders and files only: anything else in the output was not ours and is not carried.
-            return
-        }
-    }
-
     /// Puts the staged tree in place of the target in one step; the old tree is deleted in the background.
     package func commit() throws(OutputError) {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: target) {
-            if portal_exchange_paths(staging, target) != 0 {
-                // File systems without RENAME_EXCHANGE: two renames, a moment without the folder.
-                let old = "\(target)\(Self.oldInfix)\(ProcessInfo.processInfo.processIdentifier)"
-                guard rename(target, old) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
-                guard rename(staging, target) == 0 else {
-                    let reason = String(cString: strerror(errno))
-                    _ = rename(old, target)
-                    throw OutputError(path: target, reason: reason)
-                }
-                Self.discardInBackground(old, target: target)
-                return
-            }
-            Self.discardInBackground(staging, target: target)  // now holds the previous output
+        if FileManager.default.fileExists(atPath: target) {
+            let previous = try Self.replace(target, with: staging, aside: "\(target)\(Self.oldInfix)\(ProcessInfo.processInfo.processIdentifier)")
+            Self.discardInBackground(previous, target: target)
         } else {
             guard rename(staging, target) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
         }
+    }
+
+    /// Puts `new` in place of the existing `old`: exchanged in one step, or
+    /// where the file system cannot, by two renames (a moment without it).
+    /// - Returns: where the old entry is now (`new`, or `aside`).
+    private static func replace(_ old: String, with new: String, aside: String) throws(OutputError) -> String {
+        if portal_exchange_paths(new, old) == 0 { return new }
+        guard rename(old, aside) == 0 else { throw OutputError(path: old, reason: String(cString: strerror(errno))) }
+        guard rename(new, old) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(aside, old)
+            throw OutputError(path: old, reason: reason)
+        }
+        return aside
+    }
+
+    /// Puts each entry of the staged tree (a site's folder, a report) in place
+    /// of the entry of the same name in the target, one atomic exchange each,
+    /// the names in `last` last; every other entry of the target (the sites of
+    /// cities this build did not make) stays as it is, untouched. So a
+    /// `--city` build costs that city, not the province. Readers of a site
+    /// see all of its old folder or all of its new one. The entries swapped out are deleted in the background.
+    package func commitEntries(last: Set<String>) throws(OutputError) {
+        guard FileManager.default.fileExists(atPath: target) else { return try commit() }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []).filter { $0 != OutputFolder.marker }
+        let ordered = names.filter { !last.contains($0) }.sorted() + names.filter(last.contains).sorted()
+        var done: [(name: String, replaced: Bool)] = []
+        do {
+            for name in ordered {
+                Failpoint.buildPutEntry.reach()
+                done.append((name, try put("\(staging)/\(name)", in: "\(target)/\(name)")))
+            }
+        } catch {
+            // Each entry already swapped goes back: the target is as it was before this build.
+            for (name, replaced) in done.reversed() {
+                let new = "\(staging)/\(name)"
+                let old = "\(target)/\(name)"
+                if replaced { _ = try? put(new, in: old) } else { _ = rename(old, new) }
+            }
+            throw error
+        }
+        Self.discardInBackground(staging, target: target)  // now holds the entries swapped out
+    }
+
+    /// Puts `new` at `old`: exchanged with what is there (which `new` then
+    /// names), or renamed when nothing is. - Returns: whether something was replaced.
+    private func put(_ new: String, in old: String) throws(OutputError) -> Bool {
+        var status = stat()
+        if lstat(old, &status) != 0 {
+            guard rename(new, old) == 0 else { throw OutputError(path: old, reason: String(cString: strerror(errno))) }
+            return false
+        }
+        let previous = try Self.replace(old, with: new, aside: "\(new)\(Self.oldInfix)")
+        guard previous == new || rename(previous, new) == 0 else { throw OutputError(path: new, reason: String(cString: strerror(errno))) }
+        return true
     }
 
     /// Removes the staged tree after a failure; the target was never touched.

@@ -175,10 +175,12 @@ package struct SiteBuild: Sendable {
             try output.prepareFolders(for: files.map(\.path))
             let written = try write(files, to: output, progress: progress)
             try writeManifests(written, record: record, to: output)
-            if !onlyCities.isEmpty {
-                try output.carryOver(except: Set(files.map { String($0.path.prefix { $0 != "/" }) }))
+            if onlyCities.isEmpty {
+                try output.commit()
+            } else {
+                // The ledger record last: until it is in place, the next build checks against the previous one.
+                try output.commitEntries(last: [LedgerRecord.fileName])
             }
-            try output.commit()
         } catch {
             output.discard()
             throw error

@@ -1,0 +1,89 @@
+import Crypto
+import Foundation
+import Glibc
+import Testing
+
+/// `build --city`: builds one city's site (and the hub) from its answers and
+/// the province's, leaves the other cities' sites as they were, and is not
+/// stopped by another city's broken answer, which it reports as a warning.
+struct CityBuildTests {
+    private func inode(_ path: String) -> UInt64? {
+        var status = stat()
+        return lstat(path, &status) == 0 ? UInt64(status.st_ino) : nil
+    }
+
+    @Test func anotherCitysBrokenAnswerIsAWarningAndItsSiteIsLeftAsItWas() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let suzhouPage = province.root + "/dist/www.jssz12320.cn/answers/insurance-basic/index.html"
+        let suzhouBefore = try #require(inode(suzhouPage))
+        try province.edit("Content/answers/sz/sz-insurance.md", replacing: "updated: 2024-08-01", with: "updated: 2024-13-45")
+        let nanjingText = try province.read("Content/answers/nj/nj-clinic.md") + "\nNANJING-REBUILT\n"
+        try province.write(nanjingText, to: "Content/answers/nj/nj-clinic.md")
+
+        let built = try province.run(["build", "--city", "nj"])
+        #expect(built.status == 0, "\(built.error)")
+        #expect(built.error.contains("Content/answers/sz/sz-insurance.md:5: warning: `2024-13-45` is not a date."), "\(built.error)")
+        #expect(try province.read("dist/www.jsnj12320.cn/answers/nj-clinic/index.html").contains("NANJING-REBUILT"))
+        // Not rewritten, not even linked again: the same file.
+        #expect(inode(suzhouPage) == suzhouBefore)
+
+        // Suzhou's own build, and a full one, are stopped by it.
+        for arguments in [["build", "--city", "sz"], ["build"]] {
+            let refused = try province.run(arguments)
+            #expect(refused.status != 0)
+            #expect(refused.error.contains("Content/answers/sz/sz-insurance.md:5: error: `2024-13-45` is not a date."), "\(refused.error)")
+        }
+        #expect(inode(suzhouPage) == suzhouBefore)
+    }
+
+    @Test func aBrokenAnswerOfTheCityBuiltStopsItsBuild() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let page = try province.read("dist/www.jsnj12320.cn/answers/nj-clinic/index.html")
+        try province.edit("Content/answers/nj/nj-clinic.md", replacing: "category: ", with: "category: no-such-")
+        let refused = try province.run(["build", "--city", "nj"])
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("Content/answers/nj/nj-clinic.md:"), "\(refused.error)")
+        #expect(try province.read("dist/www.jsnj12320.cn/answers/nj-clinic/index.html") == page)
+    }
+
+    /// The sites are put in place one after another: a build killed between
+    /// two leaves each site all old or all new, and the next build completes.
+    @Test(arguments: [1, 3, 4, 5])
+    func aCityBuildKilledBetweenTwoSitesLeavesEachSiteWhole(_ count: Int) throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        try province.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "KILLED-BUILD-TEXT")
+        let killed = try province.run(["build", "--city", "nj"], environment: ["PORTAL12320_FAILPOINT": "build.put-entry:\(count)"])
+        #expect(killed.signal == SIGKILL, "the failpoint was not reached: \(killed.error)")
+        for site in ["www.js12320.cn", "www.jsnj12320.cn", "www.jssz12320.cn"] {
+            try expectWhole(province.root + "/dist/" + site)
+        }
+        let again = try province.run(["build", "--city", "nj"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(try province.read("dist/www.jsnj12320.cn/answers/flu/index.html").contains("KILLED-BUILD-TEXT"))
+        #expect(!(try province.read("dist/www.jssz12320.cn/answers/flu/index.html").contains("KILLED-BUILD-TEXT")))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: province.root).filter { $0.hasPrefix("dist.") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    /// Every file the site's manifest lists has the bytes it lists, and the site holds no other file.
+    private func expectWhole(_ site: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: site + "/release-manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        var listed = Set<String>()
+        for file in files {
+            let path = try #require(file["path"] as? String)
+            listed.insert(path)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(site)/\(path)"))
+            #expect(SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() == file["sha256"] as? String, "\(site)/\(path)")
+        }
+        let present = (FileManager.default.enumerator(atPath: site)?.allObjects as? [String] ?? []).filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: "\(site)/\(path)", isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        #expect(Set(present).subtracting(["release-manifest.json"]) == listed, "\(site)")
+    }
+}

@@ -6,7 +6,7 @@ struct Portal12320: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal12320",
         abstract: "Builds the 12320 health hotline websites of a province, publishing only reviewed answers.",
-        subcommands: [Build.self, Check.self, Cities.self, Moderate.self, Review.self, Key.self, Report.self, Deploy.self, Rollback.self, Serve.self, Console.self,
+        subcommands: [Build.self, Check.self, Cities.self, Moderate.self, Review.self, Key.self, Report.self, Deploy.self, Releases.self, Rollback.self, Serve.self, Console.self,
                       New.self, Init.self]
     )
 

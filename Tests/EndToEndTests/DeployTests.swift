@@ -83,6 +83,54 @@ struct DeployTests {
 
     /// 长者模式 without JavaScript: nginx marks the page from `?mode=` or the
     /// cookie it set, on every kind of page, and leaves assets alone.
+    /// Nanjing served over TLS with its own settings (a certificate made here): HTTPS answers with HSTS
+    /// and without the manifest, plain HTTP redirects, pages name their https:// address; the other sites stay on HTTP.
+    @Test func aCityWithTLSIsServedOverHTTPSAndRedirectsPlainHTTP() throws {
+        let bench = try DeployBench()
+        let tlsPort = HTTPProbe.freePort()
+        let certificate = bench.province.root + "/tls"
+        try FileManager.default.createDirectory(atPath: certificate, withIntermediateDirectories: true)
+        try #require(Executable.spawn(["/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=www.jsnj12320.cn",
+                                    "-keyout", "\(certificate)/www.jsnj12320.cn.key", "-out", "\(certificate)/www.jsnj12320.cn.crt"]) == 0)
+        try bench.province.edit("Content/portal.yml", replacing: "    abbr: nj\n", with: """
+                abbr: nj
+                deploy:
+                  listen_tls: "127.0.0.1:\(tlsPort) ssl"
+                  tls_certificate: \(certificate)/{domain}.crt
+                  tls_certificate_key: \(certificate)/{domain}.key
+
+            """)
+        try bench.build(marker: "A")
+        #expect(try bench.deploy().status == 0)
+        let nginx = try NginxServer(configurations: bench.province.root + "/dist/nginx", port: bench.port, folder: bench.province.root)
+
+        let redirect = try HTTPProbe.get(port: nginx.port, host: "www.jsnj12320.cn", path: "/answers/flu-vaccine/")
+        #expect(redirect.status == 301)
+        #expect(redirect.headers["location"] == "https://www.jsnj12320.cn/answers/flu-vaccine/")
+        let page = try curl(["https://www.jsnj12320.cn:\(tlsPort)/answers/flu-vaccine/"], port: tlsPort)
+        #expect(page.contains("HTTP/2 200") || page.contains("HTTP/1.1 200"), "\(page.prefix(300))")
+        #expect(page.lowercased().contains("strict-transport-security: max-age=31536000"))
+        #expect(page.lowercased().contains("server: nginx\r\n"), "the version is shown")
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://www.jsnj12320.cn/answers/flu-vaccine/\">"))
+        #expect(try curl(["https://www.jsnj12320.cn:\(tlsPort)/release-manifest.json"], port: tlsPort).contains(" 404"))
+        // Suzhou has no TLS: served over HTTP, linked as http:// from Nanjing.
+        #expect(try HTTPProbe.get(port: nginx.port, host: "www.jssz12320.cn", path: "/").status == 200)
+        #expect(page.contains("href=\"http://www.jssz12320.cn/\""))
+    }
+
+    /// `curl -k -i` against the loopback TLS port, the site's name resolved there.
+    private func curl(_ arguments: [String], port: Int) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-sS", "-k", "-i", "--max-time", "10", "--resolve", "www.jsnj12320.cn:\(port):127.0.0.1"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     @Test func nginxAppliesTheElderModeWithoutJavaScript() throws {
         let bench = try DeployBench()
         try bench.build(marker: "A")
@@ -152,18 +200,23 @@ struct DeployTests {
         }
         loop.start()
         var releases = Set<String>()
+        var previous = try bench.current("www.jsnj12320.cn")
         for round in 0..<20 {
             let result = try bench.province.run(["deploy", "--dist", round % 2 == 0 ? "dist-b" : "dist-a", "--to", bench.srv, "--keep", "3"])
             #expect(result.status == 0, "\(result.error)")
-            releases.insert(try bench.current("www.jsnj12320.cn"))
+            let now = try bench.current("www.jsnj12320.cn")
+            #expect(now != previous, "round \(round) did not switch")
+            previous = now
+            releases.insert(now)
         }
         running.store(false, ordering: .relaxed)
         finished.wait()
-        #expect(releases.count == 20)
+        // Two contents, two releases: a content already kept is switched back to, never copied again.
+        #expect(releases.count == 2)
         #expect(requests.load(ordering: .relaxed) > 100)
         #expect(problems.withLock { $0 }.isEmpty, "\(problems.withLock { $0.prefix(5) })")
         let kept = try FileManager.default.contentsOfDirectory(atPath: "\(bench.srv)/www.jsnj12320.cn/releases")
-        #expect(kept.count == 4)
+        #expect(kept.sorted() == releases.map { $0.replacingOccurrences(of: "releases/", with: "") }.sorted())
     }
 
     @Test func deployRejectsACorruptedFileAndKeepsCurrent() throws {
@@ -215,6 +268,63 @@ struct DeployTests {
         let served = try String(contentsOfFile: "\(bench.srv)/www.jsnj12320.cn/current/index.html", encoding: .utf8)
         #expect(served.contains("release: A"))
         #expect(try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj"]).status == 1)
+
+        // Forward again to any kept release, by its id; the same content deployed again makes no new release.
+        let latest = (second.output.split(separator: " ").first { $0.hasPrefix("2") && $0.contains("T") }).map(String.init)
+        let id = try #require(latest)
+        #expect(try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj", "--to-release", id]).status == 0)
+        #expect(try bench.current("www.jsnj12320.cn") == "releases/\(id)")
+        #expect(try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj", "--to-release", "20990101T000000Z-0"]).status == 1)
+        #expect(try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj", "--to-release", first.replacingOccurrences(of: "releases/", with: "")]).status == 0)
+        let again = try bench.deploy(["--city", "nj"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.contains("it is current again (no new release)"), "\(again.output)")
+        #expect(try bench.current("www.jsnj12320.cn") == "releases/\(id)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(bench.srv)/www.jsnj12320.cn/releases").count == 2)
+        let listed = try bench.province.run(["releases", "--to", bench.srv, "--city", "nj"])
+        #expect(listed.status == 0, "\(listed.error)")
+        #expect(listed.output.contains("* \(id)"), "\(listed.output)")
+        #expect(listed.output.contains("(current)"))
+    }
+
+    /// A page changed on the server is not taken for the release: the next deploy names it and repairs it with a new release.
+    @Test func aDefacedReleaseIsReportedAndRepaired() throws {
+        let bench = try DeployBench()
+        try bench.build(marker: "A")
+        #expect(try bench.deploy(["--city", "nj"]).status == 0)
+        let page = "\(bench.srv)/www.jsnj12320.cn/current/index.html"
+        let original = try String(contentsOfFile: page, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "release: A", with: "DEFACED").utf8).write(to: URL(fileURLWithPath: page))
+        let repaired = try bench.deploy(["--city", "nj"])
+        #expect(repaired.status == 0, "\(repaired.error)")
+        #expect(repaired.output.contains("had been changed on the server, now repaired:\n  /index.html"), "\(repaired.output)")
+        #expect(try String(contentsOfFile: page, encoding: .utf8) == original)
+        #expect(try bench.deploy(["--city", "nj"]).output.contains("unchanged"))
+    }
+
+    /// `--dry-run` changes nothing; a release that drops more pages than `--max-deletes` is refused, naming them.
+    @Test func aDryRunChangesNothingAndMassDeletionsAreRefused() throws {
+        let bench = try DeployBench()
+        try bench.build(marker: "A")
+        #expect(try bench.deploy(["--city", "nj"]).status == 0)
+        let before = try bench.current("www.jsnj12320.cn")
+        try bench.build(marker: "B")
+        let dry = try bench.deploy(["--city", "nj", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.error)")
+        #expect(dry.output.contains("would upload"), "\(dry.output)")
+        #expect(dry.output.contains("upload /index.html"))
+        #expect(try bench.current("www.jsnj12320.cn") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(bench.srv)/www.jsnj12320.cn/releases").count == 1)
+
+        // Every answer of Nanjing taken out of the build: more pages gone than allowed.
+        for file in try FileManager.default.contentsOfDirectory(atPath: bench.province.root + "/Content/answers/nj") {
+            try FileManager.default.removeItem(atPath: bench.province.root + "/Content/answers/nj/" + file)
+        }
+        try bench.build(marker: "B")
+        let refused = try bench.deploy(["--city", "nj", "--max-deletes", "1"])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("more than --max-deletes 1"), "\(refused.error)")
+        #expect(try bench.current("www.jsnj12320.cn") == before)
     }
 
     /// A deploy killed (SIGKILL, by a failpoint, not by timing) while copying, or with the release complete but not yet
@@ -231,26 +341,13 @@ struct DeployTests {
                                             environment: ["PORTAL12320_FAILPOINT": failpoint])
         #expect(killed.signal == SIGKILL, "the failpoint was not reached: \(killed.error)")
         #expect(try bench.current("www.jsnj12320.cn") == complete)
-        try expectComplete("\(bench.srv)/www.jsnj12320.cn/current", marker: "A")
+        try ReleaseFolder.expectComplete("\(bench.srv)/www.jsnj12320.cn/current", marker: "A")
 
         let again = try bench.province.run(["deploy", "--dist", "dist-b", "--to", bench.srv, "--city", "nj"])
         #expect(again.status == 0, "\(again.error)")
         #expect(try bench.current("www.jsnj12320.cn") != complete)
-        try expectComplete("\(bench.srv)/www.jsnj12320.cn/current", marker: "B")
+        try ReleaseFolder.expectComplete("\(bench.srv)/www.jsnj12320.cn/current", marker: "B")
         let releases = try FileManager.default.contentsOfDirectory(atPath: "\(bench.srv)/www.jsnj12320.cn/releases")
         #expect(!releases.contains { $0.hasSuffix(".partial") })
-    }
-
-    /// Every file of the release matches its manifest, and its pages are all of one build.
-    private func expectComplete(_ release: String, marker: String) throws {
-        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: release + "/release-manifest.json"))) as? [String: Any])
-        let files = try #require(manifest["files"] as? [[String: Any]])
-        #expect(!files.isEmpty)
-        for file in files {
-            let path = try #require(file["path"] as? String)
-            let data = try Data(contentsOf: URL(fileURLWithPath: "\(release)/\(path)"))
-            #expect(SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() == file["sha256"] as? String, "\(path)")
-        }
-        #expect(try String(contentsOfFile: release + "/index.html", encoding: .utf8).contains("release: \(marker)"))
     }
 }

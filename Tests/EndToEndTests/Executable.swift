@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 import Synchronization
 import Testing
@@ -55,5 +56,17 @@ enum Executable {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("portal-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
+    }
+
+    /// Runs `arguments` and returns its exit status once it has exited (-1 when it cannot start): for daemons
+    /// (nginx, sshd), whose starting process exits once they listen (Foundation's Process would wait for the daemon too).
+    static func spawn(_ arguments: [String]) -> Int32 {
+        var pid: pid_t = 0
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
     }
 }

@@ -17,7 +17,7 @@ final class NginxServer {
         // As a daemon, nginx opens its listening sockets before the starting process exits:
         // once it has, requests are accepted. No polling.
         // (posix_spawn and waitpid: Foundation's Process would wait for the daemon too, which keeps its descriptors.)
-        guard Self.run(["/usr/sbin/nginx", "-p", folder, "-c", "\(folder)/nginx.conf"]) == 0 else {
+        guard Executable.spawn(["/usr/sbin/nginx", "-p", folder, "-c", "\(folder)/nginx.conf"]) == 0 else {
             let log = (try? String(contentsOfFile: "\(folder)/error.log", encoding: .utf8)) ?? ""
             throw HTTPProbe.ProbeError.failed("nginx did not start: \(log)")
         }
@@ -45,18 +45,7 @@ final class NginxServer {
         """
     }
 
-    /// Runs `arguments` and returns its exit status once it has exited (-1 when it cannot start).
-    private static func run(_ arguments: [String]) -> Int32 {
-        var pid: pid_t = 0
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
-    }
-
     deinit {
-        _ = Self.run(["/usr/sbin/nginx", "-p", folder, "-c", "\(folder)/nginx.conf", "-s", "stop"])
+        _ = Executable.spawn(["/usr/sbin/nginx", "-p", folder, "-c", "\(folder)/nginx.conf", "-s", "stop"])
     }
 }

@@ -53,7 +53,7 @@ struct DeploymentTests {
         let fixture = try ProvinceFixture()
         try await built(fixture)
         let deployment = Deployment(dist: fixture.output, root: fixture.root + "/srv")
-        guard case .deployed = try deployment.deploy(Self.site) else { Issue.record("not deployed"); return }
+        guard case .deployed = try deployment.deploy(Self.site).first?.outcome else { Issue.record("not deployed"); return }
         #expect(deployment.currentRelease(of: Self.site) != nil)
     }
 }

@@ -52,9 +52,10 @@ struct ProvinceConfigTests {
 
     @Test func deploySettingsAreReadWhenValid() throws {
         let fixture = try ProvinceFixture()
-        try fixture.write(try fixture.read("Content/portal.yml")
-            + "deploy:\n  root: /var/www/12320\n  listen: \"127.0.0.1:8080\"\n  listen_tls: \"[::1]:8443 ssl http2\"\n"
-            + "  tls_certificate: /etc/ssl/{domain}.crt\n  tls_certificate_key: /etc/ssl/{domain}.key\n", to: "Content/portal.yml")
+        // In place of the fixture's own `deploy:` (certificates only).
+        try fixture.edit("Content/portal.yml", replacing: "deploy:\n  tls_certificate: /etc/ssl/12320/{domain}.crt\n  tls_certificate_key: /etc/ssl/12320/{domain}.key\n",
+                         with: "deploy:\n  root: /var/www/12320\n  listen: \"127.0.0.1:8080\"\n  listen_tls: \"[::1]:8443 ssl http2\"\n"
+                            + "  tls_certificate: /etc/ssl/{domain}.crt\n  tls_certificate_key: /etc/ssl/{domain}.key\n")
         let deploy = try ContentLoader.load(directory: fixture.content).province.deploy
         #expect(deploy.root == "/var/www/12320")
         #expect(deploy.listen == "127.0.0.1:8080")

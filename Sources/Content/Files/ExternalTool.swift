@@ -24,8 +24,10 @@ package struct ExternalTool: Sendable {
     }
 
     /// Runs the program with `arguments`, waiting for it to end, or killing it after `timeout` seconds.
-    /// - Parameter file: the content file the run is about, for messages.
-    package func run(_ arguments: [String], about file: String, timeout: Double = 60) throws(ContentIssue) -> Outcome {
+    /// - Parameters:
+    ///   - file: the content file (or the place) the run is about, for messages.
+    ///   - input: what the program reads on its standard input; none by default.
+    package func run(_ arguments: [String], about file: String, timeout: Double = 60, input: Data? = nil) throws(ContentIssue) -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [name] + arguments
@@ -33,7 +35,8 @@ package struct ExternalTool: Sendable {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let feed = input.map { _ in Pipe() }
+        process.standardInput = feed ?? FileHandle.nullDevice
         do {
             try process.run()
         } catch {
@@ -48,6 +51,13 @@ package struct ExternalTool: Sendable {
             kill(pid, SIGKILL)
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        if let feed, let input {
+            // Written on a thread of its own: a program that prints before it has read all stays unblocked.
+            Thread.detachNewThread {
+                try? feed.fileHandleForWriting.write(contentsOf: input)
+                try? feed.fileHandleForWriting.close()
+            }
+        }
         // Errors are read on another thread so that neither pipe fills up while the other is drained.
         let complaint = ComplaintReader(errors.fileHandleForReading)
         let printed = output.fileHandleForReading.readDataToEndOfFile()

@@ -47,25 +47,28 @@ package enum ProvinceLoader {
             return Category(key: key, name: name)
         }
         let folder = (file as NSString).deletingLastPathComponent
-        let defaults = readRegistration(section: "site_defaults", &fields, folder: folder)
+        // Province-wide; a city's entry or `hub:` may set its own over it.
+        let deploy = readDeploy(&fields)
+        let defaults = readRegistration(section: "site_defaults", &fields, folder: folder).registration
         let defaultsGiven = keys(of: fields.values["site_defaults"])
-        let hubRegistration = readRegistration(section: "hub", &fields, folder: folder).filled(from: defaults)
+        let hubSection = readRegistration(section: "hub", &fields, folder: folder, deploy: deploy)
+        let hubRegistration = hubSection.registration.filled(from: defaults)
+        let hubDeploy = hubSection.deploy ?? deploy
         checkRequired(hubRegistration, site: hubName, line: fields.values["hub"] == nil ? fields.mappingLine : fields.line(of: "hub"),
                       given: defaultsGiven.union(keys(of: fields.values["hub"])), &fields)
         var abbreviations = Set<String>()
         let cities = fields.mappings("cities").compactMap { node -> City? in
             var entry = YAMLFields(node, file: file, lineOffset: 0,
-                                   allowed: ["name", "abbr", "status", "phone"] + registrationKeys, what: "a city")
+                                   allowed: ["name", "abbr", "status", "phone", "deploy"] + registrationKeys, what: "a city")
             defer { fields.absorb(entry) }
-            let city = readCity(&entry, folder: folder, defaults: defaults, defaultsGiven: defaultsGiven)
+            let city = readCity(&entry, folder: folder, defaults: defaults, defaultsGiven: defaultsGiven, deploy: deploy)
             if let city, !abbreviations.insert(city.abbr).inserted {
                 entry.report(at: entry.line(of: "abbr"), "The abbreviation `\(city.abbr)` is used by two cities.",
                              "Each city needs its own abbreviation: it names its domain (article 33).")
             }
             return city
         }
-        let domains = checkDomains(hub: hub, pattern: pattern, cities: cities, &fields)
-        let deploy = readDeploy(&fields, domains: domains)
+        _ = checkDomains(hub: hub, pattern: pattern, cities: cities, &fields)
         let inspection = readInspection(&fields)
         try ContentErrors.check(fields.issues)
         guard let name, let code, let hotline, let email, let hub, let pattern, let logo, let slogan, let policy else {
@@ -73,15 +76,19 @@ package enum ProvinceLoader {
         }
         return Province(name: name, code: code, hotline: hotline, email: email, hubDomain: hub, domainPattern: pattern,
                         logo: logo, slogan: slogan, categories: categories, reviewPolicy: policy, cities: cities,
-                        deploy: deploy, hubRegistration: hubRegistration, inspection: inspection)
+                        deploy: deploy, hubDeploy: hubDeploy, hubRegistration: hubRegistration, inspection: inspection)
     }
 
     /// `site_defaults:` or `hub:`: registration values only.
-    private static func readRegistration(section: String, _ fields: inout YAMLFields, folder: String) -> SiteRegistration {
-        guard let node = fields.values[section] else { return SiteRegistration() }
-        var entry = YAMLFields(node, file: fields.file, lineOffset: 0, allowed: registrationKeys, what: section)
+    /// - Parameter deploy: for `hub:`, the province's settings, which its own `deploy:` may replace.
+    /// - Returns: the registration values, and the site's deploy settings when `deploy` was given.
+    private static func readRegistration(section: String, _ fields: inout YAMLFields, folder: String,
+                                         deploy: DeploySettings? = nil) -> (registration: SiteRegistration, deploy: DeploySettings?) {
+        guard let node = fields.values[section] else { return (SiteRegistration(), deploy) }
+        var entry = YAMLFields(node, file: fields.file, lineOffset: 0, allowed: registrationKeys + (deploy == nil ? [] : ["deploy"]), what: section)
         defer { fields.absorb(entry) }
-        return readRegistration(&entry, folder: folder)
+        let settings = deploy.map { readDeploy(&entry, over: $0) }
+        return (readRegistration(&entry, folder: folder), settings)
     }
 
     /// The keys written in a mapping (none for anything else).
@@ -89,7 +96,8 @@ package enum ProvinceLoader {
         Set(node?.mapping?.keys.compactMap(\.string) ?? [])
     }
 
-    private static func readCity(_ entry: inout YAMLFields, folder: String, defaults: SiteRegistration, defaultsGiven: Set<String>) -> City? {
+    private static func readCity(_ entry: inout YAMLFields, folder: String, defaults: SiteRegistration, defaultsGiven: Set<String>,
+                                 deploy: DeploySettings) -> City? {
         let name = entry.text("name", fix: "Give the city its Chinese name.")
         let abbr = entry.text("abbr", fix: "Give the city its pinyin abbreviation, e.g. `nj`.")
         let statusText = entry.optionalText("status") ?? City.Status.opened.rawValue
@@ -109,6 +117,7 @@ package enum ProvinceLoader {
         if status == .opened {
             checkRequired(registration, site: name, line: entry.mappingLine, given: defaultsGiven.union(entry.values.keys), &entry)
         }
-        return City(name: name, abbr: abbr, status: status, phone: phone, address: address, registration: registration)
+        return City(name: name, abbr: abbr, status: status, phone: phone, address: address, registration: registration,
+                    deploy: readDeploy(&entry, over: deploy))
     }
 }

@@ -18,9 +18,12 @@ package struct City: Hashable, Sendable {
     package let address: String
     /// What its site's footer must show; the address defaults to ``address``.
     package let registration: SiteRegistration
+    /// Where and how its site is served: its own `deploy:` over the province's.
+    package let deploy: DeploySettings
 
     package init(name: String, abbr: String, status: Status, phone: String, address: String,
-                 registration: SiteRegistration = SiteRegistration()) {
+                 registration: SiteRegistration = SiteRegistration(), deploy: DeploySettings = DeploySettings()) {
+        self.deploy = deploy
         self.name = name
         self.abbr = abbr
         self.status = status

@@ -18,14 +18,17 @@ package struct Province: Sendable {
     package let categories: [Category]
     package let reviewPolicy: ReviewPolicy
     package let cities: [City]
+    /// The province-wide deploy settings, under each site's own.
     package let deploy: DeploySettings
+    /// The hub's: its own `deploy:` in `hub:` over the province's.
+    package let hubDeploy: DeploySettings
     /// What the hub's footer must show.
     package let hubRegistration: SiteRegistration
     package let inspection: InspectionRules
 
     package init(name: String, code: String, hotline: String, email: String, hubDomain: String, domainPattern: String, logo: String,
                  slogan: String, categories: [Category], reviewPolicy: ReviewPolicy, cities: [City], deploy: DeploySettings,
-                 hubRegistration: SiteRegistration = SiteRegistration(), inspection: InspectionRules = InspectionRules()) {
+                 hubDeploy: DeploySettings? = nil, hubRegistration: SiteRegistration = SiteRegistration(), inspection: InspectionRules = InspectionRules()) {
         self.name = name
         self.code = code
         self.hotline = hotline
@@ -38,6 +41,7 @@ package struct Province: Sendable {
         self.reviewPolicy = reviewPolicy
         self.cities = cities
         self.deploy = deploy
+        self.hubDeploy = hubDeploy ?? deploy
         self.hubRegistration = hubRegistration
         self.inspection = inspection
     }
@@ -54,6 +58,14 @@ package struct Province: Sendable {
     package var siteDomains: [String] { [hubDomain] + openedCities.map(domain(of:)) }
 
     package func category(_ key: String) -> Category? { categories.first { $0.key == key } }
+
+    /// Where and how a city's site (or, for `nil`, the hub) is served.
+    package func deploy(of city: City?) -> DeploySettings { city?.deploy ?? hubDeploy }
+
+    /// `https://<domain>` (or `http://` where the site is served without TLS), no slash at the end.
+    package func origin(of city: City?) -> String {
+        "\(deploy(of: city).scheme)://\(city.map(domain(of:)) ?? hubDomain)"
+    }
 
     /// What the footer of a city's site (or, for `nil`, the hub's) must show.
     package func registration(of city: City?) -> SiteRegistration { city?.registration ?? hubRegistration }

@@ -1,19 +1,18 @@
 import Content
-import Crypto
 import Diagnostics
 import Foundation
-import Glibc
 import Review
 
-/// Puts built sites on a web server's disk as releases, switching each site
-/// to its new release in one atomic step: `ROOT/<domain>/current` is a
-/// symlink to `releases/<id>`, replaced by `rename`, so nginx serves the old
-/// release or the new one, never a mix, and a deploy killed at any point
-/// leaves `current` on a complete release.
+/// Puts a built site on each of its deploy targets (``ReleaseShelf``) as a
+/// new release and switches them together: every target is prepared first
+/// (uploaded, linked against its current release, every file verified), and
+/// only when all are ready is each `current` switched, one atomic `rename`
+/// each; a target that fails before that leaves every target on its old
+/// release. A deploy killed at any point leaves `current` on a complete release.
 package struct Deployment: Sendable {
     /// A deploy or rollback problem, with what to do about it.
     package struct Failure: Diagnostic {
-        /// The site on the deploy root, once known.
+        /// The site on the target, once known.
         package var location: SourceLocation?
         package let message: String
 
@@ -22,26 +21,54 @@ package struct Deployment: Sendable {
         }
     }
 
-    /// What happened to one site.
+    /// What happened to one site on one target.
     package enum Outcome: Sendable, Equatable {
-        /// `removedPages`: pages the previous release served that this one does not.
+        /// A new release; `removedPages`: pages the previous release served that this one does not.
         case deployed(release: String, copied: Int, linked: Int, removedPages: [String])
+        /// The same content as a release kept there (after a rollback): that release is current again.
+        case reused(release: String, removedPages: [String])
         case unchanged(release: String)
+        /// `--dry-run`: what a deploy would do.
+        case wouldDeploy(upload: [String], link: Int, removedPages: [String])
+    }
+
+    /// One target's outcome, with the files of its current release that had been changed on the server (repaired).
+    package struct TargetOutcome: Sendable, Equatable {
+        package let target: String
+        package let outcome: Outcome
+        package let defaced: [String]
+    }
+
+    /// A release kept on a target.
+    package struct Release: Sendable, Equatable {
+        package let id: String
+        package let pages: Int?
+        package let ledger: LedgerHead?
+        package let isCurrent: Bool
     }
 
     package let dist: String
-    package let root: String
+    package let shelves: [any ReleaseShelf]
     /// Releases kept besides the current one.
     package let keep: Int
     /// Whether a release built with other people or another review policy than the one online may go live.
     package let acceptTrustChanges: Bool
+    /// Refuse a release that drops more pages than this of the one online; `nil`: no limit.
+    package let maxDeletes: Int?
 
     /// - Parameter keep: releases kept besides the current one; a negative count keeps none.
-    package init(dist: String, root: String, keep: Int = 5, acceptTrustChanges: Bool = false) {
+    package init(dist: String, shelves: [any ReleaseShelf], keep: Int = 5, acceptTrustChanges: Bool = false, maxDeletes: Int? = nil) {
         self.dist = dist
-        self.root = root
+        self.shelves = shelves
         self.keep = max(0, keep)
         self.acceptTrustChanges = acceptTrustChanges
+        self.maxDeletes = maxDeletes
+    }
+
+    /// One folder on this machine (`deploy --to ROOT`).
+    package init(dist: String, root: String, keep: Int = 5, acceptTrustChanges: Bool = false, maxDeletes: Int? = nil) {
+        self.init(dist: dist, shelves: [FolderShelf(name: root, root: root)], keep: keep, acceptTrustChanges: acceptTrustChanges,
+                  maxDeletes: maxDeletes)
     }
 
     /// The site folders of the build output (those with a manifest), sorted.
@@ -50,36 +77,86 @@ package struct Deployment: Sendable {
         return entries.filter { FileManager.default.fileExists(atPath: "\(dist)/\($0)/\(ReleaseManifest.fileName)") }.sorted()
     }
 
-    /// Deploys `domain` from the build output.
-    /// - Throws: ``Failure`` located at the site's folder on the deploy root.
-    package func deploy(_ domain: String, now: Date = Date()) throws(Failure) -> Outcome {
-        try locating(domain) { () throws(Failure) in try deploySite(domain, now: now) }
+    /// The release `current` points at on the first target, if any.
+    package func currentRelease(of domain: String) -> String? {
+        (try? shelves.first?.current(of: domain)) ?? nil
     }
 
-    /// Runs `body`, pointing a failure at `domain`'s folder on the deploy root.
-    private func locating<T>(_ domain: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
-        do {
-            return try body()
-        } catch {
-            var located = error
-            located.location = SourceLocation(file: "\(root)/\(domain)")
-            throw located
-        }
+    /// What one target will get.
+    private enum Step {
+        case unchanged(String)
+        case reuse(String, removed: [String])
+        case stage(current: String?, removed: [String], upload: [String], link: Int)
     }
 
-    private func deploySite(_ domain: String, now: Date) throws(Failure) -> Outcome {
+    /// Deploys `domain` from the build output to every target, or with `dryRun` says what that would do.
+    /// - Throws: ``Failure`` located at the site's folder on the target that failed; no target was switched then.
+    package func deploy(_ domain: String, now: Date = Date(), dryRun: Bool = false) throws(Failure) -> [TargetOutcome] {
         let source = "\(dist)/\(domain)"
         guard let manifest = ReleaseManifest.read(from: "\(source)/\(ReleaseManifest.fileName)") else {
-            throw Failure(message: "\(source) has no \(ReleaseManifest.fileName). Run `portal12320 build` first.")
+            throw located(Failure(message: "\(source) has no \(ReleaseManifest.fileName). Run `portal12320 build` first."), shelves.first, domain)
         }
-        try checkPaths(of: manifest, in: source)
-        let site = "\(root)/\(domain)"
-        let releases = "\(site)/releases"
-        try make(releases)
-        let current = currentRelease(of: domain)
-        let currentManifest = current.flatMap { ReleaseManifest.read(from: "\(releases)/\($0)/\(ReleaseManifest.fileName)") }
-        if let current, currentManifest?.contentHash == manifest.contentHash {
-            return .unchanged(release: current)
+        try locating(shelves.first, domain) { () throws(Failure) in try checkPaths(of: manifest, in: source) }
+        // Every target prepared before any is switched.
+        var steps: [(shelf: any ReleaseShelf, step: Step, defaced: [String])] = []
+        for shelf in shelves {
+            let planned = try locating(shelf, domain) { () throws(Failure) in try plan(domain, manifest: manifest, on: shelf) }
+            steps.append((shelf, planned.step, planned.defaced))
+        }
+        if dryRun {
+            return steps.map { shelf, step, defaced in
+                let outcome: Outcome = switch step {
+                case .unchanged(let id): .unchanged(release: id)
+                case .reuse(let id, let removed): .reused(release: id, removedPages: removed)
+                case .stage(_, let removed, let upload, let link): .wouldDeploy(upload: upload, link: link, removedPages: removed)
+                }
+                return TargetOutcome(target: shelf.name, outcome: outcome, defaced: defaced)
+            }
+        }
+        let id = try releaseID(now: now, manifest: manifest, domain: domain)
+        var outcomes: [TargetOutcome] = []
+        var staged: [any ReleaseShelf] = []
+        for (shelf, step, defaced) in steps {
+            guard case .stage(let current, let removed, _, _) = step else { continue }
+            do throws(Failure) {
+                let counts = try locating(shelf, domain) { () throws(Failure) in
+                    try shelf.stage(source, domain: domain, id: id, manifest: manifest, linkingAgainst: current, defaced: Set(defaced))
+                }
+                staged.append(shelf)
+                outcomes.append(TargetOutcome(target: shelf.name, outcome: .deployed(release: id, copied: counts.copied, linked: counts.linked,
+                                                                                      removedPages: removed), defaced: defaced))
+            } catch {
+                for other in staged { other.remove([id], of: domain) }
+                throw error
+            }
+        }
+        Failpoint.deployBeforeSwitch.reach()
+        for (shelf, step, defaced) in steps {
+            switch step {
+            case .unchanged(let current):
+                outcomes.append(TargetOutcome(target: shelf.name, outcome: .unchanged(release: current), defaced: []))
+            case .reuse(let kept, let removed):
+                try locating(shelf, domain) { () throws(Failure) in try shelf.switchCurrent(of: domain, to: kept) }
+                outcomes.append(TargetOutcome(target: shelf.name, outcome: .reused(release: kept, removedPages: removed), defaced: defaced))
+            case .stage:
+                try locating(shelf, domain) { () throws(Failure) in try shelf.switchCurrent(of: domain, to: id) }
+                prune(domain, on: shelf, current: id)
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: shelves.enumerated().map { ($1.name, $0) })
+        return outcomes.sorted { order[$0.target, default: 0] < order[$1.target, default: 0] }
+    }
+
+    /// What `shelf` needs, after the checks against the release it serves.
+    private func plan(_ domain: String, manifest: ReleaseManifest, on shelf: any ReleaseShelf) throws(Failure) -> (step: Step, defaced: [String]) {
+        let current = try shelf.current(of: domain)
+        let currentManifest = try current.flatMap { id throws(Failure) in try shelf.manifest(of: domain, release: id) }
+        // What is online is checked, not trusted: a file changed on the server is repaired by a new release.
+        let defaced = try current.flatMap { id throws(Failure) in
+            try currentManifest.map { manifest throws(Failure) in try shelf.mismatches(of: domain, release: id, against: manifest) }
+        } ?? []
+        if let current, currentManifest?.contentHash == manifest.contentHash, defaced.isEmpty {
+            return (.unchanged(current), [])
         }
         if let online = currentManifest?.ledger { try checkLedger(of: manifest, extends: online) }
         // Who may approve is part of what goes online: a change is deployed only when the operator says so.
@@ -88,40 +165,23 @@ package struct Deployment: Sendable {
                           + "Check the build's `people.yml:` lines (who was added, changed or removed, or a changed `review:`), "
                           + "then deploy with --accept-changes. Nothing was changed.")
         }
-
-        let id = releaseID(now: now, manifest: manifest, releases: releases)
-        let partial = "\(releases)/.\(id).partial"
-        try? FileManager.default.removeItem(atPath: partial)
-        var copied = 0
-        var linked = 0
-        do throws(Failure) {
-            let previous = Dictionary(uniqueKeysWithValues: (currentManifest?.files ?? []).map { ($0.path, $0.sha256) })
-            for entry in manifest.files {
-                let target = "\(partial)/\(entry.path)"
-                try make((target as NSString).deletingLastPathComponent)
-                // Unchanged since the current release: a hard link, nothing uploaded.
-                if let current, previous[entry.path] == entry.sha256, link("\(releases)/\(current)/\(entry.path)", target) == 0 {
-                    linked += 1
-                } else {
-                    try copy("\(source)/\(entry.path)", to: target)
-                    copied += 1
-                    Failpoint.deployCopy.reach()
-                }
-            }
-            try copy("\(source)/\(ReleaseManifest.fileName)", to: "\(partial)/\(ReleaseManifest.fileName)")
-            if let current { carryOverAssets(from: "\(releases)/\(current)", to: partial, manifest: manifest) }
-            try verify(partial, against: manifest)
-            guard rename(partial, "\(releases)/\(id)") == 0 else { throw failure("cannot finish release \(id)", partial) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: partial)
-            throw error
-        }
-        Failpoint.deployBeforeSwitch.reach()
-        try switchCurrent(of: domain, to: id)
-        prune(releases, current: id)
         let pages = Set(manifest.files.map(\.path))
         let removed = (currentManifest?.files ?? []).map(\.path).filter { $0.hasSuffix(".html") && !pages.contains($0) }
-        return .deployed(release: id, copied: copied, linked: linked, removedPages: removed)
+        if let maxDeletes, removed.count > maxDeletes {
+            throw Failure(message: "This release drops \(removed.count) pages of the one online (more than --max-deletes \(maxDeletes)): "
+                          + removed.prefix(20).map { "/\($0)" }.joined(separator: ", ") + (removed.count > 20 ? ", …" : "")
+                          + ". Check that the build is complete; deploy with a higher --max-deletes if the pages are meant to go. Nothing was changed.")
+        }
+        // The same content as a release kept there (a redeploy after a rollback): no duplicate release.
+        for kept in try shelf.releases(of: domain).reversed() where kept != current && ReleaseID.isValid(kept) {
+            guard let keptManifest = try shelf.manifest(of: domain, release: kept), keptManifest.contentHash == manifest.contentHash,
+                try shelf.mismatches(of: domain, release: kept, against: keptManifest).isEmpty
+            else { continue }
+            return (.reuse(kept, removed: removed), defaced)
+        }
+        let online = Dictionary(uniqueKeysWithValues: (currentManifest?.files ?? []).map { ($0.path, $0.sha256) })
+        let upload = manifest.files.filter { online[$0.path] != $0.sha256 || defaced.contains($0.path) }.map(\.path)
+        return (.stage(current: current, removed: removed, upload: upload, link: manifest.files.count - upload.count), defaced)
     }
 
     /// Refuses a release built from a ledger that does not hold every line of
@@ -137,111 +197,83 @@ package struct Deployment: Sendable {
         }
     }
 
-    /// Switches `domain` back to the release before the current one.
+    /// Switches `domain` on every target to release `id`, or to the one before the current one.
+    /// Every target must hold that release; none is switched otherwise.
     /// - Returns: the release now current.
-    package func rollback(_ domain: String) throws(Failure) -> String {
-        try locating(domain) { () throws(Failure) in
-            let releases = self.releases(of: domain)
-            guard let current = currentRelease(of: domain), let index = releases.firstIndex(of: current) else {
-                throw Failure(message: "There is no current release to roll back from.")
+    package func rollback(_ domain: String, to id: String? = nil) throws(Failure) -> String {
+        var chosen: String?
+        for shelf in shelves {
+            let release = try locating(shelf, domain) { () throws(Failure) -> String in
+                let releases = try shelf.releases(of: domain).filter(ReleaseID.isValid)
+                if let id {
+                    guard releases.contains(id) else {
+                        throw Failure(message: "There is no release \(id) here (kept: \(releases.joined(separator: ", "))). "
+                                      + "List them with `portal12320 releases`. Nothing was switched.")
+                    }
+                    return id
+                }
+                guard let current = try shelf.current(of: domain), let index = releases.firstIndex(of: current) else {
+                    throw Failure(message: "There is no current release to roll back from.")
+                }
+                guard index > 0 else {
+                    throw Failure(message: "\(current) is the oldest release kept: there is nothing to roll back to.")
+                }
+                return releases[index - 1]
             }
-            guard index > 0 else {
-                throw Failure(message: "\(current) is the oldest release kept: there is nothing to roll back to.")
+            if let chosen, chosen != release {
+                throw located(Failure(message: "The targets are on different releases (\(chosen), \(release)): name one with --to-release. "
+                                      + "Nothing was switched."), shelf, domain)
             }
-            try switchCurrent(of: domain, to: releases[index - 1])
-            return releases[index - 1]
+            chosen = release
         }
+        guard let release = chosen else { throw Failure(message: "There is no deploy target to roll back.") }
+        for shelf in shelves {
+            try locating(shelf, domain) { () throws(Failure) in try shelf.switchCurrent(of: domain, to: release) }
+        }
+        return release
     }
 
-    /// The release `current` points at, if any.
-    package func currentRelease(of domain: String) -> String? {
-        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(root)/\(domain)/current") else { return nil }
-        return (target as NSString).lastPathComponent
-    }
-
-    /// Complete releases of `domain`, oldest first.
-    package func releases(of domain: String) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "\(root)/\(domain)/releases")) ?? []
-        return entries.filter { !$0.hasPrefix(".") }.sorted()
+    /// The releases kept for `domain` on `shelf`, oldest first.
+    package func releases(of domain: String, on shelf: any ReleaseShelf) throws(Failure) -> [Release] {
+        try locating(shelf, domain) { () throws(Failure) in
+            let current = try shelf.current(of: domain)
+            return try shelf.releases(of: domain).filter(ReleaseID.isValid).map { id throws(Failure) in
+                let manifest = try shelf.manifest(of: domain, release: id)
+                return Release(id: id, pages: manifest.map { $0.files.count { $0.path.hasSuffix(".html") } }, ledger: manifest?.ledger,
+                               isCurrent: id == current)
+            }
+        }
     }
 
     // MARK: Steps
 
-    /// `<UTC time>-<content hash>`: sorts by age and names what it holds.
-    private func releaseID(now: Date, manifest: ReleaseManifest, releases: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let base = "\(formatter.string(from: now))-\(manifest.contentHash.prefix(10))"
-        var id = base
-        var counter = 2
-        while FileManager.default.fileExists(atPath: "\(releases)/\(id)") {
-            id = "\(base)-\(counter)"
-            counter += 1
-        }
-        return id
-    }
-
-    /// Keeps the previous release's fingerprinted assets: pages still open in
-    /// browsers refer to them. They are not in the manifest and never verified.
-    private func carryOverAssets(from previous: String, to release: String, manifest: ReleaseManifest) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "\(previous)/assets")) ?? []
-        let listed = Set(manifest.files.map(\.path))
-        for name in names where !listed.contains("assets/\(name)") {
-            _ = link("\(previous)/assets/\(name)", "\(release)/assets/\(name)")
+    /// Runs `body`, pointing a failure at `domain`'s folder on `shelf`.
+    private func locating<T>(_ shelf: (any ReleaseShelf)?, _ domain: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
+        do {
+            return try body()
+        } catch {
+            throw located(error, shelf, domain)
         }
     }
 
-    private func verify(_ release: String, against manifest: ReleaseManifest) throws(Failure) {
-        for entry in manifest.files {
-            guard let data = FileManager.default.contents(atPath: "\(release)/\(entry.path)"),
-                data.count == entry.size, SHA256.hex(data) == entry.sha256
-            else {
-                throw Failure(message: "\(entry.path) does not match the manifest of \(manifest.domain) (corrupted or changed after the build). "
-                    + "Nothing was switched; rebuild and deploy again.")
-            }
-        }
+    private func located(_ failure: Failure, _ shelf: (any ReleaseShelf)?, _ domain: String) -> Failure {
+        var located = failure
+        if located.location == nil, let shelf { located.location = SourceLocation(file: shelf.address(of: domain)) }
+        return located
     }
 
-    /// A new symlink renamed over `current`: one atomic step.
-    private func switchCurrent(of domain: String, to id: String) throws(Failure) {
-        let site = "\(root)/\(domain)"
-        let temporary = "\(site)/.current-\(ProcessInfo.processInfo.processIdentifier)"
-        unlink(temporary)
-        guard symlink("releases/\(id)", temporary) == 0 else { throw failure("cannot create a symlink", temporary) }
-        guard rename(temporary, "\(site)/current") == 0 else {
-            unlink(temporary)
-            throw failure("cannot switch current", "\(site)/current")
+    /// The same id on every target, new on each (see ``ReleaseID``).
+    private func releaseID(now: Date, manifest: ReleaseManifest, domain: String) throws(Failure) -> String {
+        var taken = Set<String>()
+        for shelf in shelves {
+            taken.formUnion(try locating(shelf, domain) { () throws(Failure) in try shelf.releases(of: domain) })
         }
+        return ReleaseID.new(at: now, contentHash: manifest.contentHash, taken: taken)
     }
 
     /// Keeps the current release and the `keep` newest others; removes leftovers of interrupted deploys.
-    private func prune(_ releases: String, current: String) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: releases)) ?? []
-        for entry in entries where entry.hasPrefix(".") && entry.hasSuffix(".partial") {
-            try? FileManager.default.removeItem(atPath: "\(releases)/\(entry)")
-        }
-        let complete = entries.filter { !$0.hasPrefix(".") && $0 != current }.sorted()
-        for old in complete.dropLast(keep) {
-            try? FileManager.default.removeItem(atPath: "\(releases)/\(old)")
-        }
-    }
-
-    private func make(_ folder: String) throws(Failure) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(message: "\(folder): cannot create the folder (\(error.localizedDescription)).")
-        }
-    }
-
-    private func copy(_ source: String, to target: String) throws(Failure) {
-        guard let data = FileManager.default.contents(atPath: source) else { throw failure("cannot read", source) }
-        guard FileManager.default.createFile(atPath: target, contents: data) else { throw failure("cannot write", target) }
-    }
-
-    private func failure(_ what: String, _ path: String) -> Failure {
-        Failure(message: "\(path): \(what) (\(String(cString: strerror(errno)))). Check permissions and free space; `current` was not changed.")
+    private func prune(_ domain: String, on shelf: any ReleaseShelf, current: String) {
+        let others = ((try? shelf.releases(of: domain)) ?? []).filter { $0 != current && ReleaseID.isValid($0) }.sorted()
+        shelf.remove(Array(others.dropLast(keep)), of: domain)
     }
 }

@@ -121,8 +121,10 @@ package struct SiteBuild: Sendable {
         let plan = try SitePlan(province: content.province, publishable: published + previewed,
                                 heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities,
                                 media: media.mapValues(\.target), cache: memory?.pages)
-        let nginx = content.province.siteDomains.map { domain in
-            let text = NginxConfig.site(domain: domain, settings: content.province.deploy)
+        let province = content.province
+        let nginx = ([nil] + province.openedCities).map { city in
+            let domain = city.map(province.domain(of:)) ?? province.hubDomain
+            let text = NginxConfig.site(domain: domain, settings: province.deploy(of: city))
             return OutputFile(path: "\(OutputLayout.nginxFolder)/\(domain).conf") { Array(text.utf8) }
         }
         let renderer = try SiteRenderer(plan: plan, templates: templates, contentDirectory: content.directory,

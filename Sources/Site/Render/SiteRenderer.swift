@@ -229,7 +229,7 @@ final class SiteRenderer: Sendable {
 
     private func feedFiles(_ index: SiteIndex) -> [OutputFile] {
         let site = index.site
-        let siteURL = "https://\(site.domain)/"
+        let siteURL = plan.province.origin(of: site.city) + "/"
         let planned = site.city == nil ? plan.province.cities.filter { $0.status == .planned } : []
         let sitemapURLs = [(siteURL, site.answers.first?.answer.updated)]
             + plan.province.categories.map { ("\(siteURL)categories/\($0.key)/", index.byCategory[$0.key]?.first?.answer.updated) }

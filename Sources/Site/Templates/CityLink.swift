@@ -6,6 +6,8 @@ struct CityLink: TemplateContext, Hashable {
     let abbr: String
     let domain: String
     let opened: Bool
+    /// The city's site, with the scheme it is served on.
+    let url: String
     /// The hub page of a planned city, with the answers its residents can use.
     let plannedURL: String
     /// Whether this is the site being rendered.
@@ -16,13 +18,14 @@ struct CityLink: TemplateContext, Hashable {
         abbr = city.abbr
         domain = province.domain(of: city)
         opened = city.status == .opened
-        plannedURL = "https://\(province.hubDomain)\(Self.plannedPath(city))"
+        url = province.origin(of: city) + "/"
+        plannedURL = province.origin(of: nil) + Self.plannedPath(city)
         self.current = current
     }
 
     static let keys: [String: TemplateKey<CityLink>] = [
         "name": .text(\.name), "abbr": .text(\.abbr), "domain": .text(\.domain),
-        "url": .text { "https://\($0.domain)/" }, "opened": .flag(\.opened), "current": .flag(\.current),
+        "url": .text(\.url), "opened": .flag(\.opened), "current": .flag(\.current),
         "plannedURL": .text(\.plannedURL),
     ]
 

@@ -9,6 +9,8 @@ struct SiteChrome: Sendable {
     private let headers: [String: String]
     private let footer: String
     let domain: String
+    /// `https://<domain>`, or `http://` where the site is served without TLS.
+    let origin: String
     /// `SiteName`, `SiteDomain` and, where one is assigned, `SiteIDCode`.
     private let siteMetadata: [MetaTag]
     /// What every page of this site must show.
@@ -21,6 +23,7 @@ struct SiteChrome: Sendable {
     ///   - templates: renders the header and footer once for the whole site.
     init(province: Province, city: City?, logoURL: String, assetURLs: [String: String], templates: TemplateSet) {
         domain = city.map(province.domain(of:)) ?? province.hubDomain
+        origin = province.origin(of: city)
         values = SiteValues(province: province, city: city, logoURL: logoURL, assetURLs: assetURLs)
         var headers: [String: String] = [:]
         for current in [""] + province.categories.map(\.key) {
@@ -42,7 +45,7 @@ struct SiteChrome: Sendable {
     func page<Body: TemplateContext>(_ body: Body, title: String, description: String, path: String,
                                      category: String? = nil, metadata: [MetaTag] = [], article: Bool = false) -> PageContext<Body> {
         let head = PageHead(title: title == siteName ? siteName : "\(title) - \(siteName)", heading: title,
-                            description: description, canonical: "https://\(domain)\(path)",
+                            description: description, canonical: origin + path,
                             metadata: siteMetadata + metadata, pageType: article ? "article" : "website",
                             header: headers[category ?? ""] ?? headers[""] ?? "", footer: footer)
         return PageContext(body: body, head: head, site: values)

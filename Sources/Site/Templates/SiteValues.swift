@@ -37,7 +37,7 @@ struct SiteValues: TemplateContext, Hashable {
         stylesheet = assetURLs["style.css"] ?? "/assets/style.css"
         searchScript = assetURLs["search.js"] ?? "/assets/search.js"
         modeScript = assetURLs["mode.js"] ?? "/assets/mode.js"
-        hubURL = "https://\(province.hubDomain)/"
+        hubURL = province.origin(of: nil) + "/"
         isHub = city == nil
         cities = province.cities.map { CityLink($0, in: province, current: $0 == city) }
         self.city = city.map { CityDetails($0, domain: province.domain(of: $0)) }

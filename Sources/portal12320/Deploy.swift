@@ -27,6 +27,12 @@ struct Deploy: AsyncParsableCommand {
     @Option(help: "Refuse a release that drops more than this many pages of the one online.")
     var maxDeletes = 50
 
+    @Flag(help: "Build the cities named (only them, as `build --city`) into --dist first, then deploy them.")
+    var build = false
+
+    @Option(help: ArgumentHelp("The theme folder, with --build.", valueName: "dir"))
+    var templates = "Templates"
+
     /// Checked before any site is touched: `--keep -1` once crashed after the first site was switched.
     func validate() throws {
         guard keep >= 0 else { throw ValidationError("--keep must be 0 or more (releases kept besides the current one), not \(keep).") }
@@ -36,6 +42,12 @@ struct Deploy: AsyncParsableCommand {
     func run() async throws {
         // A server that closes the connection while a list is sent to it must not kill this process.
         signal(SIGPIPE, SIG_IGN)
+        if build {
+            var build = try Build.parse(["--content", where_.content, "--templates", templates, "--output", dist]
+                + where_.cities.flatMap { ["--city", $0] })
+            try build.validate()
+            try await build.run()
+        }
         let sites = try where_.sites(installed: {
             Deployment(dist: dist, shelves: []).sites().map { ($0, ReleaseManifest.read(from: "\(dist)/\($0)/\(ReleaseManifest.fileName)")?.city) }
         }, in: dist)

@@ -14,9 +14,14 @@ struct RemoteDeployTests {
         return province
     }
 
-    private func build(_ province: SampleProvinceCopy, marker: String) throws {
+    /// Marks the theme `release: <marker>` (in every page's footer).
+    private func mark(_ province: SampleProvinceCopy, _ marker: String) throws {
         try province.write("<!-- release: \(marker) -->\n" + province.read("Templates/footer.mustache").replacingOccurrences(of: "<!-- release: A -->\n", with: ""),
                            to: "Templates/footer.mustache")
+    }
+
+    private func build(_ province: SampleProvinceCopy, marker: String) throws {
+        try mark(province, marker)
         let built = try province.run(["build", "--city", "sz"])
         try #require(built.status == 0, "\(built.error)")
     }
@@ -45,8 +50,9 @@ struct RemoteDeployTests {
         // Only Suzhou: no other site went to its servers.
         #expect(try FileManager.default.contentsOfDirectory(atPath: roots[0]) == ["www.jssz12320.cn"])
 
-        try build(province, marker: "B")
-        let second = try province.run(["deploy", "--city", "sz", "--ssh-config", config])
+        // One command builds Suzhou and deploys it.
+        try mark(province, "B")
+        let second = try province.run(["deploy", "--city", "sz", "--build", "--ssh-config", config])
         #expect(second.status == 0, "\(second.error)")
         let releaseB = try current(roots[0])
         #expect(releaseB != releaseA)

@@ -69,7 +69,8 @@ struct Deploy: AsyncParsableCommand {
     private func report(_ result: Deployment.TargetOutcome, domain: String) {
         let place = "\(domain) on \(result.target)"
         if !result.defaced.isEmpty {
-            Terminal.say("\(place): \(Plural.of(result.defaced.count, "file")) of the release online had been changed on the server, now repaired:")
+            Terminal.say("\(place): \(Plural.of(result.defaced.count, "file")) of the release online had been changed on the server, "
+                + (dryRun ? "would be repaired:" : "now repaired:"))
             result.defaced.forEach { Terminal.say("  /\($0)") }
         }
         var removed: [String] = []
@@ -78,7 +79,8 @@ struct Deploy: AsyncParsableCommand {
             Terminal.say("\(place): deployed \(release) (\(copied) files copied, \(linked) unchanged and linked).")
             removed = removedPages
         case .reused(let release, let removedPages):
-            Terminal.say("\(place): the same content as release \(release), kept there: it is current again (no new release).")
+            Terminal.say("\(place): the same content as release \(release), kept there: it "
+                + (dryRun ? "would be current again (dry run, nothing changed)." : "is current again (no new release)."))
             removed = removedPages
         case .unchanged(let release):
             Terminal.say("\(place): unchanged, \(release) stays current.")

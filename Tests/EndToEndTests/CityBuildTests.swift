@@ -37,6 +37,25 @@ struct CityBuildTests {
         #expect(inode(suzhouPage) == suzhouBefore)
     }
 
+    /// A link or a stray file in another city's folder is that city's problem: a warning here, nothing of it published.
+    @Test func aLinkInAnotherCitysFolderIsAWarningAndItsHeldBackEntriesStay() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        try province.write("---\nid: sz-secret\ntitle: 苏州内部资料\ncategory: insurance\nupdated: 2024-08-01\n---\n内部资料\n",
+                           to: "Content/answers/sz/sz-secret.md")
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.read("dist/held-back.json").contains("sz/sz-secret"))
+        try province.write("outside the content\n", to: "outside.txt")
+        try FileManager.default.createSymbolicLink(atPath: province.root + "/Content/answers/sz/link-out.md", withDestinationPath: province.root + "/outside.txt")
+        let built = try province.run(["build", "--city", "nj"])
+        #expect(built.status == 0, "\(built.error)")
+        #expect(built.error.contains("Content/answers/sz/link-out.md: warning:"), "\(built.error)")
+        // Suzhou's site was not built, so what held its answers back still stands in the report.
+        #expect(try province.read("dist/held-back.json").contains("sz/sz-secret"))
+        let refused = try province.run(["build", "--city", "sz"])
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("Content/answers/sz/link-out.md: error:"), "\(refused.error)")
+    }
+
     @Test func aBrokenAnswerOfTheCityBuiltStopsItsBuild() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)

@@ -287,6 +287,32 @@ struct DeployTests {
         #expect(listed.output.contains("(current)"))
     }
 
+    /// Only a release that is still what its manifest says goes online again, and only a folder of the releases is one.
+    @Test func aRollbackRefusesAChangedReleaseAndIgnoresALinkedOne() throws {
+        let bench = try DeployBench()
+        try bench.build(marker: "A")
+        #expect(try bench.deploy(["--city", "nj"]).status == 0)
+        let first = try bench.current("www.jsnj12320.cn")
+        try bench.build(marker: "B")
+        #expect(try bench.deploy(["--city", "nj"]).status == 0)
+        let releases = "\(bench.srv)/www.jsnj12320.cn/releases"
+        let old = "\(bench.srv)/www.jsnj12320.cn/\(first)/index.html"
+        try Data(try String(contentsOfFile: old, encoding: .utf8).replacingOccurrences(of: "release: A", with: "DEFACED").utf8)
+            .write(to: URL(fileURLWithPath: old))
+        let refused = try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj"])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("was changed on the server (/index.html)"), "\(refused.error)")
+        #expect(try bench.current("www.jsnj12320.cn") != first)
+
+        // A link among the releases, to a copy elsewhere: not listed, not switched to.
+        let foreign = bench.province.root + "/foreign"
+        try FileManager.default.copyItem(atPath: "\(bench.srv)/www.jsnj12320.cn/\(first)", toPath: foreign)
+        try FileManager.default.createSymbolicLink(atPath: "\(releases)/20991231T000000Z-ffffffffff", withDestinationPath: foreign)
+        let listed = try bench.province.run(["releases", "--to", bench.srv, "--city", "nj"])
+        #expect(!listed.output.contains("20991231T000000Z"), "\(listed.output)")
+        #expect(try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj", "--to-release", "20991231T000000Z-ffffffffff"]).status == 1)
+    }
+
     /// A page changed on the server is not taken for the release: the next deploy names it and repairs it with a new release.
     @Test func aDefacedReleaseIsReportedAndRepaired() throws {
         let bench = try DeployBench()

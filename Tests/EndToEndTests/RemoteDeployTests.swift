@@ -7,10 +7,12 @@ import Testing
 /// leaves both on the release they served.
 struct RemoteDeployTests {
     /// The tests' province with Suzhou served by `targets`, built for Suzhou only.
-    private func province(targets: [(name: String, url: String)]) throws -> SampleProvinceCopy {
+    /// - Parameter served: Suzhou's own nginx settings (`root`, `listen`…), over the province's.
+    private func province(targets: [(name: String, url: String)], served: [String] = []) throws -> SampleProvinceCopy {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         let lines = targets.map { "          \($0.name): \($0.url)\n" }.joined()
-        try province.edit("Content/portal.yml", replacing: "    abbr: sz\n", with: "    abbr: sz\n    deploy:\n      targets:\n\(lines)")
+        let settings = served.map { "      \($0)\n" }.joined()
+        try province.edit("Content/portal.yml", replacing: "    abbr: sz\n", with: "    abbr: sz\n    deploy:\n\(settings)      targets:\n\(lines)")
         return province
     }
 
@@ -37,7 +39,10 @@ struct RemoteDeployTests {
         // One ssh configuration for both: each server's client key and host key.
         let config = web1.folder + "/both_config"
         try SSHServer.writeClientConfig(for: [web1, web2], to: config)
-        let province = try province(targets: [("web1", "ssh://\(web1.authority)\(roots[0])"), ("web2", "ssh://\(web2.authority)\(roots[1])")])
+        // nginx on web1 serves Suzhou from web1's folder, with the configuration the build generates.
+        let port = HTTPProbe.freePort()
+        let province = try province(targets: [("web1", "ssh://\(web1.authority)\(roots[0])"), ("web2", "ssh://\(web2.authority)\(roots[1])")],
+                                    served: ["root: \(roots[0])", "listen: \"127.0.0.1:\(port)\"", "tls: off"])
         try build(province, marker: "A")
 
         let first = try province.run(["deploy", "--city", "sz", "--ssh-config", config])
@@ -47,6 +52,12 @@ struct RemoteDeployTests {
         let releaseA = try current(roots[0])
         #expect(try current(roots[1]) == releaseA)
         for root in roots { try ReleaseFolder.expectComplete("\(root)/www.jssz12320.cn/current", marker: "A") }
+        let nginxFolder = province.root + "/web1-nginx"
+        try FileManager.default.createDirectory(atPath: nginxFolder + "/sites", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: province.root + "/dist/nginx/www.jssz12320.cn.conf", toPath: nginxFolder + "/sites/www.jssz12320.cn.conf")
+        let nginx = try NginxServer(configurations: nginxFolder + "/sites", port: port, folder: nginxFolder)
+        let served = { () throws -> String in try HTTPProbe.get(port: nginx.port, host: "www.jssz12320.cn", path: "/").body }
+        #expect(try served().contains("release: A"))
         // Only Suzhou: no other site went to its servers.
         #expect(try FileManager.default.contentsOfDirectory(atPath: roots[0]) == ["www.jssz12320.cn"])
 
@@ -58,6 +69,7 @@ struct RemoteDeployTests {
         #expect(releaseB != releaseA)
         #expect(try current(roots[1]) == releaseB)
         for root in roots { try ReleaseFolder.expectComplete("\(root)/www.jssz12320.cn/current", marker: "B") }
+        #expect(try served().contains("release: B"))
         // Unchanged files are hard links to the previous release's, not new copies.
         var old = stat(), new = stat()
         #expect(stat("\(roots[0])/www.jssz12320.cn/\(releaseA)/robots.txt", &old) == 0)
@@ -74,6 +86,7 @@ struct RemoteDeployTests {
         let back = try province.run(["rollback", "--city", "sz", "--to-release", idA, "--ssh-config", config])
         #expect(back.status == 0, "\(back.error)")
         for root in roots { #expect(try current(root) == "releases/\(idA)") }
+        #expect(try served().contains("release: A"))
         // The newer content deployed again: switched back to, not uploaded again.
         let again = try province.run(["deploy", "--city", "sz", "--ssh-config", config])
         #expect(again.output.contains("it is current again"), "\(again.output)")

@@ -82,4 +82,26 @@ struct SiteDeploySettingsTests {
         #expect(error.description.contains(setting.1), "\(error.description)")
         #expect(error.description.contains("portal.yml:"))
     }
+
+    /// A site's other names may not take another site's requests (or all sites', set province-wide).
+    @Test(arguments: [
+        ("    abbr: sz\n", "    abbr: sz\n    deploy:\n      server_names: [www.js12320.cn]\n", "lists `www.js12320.cn`, which is"),
+        ("    abbr: sz\n", "    abbr: sz\n    deploy:\n      server_names: [jsnj12320.cn]\n", "lists `jsnj12320.cn`, which is 南京市's site"),
+        ("deploy:\n", "deploy:\n  server_names: [extra.example.cn]\n", "`server_names` names one site's other domains"),
+        ("deploy:\n", "deploy:\n  listen: \"443\"\n  listen_tls: \"443 ssl\"\n", "`listen` and `listen_tls` are the same address"),
+    ])
+    func aServerNameOrPortThatWouldTakeAnotherSitesRequestsIsRefused(_ edit: (String, String, String)) throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/portal.yml", replacing: edit.0, with: edit.1)
+        let error = try #require(throws: ContentErrors.self) { try ProvinceLoader.load(file: fixture.content + "/portal.yml") }
+        #expect(error.description.contains(edit.2), "\(error.description)")
+    }
+
+    @Test func twoCitiesCannotShareAServerName() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/portal.yml", replacing: "    abbr: sz\n", with: "    abbr: sz\n    deploy:\n      server_names: [12320.example.cn]\n")
+        try fixture.edit("Content/portal.yml", replacing: "    abbr: nj\n", with: "    abbr: nj\n    deploy:\n      server_names: [12320.example.cn]\n")
+        let error = try #require(throws: ContentErrors.self) { try ProvinceLoader.load(file: fixture.content + "/portal.yml") }
+        #expect(error.description.contains("lists `12320.example.cn`, which is 南京市's site"), "\(error.description)")
+    }
 }

@@ -31,9 +31,11 @@ package enum ContentLoader {
         answers.sort { ($0.scope, $0.id) < ($1.scope, $1.id) }
         issues += crossCheck(answers)
         // Answers only ever concern their own city and the province: another city's problems are its own.
-        let otherFiles = Set(files.filter { isOtherCity($0.scope) }.map(\.path))
-        let otherCitiesIssues = issues.filter { otherFiles.contains($0.file) }.map(\.asWarning)
-        issues.removeAll { otherFiles.contains($0.file) }
+        // By place: a link or a stray file in another city's folder is that city's problem too.
+        let otherFolders = otherCities.map { "\(directory)/answers/\($0)" }
+        let inOtherCity = { (file: String) in otherFolders.contains { file == $0 || file.hasPrefix($0 + "/") } }
+        let otherCitiesIssues = issues.filter { inOtherCity($0.file) }.map(\.asWarning)
+        issues.removeAll { inOtherCity($0.file) }
         answers.removeAll { isOtherCity($0.scope) }
         let transcripts = MediaLoader.transcripts(for: answers, directory: directory + "/media", issues: &issues)
         var contacts = ContactDirectory.empty

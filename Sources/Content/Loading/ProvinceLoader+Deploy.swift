@@ -10,8 +10,9 @@ extension ProvinceLoader {
                              "tls_chain", "hsts", "targets"]
 
     /// The `deploy:` of `fields` (portal.yml, a city's entry or `hub:`) over `defaults`: what it sets replaces them.
-    static func readDeploy(_ fields: inout YAMLFields, over defaults: DeploySettings = DeploySettings()) -> DeploySettings {
-        var settings = defaults
+    /// - Parameter defaults: the province's settings, for a site's own `deploy:`; `nil` when reading the province's.
+    static func readDeploy(_ fields: inout YAMLFields, over defaults: DeploySettings? = nil) -> DeploySettings {
+        var settings = defaults ?? DeploySettings()
         guard let node = fields.values["deploy"] else { return settings }
         var entry = YAMLFields(node, file: fields.file, lineOffset: 0, allowed: deployKeys, what: "deploy")
         defer { fields.absorb(entry) }
@@ -32,7 +33,10 @@ extension ProvinceLoader {
                 settings.listen = value
             }
         }
-        if entry.values["server_names"] != nil {
+        if entry.values["server_names"] != nil, defaults == nil {
+            entry.report(at: entry.line(of: "server_names"), "`server_names` names one site's other domains, not the province's.",
+                         "Move it into the `deploy:` of the city's entry (or of `hub:`) whose site answers to those names.")
+        } else if entry.values["server_names"] != nil {
             settings.serverNames = entry.textList("server_names").filter { name in
                 guard let problem = HostName.problem(name) else { return true }
                 entry.report(at: entry.line(of: "server_names"), "The server name `\(name)` is not usable: \(problem).",
@@ -44,6 +48,11 @@ extension ProvinceLoader {
         for (key, path) in [("tls_certificate", \DeploySettings.certificate), ("tls_certificate_key", \.certificateKey),
                             ("tls_chain", \.certificateChain)] where entry.values[key] != nil {
             settings[keyPath: path] = tlsPath(key, &entry)
+        }
+        if settings.hasTLS, let plain = settings.listen.split(separator: " ").first,
+            plain == settings.listenTLS.split(separator: " ").first {
+            entry.report(at: entry.mappingLine, "`listen` and `listen_tls` are the same address (`\(plain)`): nginx cannot serve HTTP and HTTPS on one.",
+                         "Give HTTPS its own port, e.g. `listen: \"80\"` and `listen_tls: \"443 ssl\"`.")
         }
         if (settings.certificate == nil) != (settings.certificateKey == nil) {
             entry.report(at: entry.mappingLine, "Only one of tls_certificate and tls_certificate_key is set.",

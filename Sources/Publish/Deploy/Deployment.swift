@@ -149,7 +149,9 @@ package struct Deployment: Sendable {
 
     /// What `shelf` needs, after the checks against the release it serves.
     private func plan(_ domain: String, manifest: ReleaseManifest, on shelf: any ReleaseShelf) throws(Failure) -> (step: Step, defaced: [String]) {
-        let current = try shelf.current(of: domain)
+        let kept = try shelf.releases(of: domain).filter(ReleaseID.isValid)
+        // A `current` that is no release folder of ours (a link to elsewhere) is replaced, never linked against.
+        let current = try shelf.current(of: domain).flatMap { kept.contains($0) ? $0 : nil }
         let currentManifest = try current.flatMap { id throws(Failure) in try shelf.manifest(of: domain, release: id) }
         // What is online is checked, not trusted: a file changed on the server is repaired by a new release.
         let defaced = try current.flatMap { id throws(Failure) in
@@ -173,7 +175,7 @@ package struct Deployment: Sendable {
                           + ". Check that the build is complete; deploy with a higher --max-deletes if the pages are meant to go. Nothing was changed.")
         }
         // The same content as a release kept there (a redeploy after a rollback): no duplicate release.
-        for kept in try shelf.releases(of: domain).reversed() where kept != current && ReleaseID.isValid(kept) {
+        for kept in kept.reversed() where kept != current {
             guard let keptManifest = try shelf.manifest(of: domain, release: kept), keptManifest.contentHash == manifest.contentHash,
                 try shelf.mismatches(of: domain, release: kept, against: keptManifest).isEmpty
             else { continue }
@@ -227,6 +229,19 @@ package struct Deployment: Sendable {
             chosen = release
         }
         guard let release = chosen else { throw Failure(message: "There is no deploy target to roll back.") }
+        // Only a release that is still what its manifest says goes online again.
+        for shelf in shelves {
+            try locating(shelf, domain) { () throws(Failure) in
+                guard let manifest = try shelf.manifest(of: domain, release: release) else {
+                    throw Failure(message: "Release \(release) has no readable manifest: it cannot be checked, so it is not switched to. Nothing was switched.")
+                }
+                let changed = try shelf.mismatches(of: domain, release: release, against: manifest)
+                if !changed.isEmpty {
+                    throw Failure(message: "Release \(release) was changed on the server (\(changed.prefix(5).map { "/\($0)" }.joined(separator: ", "))"
+                                  + (changed.count > 5 ? ", …" : "") + "): it is not switched to. Deploy a build of that content again instead. Nothing was switched.")
+                }
+            }
+        }
         for shelf in shelves {
             try locating(shelf, domain) { () throws(Failure) in try shelf.switchCurrent(of: domain, to: release) }
         }

@@ -48,7 +48,7 @@ package enum NginxConfig {
                     server_name \(aliases.joined(separator: " "));
                     server_tokens off;
                 \(tls.certificates)
-                    return 301 \(scheme)://\(domain)$request_uri;
+                \(hsts.map { "    add_header \($0) always;\n" }.joined())    return 301 \(scheme)://\(domain)$request_uri;
                 }
 
                 """

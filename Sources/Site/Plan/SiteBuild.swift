@@ -133,7 +133,13 @@ package struct SiteBuild: Sendable {
                                         simplifiedForms: { [lexicon = board.moderator.lexicon] in lexicon.simplifiedForms(of: $0) },
                                         synonyms: content.synonyms.map(\.words),
                                         theme: theme.flatMap { theme in memory.map { ($0.theme, theme.generation) } })
-        let besides = [OutputFile(path: Self.heldBackReport) { Self.heldBackJSON(heldBack) }, OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
+        // A `--city` build keeps what the previous build listed for the cities it leaves as they were.
+        let otherCities = onlyCities.isEmpty ? [] : Set(province.openedCities.map(\.abbr)).subtracting(onlyCities)
+        let keptEntries = writing ? Self.previousHeldBack(in: outputDirectory).filter { entry in
+            otherCities.contains { entry["answer"]?.hasPrefix("\($0)/") == true }
+        } : []
+        let besides = [OutputFile(path: Self.heldBackReport) { Self.heldBackJSON(heldBack, keeping: keptEntries) },
+                       OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
         let changes = rosterChanges
         return Decision(renderer: renderer, besides: besides, record: record) { files, searchIndexTime in
             Report(sites: plan.cities.count + 1, files: files.count, pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
@@ -190,12 +196,22 @@ package struct SiteBuild: Sendable {
         return summary
     }
 
-    private static func heldBackJSON(_ heldBack: [any ReviewStanding]) -> [UInt8] {
+    /// - Parameter kept: entries of the previous report, for cities this build did not read.
+    private static func heldBackJSON(_ heldBack: [any ReviewStanding], keeping kept: [[String: String]] = []) -> [UInt8] {
         let entries = heldBack.map { review -> [String: String] in
             ["answer": review.item.reference, "file": review.item.file, "reason": review.reason ?? ""]
-        }
+        } + kept
         let data = (try? JSONSerialization.data(withJSONObject: ["heldBack": entries], options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
         return Array(data) + [0x0A]
+    }
+
+    /// The entries of the held-back report the previous build left in `output`.
+    private static func previousHeldBack(in output: String) -> [[String: String]] {
+        guard let data = FileManager.default.contents(atPath: "\(output)/\(heldBackReport)"),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let entries = object["heldBack"] as? [[String: String]]
+        else { return [] }
+        return entries
     }
 
     /// Renders and writes every file on all cores (renders only, without `output`).

@@ -20,9 +20,14 @@ package struct FolderShelf: ReleaseShelf {
         return (target as NSString).lastPathComponent
     }
 
+    /// Folders only: a symbolic link among the releases (to a folder anywhere) is never taken for one.
     package func releases(of domain: String) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "\(root)/\(domain)/releases")) ?? []
-        return entries.filter { !$0.hasPrefix(".") }.sorted()
+        let folder = "\(root)/\(domain)/releases"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return entries.filter { name in
+            var status = stat()
+            return !name.hasPrefix(".") && lstat("\(folder)/\(name)", &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        }.sorted()
     }
 
     package func manifest(of domain: String, release: String) -> ReleaseManifest? {

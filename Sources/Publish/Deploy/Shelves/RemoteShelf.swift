@@ -69,7 +69,8 @@ package struct RemoteShelf: ReleaseShelf {
     }
 
     package func releases(of domain: String) throws(Deployment.Failure) -> [String] {
-        try run("ls -1 \(Self.quoted(site(domain) + "/releases")) 2>/dev/null || true")
+        // Folders only: a symbolic link among the releases is never taken for one.
+        try run("find \(Self.quoted(site(domain) + "/releases")) -mindepth 1 -maxdepth 1 -type d -printf '%f\\n' 2>/dev/null || true")
             .split(separator: "\n").map(String.init).filter { !$0.hasPrefix(".") }.sorted()
     }
 

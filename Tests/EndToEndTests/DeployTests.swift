@@ -313,6 +313,25 @@ struct DeployTests {
         #expect(try bench.province.run(["rollback", "--to", bench.srv, "--city", "nj", "--to-release", "20991231T000000Z-ffffffffff"]).status == 1)
     }
 
+    /// Two folder targets of one city; the second cannot be switched (its `current` is a folder):
+    /// the message says which target already serves the new release.
+    @Test func aSwitchThatFailsOnOneTargetSaysWhichTargetsAreSwitched() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        let roots = [province.root + "/web1", province.root + "/web2"]
+        try province.edit("Content/portal.yml", replacing: "    abbr: sz\n",
+                          with: "    abbr: sz\n    deploy:\n      targets:\n        web1: file://\(roots[0])\n        web2: file://\(roots[1])\n")
+        #expect(try province.run(["deploy", "--city", "sz", "--build"]).status == 0)
+        let current = "\(roots[1])/www.jssz12320.cn/current"
+        try FileManager.default.removeItem(atPath: current)
+        try FileManager.default.createDirectory(atPath: current + "/kept", withIntermediateDirectories: true)
+        try province.edit("Content/answers/sz/sz-insurance.md", replacing: "苏州按本市规定报销。", with: "苏州按本市规定报销，当场结算。")
+        let failed = try province.run(["deploy", "--city", "sz", "--build"])
+        #expect(failed.status == 1)
+        #expect(failed.error.contains("Already switched to the new release: web1"), "\(failed.error)")
+        #expect(try String(contentsOfFile: "\(roots[0])/www.jssz12320.cn/current/answers/insurance-basic/index.html", encoding: .utf8)
+            .contains("当场结算"))
+    }
+
     /// A page changed on the server is not taken for the release: the next deploy names it and repairs it with a new release.
     @Test func aDefacedReleaseIsReportedAndRepaired() throws {
         let bench = try DeployBench()

@@ -39,7 +39,7 @@ struct RemoteDeployTests {
         // One ssh configuration for both: each server's client key and host key.
         let config = web1.folder + "/both_config"
         try SSHServer.writeClientConfig(for: [web1, web2], to: config)
-        // nginx on web1 serves Suzhou from web1's folder, with the configuration the build generates.
+        // Suzhou is served from web1's folder (see the nginx files below) over plain HTTP on a test port.
         let port = HTTPProbe.freePort()
         let province = try province(targets: [("web1", "ssh://\(web1.authority)\(roots[0])"), ("web2", "ssh://\(web2.authority)\(roots[1])")],
                                     served: ["root: \(roots[0])", "listen: \"127.0.0.1:\(port)\"", "tls: off"])
@@ -52,12 +52,24 @@ struct RemoteDeployTests {
         let releaseA = try current(roots[0])
         #expect(try current(roots[1]) == releaseA)
         for root in roots { try ReleaseFolder.expectComplete("\(root)/www.jssz12320.cn/current", marker: "A") }
-        let nginxFolder = province.root + "/web1-nginx"
-        try FileManager.default.createDirectory(atPath: nginxFolder + "/sites", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: province.root + "/dist/nginx/www.jssz12320.cn.conf", toPath: nginxFolder + "/sites/www.jssz12320.cn.conf")
-        let nginx = try NginxServer(configurations: nginxFolder + "/sites", port: port, folder: nginxFolder)
-        let served = { () throws -> String in try HTTPProbe.get(port: nginx.port, host: "www.jssz12320.cn", path: "/").body }
-        #expect(try served().contains("release: A"))
+        // Each server's nginx with the generated file; web2's is the same file as its own machine would hold it
+        // (on one test machine the two servers need two folders and two ports).
+        let generated = try String(contentsOfFile: province.root + "/dist/nginx/www.jssz12320.cn.conf", encoding: .utf8)
+        let port2 = HTTPProbe.freePort()
+        var servers: [NginxServer] = []
+        for (index, conf) in [generated, generated.replacingOccurrences(of: roots[0], with: roots[1])
+                                .replacingOccurrences(of: "127.0.0.1:\(port)", with: "127.0.0.1:\(port2)")].enumerated() {
+            let folder = province.root + "/web\(index + 1)-nginx"
+            try FileManager.default.createDirectory(atPath: folder + "/sites", withIntermediateDirectories: true)
+            try conf.write(toFile: folder + "/sites/www.jssz12320.cn.conf", atomically: true, encoding: .utf8)
+            servers.append(try NginxServer(configurations: folder + "/sites", port: index == 0 ? port : port2, folder: folder))
+        }
+        /// What each server's nginx serves as Suzhou's home page.
+        let served = { () throws -> [String] in
+            try servers.map { try HTTPProbe.get(port: $0.port, host: "www.jssz12320.cn", path: "/").body }
+        }
+        let releaseMarker = { (page: String) in page.contains("release: A") ? "A" : page.contains("release: B") ? "B" : "?" }
+        #expect(try served().map(releaseMarker) == ["A", "A"])
         // Only Suzhou: no other site went to its servers.
         #expect(try FileManager.default.contentsOfDirectory(atPath: roots[0]) == ["www.jssz12320.cn"])
 
@@ -69,7 +81,7 @@ struct RemoteDeployTests {
         #expect(releaseB != releaseA)
         #expect(try current(roots[1]) == releaseB)
         for root in roots { try ReleaseFolder.expectComplete("\(root)/www.jssz12320.cn/current", marker: "B") }
-        #expect(try served().contains("release: B"))
+        #expect(try served().map(releaseMarker) == ["B", "B"])
         // Unchanged files are hard links to the previous release's, not new copies.
         var old = stat(), new = stat()
         #expect(stat("\(roots[0])/www.jssz12320.cn/\(releaseA)/robots.txt", &old) == 0)
@@ -86,7 +98,7 @@ struct RemoteDeployTests {
         let back = try province.run(["rollback", "--city", "sz", "--to-release", idA, "--ssh-config", config])
         #expect(back.status == 0, "\(back.error)")
         for root in roots { #expect(try current(root) == "releases/\(idA)") }
-        #expect(try served().contains("release: A"))
+        #expect(try served().map(releaseMarker) == ["A", "A"])
         // The newer content deployed again: switched back to, not uploaded again.
         let again = try province.run(["deploy", "--city", "sz", "--ssh-config", config])
         #expect(again.output.contains("it is current again"), "\(again.output)")

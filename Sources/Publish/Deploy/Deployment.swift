@@ -19,6 +19,15 @@ package struct Deployment: Sendable {
         init(message: String) {
             self.message = message
         }
+
+        /// The same failure, with what it left said after it.
+        func adding(_ sentence: String) -> Failure {
+            // A message that already says nothing changed needs no second sentence to that effect.
+            let said = message.hasSuffix(sentence) || (sentence.hasPrefix("Nothing was") && message.contains("Nothing was"))
+            var failure = Failure(message: said ? message : message + " " + sentence)
+            failure.location = location
+            return failure
+        }
     }
 
     /// What happened to one site on one target.
@@ -100,8 +109,12 @@ package struct Deployment: Sendable {
         // Every target prepared before any is switched.
         var steps: [(shelf: any ReleaseShelf, step: Step, defaced: [String])] = []
         for shelf in shelves {
-            let planned = try locating(shelf, domain) { () throws(Failure) in try plan(domain, manifest: manifest, on: shelf) }
-            steps.append((shelf, planned.step, planned.defaced))
+            do throws(Failure) {
+                let planned = try locating(shelf, domain) { () throws(Failure) in try plan(domain, manifest: manifest, on: shelf) }
+                steps.append((shelf, planned.step, planned.defaced))
+            } catch {
+                throw error.adding(shelves.count > 1 ? "Nothing was switched on any target." : "Nothing was switched.")
+            }
         }
         if dryRun {
             return steps.map { shelf, step, defaced in
@@ -127,21 +140,30 @@ package struct Deployment: Sendable {
                                                                                       removedPages: removed), defaced: defaced))
             } catch {
                 for other in staged { other.remove([id], of: domain) }
-                throw error
+                throw error.adding(shelves.count > 1 ? "Nothing was switched on any target." : "Nothing was switched.")
             }
         }
         Failpoint.deployBeforeSwitch.reach()
+        var switched: [String] = []
         for (shelf, step, defaced) in steps {
-            switch step {
-            case .unchanged(let current):
-                outcomes.append(TargetOutcome(target: shelf.name, outcome: .unchanged(release: current), defaced: []))
-            case .reuse(let kept, let removed):
-                try locating(shelf, domain) { () throws(Failure) in try shelf.switchCurrent(of: domain, to: kept) }
-                outcomes.append(TargetOutcome(target: shelf.name, outcome: .reused(release: kept, removedPages: removed), defaced: defaced))
-            case .stage:
-                try locating(shelf, domain) { () throws(Failure) in try shelf.switchCurrent(of: domain, to: id) }
-                prune(domain, on: shelf, current: id)
+            do throws(Failure) {
+                switch step {
+                case .unchanged(let current):
+                    outcomes.append(TargetOutcome(target: shelf.name, outcome: .unchanged(release: current), defaced: []))
+                    continue
+                case .reuse(let kept, let removed):
+                    try locating(shelf, domain) { () throws(Failure) in try shelf.switchCurrent(of: domain, to: kept) }
+                    outcomes.append(TargetOutcome(target: shelf.name, outcome: .reused(release: kept, removedPages: removed), defaced: defaced))
+                case .stage:
+                    try locating(shelf, domain) { () throws(Failure) in try shelf.switchCurrent(of: domain, to: id) }
+                    prune(domain, on: shelf, current: id)
+                }
+            } catch {
+                // Said as it is: the targets switched so far serve the new release, the others the old one.
+                throw error.adding(switched.isEmpty ? "Nothing was switched."
+                    : "Already switched to the new release: \(switched.joined(separator: ", ")); run `deploy` (or `rollback`) again to bring every target to one release.")
             }
+            switched.append(shelf.name)
         }
         let order = Dictionary(uniqueKeysWithValues: shelves.enumerated().map { ($1.name, $0) })
         return outcomes.sorted { order[$0.target, default: 0] < order[$1.target, default: 0] }

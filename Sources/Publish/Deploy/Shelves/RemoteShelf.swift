@@ -52,7 +52,7 @@ package struct RemoteShelf: ReleaseShelf {
         guard outcome.status == 0 else {
             throw Deployment.Failure(message: "\(name) (\(destination)): `ssh` ended with status \(outcome.status): "
                 + "\(outcome.complaint ?? "no message"). Check that the server is reachable and the key is accepted "
-                + "(`ssh \(destination)`); nothing was switched on any target.")
+                + "(`ssh \(destination)`).")
         }
         return String(decoding: outcome.output, as: UTF8.self)
     }
@@ -117,7 +117,7 @@ package struct RemoteShelf: ReleaseShelf {
             }
             guard outcome.status == 0 else {
                 throw Deployment.Failure(message: "\(name) (\(destination)): the upload failed (`rsync` status \(outcome.status): "
-                    + "\(outcome.complaint ?? "no message")). Check free space and permissions under \(root); nothing was switched on any target.")
+                    + "\(outcome.complaint ?? "no message")). Check free space and permissions under \(root).")
             }
             if let current {
                 // Pages still open in browsers refer to the previous release's fingerprinted assets.
@@ -126,7 +126,7 @@ package struct RemoteShelf: ReleaseShelf {
             }
             if let wrong = try mismatches(in: partial, against: manifest).first {
                 throw Deployment.Failure(message: "\(name): \(wrong) does not match the manifest of \(manifest.domain) after the upload. "
-                    + "Nothing was switched on any target; deploy again.")
+                    + "Deploy again.")
             }
             try run("mv -T -- \(Self.quoted(partial)) \(Self.quoted("\(releases)/\(id)"))")
             let copied = String(decoding: outcome.output, as: UTF8.self).split(separator: "\n").count { $0.hasPrefix("<f") }

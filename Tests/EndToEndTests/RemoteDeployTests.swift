@@ -44,6 +44,8 @@ struct RemoteDeployTests {
         let province = try province(targets: [("web1", "ssh://\(web1.authority)\(roots[0])"), ("web2", "ssh://\(web2.authority)\(roots[1])")],
                                     served: ["root: \(roots[0])", "listen: \"127.0.0.1:\(port)\"", "tls: off"])
         try build(province, marker: "A")
+        // A file in the build output that no manifest lists is never uploaded.
+        try province.write("<p>not built</p>\n", to: "dist/www.jssz12320.cn/stray.html")
 
         let first = try province.run(["deploy", "--city", "sz", "--ssh-config", config])
         #expect(first.status == 0, "\(first.error)")
@@ -51,7 +53,10 @@ struct RemoteDeployTests {
         #expect(first.output.contains("www.jssz12320.cn on web2: deployed"))
         let releaseA = try current(roots[0])
         #expect(try current(roots[1]) == releaseA)
-        for root in roots { try ReleaseFolder.expectComplete("\(root)/www.jssz12320.cn/current", marker: "A") }
+        for root in roots {
+            try ReleaseFolder.expectComplete("\(root)/www.jssz12320.cn/current", marker: "A")
+            #expect(!FileManager.default.fileExists(atPath: "\(root)/www.jssz12320.cn/current/stray.html"))
+        }
         // Each server's nginx with the generated file; web2's is the same file as its own machine would hold it
         // (on one test machine the two servers need two folders and two ports).
         let generated = try String(contentsOfFile: province.root + "/dist/nginx/www.jssz12320.cn.conf", encoding: .utf8)
@@ -142,6 +147,26 @@ struct RemoteDeployTests {
             let releases = try FileManager.default.contentsOfDirectory(atPath: "\(root)/www.jssz12320.cn/releases")
             #expect(releases == [(releaseA as NSString).lastPathComponent], "\(root): \(releases)")
         }
+    }
+
+    /// A server without `sha256sum`: nothing can be verified there, so nothing is switched (never "no mismatch found").
+    @Test func aServerThatCannotCheckTheFilesIsNotSwitched() throws {
+        let tools = try Executable.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tools) }
+        for tool in ["sh", "readlink", "find", "cat", "mkdir", "rm", "mv", "ln", "test", "rsync", "ls"] {
+            for folder in ["/usr/bin", "/bin"] where FileManager.default.fileExists(atPath: "\(folder)/\(tool)") {
+                try? FileManager.default.createSymbolicLink(atPath: "\(tools)/\(tool)", withDestinationPath: "\(folder)/\(tool)")
+            }
+        }
+        let web = try SSHServer(forceCommand: "#!/bin/sh\nPATH=\(tools) exec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\"\n")
+        let root = web.folder + "/srv"
+        let province = try province(targets: [("web1", "ssh://\(web.authority)\(root)")])
+        try build(province, marker: "A")
+        let failed = try province.run(["deploy", "--city", "sz", "--ssh-config", web.clientConfig])
+        #expect(failed.status == 1)
+        #expect(failed.error.contains("the files could not be checked on the server"), "\(failed.error)")
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/www.jssz12320.cn/current"))
     }
 
     /// An address that could smuggle an option or a command is refused when portal.yml is read.

@@ -53,6 +53,32 @@ extension ProvinceLoader {
         return domains
     }
 
+    /// A site's `server_names` may not be any site's domain (planned cities' too, with or without `www.`)
+    /// nor another site's name: nginx would give one of them the other's requests.
+    /// - Parameters:
+    ///   - sites: each site's name and settings, in the order of `domains` (the hub, then every city).
+    ///   - domains: from ``checkDomains(hub:pattern:cities:_:)``; empty when they are wrong (reported there).
+    static func checkServerNames(of sites: [(name: String, deploy: DeploySettings)], domains: [String], _ fields: inout YAMLFields) {
+        guard domains.count == sites.count else { return }
+        var owners: [String: String] = [:]
+        for (domain, site) in zip(domains, sites) {
+            owners[domain] = site.name
+            if domain.hasPrefix("www.") { owners[String(domain.dropFirst(4))] = site.name }
+        }
+        for site in sites {
+            for extra in site.deploy.serverNames {
+                guard let owner = owners[extra] else {
+                    owners[extra] = site.name
+                    continue
+                }
+                // Its own domain, or a name it lists twice: no other site's requests.
+                if owner == site.name { continue }
+                fields.report(at: fields.line(of: "cities"), "`server_names` of \(site.name) lists `\(extra)`, which is \(owner)'s site.",
+                              "List only other names of \(site.name)'s own site; each site's domains are set by `domain_pattern` and `hub_domain`.")
+            }
+        }
+    }
+
     /// The hotline goes into `tel:` links and the e-mail into `mailto:` links on every page.
     static func checkContacts(hotline: String?, email: String?, _ fields: inout YAMLFields) {
         if let hotline, !(hotline.first?.isASCII == true && hotline.first?.isNumber == true

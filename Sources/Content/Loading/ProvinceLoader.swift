@@ -68,8 +68,8 @@ package enum ProvinceLoader {
             }
             return city
         }
-        _ = checkDomains(hub: hub, pattern: pattern, cities: cities, &fields)
-        checkServerNames(hub: hub.map { ($0, hubName, hubDeploy) }, cities: cities, pattern: pattern, &fields)
+        let domains = checkDomains(hub: hub, pattern: pattern, cities: cities, &fields)
+        checkServerNames(of: (hub == nil ? [] : [(hubName, hubDeploy)]) + cities.map { ($0.name, $0.deploy) }, domains: domains, &fields)
         let inspection = readInspection(&fields)
         try ContentErrors.check(fields.issues)
         guard let name, let code, let hotline, let email, let hub, let pattern, let logo, let slogan, let policy else {
@@ -78,34 +78,6 @@ package enum ProvinceLoader {
         return Province(name: name, code: code, hotline: hotline, email: email, hubDomain: hub, domainPattern: pattern,
                         logo: logo, slogan: slogan, categories: categories, reviewPolicy: policy, cities: cities,
                         deploy: deploy, hubDeploy: hubDeploy, hubRegistration: hubRegistration, inspection: inspection)
-    }
-
-    /// A site's `server_names` may not be any site's domain (with or without `www.`) nor another site's name too:
-    /// nginx would give one of them the other's requests.
-    private static func checkServerNames(hub: (domain: String, name: String, deploy: DeploySettings)?, cities: [City], pattern: String?,
-                                         _ fields: inout YAMLFields) {
-        let sites = (hub.map { [($0.domain, $0.name, $0.deploy.serverNames)] } ?? [])
-            + cities.filter { $0.status == .opened }.compactMap { city in
-                pattern.map { ($0.replacingOccurrences(of: "{abbr}", with: city.abbr), city.name, city.deploy.serverNames) }
-            }
-        var owners: [String: String] = [:]
-        for (domain, name, _) in sites {
-            owners[domain] = name
-            if domain.hasPrefix("www.") { owners[String(domain.dropFirst(4))] = name }
-        }
-        for (domain, name, names) in sites {
-            for extra in names {
-                let bare = domain.hasPrefix("www.") ? String(domain.dropFirst(4)) : domain
-                if extra == domain || extra == bare { continue }
-                if let owner = owners[extra] {
-                    fields.report(at: fields.line(of: "cities"), "`server_names` of \(name) lists `\(extra)`, which is \(owner)'s"
-                                  + (owner == name ? " own domain" : " site") + ".",
-                                  "List only other names of \(name)'s own site; each site's domains are set by `domain_pattern` and `hub_domain`.")
-                } else {
-                    owners[extra] = name
-                }
-            }
-        }
     }
 
     /// `site_defaults:` or `hub:`: registration values only.

@@ -106,6 +106,7 @@ package struct Deployment: Sendable {
             throw located(Failure(message: "\(source) has no \(ReleaseManifest.fileName). Run `portal12320 build` first."), shelves.first, domain)
         }
         try locating(shelves.first, domain) { () throws(Failure) in try checkPaths(of: manifest, in: source) }
+        let nothingSwitched = shelves.count > 1 ? "Nothing was switched on any target." : "Nothing was switched."
         // Every target prepared before any is switched.
         var steps: [(shelf: any ReleaseShelf, step: Step, defaced: [String])] = []
         for shelf in shelves {
@@ -113,7 +114,7 @@ package struct Deployment: Sendable {
                 let planned = try locating(shelf, domain) { () throws(Failure) in try plan(domain, manifest: manifest, on: shelf) }
                 steps.append((shelf, planned.step, planned.defaced))
             } catch {
-                throw error.adding(shelves.count > 1 ? "Nothing was switched on any target." : "Nothing was switched.")
+                throw error.adding(nothingSwitched)
             }
         }
         if dryRun {
@@ -140,7 +141,7 @@ package struct Deployment: Sendable {
                                                                                       removedPages: removed), defaced: defaced))
             } catch {
                 for other in staged { other.remove([id], of: domain) }
-                throw error.adding(shelves.count > 1 ? "Nothing was switched on any target." : "Nothing was switched.")
+                throw error.adding(nothingSwitched)
             }
         }
         Failpoint.deployBeforeSwitch.reach()
@@ -160,7 +161,7 @@ package struct Deployment: Sendable {
                 }
             } catch {
                 // Said as it is: the targets switched so far serve the new release, the others the old one.
-                throw error.adding(switched.isEmpty ? "Nothing was switched."
+                throw error.adding(switched.isEmpty ? nothingSwitched
                     : "Already switched to the new release: \(switched.joined(separator: ", ")); run `deploy` (or `rollback`) again to bring every target to one release.")
             }
             switched.append(shelf.name)

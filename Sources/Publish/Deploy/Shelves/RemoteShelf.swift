@@ -85,17 +85,26 @@ package struct RemoteShelf: ReleaseShelf {
     }
 
     /// `sha256sum --check` in `folder` on the server, the list sent on its input.
+    /// Fails closed: a folder that cannot be entered counts every file as wrong, and a check that
+    /// did not run (no `sha256sum` there) or whose failures cannot be read is an error, never "all well".
     private func mismatches(in folder: String, against manifest: ReleaseManifest) throws(Deployment.Failure) -> [String] {
         let list = manifest.files.map { "\($0.sha256)  \($0.path)\n" }.joined()
-        let printed = try run("cd \(Self.quoted(folder)) 2>/dev/null && sha256sum --check --quiet - 2>/dev/null; true", input: Data(list.utf8), timeout: 600)
+        let printed = try run("cd \(Self.quoted(folder)) 2>/dev/null || { echo 'portal12320: no folder'; exit 0; }; "
+            + "sha256sum --check --quiet - 2>/dev/null; echo \"portal12320: status $?\"", input: Data(list.utf8), timeout: 600)
+        let lines = printed.split(separator: "\n").map(String.init)
+        if lines.last == "portal12320: no folder" { return manifest.files.map(\.path) }
         let listed = Set(manifest.files.map(\.path))
-        let wrong = printed.split(separator: "\n").compactMap { line -> String? in
+        let wrong = lines.dropLast().compactMap { line -> String? in
             guard let colon = line.range(of: ": ", options: .backwards) else { return nil }
             return String(line[..<colon.lowerBound])
         }.filter(listed.contains)
-        // A folder that could not be entered checked nothing: every file counts as wrong.
-        let entered = try run("test -d \(Self.quoted(folder)) && echo yes || true").hasPrefix("yes")
-        return entered ? wrong : manifest.files.map(\.path)
+        switch lines.last {
+        case "portal12320: status 0": return []
+        case "portal12320: status 1": return wrong.isEmpty ? manifest.files.map(\.path) : wrong
+        default:
+            throw Deployment.Failure(message: "\(name) (\(destination)): the files could not be checked on the server "
+                + "(`sha256sum` said: \(lines.last ?? "nothing")). Install coreutils there; nothing is taken as verified.")
+        }
     }
 
     package func stage(_ source: String, domain: String, id: String, manifest: ReleaseManifest, linkingAgainst current: String?,
@@ -105,13 +114,15 @@ package struct RemoteShelf: ReleaseShelf {
         try run("mkdir -p \(Self.quoted(releases)) && rm -rf -- \(Self.quoted(partial)) && mkdir \(Self.quoted(partial))")
         do throws(Deployment.Failure) {
             // Checksums, not times, decide what is unchanged. After a defacement nothing is linked: all is uploaded again.
-            var arguments = ["--recursive", "--links", "--perms", "--times", "--checksum", "--itemize-changes", "--timeout=120",
+            // Only what the manifest lists (and the manifest) goes up, file contents rather than links, as a folder target copies them.
+            var arguments = ["--files-from=-", "--copy-links", "--perms", "--times", "--checksum", "--itemize-changes", "--timeout=120",
                              "-e", (["ssh"] + sshOptions).joined(separator: " ")]
             if let current, defaced.isEmpty { arguments.append("--link-dest=../\(current)") }
             arguments += ["--", "\(source)/", "\(destination):\(partial)/"]
+            let listed = (manifest.files.map(\.path) + [ReleaseManifest.fileName]).joined(separator: "\n") + "\n"
             let outcome: ExternalTool.Outcome
             do {
-                outcome = try Self.rsync.run(arguments, about: name, timeout: 3600)
+                outcome = try Self.rsync.run(arguments, about: name, timeout: 3600, input: Data(listed.utf8))
             } catch {
                 throw Deployment.Failure(message: "\(name): \(error.message) \(error.fix)")
             }
@@ -129,7 +140,8 @@ package struct RemoteShelf: ReleaseShelf {
                     + "Deploy again.")
             }
             try run("mv -T -- \(Self.quoted(partial)) \(Self.quoted("\(releases)/\(id)"))")
-            let copied = String(decoding: outcome.output, as: UTF8.self).split(separator: "\n").count { $0.hasPrefix("<f") }
+            let copied = String(decoding: outcome.output, as: UTF8.self).split(separator: "\n")
+                .count { $0.hasPrefix("<f") && !$0.hasSuffix(" \(ReleaseManifest.fileName)") }
             return (copied, max(0, manifest.files.count - copied))
         } catch {
             _ = try? run("rm -rf -- \(Self.quoted(partial))")

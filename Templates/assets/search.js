@@ -37,10 +37,269 @@
     return hash % count;
   }
 
-  var cache = {};
-  // Outside a browser (the test that Swift and JavaScript tokenize alike), only the tokenizer.
+  // Characters that carry no subject (particles, pronouns, question words): a bigram
+  // holding one counts less, one holding two hardly at all, so 怎么 or 了去 cannot
+  // outrank the one rare word that matters.
+  var FILLER = '的了吗呢吧啊呀么嘛哦我你他她它们是在有和与或就都也还又很把被给让对从到去来个这那哪些什怎样何请问下想能可以会要该应得着过';
+  function fillerWeight(token) {
+    var filler = 0, count = 0;
+    for (var ch of token) { count += 1; if (FILLER.indexOf(ch) >= 0) { filler += 1; } }
+    if (filler === 0) { return 1; }
+    return filler === count ? 0.15 : 0.4;
+  }
+  // How rare a token is on the site (BM25's inverse document frequency);
+  // a token no answer holds counts as the rarest.
+  function rarity(df, documents) { return Math.log(1 + (documents - df + 0.5) / (df + 0.5)); }
+
+  // The longest run of the query's characters found as written in `text` ('' if none of two or more).
+  function longestRun(query, text) {
+    var chars = Array.from(query), best = '';
+    for (var start = 0; start < chars.length; start++) {
+      for (var end = chars.length; end - start > Math.max(Array.from(best).length, 1); end--) {
+        var run = chars.slice(start, end).join('');
+        if (text.indexOf(run) >= 0) { best = run; break; }
+      }
+    }
+    return best;
+  }
+
+  // The search over the index at /search/, fetching its files with `json(url)`.
+  function createSearch(json) {
+    // Each token's postings ([document, weight, …]; empty when no answer holds it).
+    function postings(list, meta, into) {
+      var missing = list.filter(function (token) { return !into[token]; });
+      return Promise.all(missing.map(function (token) {
+        return json('/search/shards/' + shard(token, meta.shards) + '.json');
+      })).then(function (shards) {
+        missing.forEach(function (token, index) { into[token] = shards[index][token] || []; });
+        return into;
+      });
+    }
+
+    // The query as the units a reader sees in it (each Han character, each ASCII word, a
+    // filler character weighing less) and the tokens that can match them.
+    function parse(query) {
+      var units = [], runs = [], words = [], han = [], word = '', wordStart = 0, index = 0;
+      function flushHan() { if (han.length) { runs.push(han); } han = []; }
+      function flushWord() {
+        if (word.length >= 2) { words.push({ token: word, unit: units.length, index: wordStart, length: word.length }); units.push({ weight: 1 }); }
+        word = '';
+      }
+      for (var ch of query) {
+        var code = ch.codePointAt(0), lower = asciiAlphanumeric(code);
+        if (isHan(code)) {
+          flushWord();
+          han.push({ ch: ch, unit: units.length, index: index });
+          units.push({ weight: FILLER.indexOf(ch) >= 0 ? 0.3 : 1 });
+        } else if (lower >= 0) {
+          flushHan();
+          if (!word) { wordStart = index; }
+          word += String.fromCharCode(lower);
+        } else { flushHan(); flushWord(); }
+        index += 1;
+      }
+      flushHan(); flushWord();
+      return { units: units, runs: runs, words: words };
+    }
+
+    // The bigrams that best cut a run of Han characters into words the site uses (as many
+    // answers holding each as can be), so a bigram straddling two words (约渠 in 预约渠道)
+    // counts little however rare it is. Returns, per position, whether the bigram starting there is chosen.
+    function cut(run, found) {
+      var best = new Array(run.length + 1).fill(0), take = new Array(run.length).fill(false);
+      for (var i = run.length - 2; i >= 0; i--) {
+        best[i] = best[i + 1];
+        var df = found[run[i].ch + run[i + 1].ch].length / 2;
+        if (df > 0 && Math.log(1 + df) + best[i + 2] > best[i]) { best[i] = Math.log(1 + df) + best[i + 2]; take[i] = true; }
+      }
+      var chosen = new Array(run.length).fill(false);
+      for (var at = 0; at < run.length - 1;) {
+        if (take[at]) { chosen[at] = true; at += 2; } else { at += 1; }
+      }
+      return chosen;
+    }
+
+    // The terms of one reading of the query: token, weight, the query's units it stands for,
+    // and how much of them a match covers.
+    function terms(query, meta) {
+      var parsed = parse(query), found = {}, own = [];
+      parsed.runs.forEach(function (run) {
+        if (run.length === 1) { own.push(run[0].ch); }
+        for (var i = 0; i + 1 < run.length; i++) { own.push(run[i].ch + run[i + 1].ch); }
+      });
+      parsed.words.forEach(function (w) { own.push(w.token); });
+      var lower = query.toLowerCase(), groups = [];
+      (meta.synonyms || []).forEach(function (group) {
+        var here = group.filter(function (w) { return lower.indexOf(w.toLowerCase()) >= 0; });
+        if (here.length) { groups.push({ group: group, here: here }); }
+      });
+      var synonymTokens = [];
+      groups.forEach(function (g) { g.group.forEach(function (w) { synonymTokens = synonymTokens.concat(tokens(w)); }); });
+      return postings(own.concat(synonymTokens), meta, found).then(function () {
+        var list = [], hanCount = 0, anyFound = false;
+        parsed.runs.forEach(function (run) {
+          run.forEach(function (c) { if (FILLER.indexOf(c.ch) < 0) { hanCount += 1; } });
+          if (run.length === 1) {
+            list.push({ token: run[0].ch, weight: fillerWeight(run[0].ch), units: [run[0].unit], cover: 1 });
+            return;
+          }
+          var chosen = cut(run, found);
+          for (var i = 0; i + 1 < run.length; i++) {
+            var token = run[i].ch + run[i + 1].ch;
+            list.push({ token: token, weight: fillerWeight(token) * (chosen[i] ? 1 : search.straddleWeight),
+                        units: [run[i].unit, run[i + 1].unit], cover: chosen[i] ? 1 : 0.5 });
+          }
+        });
+        parsed.words.forEach(function (w) {
+          list.push({ token: w.token, weight: 1, units: [w.unit], cover: 1 });
+        });
+        // A resident's word stands for its group's other words: their tokens cover it, together weighing what it weighs.
+        groups.forEach(function (g) {
+          g.here.forEach(function (word) {
+            var at = lower.indexOf(word.toLowerCase());
+            var span = Array.from(lower.slice(0, at)).length, length = Array.from(word).length;
+            var covered = unitsOf(parsed, span, length);
+            var ownCount = Math.max(1, tokens(word).length);
+            g.group.forEach(function (other) {
+              var otherTokens = tokens(other);
+              otherTokens.forEach(function (token) {
+                list.push({ token: token, weight: fillerWeight(token) * Math.min(1, ownCount / otherTokens.length), units: covered, cover: 1 });
+              });
+            });
+          });
+        });
+        // Characters no chosen bigram covers: tried alone when the query is short (one wrong
+        // character must not lose everything) or when none of its bigrams is on the site.
+        anyFound = list.some(function (term) { return found[term.token].length > 0; });
+        var coveredUnits = {};
+        list.forEach(function (term) { if (term.cover === 1 && found[term.token].length) { term.units.forEach(function (u) { coveredUnits[u] = true; }); } });
+        var single = [];
+        if (hanCount <= search.shortQuery || !anyFound) {
+          parsed.runs.forEach(function (run) {
+            if (run.length === 1) { return; }
+            run.forEach(function (c) {
+              if (!coveredUnits[c.unit] && FILLER.indexOf(c.ch) < 0) {
+                single.push({ token: c.ch, weight: search.characterWeight, units: [c.unit], cover: 0.5 });
+              }
+            });
+          });
+        }
+        return postings(single.map(function (t) { return t.token; }), meta, found).then(function () {
+          return { list: list.concat(single), found: found, units: parsed.units, characters: !anyFound };
+        });
+      });
+    }
+
+    // The units of the query from character `start`, `length` characters long.
+    function unitsOf(parsed, start, length) {
+      var units = [];
+      parsed.runs.forEach(function (run) {
+        run.forEach(function (c) { if (c.index >= start && c.index < start + length) { units.push(c.unit); } });
+      });
+      parsed.words.forEach(function (w) { if (w.index < start + length && w.index + w.length > start) { units.push(w.unit); } });
+      return units;
+    }
+
+    // One reading of the query: the documents ranked by score, and how much of the query
+    // the best ones cover (each unit at its weight: a filler character counts less).
+    function ranked(query, meta) {
+      return terms(query, meta).then(function (read) {
+        var scores = new Map();
+        read.list.forEach(function (term, index) {
+          var list = read.found[term.token];
+          var weight = term.weight * rarity(list.length / 2, meta.documents);
+          for (var p = 0; p < list.length; p += 2) {
+            var entry = scores.get(list[p]);
+            if (!entry) { entry = { score: 0, terms: [] }; scores.set(list[p], entry); }
+            entry.score += weight * list[p + 1] / 100;
+            entry.terms.push(index);
+          }
+        });
+        var total = read.units.reduce(function (sum, unit) { return sum + unit.weight; }, 0);
+        var list = Array.from(scores.entries()).map(function (entry) {
+          var cover = {};
+          entry[1].terms.forEach(function (index) {
+            var term = read.list[index];
+            term.units.forEach(function (u) { cover[u] = Math.max(cover[u] || 0, term.cover); });
+          });
+          var covered = 0;
+          read.units.forEach(function (unit, u) { covered += unit.weight * (cover[u] || 0); });
+          var coverage = total > 0 ? covered / total : 0;
+          // An answer that covers more of the question ranks higher than one that matches a part of it well.
+          return { id: entry[0], score: entry[1].score * Math.pow(coverage, search.coverageExponent), raw: entry[1].score, coverage: coverage };
+        });
+        list.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+        var weights = {};
+        read.list.forEach(function (term) {
+          weights[term.token] = Math.max(weights[term.token] || 0, term.weight * rarity(read.found[term.token].length / 2, meta.documents));
+        });
+        return { list: list, query: query, characters: read.characters, weights: weights };
+      });
+    }
+
+    // Resolves to the results (documents with their ids), the query as it was read,
+    // and whether even the best result covers too little of the query (a weak match, shown as such).
+    // A query that fits badly as typed is read again in simplified characters.
+    function search(query) {
+      if (tokens(query).length === 0) { return Promise.resolve({ results: [], query: query, weak: false }); }
+      return json('/search/meta.json').then(function (meta) {
+        var fit = function (reading) { return reading.list.length ? reading.list[0].coverage : -1; };
+        return ranked(query, meta).then(function (reading) {
+          if (fit(reading) >= search.strongCoverage || !/[^\x00-\x7f]/.test(query)) { return reading; }
+          return simplified(query).then(function (read) {
+            if (read === query) { return reading; }
+            return ranked(read, meta).then(function (other) { return fit(other) > fit(reading) ? other : reading; });
+          });
+        }).then(function (reading) {
+          // Answers far below the best are left out; so are answers that single characters
+          // found for less than half of the question (量子计算机: 计, 算 and 机 apart find nothing useful).
+          var top = reading.list.filter(function (entry) {
+            return !reading.characters || entry.coverage >= search.characterCoverage;
+          }).slice(0, search.fetched).filter(function (entry, index, all) {
+            return entry.score >= all[0].score * search.keepFraction;
+          });
+          return Promise.all(top.map(function (entry) { return json('/search/docs/' + entry.id + '.json'); })).then(function (documents) {
+            // Among those fetched, a run of the query found as written adds what its words weigh again.
+            var phrase = reading.query.trim().toLowerCase();
+            var results = documents.map(function (doc, index) {
+              var run = tokens(longestRun(phrase, (doc.t + '\n' + doc.x).toLowerCase()));
+              var bonus = run.length < 2 ? 0 : run.reduce(function (sum, token) { return sum + (reading.weights[token] || 0); }, 0);
+              return { doc: doc, id: top[index].id, coverage: top[index].coverage, score: top[index].score + search.runBonus * bonus };
+            }).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+            // Weak: only single characters matched, or the best answer covers little of the
+            // question and scores less than one of the site's rarest words found in it would.
+            var weak = reading.characters || !results.length ||
+              (results[0].coverage < search.strongCoverage && top[0].raw < search.strongScore * rarity(0, meta.documents));
+            return { results: results, query: reading.query, weak: weak && results.length > 0 };
+          });
+        });
+      });
+    }
+
+    // A query in traditional characters (預約掛號) read as the simplified text the site holds,
+    // from a table of only the characters in the index, fetched only when the query as typed fits badly.
+    function simplified(query) {
+      return json('/search/variants.json').then(function (table) {
+        return Array.from(query).map(function (c) { return table[c] || c; }).join('');
+      }, function () { return query; });
+    }
+
+    search.strongCoverage = 0.65;
+    search.strongScore = 1;
+    search.coverageExponent = 0.5;
+    search.fetched = 10;
+    search.keepFraction = 0.2;
+    search.runBonus = 1;
+    search.straddleWeight = 0.3;
+    search.characterWeight = 0.4;
+    search.characterCoverage = 0.25;
+    search.shortQuery = 6;
+    return search;
+  }
+
+  // Outside a browser (the tests, and the benchmark's ranking runs), the tokenizer and the ranking.
   if (typeof module === 'object' && module.exports) {
-    module.exports = { tokens: tokens, shard: shard };
+    module.exports = { tokens: tokens, shard: shard, createSearch: createSearch };
     return;
   }
   var form = document.getElementById('search-form');
@@ -49,7 +308,8 @@
   var list = document.getElementById('search-results');
   if (!form || !input || !status || !list) { return; }
 
-  function json(url) {
+  var cache = {};
+  var search = createSearch(function (url) {
     if (!cache[url]) {
       cache[url] = fetch(url).then(function (response) {
         if (!response.ok) { throw new Error(url + ': ' + response.status); }
@@ -57,81 +317,7 @@
       });
     }
     return cache[url];
-  }
-
-  // The scores of the documents holding the query's tokens: how many tokens each has, and their weighted score.
-  function lookup(wanted, meta) {
-    return Promise.all(wanted.map(function (token) {
-      return json('/search/shards/' + shard(token, meta.shards) + '.json');
-    })).then(function (shards) {
-      var scores = new Map();
-      wanted.forEach(function (token, index) {
-        var postings = shards[index][token];
-        if (!postings) { return; }
-        var weight = Math.log(1 + meta.documents / (postings.length / 2));
-        for (var p = 0; p < postings.length; p += 2) {
-          var entry = scores.get(postings[p]) || { hits: 0, score: 0 };
-          entry.hits += 1;
-          entry.score += postings[p + 1] * weight;
-          scores.set(postings[p], entry);
-        }
-      });
-      return scores;
-    });
-  }
-
-  // A query in traditional characters (預約掛號) read as the simplified text the site holds,
-  // from a table of only the characters in the index, fetched only when the query as typed finds nothing.
-  function simplified(query) {
-    return json('/search/variants.json').then(function (table) {
-      return Array.from(query).map(function (c) { return table[c] || c; }).join('');
-    }, function () { return query; });
-  }
-
-  // The query's tokens, and those of the other words of each synonym group (search/synonyms.txt) a word of the query is in.
-  function expanded(query, meta) {
-    var wanted = tokens(query);
-    (meta.synonyms || []).forEach(function (group) {
-      var lower = query.toLowerCase();
-      if (!group.some(function (word) { return lower.indexOf(word.toLowerCase()) >= 0; })) { return; }
-      group.forEach(function (word) {
-        tokens(word).forEach(function (token) { if (wanted.indexOf(token) < 0) { wanted.push(token); } });
-      });
-    });
-    return wanted;
-  }
-
-  // Ranks by how many query tokens a document has, then by weighted score;
-  // among the documents fetched, exact phrase matches come first.
-  // Resolves to the results, the query as it was read, and whether even the best
-  // result has fewer than half the query's own tokens (a weak match, shown as such).
-  function search(query) {
-    if (tokens(query).length === 0) { return Promise.resolve({ results: [], query: query, weak: false }); }
-    return json('/search/meta.json').then(function (meta) {
-      return lookup(expanded(query, meta), meta).then(function (scores) {
-        if (scores.size > 0) { return { scores: scores, query: query }; }
-        return simplified(query).then(function (read) {
-          if (read === query) { return { scores: scores, query: query }; }
-          return lookup(expanded(read, meta), meta).then(function (found) { return { scores: found, query: read }; });
-        });
-      }).then(function (found) {
-        var ranked = Array.from(found.scores.entries()).sort(function (a, b) {
-          return b[1].hits - a[1].hits || b[1].score - a[1].score || a[0] - b[0];
-        }).slice(0, 10);
-        var own = tokens(found.query).length;
-        var weak = ranked.length > 0 && ranked[0][1].hits * 2 < own;
-        return Promise.all(ranked.map(function (entry) { return json('/search/docs/' + entry[0] + '.json'); }))
-          .then(function (documents) { return { documents: documents, query: found.query, weak: weak }; });
-      });
-    }).then(function (found) {
-      var phrase = found.query.trim().toLowerCase();
-      var results = found.documents.map(function (doc, rank) {
-        var exact = (doc.t + '\n' + doc.x).toLowerCase().indexOf(phrase) >= 0;
-        return { doc: doc, exact: exact, rank: rank };
-      }).sort(function (a, b) { return (b.exact - a.exact) || (a.rank - b.rank); });
-      return { results: results, query: found.query, weak: found.weak && !results.some(function (r) { return r.exact; }) };
-    });
-  }
+  });
 
   // Text with every occurrence of the terms wrapped in <mark>, built as nodes (never as HTML).
   function highlighted(text, terms) {

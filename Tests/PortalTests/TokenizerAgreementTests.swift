@@ -32,19 +32,7 @@ struct TokenizerAgreementTests {
             const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));
             process.stdout.write(JSON.stringify(texts.map(t => search.tokens(t).map(k => [k, search.shard(k, 64), search.shard(k, 4096)]))));
             """
-        let node = Process()
-        node.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        node.arguments = ["node", "-e", harness, script]
-        let input = Pipe()
-        let output = Pipe()
-        node.standardInput = input
-        node.standardOutput = output
-        try node.run()
-        input.fileHandleForWriting.write(try JSONEncoder().encode(texts))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        node.waitUntilExit()
-        try #require(node.terminationStatus == 0, "node failed: is Debian's nodejs installed? (scripts/install-deps.sh test)")
+        let data = try NodeScript.run(harness, arguments: [script], input: try JSONEncoder().encode(texts))
         let fromScript = try JSONDecoder().decode([[[StringOrInt]]].self, from: data)
         try #require(fromScript.count == texts.count)
         for (text, tokens) in zip(texts, fromScript) {

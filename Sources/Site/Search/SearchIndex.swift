@@ -5,15 +5,16 @@ import Markdown
 /// files, so search needs no server:
 ///
 /// - `/search/meta.json`: how many shards and documents;
-/// - `/search/shards/<n>.json`: `{token: [document, score, document, score, …]}`
+/// - `/search/shards/<n>.json`: `{token: [document, weight, document, weight, …]}`,
+///   the weight being the token's BM25 weight in the document (``TermCounts``)
 ///   for the tokens that hash to shard `n`; a query fetches only its tokens' shards;
 /// - `/search/docs/<n>.json`: title, address, category and text of document `n`,
 ///   fetched for the few results shown.
 ///
 /// Only published answers are indexed: the plan holds nothing else.
 struct SearchIndex {
-    /// Titles count this many times a body occurrence.
-    static let titleWeight = 3
+    /// A word of the title or the tags counts this many times a body occurrence.
+    static let fieldWeight = 3
     /// Aim for shards of about this many postings, so a query downloads little.
     static let postingsPerShard = 1500
     /// Text kept per document for snippets.

@@ -65,6 +65,15 @@ enum SearchTokens {
         return counts
     }
 
+    /// Each Han character of `text` on its own, with how often it occurs: what a
+    /// query falls back to when none of its bigrams is on the site (one wrong
+    /// character in a two-character query), and what a one-character query finds.
+    static func characterCounts(_ text: String) -> [Key: Int] {
+        var counts: [Key: Int] = [:]
+        for scalar in text.unicodeScalars where isHan(scalar) { counts[.han(UInt64(scalar.value) << 32), default: 0] += 1 }
+        return counts
+    }
+
     static func isHan(_ scalar: Unicode.Scalar) -> Bool { HanScript.contains(scalar) }
 
     private static func asciiAlphanumeric(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

@@ -17,18 +17,12 @@ struct SearchVocabulary: Sendable {
     let documents: [String: [UInt8]]
 
     init(answers: [PublishedAnswer], province: Province) {
-        let counted = answers.concurrentMap { page -> (String, [SearchTokens.Key: Int]) in
-            var scores = SearchTokens.keyedCounts(page.document.plainText)
-            // The title and the tags name what the answer is about: they count as much.
-            for text in [page.answer.title] + page.answer.tags {
-                for (token, count) in SearchTokens.keyedCounts(text) {
-                    scores[token, default: 0] += count * SearchIndex.titleWeight
-                }
-            }
-            return (page.answer.file, scores)
+        let counted = answers.concurrentMap { page -> (String, TermCounts) in
+            (page.answer.file, TermCounts(body: page.document.plainText, fields: [page.answer.title] + page.answer.tags))
         }
+        let averageLength = max(1, Double(counted.reduce(0) { $0 + $1.1.length }) / Double(max(1, counted.count)))
         var all = Set<SearchTokens.Key>()
-        for (_, scores) in counted { all.formUnion(scores.keys) }
+        for (_, terms) in counted { all.formUnion(terms.counts.keys) }
         let keyed = all.map { ($0, $0.text) }.sorted { $0.1 < $1.1 }
         tokens = keyed.map(\.1)
         let ids = Dictionary(uniqueKeysWithValues: keyed.enumerated().map { ($1.0, Int32($0)) })
@@ -38,8 +32,8 @@ struct SearchVocabulary: Sendable {
             return json
         }
         hashes = tokens.map { SearchTokens.hash($0) }
-        scores = Dictionary(uniqueKeysWithValues: counted.concurrentMap { file, counts in
-            (file, counts.map { (ids[$0.key]!, Int32(min($0.value, 999))) }.sorted { $0.token < $1.token })
+        scores = Dictionary(uniqueKeysWithValues: counted.concurrentMap { file, terms in
+            (file, terms.counts.map { (ids[$0.key]!, terms.weight(of: $0.value, averageLength: averageLength)) }.sorted { $0.token < $1.token })
         })
         documents = Dictionary(uniqueKeysWithValues: answers.concurrentMap { page -> (String, [UInt8]) in
             let category = province.category(page.answer.category)?.name ?? ""

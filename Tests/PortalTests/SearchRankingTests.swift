@@ -1,0 +1,136 @@
+import Content
+import Foundation
+import Site
+import TestSupport
+import Testing
+
+@testable import Site
+
+/// What residents rely on when they search: the sites' own `search.js`, run
+/// under Node.js over the index a real build writes, on a small province of
+/// answers made to tempt each mistake the ranking must not make.
+struct SearchRankingTests {
+    static let answers: [String: String] = [
+        "rabies": """
+            ---
+            id: rabies
+            title: 被狗咬伤后怎么处理？
+            category: vaccination
+            updated: 2024-05-01
+            tags: [狂犬病]
+            ---
+            立即用肥皂水和流动清水冲洗伤口十五分钟，尽快到狂犬病暴露预防处置门诊处理。
+            """,
+        "child-safety": """
+            ---
+            id: child-safety
+            title: 孩子在家怎么预防意外？
+            category: vaccination
+            updated: 2024-05-02
+            tags: [儿童]
+            ---
+            孩子在家怎么预防烫伤？孩子在家怎么预防摔伤？孩子在家怎么预防误食？家长怎么办才好？
+            孩子怎么预防触电？孩子怎么预防溺水？孩子怎么预防异物卡喉？怎么办，怎么办，孩子的安全最重要。
+            社区服务中心为孩子提供服务，家长有问题怎么办都可以问。
+            """,
+        "falls": """
+            ---
+            id: falls
+            title: 老年人怎样预防跌倒？
+            category: vaccination
+            updated: 2024-05-03
+            tags: [老年人]
+            ---
+            家里地面保持干燥，浴室安装扶手，夜间留一盏小灯。家里有孩子的，玩具不要放在过道上。
+            """,
+        "appointment": """
+            ---
+            id: appointment
+            title: 如何预约挂号？
+            category: insurance
+            updated: 2024-05-04
+            tags: [挂号]
+            ---
+            拨打 12320 或者通过全省统一平台在网上预约挂号，也可以为孩子预约儿科。
+            """,
+    ]
+
+    /// Each query's results (answer addresses, best first) and whether the page says no answer fits well.
+    struct Found: Decodable {
+        let results: [String]
+        let weak: Bool
+        var first: String? { results.first }
+    }
+
+    static func search(_ queries: [String], synonyms: String? = nil) async throws -> [String: Found] {
+        let fixture = try ProvinceFixture()
+        for (id, text) in answers { try fixture.write(text + "\n", to: "Content/answers/province/\(id).md") }
+        if let synonyms { try fixture.write(synonyms, to: "Content/search/synonyms.txt") }
+        let content = try ContentLoader.load(directory: fixture.content)
+        _ = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
+        let harness = """
+            const fs = require('fs'), path = require('path');
+            const site = process.argv[2];
+            const search = require(process.argv[1]).createSearch(url => Promise.resolve(JSON.parse(fs.readFileSync(path.join(site, url)))));
+            (async () => {
+              const out = {};
+              for (const q of JSON.parse(fs.readFileSync(0, 'utf8'))) {
+                const found = await search(q);
+                out[q] = { results: found.results.map(r => r.doc.u), weak: found.weak };
+              }
+              process.stdout.write(JSON.stringify(out));
+            })();
+            """
+        let data = try NodeScript.run(harness, arguments: [ProvinceFixture.repository + "/Templates/assets/search.js", fixture.output + "/www.jsnj12320.cn"],
+                                      input: try JSONEncoder().encode(queries))
+        return try JSONDecoder().decode([String: Found].self, from: data)
+    }
+
+    /// 孩子 (in most answers) and 怎么 fill a long answer over and over; the one rare word (狗咬) decides.
+    @Test func theRareWordOutranksFillerRepeatedInALongAnswer() async throws {
+        let found = try await Self.search(["孩子被狗咬了怎么办", "孩子怎么预防狂犬病"])
+        #expect(found["孩子被狗咬了怎么办"]?.first == "/answers/rabies/", "\(found)")
+        #expect(found["孩子怎么预防狂犬病"]?.first == "/answers/rabies/", "\(found)")
+        #expect(found["孩子被狗咬了怎么办"]?.weak == false)
+    }
+
+    @Test func aTagATraditionalQueryAndASynonymEachFindTheirAnswer() async throws {
+        let found = try await Self.search(["狂犬病", "預約掛號", "老人摔跤了"], synonyms: "跌倒 摔跤\n老人 老年人\n")
+        #expect(found["狂犬病"]?.first == "/answers/rabies/", "\(found)")
+        #expect(found["預約掛號"]?.first == "/answers/appointment/", "\(found)")
+        #expect(found["老人摔跤了"]?.first == "/answers/falls/", "\(found)")
+        #expect(found.values.allSatisfy { !$0.weak }, "\(found)")
+    }
+
+    /// 狂大 and 挂好: no bigram is on the site, but one character of each is.
+    @Test func oneWrongCharacterInAShortQueryFallsBackToSingleCharacters() async throws {
+        let found = try await Self.search(["狂大", "挂好"])
+        #expect(found["狂大"]?.first == "/answers/rabies/", "\(found)")
+        #expect(found["挂好"]?.first == "/answers/appointment/", "\(found)")
+        #expect(found.values.allSatisfy { $0.weak }, "single characters are a weak match: \(found)")
+    }
+
+    /// Questions no answer answers: either nothing, or the "no good match" state.
+    @Test(arguments: ["牙齿矫正多少钱", "医院停车怎么收费", "孩子减肥药哪种好"])
+    func aQuestionWithNoAnswerSaysNoneFitsWell(_ query: String) async throws {
+        let results = try await Self.search([query])
+        let found = try #require(results[query])
+        #expect(found.results.isEmpty || found.weak, "\(found)")
+    }
+
+    /// BM25 in hundredths: more occurrences count less and less, a title word counts
+    /// as several body words, and a long answer's occurrence counts less than a short one's.
+    @Test func termWeightsSaturateFavourTheTitleAndDiscountLength() {
+        let short = TermCounts(body: "狂犬病疫苗", fields: [])
+        let long = TermCounts(body: "狂犬病疫苗" + String(repeating: "其他内容很多", count: 40), fields: [])
+        let titled = TermCounts(body: "狂犬病疫苗", fields: ["狂犬病"])
+        let key = SearchTokens.Key.han(UInt64(("狂" as Unicode.Scalar).value) << 32 | UInt64(("犬" as Unicode.Scalar).value))
+        let average = 20.0
+        #expect(short.weight(of: short.counts[key]!, averageLength: average) > long.weight(of: long.counts[key]!, averageLength: average))
+        #expect(titled.counts[key] == 1 + SearchIndex.fieldWeight)
+        #expect(titled.weight(of: titled.counts[key]!, averageLength: average) > short.weight(of: short.counts[key]!, averageLength: average))
+        #expect(short.weight(of: 1000, averageLength: average) <= Int32(100 * (TermCounts.saturation + 1)))
+        // Every Han character is indexed on its own too, for the single-character fallback.
+        #expect(short.counts[.han(UInt64(("疫" as Unicode.Scalar).value) << 32)] == 1)
+    }
+}

@@ -4,18 +4,27 @@ segmentation) on the same built city site, in one run:
 
 - index build time (ours: the build's own figure for search indexes; Pagefind:
   its indexing command) and total index size;
-- bytes a browser downloads for one query on a fresh page, measured in
-  Chromium through the DevTools network events (each file counted at its
-  gzip size, as nginx would send it; Pagefind's own compressed files as they are);
-- top-5 results for 20 realistic questions, judged against the answer a
-  caller needs (recorded below), as top-1 hits, top-5 hits and mean
-  reciprocal rank.
+- bytes one query transfers, counted by the HTTP server itself (every request,
+  Pagefind's Web Worker and WebAssembly included), with text files sent
+  gzip-compressed as nginx would, `Cache-Control: no-store` so nothing is
+  served from a browser cache, on a fresh page per question;
+- the questions of Benchmarks/search-questions/: `tuning.tsv` (the ranking was
+  tuned on it) and `held-out.tsv` (written before any ranking was looked at,
+  never used to tune), each judged as right answer first, in the top 3, and,
+  for questions no published answer answers, whether the page says so
+  (ours: no result or the "no good match" state; Pagefind: no result).
+  A question whose answer is not published on the site (held back for
+  review) counts as one without an answer.
+- with --baseline BINARY [--baseline-templates DIR]: the same for an older
+  build of ours, in the same run (how "today's" figures were measured).
 
 usage: python3 Benchmarks/search.py [--site www.jsnj12320.cn] [--content Content]
+    [--ours BINARY] [--baseline BINARY --baseline-templates DIR]
 Writes Benchmarks/results/search-<site>.md and prints it.
 """
 import argparse
 import functools
+import glob
 import gzip
 import http.server
 import json
@@ -31,30 +40,19 @@ import time
 import common
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QUESTION_SETS = [("tuning", "tuned on"), ("held-out", "never tuned on")]
 
-# (question, the answer id that answers it) on the Nanjing sample site.
-QUESTIONS = [
-    ("网上怎么预约挂号", "appointment-online"),
-    ("预约了去不了怎么取消", "appointment-cancel"),
-    ("老人不会用手机挂号", "appointment-elderly"),
-    ("怎么签约家庭医生", "family-doctor"),
-    ("投诉医院服务态度", "medical-complaint"),
-    ("出院后复印病历", "medical-records-copy"),
-    ("异地就医怎么结算", "insurance-remote"),
-    ("高血压门诊慢性病报销", "insurance-chronic"),
-    ("刚出生的宝宝怎么参加医保", "insurance-newborn"),
-    ("医保个人账户给父母用", "insurance-family-account"),
-    ("流感疫苗每年都要打吗", "flu-vaccine"),
-    ("孩子生病错过打疫苗", "vaccine-delay"),
-    ("被狗咬了怎么办", "rabies-exposure"),
-    ("怀孕了去哪里建档", "prenatal-care"),
-    ("哪里领免费叶酸", "folic-acid"),
-    ("献血者家属用血优惠", "blood-donation-benefit"),
-    ("肺结核免费治疗", "tb-free-treatment"),
-    ("艾滋病检测", "hiv-testing"),
-    ("出生医学证明丢了补办", "birth-certificate-reissue"),
-    ("健康证怎么办理", "health-certificate-apply"),
-]
+
+def questions(name):
+    """(question, answer id or None, kind) of Benchmarks/search-questions/<name>.tsv."""
+    rows = []
+    with open(os.path.join(ROOT, "Benchmarks", "search-questions", name + ".tsv"), encoding="utf-8") as file:
+        for line in file:
+            if line.strip() and not line.startswith("#"):
+                question, answer, kind = line.rstrip("\n").split("\t")
+                rows.append((question, None if answer == "-" else answer, kind))
+    return rows
+
 
 PAGEFIND_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>pagefind</title></head>
 <body><ol id="results"></ol><script type="module">
@@ -71,15 +69,50 @@ window.runQuery = async function (q) {
 """
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+COMPRESSED = (".pf_meta", ".pf_index", ".pf_fragment", ".pagefind", ".wasm.gz")
+
+
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as nginx would (gzip for text files when asked, Pagefind's
+    own compressed files as they are) and counts every byte of every response body."""
+    sent = 0
+    lock = threading.Lock()
+
     def log_message(self, *args):
         pass
 
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if not os.path.isfile(path):
+            return super().do_GET()
+        data = open(path, "rb").read()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        if not path.endswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            data = gzip.compress(data, 6)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        with CountingHandler.lock:
+            CountingHandler.sent += len(data)
+        self.wfile.write(data)
+
 
 def serve(folder):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=folder))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def counted():
+    with CountingHandler.lock:
+        return CountingHandler.sent
 
 
 def browser():
@@ -89,35 +122,7 @@ def browser():
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
         options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-
-
-def fetched_urls(driver):
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.responseReceived":
-            urls.append(message["params"]["response"]["url"])
-    return urls
-
-
-def wire_bytes(folder, base, urls):
-    """Each distinct file at the size nginx would send: gzip for text, as is for compressed."""
-    total = 0
-    for url in sorted(set(urls)):
-        path = url[len(base):].split("?")[0]
-        file = os.path.join(folder, path.lstrip("/"))
-        if path.endswith("/"):
-            file = os.path.join(file, "index.html")
-        if not os.path.isfile(file):
-            continue
-        data = open(file, "rb").read()
-        if file.endswith(".pf_meta") or file.endswith(".pf_index") or file.endswith(".pf_fragment") or file.endswith(".pagefind"):
-            total += len(data)
-        else:
-            total += min(len(data), len(gzip.compress(data, 6)))
-    return total
 
 
 def folder_size(folder):
@@ -129,23 +134,69 @@ def answer_id(url):
     return match.group(1) if match else url
 
 
-def judge(results):
-    top1 = sum(1 for (q, expected), ids in zip(QUESTIONS, results) if ids[:1] == [expected])
-    top5 = sum(1 for (q, expected), ids in zip(QUESTIONS, results) if expected in ids[:5])
-    mrr = sum(1 / (ids.index(expected) + 1) for (q, expected), ids in zip(QUESTIONS, results) if expected in ids[:5]) / len(QUESTIONS)
-    return top1, top5, mrr
+def build(binary, content, templates, output):
+    """Builds the province; returns (build seconds, search index seconds)."""
+    command = [binary, "build", "--content", content, "--output", output]
+    if templates:
+        command += ["--templates", templates]
+    summary = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    return float(re.search(r" in ([\d.]+) s", summary).group(1)), float(re.search(r"search indexes ([\d.]+) s", summary).group(1))
+
+
+def run_ours(driver, base, question):
+    """Top results, whether the page says no answer fits, bytes the query transferred."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver.get(base + "/search/")
+    before = counted()  # the page and its script are not the query's cost (see the table's note)
+    box = driver.find_element(By.ID, "search-query")
+    box.send_keys(question)
+    driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "正在搜索…"))
+    ids = [answer_id(a.get_attribute("href")) for a in driver.find_elements(By.CSS_SELECTOR, "#search-results .answer-title")]
+    status = driver.find_element(By.ID, "search-status").text
+    return ids, ("没有找到" in status), counted() - before
+
+
+def run_pagefind(driver, base, question):
+    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.common.by import By
+    driver.get(base + "/pagefind-bench.html")
+    before = counted()
+    driver.execute_script("window.runQuery(arguments[0])", question)
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.done === '1'"))
+    ids = [answer_id(li.text) for li in driver.find_elements(By.CSS_SELECTOR, "#results li")]
+    return ids, not ids, counted() - before
+
+
+def judge(rows, runs):
+    """(first, top 3, answerable, no-answer state right, no-answer questions)."""
+    answerable = [(row, run) for row, run in zip(rows, runs) if row[1]]
+    unanswered = [(row, run) for row, run in zip(rows, runs) if not row[1]]
+    first = sum(1 for row, run in answerable if run[0][:1] == [row[1]])
+    top3 = sum(1 for row, run in answerable if row[1] in run[0][:3])
+    said = sum(1 for row, run in unanswered if run[1] or not run[0])
+    return first, top3, len(answerable), said, len(unanswered)
+
+
+def percent(part, whole):
+    return f"{part}/{whole} ({100 * part / whole:.0f} %)" if whole else "–"
+
+
+def median(values):
+    return sorted(values)[len(values) // 2]
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", default="www.jsnj12320.cn")
     parser.add_argument("--content", default="Content")
+    parser.add_argument("--baseline", metavar="BINARY", help="an older build of ours, measured in the same run")
+    parser.add_argument("--baseline-templates", metavar="DIR", help="the theme that older build shipped with")
     common.add_ours_options(parser, "portal12320")
     args = parser.parse_args()
     started = common.utc_now()
     command = common.command_line(["OURS"])
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
     try:
         import pagefind_bin_extended  # noqa: F401
     except ImportError:
@@ -153,14 +204,18 @@ def main():
 
     ours_binary, ours_origin = common.ours_binary(args, "portal12320")
     work = tempfile.mkdtemp(prefix="search-bench-")
-    build = subprocess.run([ours_binary, "build", "--content", args.content,
-                            "--output", os.path.join(work, "dist")], cwd=ROOT, check=True, capture_output=True, text=True).stdout
-    summary = build.strip().splitlines()[-1]
-    build_seconds = float(re.search(r" in ([\d.]+) s", summary).group(1))
-    ours_index_seconds = float(re.search(r"search indexes ([\d.]+) s", summary).group(1))
-    site = os.path.join(work, "dist", args.site)
-    documents = json.load(open(os.path.join(site, "search", "meta.json")))["documents"]
-    ours_size = folder_size(os.path.join(site, "search"))
+    sides = [("ours", ours_binary, None)]
+    if args.baseline:
+        sides.append(("ours, baseline", os.path.abspath(args.baseline), args.baseline_templates))
+    built = {}
+    for name, binary, templates in sides:
+        output = os.path.join(work, name.replace(", ", "-"))
+        seconds, index_seconds = build(binary, args.content, templates, output)
+        site = os.path.join(output, args.site)
+        built[name] = (site, seconds, index_seconds)
+    site = built["ours"][0]
+    published = {answer_id(json.load(open(f))["u"]) for f in glob.glob(os.path.join(site, "search", "docs", "*.json"))}
+    sets = {name: [(q, a if a in published else None, k) for q, a, k in questions(name)] for name, _ in QUESTION_SETS}
 
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "pagefind_bin_extended", "--site", site, "--output-subdir", "pagefind",
@@ -169,58 +224,67 @@ def main():
     pagefind_size = folder_size(os.path.join(site, "pagefind"))
     open(os.path.join(site, "pagefind-bench.html"), "w", encoding="utf-8").write(PAGEFIND_PAGE)
 
-    server = serve(site)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    tools = [(name, built[name][0], run_ours) for name, _, _ in sides] + [("Pagefind", site, run_pagefind)]
+    runs = {(tool, set_name): [] for tool, _, _ in tools for set_name, _ in QUESTION_SETS}
+    page_bytes = {}
     driver = browser()
-    ours, theirs, ours_bytes, theirs_bytes = [], [], [], []
     try:
-        for question, _ in QUESTIONS:
-            driver.get(base + "/search/")
-            fetched_urls(driver)  # the page itself is not the query's cost
-            box = driver.find_element(By.ID, "search-query")
-            box.send_keys(question)
-            driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
-            WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "正在搜索…"))
-            ours.append([answer_id(a.get_attribute("href")) for a in driver.find_elements(By.CSS_SELECTOR, "#search-results .answer-title")][:5])
-            ours_bytes.append(wire_bytes(site, base, fetched_urls(driver)))
-
-            driver.get(base + "/pagefind-bench.html")
-            fetched_urls(driver)
-            driver.execute_script("window.runQuery(arguments[0])", question)
-            WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.body.dataset.done === '1'"))
-            theirs.append([answer_id(li.text) for li in driver.find_elements(By.CSS_SELECTOR, "#results li")])
-            theirs_bytes.append(wire_bytes(site, base, fetched_urls(driver)))
+        for tool, folder, run in tools:
+            server = serve(folder)
+            base = f"http://127.0.0.1:{server.server_address[1]}"
+            if run is run_ours:
+                before = counted()
+                driver.get(base + "/search/")
+                page_bytes[tool] = counted() - before
+            for set_name, _ in QUESTION_SETS:
+                for question, _, _ in sets[set_name]:
+                    runs[(tool, set_name)].append(run(driver, base, question))
+            server.shutdown()
     finally:
         driver.quit()
-        server.shutdown()
 
-    ours_judged, theirs_judged = judge(ours), judge(theirs)
-    median = lambda values: sorted(values)[len(values) // 2]
+    names = [tool for tool, _, _ in tools]
     lines = [
-        f"# Search: ours vs Pagefind on {args.site} ({documents} answers)",
+        f"# Search: ours vs Pagefind on {args.site} ({len(published)} published answers)",
         "",
         f"- command: `{command}`",
         f"- date (UTC): {started}",
         f"- commit: {common.commit()}",
         f"- ours: {ours_origin}",
-        "",
-        "| | ours | Pagefind (extended) |",
-        "| --- | --- | --- |",
-        f"| index build time | {ours_index_seconds:.2f} s ({100 * ours_index_seconds / build_seconds:.1f} % of our {build_seconds:.2f} s build of the province) | {pagefind_seconds:.2f} s (this site only) |",
-        f"| total index size | {ours_size / 1024:.0f} KiB | {pagefind_size / 1024:.0f} KiB |",
-        f"| bytes per query, median (min–max) | {median(ours_bytes) / 1024:.1f} KiB ({min(ours_bytes) / 1024:.1f}–{max(ours_bytes) / 1024:.1f}) | {median(theirs_bytes) / 1024:.1f} KiB ({min(theirs_bytes) / 1024:.1f}–{max(theirs_bytes) / 1024:.1f}) |",
-        f"| right answer first (of 20) | {ours_judged[0]} | {theirs_judged[0]} |",
-        f"| right answer in top 5 (of 20) | {ours_judged[1]} | {theirs_judged[1]} |",
-        f"| mean reciprocal rank (top 5) | {ours_judged[2]:.2f} | {theirs_judged[2]:.2f} |",
-        "",
-        "| question | answer needed | ours, top 5 | Pagefind, top 5 |",
-        "| --- | --- | --- | --- |",
     ]
-    for (question, expected), mine, other in zip(QUESTIONS, ours, theirs):
-        mark = lambda ids: ", ".join(f"**{i}**" if i == expected else i for i in ids) or "(none)"
-        lines.append(f"| {question} | {expected} | {mark(mine)} | {mark(other)} |")
+    if args.baseline:
+        lines.append(f"- ours, baseline: {args.baseline} with the theme {args.baseline_templates or 'Templates'}")
+    lines += ["", "| | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    index_cells = [f"{built[n][2]:.2f} s ({100 * built[n][2] / built[n][1]:.1f} % of the {built[n][1]:.2f} s province build)" for n, _, _ in sides]
+    lines.append("| index build time | " + " | ".join(index_cells + [f"{pagefind_seconds:.2f} s (this site only)"]) + " |")
+    sizes = [folder_size(os.path.join(built[n][0], "search")) - os.path.getsize(os.path.join(built[n][0], "search", "index.html")) for n, _, _ in sides]
+    lines.append("| total index size | " + " | ".join([f"{size / 1024:.0f} KiB" for size in sizes] + [f"{pagefind_size / 1024:.0f} KiB"]) + " |")
+    for set_name, meaning in QUESTION_SETS:
+        rows = sets[set_name]
+        judged = {tool: judge(rows, runs[(tool, set_name)]) for tool in names}
+        lines.append(f"| **{set_name}** ({len(rows)} questions, {meaning}): right answer first | " + " | ".join(percent(judged[t][0], judged[t][2]) for t in names) + " |")
+        lines.append(f"| {set_name}: right answer in the top 3 | " + " | ".join(percent(judged[t][1], judged[t][2]) for t in names) + " |")
+        lines.append(f"| {set_name}: no answer on the site, and the page says so | " + " | ".join(percent(judged[t][3], judged[t][4]) for t in names) + " |")
+        weak = {t: sum(1 for row, run in zip(rows, runs[(t, set_name)]) if row[1] and run[1] and run[0]) for t in names if t != "Pagefind"}
+        lines.append(f"| {set_name}: answerable, but shown as no good match | " + " | ".join(str(weak[t]) if t in weak else "(no such state)" for t in names) + " |")
+    every = {t: [run[2] for set_name, _ in QUESTION_SETS for run in runs[(t, set_name)]] for t in names}
+    lines.append("| bytes per query, median (min–max), at the server | " + " | ".join(
+        f"{median(every[t]) / 1024:.1f} KiB ({min(every[t]) / 1024:.1f}–{max(every[t]) / 1024:.1f})" for t in names) + " |")
+    lines.append("| search page with its script, loaded before the query | " + " | ".join(
+        f"{page_bytes[t] / 1024:.1f} KiB" if t in page_bytes else "(none: script loaded by the query, counted above)" for t in names) + " |")
+    lines += ["", "Per question (first three results; the answer needed in bold; ∅ marks the page saying no answer fits):", ""]
+    for set_name, _ in QUESTION_SETS:
+        lines += [f"### {set_name}", "", "| question | kind | answer needed | " + " | ".join(names) + " |", "|---" * (len(names) + 3) + "|"]
+        for index, (question, expected, kind) in enumerate(sets[set_name]):
+            cells = []
+            for tool in names:
+                ids, said, _ = runs[(tool, set_name)][index]
+                shown = ", ".join(f"**{i}**" if i == expected else i for i in ids[:3]) or "(none)"
+                cells.append(("∅ " if said and ids else "") + shown)
+            lines.append(f"| {question} | {kind} | {expected or '(none on this site)'} | " + " | ".join(cells) + " |")
+        lines.append("")
     report = "\n".join(lines) + "\n"
-    os.makedirs(os.path.join(HERE_RESULTS), exist_ok=True)
+    os.makedirs(HERE_RESULTS, exist_ok=True)
     open(os.path.join(HERE_RESULTS, f"search-{args.site}.md"), "w", encoding="utf-8").write(report)
     print(report)
     shutil.rmtree(work, ignore_errors=True)

@@ -264,7 +264,7 @@
             var results = documents.map(function (doc, index) {
               var run = tokens(longestRun(phrase, (doc.t + '\n' + doc.x).toLowerCase()));
               var bonus = run.length < 2 ? 0 : run.reduce(function (sum, token) { return sum + (reading.weights[token] || 0); }, 0);
-              return { doc: doc, id: top[index].id, coverage: top[index].coverage, score: top[index].score + search.runBonus * bonus };
+              return { doc: doc, id: top[index].id, coverage: top[index].coverage, raw: top[index].raw, score: top[index].score + search.runBonus * bonus };
             }).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
             // Weak: only single characters matched, or the best answer covers little of the
             // question and scores less than one of the site's rarest words found in it would.

@@ -15,8 +15,12 @@ import Markdown
 struct SearchIndex {
     /// A word of the title or the tags counts this many times a body occurrence.
     static let fieldWeight = 3
-    /// Aim for shards of about this many postings, so a query downloads little.
-    static let postingsPerShard = 1500
+    /// Aim for shards of about this many postings, so a query downloads little
+    /// (a query fetches one shard per token: small shards, few bytes each)...
+    static let postingsPerShard = 60
+    /// ...but no more shard files than this per site, so a large site's build
+    /// does not spend its time creating files.
+    static let maximumShards = 1024
     /// Text kept per document for snippets.
     static let textLimit = 800
 
@@ -40,7 +44,7 @@ struct SearchIndex {
             }
         }
         var count = 16
-        while count < postings.count / Self.postingsPerShard && count < 4096 { count <<= 1 }
+        while count < postings.count / Self.postingsPerShard && count < Self.maximumShards { count <<= 1 }
         shardCount = count
         let (ordered, shardStart) = Self.orderByShardAndToken(postings, shardCount: count, hashes: vocabulary.hashes)
 

@@ -200,6 +200,11 @@ package enum MessageCatalog {
         ("The synonym list contains {1}, which every site's search sends to browsers. Remove it from the line.",
          "同义词表含有{1}，每个网站的搜索都会把它发送给浏览器。请从该行删除。"),
         ("synonym list", "同义词表"),
+        ("The word `{1}` is also in the synonym group on line {2}: a search for it expands to both groups. Keep each word in one group, or merge the two lines.",
+         "词语“{1}”也出现在第 {2} 行的同义词组中：搜索它时会同时按两组扩展。请让每个词只出现在一组里，或把两行合并。"),
+        ("No public answer uses a word of the synonym group `{1}`: it finds nothing yet. Add the word the answers use to the line, or remove the line.",
+         "没有任何公开答复用到同义词组“{1}”中的词，这一组暂时找不到任何答复。请在该行加上答复里用的词，或删除该行。"),
+        ("Search synonyms: {1} groups in {2}.", "搜索同义词：{2} 中共 {1} 组。"),
         // check --links.
         ("dead link `{1}`: {2} (and on {3} other pages of this site)", "失效链接“{1}”：{2}（本站另有 {3} 个页面含此链接）"),
         ("dead link `{1}`: {2}", "失效链接“{1}”：{2}"),

@@ -57,6 +57,11 @@ struct Check: AsyncParsableCommand {
         for held in report.heldBack {
             Terminal.say("would be held back: \(held.item.reference) (\(held.item.file)): \(held.reason ?? "")")
         }
+        let synonyms = SynonymListReport(synonyms: content.synonyms, answers: content.answers)
+        synonyms.issues.forEach(Terminal.report)
+        if synonyms.groups > 0 {
+            Terminal.say("Search synonyms: \(synonyms.groups) groups in \(SynonymLoader.file(options.content)).")
+        }
         let published = content.answers.count { $0.visibility == .public }
         Terminal.say("Content is valid: \(content.answers.count) answers (\(published) public), \(content.province.cities.count) cities; "
               + "a build would write \(report.pages) pages and hold back \(report.heldBack.count).")

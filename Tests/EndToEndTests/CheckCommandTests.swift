@@ -87,6 +87,19 @@ struct CheckCommandTests {
         #expect(check.output.contains("would be held back: \(reference)"), "\(check.output)")
     }
 
+    /// The synonym list is grown by editors like the lexicon: `check` counts its groups and
+    /// warns, at the line, of a word in two groups and of a group no public answer uses.
+    @Test func checkReviewsTheSynonymList() throws {
+        let province = try SampleProvinceCopy()
+        try province.write("跌倒 摔跤\n摔跤 摔倒\n火星 外星人\n", to: "Content/search/synonyms.txt")
+        let check = try province.run(["check"])
+        #expect(check.status == 0, "\(check.error)")
+        #expect(check.output.contains("Search synonyms: 3 groups in Content/search/synonyms.txt."), "\(check.output)")
+        #expect(check.error.contains("Content/search/synonyms.txt:2: warning: The word `摔跤` is also in the synonym group on line 1"), "\(check.error)")
+        #expect(check.error.contains("Content/search/synonyms.txt:3: warning: No public answer uses a word of the synonym group `火星 外星人`"), "\(check.error)")
+        #expect(!check.error.contains("synonyms.txt:1:"), "\(check.error)")
+    }
+
     /// `check --links` on the sample province: every page's links lead somewhere, and the
     /// other websites are not asked when told so. A theme link to nowhere fails it, page named.
     @Test func checkLinksFollowsEveryLinkOfTheBuiltSites() throws {

@@ -130,7 +130,8 @@ struct SearchRankingTests {
         #expect(titled.counts[key] == 1 + SearchIndex.fieldWeight)
         #expect(titled.weight(of: titled.counts[key]!, averageLength: average) > short.weight(of: short.counts[key]!, averageLength: average))
         #expect(short.weight(of: 1000, averageLength: average) <= Int32(100 * (TermCounts.saturation + 1)))
-        // Every Han character is indexed on its own too, for the single-character fallback.
-        #expect(short.counts[.han(UInt64(("疫" as Unicode.Scalar).value) << 32)] == 1)
+        // The title's characters are indexed on their own too, for the single-character fallback; the body's are not.
+        #expect(titled.counts[.han(UInt64(("狂" as Unicode.Scalar).value) << 32)] == SearchIndex.fieldWeight)
+        #expect(short.counts[.han(UInt64(("疫" as Unicode.Scalar).value) << 32)] == nil)
     }
 }

@@ -20,7 +20,7 @@ struct SearchIndex {
     static let postingsPerShard = 60
     /// ...but no more shard files than this per site, so a large site's build
     /// does not spend its time creating files.
-    static let maximumShards = 1024
+    static let maximumShards = 512
     /// Text kept per document for snippets.
     static let textLimit = 800
 

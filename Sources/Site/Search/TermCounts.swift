@@ -3,8 +3,10 @@
 /// times a body one, and how long the answer is, so a long answer that
 /// repeats a common word does not outrank a short one about that word.
 struct TermCounts {
-    /// Bigrams and ASCII words, and every Han character on its own (see
-    /// ``SearchTokens/characterCounts(_:)``), each with its weighted count.
+    /// Bigrams and ASCII words, and every Han character of the title and tags
+    /// on its own (see ``SearchTokens/characterCounts(_:)``; a lone character
+    /// of the body is too weak a sign, and would double the index), each with
+    /// its weighted count.
     let counts: [SearchTokens.Key: Int]
     /// Weighted bigrams and words in the answer.
     let length: Int
@@ -16,18 +18,18 @@ struct TermCounts {
 
     init(body: String, fields: [String]) {
         var counts = SearchTokens.keyedCounts(body)
-        var length = counts.values.reduce(0, +)
-        for (key, count) in SearchTokens.characterCounts(body) { counts[key] = count }
+        let length = counts.values.reduce(0, +)
+        var fieldLength = 0
         for text in fields {
             let weighted = SearchTokens.keyedCounts(text)
-            length += weighted.values.reduce(0, +) * SearchIndex.fieldWeight
+            fieldLength += weighted.values.reduce(0, +) * SearchIndex.fieldWeight
             for (key, count) in weighted { counts[key, default: 0] += count * SearchIndex.fieldWeight }
             for (key, count) in SearchTokens.characterCounts(text) where weighted[key] == nil {
                 counts[key, default: 0] += count * SearchIndex.fieldWeight
             }
         }
         self.counts = counts
-        self.length = length
+        self.length = length + fieldLength
     }
 
     /// The term's BM25 weight in this answer, in hundredths (1...220): the

@@ -7,7 +7,9 @@ package enum YAMLSource {
     package static func parse(_ text: String, file: String, lineOffset: Int) throws(ContentIssue) -> Node {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: FullWidthColons.afterKeys(in: text))
+            // The encoding named: Yams' default reads the process environment on every call
+            // (a tenth of loading time), and YAMS_DEFAULT_ENCODING would change how answers are read.
+            node = try Yams.compose(yaml: FullWidthColons.afterKeys(in: text), .default, .default, .utf8)
         } catch let error as YamlError {
             throw issue(for: error, file: file, lineOffset: lineOffset)
         } catch {

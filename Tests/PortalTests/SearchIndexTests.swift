@@ -39,6 +39,31 @@ struct SearchIndexTests {
         }
     }
 
+    /// The vocabulary's table gives every key the value set for it, through growth and
+    /// colliding keys, and no value for a key never inserted: against a Dictionary.
+    @Test func packedTokenTableAgreesWithADictionary() {
+        var random = SplitMix64(seed: 12320)
+        var table = PackedTokenTable()
+        var expected: [UInt64: Int32] = [:]
+        // Han-like packed keys, many sharing their high half, and repeats.
+        for _ in 0..<30_000 {
+            let key = UInt64.random(in: 0x4E00...0x4E40, using: &random) << 32 | UInt64.random(in: 0...0x9FFF, using: &random)
+            table.insert(key)
+            expected[key] = 0
+        }
+        #expect(table.count == expected.count)
+        for (index, key) in expected.keys.sorted().enumerated() {
+            table.set(Int32(index), for: key)
+            expected[key] = Int32(index)
+        }
+        #expect(expected.allSatisfy { table.value(of: $0.key) == $0.value })
+        #expect(Set(table.allKeys) == Set(expected.keys))
+        for _ in 0..<1_000 {
+            let key = UInt64.random(in: 0x5000...0x5100, using: &random) << 32 | 1
+            #expect(table.value(of: key) == nil)
+        }
+    }
+
     /// A resident who searches a tag finds the answer tagged with it; a query in traditional
     /// characters can be read with the table of the index's own characters.
     @Test func tagsAreSearchableAndTheIndexShipsTheTraditionalFormsOfItsCharacters() async throws {

@@ -126,12 +126,12 @@ struct SearchRankingTests {
         let titled = TermCounts(body: "狂犬病疫苗", fields: ["狂犬病"])
         let key = SearchTokens.Key.han(UInt64(("狂" as Unicode.Scalar).value) << 32 | UInt64(("犬" as Unicode.Scalar).value))
         let average = 20.0
-        #expect(short.weight(of: short.counts[key]!, averageLength: average) > long.weight(of: long.counts[key]!, averageLength: average))
-        #expect(titled.counts[key] == 1 + SearchIndex.fieldWeight)
-        #expect(titled.weight(of: titled.counts[key]!, averageLength: average) > short.weight(of: short.counts[key]!, averageLength: average))
+        #expect(short.weight(of: short.count(of: key)!, averageLength: average) > long.weight(of: long.count(of: key)!, averageLength: average))
+        #expect(titled.count(of: key) == 1 + SearchIndex.fieldWeight)
+        #expect(titled.weight(of: titled.count(of: key)!, averageLength: average) > short.weight(of: short.count(of: key)!, averageLength: average))
         #expect(short.weight(of: 1000, averageLength: average) <= Int32(100 * (TermCounts.saturation + 1)))
         // The title's characters are indexed on their own too, for the single-character fallback; the body's are not.
-        #expect(titled.counts[.han(UInt64(("狂" as Unicode.Scalar).value) << 32)] == SearchIndex.fieldWeight)
-        #expect(short.counts[.han(UInt64(("疫" as Unicode.Scalar).value) << 32)] == nil)
+        #expect(titled.count(of: .han(UInt64(("狂" as Unicode.Scalar).value) << 32)) == SearchIndex.fieldWeight)
+        #expect(short.count(of: .han(UInt64(("疫" as Unicode.Scalar).value) << 32)) == nil)
     }
 }

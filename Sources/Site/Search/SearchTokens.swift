@@ -35,21 +35,27 @@ enum SearchTokens {
     /// Same tokens as ``counts(_:)``, keyed for speed.
     static func keyedCounts(_ text: String) -> [Key: Int] {
         var counts: [Key: Int] = [:]
+        forEachToken(text) { counts[$0, default: 0] += 1 }
+        return counts
+    }
+
+    /// Calls `visit` with each token of `text` in order, once per occurrence.
+    static func forEachToken(_ text: String, _ visit: (Key) -> Void) {
         var previousHan: UInt32 = 0
         var hanRun = 0
         var word = String.UnicodeScalarView()
         func endHan() {
-            if hanRun == 1 { counts[.han(UInt64(previousHan) << 32), default: 0] += 1 }
+            if hanRun == 1 { visit(.han(UInt64(previousHan) << 32)) }
             hanRun = 0
         }
         func endWord() {
-            if word.count >= 2 { counts[.word(String(word)), default: 0] += 1 }
+            if word.count >= 2 { visit(.word(String(word))) }
             word.removeAll()
         }
         for scalar in text.unicodeScalars {
             if isHan(scalar) {
                 endWord()
-                if hanRun > 0 { counts[.han(UInt64(previousHan) << 32 | UInt64(scalar.value)), default: 0] += 1 }
+                if hanRun > 0 { visit(.han(UInt64(previousHan) << 32 | UInt64(scalar.value))) }
                 previousHan = scalar.value
                 hanRun += 1
             } else if let lower = asciiAlphanumeric(scalar) {
@@ -62,16 +68,6 @@ enum SearchTokens {
         }
         endHan()
         endWord()
-        return counts
-    }
-
-    /// Each Han character of `text` on its own, with how often it occurs: what a
-    /// query falls back to when none of its bigrams is on the site (one wrong
-    /// character in a two-character query), and what a one-character query finds.
-    static func characterCounts(_ text: String) -> [Key: Int] {
-        var counts: [Key: Int] = [:]
-        for scalar in text.unicodeScalars where isHan(scalar) { counts[.han(UInt64(scalar.value) << 32), default: 0] += 1 }
-        return counts
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool { HanScript.contains(scalar) }

@@ -2,12 +2,20 @@
 /// each occurs, a title or tag occurrence counting ``SearchIndex/fieldWeight``
 /// times a body one, and how long the answer is, so a long answer that
 /// repeats a common word does not outrank a short one about that word.
+///
+/// Han tokens are kept as sorted packed keys (see ``SearchTokens/Key``), not
+/// in a dictionary: counting them by sorting hashes nothing, and a province's
+/// millions of them made hashing most of the search index step.
 struct TermCounts {
-    /// Bigrams and ASCII words, and every Han character of the title and tags
-    /// on its own (see ``SearchTokens/characterCounts(_:)``; a lone character
-    /// of the body is too weak a sign, and would double the index), each with
-    /// its weighted count.
-    let counts: [SearchTokens.Key: Int]
+    /// Packed Han tokens, ascending, each once: the body's bigrams (and lone
+    /// characters), the title's and tags' bigrams, and every Han character of
+    /// the title and tags on its own, for the single-character fallback (a
+    /// lone character of the body is too weak a sign, and would double the index).
+    let han: [UInt64]
+    /// The weighted count of each of ``han``.
+    let hanCounts: [Int32]
+    /// ASCII words, with their weighted counts.
+    let words: [String: Int]
     /// Weighted bigrams and words in the answer.
     let length: Int
 
@@ -17,19 +25,60 @@ struct TermCounts {
     static let lengthNormalisation = 0.75
 
     init(body: String, fields: [String]) {
-        var counts = SearchTokens.keyedCounts(body)
-        let length = counts.values.reduce(0, +)
-        var fieldLength = 0
-        for text in fields {
-            let weighted = SearchTokens.keyedCounts(text)
-            fieldLength += weighted.values.reduce(0, +) * SearchIndex.fieldWeight
-            for (key, count) in weighted { counts[key, default: 0] += count * SearchIndex.fieldWeight }
-            for (key, count) in SearchTokens.characterCounts(text) where weighted[key] == nil {
-                counts[key, default: 0] += count * SearchIndex.fieldWeight
+        var occurrences: [UInt64] = []
+        occurrences.reserveCapacity(body.utf8.count / 3 + 64)
+        var words: [String: Int] = [:]
+        var length = 0
+        SearchTokens.forEachToken(body) { key in
+            length += 1
+            switch key {
+            case .han(let packed): occurrences.append(packed)
+            case .word(let word): words[word, default: 0] += 1
             }
         }
-        self.counts = counts
-        self.length = length + fieldLength
+        let weight = SearchIndex.fieldWeight
+        for text in fields {
+            SearchTokens.forEachToken(text) { key in
+                length += weight
+                switch key {
+                case .han(let packed) where packed & 0xFFFF_FFFF != 0:
+                    for _ in 0..<weight { occurrences.append(packed) }
+                case .han:
+                    break  // a lone character: counted with every other character of the field below
+                case .word(let word):
+                    words[word, default: 0] += weight
+                }
+            }
+            for scalar in text.unicodeScalars where SearchTokens.isHan(scalar) {
+                for _ in 0..<weight { occurrences.append(UInt64(scalar.value) << 32) }
+            }
+        }
+        occurrences.sort()
+        var han: [UInt64] = []
+        var counts: [Int32] = []
+        for key in occurrences {
+            if han.last == key { counts[counts.count - 1] += 1 } else { han.append(key); counts.append(1) }
+        }
+        self.han = han
+        self.hanCounts = counts
+        self.words = words
+        self.length = length
+    }
+
+    /// The weighted count of `key`, or nil when the answer does not hold it.
+    func count(of key: SearchTokens.Key) -> Int? {
+        switch key {
+        case .word(let word):
+            return words[word]
+        case .han(let packed):
+            var low = 0
+            var high = han.count
+            while low < high {
+                let middle = (low + high) / 2
+                if han[middle] < packed { low = middle + 1 } else { high = middle }
+            }
+            return low < han.count && han[low] == packed ? Int(hanCounts[low]) : nil
+        }
     }
 
     /// The term's BM25 weight in this answer, in hundredths (1...220): the

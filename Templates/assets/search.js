@@ -240,7 +240,10 @@
     // Resolves to the results (documents with their ids), the query as it was read,
     // and whether even the best result covers too little of the query (a weak match, shown as such).
     // A query that fits badly as typed is read again in simplified characters.
-    function search(query) {
+    function search(typed) {
+      // A question longer than this is read up to here: the phrase matching is quadratic in its length,
+      // and a pasted page must not freeze the resident's browser.
+      var query = Array.from(typed).slice(0, search.longestQuery).join('');
       if (tokens(query).length === 0) { return Promise.resolve({ results: [], query: query, weak: false }); }
       return json('/search/meta.json').then(function (meta) {
         var fit = function (reading) { return reading.list.length ? reading.list[0].coverage : -1; };
@@ -294,6 +297,7 @@
     search.characterWeight = 0.4;
     search.characterCoverage = 0.25;
     search.shortQuery = 6;
+    search.longestQuery = 100;
     return search;
   }
 

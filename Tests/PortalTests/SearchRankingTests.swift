@@ -110,6 +110,15 @@ struct SearchRankingTests {
         #expect(found.values.allSatisfy { $0.weak }, "single characters are a weak match: \(found)")
     }
 
+    /// A pasted page of text is read up to its first 100 characters, quickly, and still finds the answer they ask about.
+    @Test func aVeryLongQueryIsReadQuickly() async throws {
+        let query = "孩子被狗咬了怎么办" + String(repeating: "我想问一下这个情况应该怎么处理比较好谢谢", count: 500)
+        let clock = ContinuousClock.now
+        let found = try await Self.search([query])
+        #expect(ContinuousClock.now - clock < .seconds(20))
+        #expect(found[query]?.first == "/answers/rabies/", "\(String(describing: found[query]))")
+    }
+
     /// Questions no answer answers: either nothing, or the "no good match" state.
     @Test(arguments: ["牙齿矫正多少钱", "医院停车怎么收费", "孩子减肥药哪种好"])
     func aQuestionWithNoAnswerSaysNoneFitsWell(_ query: String) async throws {

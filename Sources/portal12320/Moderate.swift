@@ -48,7 +48,9 @@ struct Moderate: AsyncParsableCommand {
         }
         // JSON escapes control characters itself; the text report quotes answers as written.
         if format == .json {
-            print(report.json())
+            // Streamed: a province's findings are written as they are encoded, never one string in memory.
+            report.writeJSON { FileHandle.standardOutput.write(Data($0)) }
+            FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
             Terminal.say(report.text(), keepingLineBreaks: true, terminator: "")
         }

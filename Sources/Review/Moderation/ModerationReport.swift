@@ -11,6 +11,36 @@ package struct ModerationReport: Sendable, Encodable {
         package let text: String
 
         enum CodingKeys: String, CodingKey { case path, findings }
+
+        /// `{"findings":[…],"path":…}`, as ``ModerationReport/json()`` writes it.
+        func appendJSON(to json: inout [UInt8]) {
+            json += Array("{\"findings\":[".utf8)
+            for (index, finding) in findings.enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json += Array("{\"column\":".utf8)
+                JSONText.appendNumber(finding.column, to: &json)
+                if let label = finding.label {
+                    json += Array(",\"label\":".utf8)
+                    JSONText.appendString(label, to: &json)
+                }
+                json += Array(",\"line\":".utf8)
+                JSONText.appendNumber(finding.line, to: &json)
+                json += Array(",\"matched\":".utf8)
+                JSONText.appendString(finding.matched, to: &json)
+                json += Array(",\"rule\":".utf8)
+                JSONText.appendString(finding.rule.rawValue, to: &json)
+                json += Array(",\"severity\":".utf8)
+                JSONText.appendString(finding.severity.rawValue, to: &json)
+                if let term = finding.term {
+                    json += Array(",\"term\":".utf8)
+                    JSONText.appendString(term, to: &json)
+                }
+                json.append(UInt8(ascii: "}"))
+            }
+            json += Array("],\"path\":".utf8)
+            JSONText.appendString(path, to: &json)
+            json.append(UInt8(ascii: "}"))
+        }
     }
 
     package struct Summary: Sendable, Encodable {
@@ -65,10 +95,42 @@ package struct ModerationReport: Sendable, Encodable {
         return parts[answers + 1] == "province" ? .province : .city(parts[answers + 1])
     }
 
-    /// `{"documents":[{"path":…,"findings":[…]}],"summary":{…}}`, keys sorted.
+    /// `{"documents":[{"findings":[…],"path":…}],"summary":{…}}`, keys sorted: what
+    /// `JSONEncoder` makes of this report with `.sortedKeys, .withoutEscapingSlashes`.
     package func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        var bytes: [UInt8] = []
+        writeJSON { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``json()`` handed to `write` a few hundred documents at a time, each batch
+    /// encoded on all cores: a province's findings are never one string in memory.
+    package func writeJSON(_ write: ([UInt8]) -> Void) {
+        write(Array("{\"documents\":[".utf8))
+        var start = 0
+        while start < documents.count {
+            let batch = Array(documents[start..<min(start + 512, documents.count)])
+            let encoded = batch.concurrentMap { document in
+                var json: [UInt8] = []
+                document.appendJSON(to: &json)
+                return json
+            }
+            var chunk: [UInt8] = []
+            for (index, json) in encoded.enumerated() {
+                if start + index > 0 { chunk.append(UInt8(ascii: ",")) }
+                chunk += json
+            }
+            write(chunk)
+            start += batch.count
+        }
+        var tail = Array("],\"summary\":{".utf8)
+        for (index, (key, value)) in [("block", summary.block), ("documents", summary.documents), ("findings", summary.findings),
+                                      ("info", summary.info), ("review", summary.review)].enumerated() {
+            if index > 0 { tail.append(UInt8(ascii: ",")) }
+            JSONText.appendString(key, to: &tail)
+            tail.append(UInt8(ascii: ":"))
+            JSONText.appendNumber(value, to: &tail)
+        }
+        write(tail + Array("}}".utf8))
     }
 }

@@ -140,8 +140,7 @@ struct SearchIndex {
     }
 
     private static func appendNumber(_ value: Int32, to bytes: inout [UInt8]) {
-        if value >= 10 { appendNumber(value / 10, to: &bytes) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        JSONText.appendNumber(Int(value), to: &bytes)
     }
 
     /// The index's files for the site rooted at `root`.
@@ -159,20 +158,6 @@ struct SearchIndex {
 
     /// Appends `text` as a JSON string; `<` escaped too, so no `</script>` can appear.
     static func appendJSONString(_ text: String, to json: inout [UInt8]) {
-        json.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): json += [UInt8(ascii: "\\"), byte]
-            case 0x0A: json += Array("\\n".utf8)
-            case 0x0D: json += Array("\\r".utf8)
-            case 0x09: json += Array("\\t".utf8)
-            case UInt8(ascii: "<"): json += Array("\\u003c".utf8)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                json += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: json.append(byte)
-            }
-        }
-        json.append(UInt8(ascii: "\""))
+        JSONText.appendString(text, to: &json, escapingAngleBrackets: true)
     }
 }

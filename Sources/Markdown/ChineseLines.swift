@@ -52,8 +52,11 @@ enum ChineseLines {
     /// `source` with the step lines of its paragraphs (`1、` …) written as
     /// Markdown list items, or `nil` when it has none. Lines keep their number.
     static func withListsMade(_ source: String, root: OpaquePointer) -> String? {
-        // "\r\n" is one Character in Swift: lines are split on line feeds of either kind.
-        var lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+        // Lines end at a line feed, a carriage return before it dropped ("\r\n" is one Character, so a
+        // Character split did the same): split on the bytes, not on Characters, which took a tenth of `moderate`.
+        var lines = source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        }
         var changed = false
         guard let iterator = cmark_iter_new(root) else { return nil }
         defer { cmark_iter_free(iterator) }

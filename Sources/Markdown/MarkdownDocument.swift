@@ -150,8 +150,15 @@ extension MarkdownDocument {
 
 extension String {
     fileprivate func trimmingTrailingNewlines() -> String {
-        var result = Substring(self)
-        while result.last == "\n" || result.last == " " { result = result.dropLast() }
-        return String(result)
+        // By bytes: a line feed or a space is one byte, and never the end of a longer Character but
+        // as "\r\n" (kept, as before). Most texts end in neither: returned as they are, not copied.
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            guard utf8[before] == 0x0A || utf8[before] == 0x20 else { break }
+            if utf8[before] == 0x0A, before > utf8.startIndex, utf8[utf8.index(before: before)] == 0x0D { break }
+            end = before
+        }
+        return end == utf8.endIndex ? self : String(self[..<end])
     }
 }

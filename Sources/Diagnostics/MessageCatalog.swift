@@ -200,6 +200,8 @@ package enum MessageCatalog {
         ("The synonym list contains {1}, which every site's search sends to browsers. Remove it from the line.",
          "同义词表含有{1}，每个网站的搜索都会把它发送给浏览器。请从该行删除。"),
         ("synonym list", "同义词表"),
+        ("The synonym `{1}` has nothing search can match: no Chinese character and no two letters or digits together. Write words residents type, e.g. `跌倒` or `HIV`.",
+         "同义词“{1}”中没有搜索能匹配的内容：既没有汉字，也没有连续两个字母或数字。请写居民会输入的词，例如 `跌倒` 或 `HIV`。"),
         ("The word `{1}` is also in the synonym group on line {2}: a search for it expands to both groups. Keep each word in one group, or merge the two lines.",
          "词语“{1}”也出现在第 {2} 行的同义词组中：搜索它时会同时按两组扩展。请让每个词只出现在一组里，或把两行合并。"),
         ("No public answer uses a word of the synonym group `{1}`: it finds nothing yet. Add the word the answers use to the line, or remove the line.",

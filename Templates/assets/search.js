@@ -14,7 +14,7 @@
     return -1;
   }
   function tokens(text) {
-    var found = [], seen = {}, han = [], word = '';
+    var found = [], seen = Object.create(null), han = [], word = '';
     function add(token) { if (!seen[token]) { seen[token] = true; found.push(token); } }
     function flushHan() {
       if (han.length === 1) { add(han[0]); }
@@ -63,6 +63,25 @@
     return best;
   }
 
+  // `text` with full-width letters and digits as ASCII and ASCII capitals small, one code point for one,
+  // so positions in it are positions in `text`.
+  function folded(text) {
+    return Array.from(text).map(function (c) {
+      var lower = asciiAlphanumeric(c.codePointAt(0));
+      return lower >= 0 ? String.fromCharCode(lower) : c;
+    }).join('');
+  }
+  // Where `word` stands in `text` (both folded) as a word: not inside a longer run of
+  // letters and digits (HIV in 'archive' is not HIV). -1 if nowhere.
+  function wordAt(text, word) {
+    var alnum = /[a-z0-9]/;
+    for (var at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      var before = text.charAt(at - 1), after = text.charAt(at + word.length);
+      if (!(alnum.test(word.charAt(0)) && alnum.test(before)) && !(alnum.test(word.charAt(word.length - 1)) && alnum.test(after))) { return at; }
+    }
+    return -1;
+  }
+
   // The search over the index at /search/, fetching its files with `json(url)`.
   function createSearch(json) {
     // Each token's postings ([document, weight, …]; empty when no answer holds it).
@@ -71,7 +90,10 @@
       return Promise.all(missing.map(function (token) {
         return json('/search/shards/' + shard(token, meta.shards) + '.json');
       })).then(function (shards) {
-        missing.forEach(function (token, index) { into[token] = shards[index][token] || []; });
+        // Own properties only: a token such as `constructor` must not read Object's.
+        missing.forEach(function (token, index) {
+          into[token] = Object.prototype.hasOwnProperty.call(shards[index], token) ? shards[index][token] : [];
+        });
         return into;
       });
     }
@@ -122,15 +144,15 @@
     // The terms of one reading of the query: token, weight, the query's units it stands for,
     // and how much of them a match covers.
     function terms(query, meta) {
-      var parsed = parse(query), found = {}, own = [];
+      var parsed = parse(query), found = Object.create(null), own = [];
       parsed.runs.forEach(function (run) {
         if (run.length === 1) { own.push(run[0].ch); }
         for (var i = 0; i + 1 < run.length; i++) { own.push(run[i].ch + run[i + 1].ch); }
       });
       parsed.words.forEach(function (w) { own.push(w.token); });
-      var lower = query.toLowerCase(), groups = [];
+      var lower = folded(query), groups = [];
       (meta.synonyms || []).forEach(function (group) {
-        var here = group.filter(function (w) { return lower.indexOf(w.toLowerCase()) >= 0; });
+        var here = group.filter(function (w) { return wordAt(lower, folded(w)) >= 0; });
         if (here.length) { groups.push({ group: group, here: here }); }
       });
       var synonymTokens = [];
@@ -156,7 +178,7 @@
         // A resident's word stands for its group's other words: their tokens cover it, together weighing what it weighs.
         groups.forEach(function (g) {
           g.here.forEach(function (word) {
-            var at = lower.indexOf(word.toLowerCase());
+            var at = wordAt(lower, folded(word));
             var span = Array.from(lower.slice(0, at)).length, length = Array.from(word).length;
             var covered = unitsOf(parsed, span, length);
             var ownCount = Math.max(1, tokens(word).length);
@@ -171,7 +193,7 @@
         // Characters no chosen bigram covers: tried alone when the query is short (one wrong
         // character must not lose everything) or when none of its bigrams is on the site.
         anyFound = list.some(function (term) { return found[term.token].length > 0; });
-        var coveredUnits = {};
+        var coveredUnits = Object.create(null);
         list.forEach(function (term) { if (term.cover === 1 && found[term.token].length) { term.units.forEach(function (u) { coveredUnits[u] = true; }); } });
         var single = [];
         if (hanCount <= search.shortQuery || !anyFound) {
@@ -217,7 +239,7 @@
         });
         var total = read.units.reduce(function (sum, unit) { return sum + unit.weight; }, 0);
         var list = Array.from(scores.entries()).map(function (entry) {
-          var cover = {};
+          var cover = Object.create(null);
           entry[1].terms.forEach(function (index) {
             var term = read.list[index];
             term.units.forEach(function (u) { cover[u] = Math.max(cover[u] || 0, term.cover); });
@@ -229,11 +251,13 @@
           return { id: entry[0], score: entry[1].score * Math.pow(coverage, search.coverageExponent), raw: entry[1].score, coverage: coverage };
         });
         list.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-        var weights = {};
+        var weights = Object.create(null);
         read.list.forEach(function (term) {
           weights[term.token] = Math.max(weights[term.token] || 0, term.weight * rarity(read.found[term.token].length / 2, meta.documents));
         });
-        return { list: list, query: query, characters: read.characters, weights: weights };
+        // A question of particles and question words only (怎么) asks about nothing in particular.
+        var fillerOnly = read.units.every(function (unit) { return unit.weight < 1; });
+        return { list: list, query: query, characters: read.characters, weights: weights, fillerOnly: fillerOnly };
       });
     }
 
@@ -262,16 +286,21 @@
             return entry.score >= all[0].score * search.keepFraction;
           });
           return Promise.all(top.map(function (entry) { return json('/search/docs/' + entry.id + '.json'); })).then(function (documents) {
-            // Among those fetched, a run of the query found as written adds what its words weigh again.
-            var phrase = reading.query.trim().toLowerCase();
+            // Among those fetched, a run of the query found as written adds what its words weigh
+            // again: in full in the title or tags, half in the text (where a link to another answer
+            // repeats that answer's title).
+            var phrase = folded(reading.query.trim());
+            var weigh = function (text) {
+              var run = tokens(longestRun(phrase, folded(text)));
+              return run.length < 2 ? 0 : run.reduce(function (sum, token) { return sum + (reading.weights[token] || 0); }, 0);
+            };
             var results = documents.map(function (doc, index) {
-              var run = tokens(longestRun(phrase, (doc.t + '\n' + doc.x).toLowerCase()));
-              var bonus = run.length < 2 ? 0 : run.reduce(function (sum, token) { return sum + (reading.weights[token] || 0); }, 0);
+              var bonus = Math.max(weigh(doc.t + '\n' + (doc.g || '')), weigh(doc.x) / 2);
               return { doc: doc, id: top[index].id, coverage: top[index].coverage, raw: top[index].raw, score: top[index].score + search.runBonus * bonus };
             }).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
             // Weak: only single characters matched, or the best answer covers little of the
             // question and scores less than one of the site's rarest words found in it would.
-            var weak = reading.characters || !results.length ||
+            var weak = reading.characters || !results.length || reading.fillerOnly ||
               (results[0].coverage < search.strongCoverage && top[0].raw < search.strongScore * rarity(0, meta.documents));
             return { results: results, query: reading.query, weak: weak && results.length > 0 };
           });
@@ -312,13 +341,28 @@
   var list = document.getElementById('search-results');
   if (!form || !input || !status || !list) { return; }
 
-  var cache = {};
+  // Fetched index files, kept for the page's life; a failed fetch is forgotten, so the next search tries again.
+  // meta.json is fetched afresh by every search: when its build changes (a deploy), all else is forgotten
+  // too, and the other files are asked for with the build in their address, so no cache mixes two builds.
+  var cache = Object.create(null), build = null;
+  function fetchJSON(url, options) {
+    return fetch(url, options).then(function (response) {
+      if (!response.ok) { throw new Error(url + ': ' + response.status); }
+      return response.json();
+    });
+  }
   var search = createSearch(function (url) {
-    if (!cache[url]) {
-      cache[url] = fetch(url).then(function (response) {
-        if (!response.ok) { throw new Error(url + ': ' + response.status); }
-        return response.json();
+    if (url === '/search/meta.json') {
+      return fetchJSON(url, { cache: 'no-cache' }).then(function (meta) {
+        if (build !== null && meta.build !== build) { cache = Object.create(null); }
+        build = meta.build;
+        return meta;
       });
+    }
+    if (!cache[url]) {
+      var pending = fetchJSON(url + (build ? '?b=' + encodeURIComponent(build) : ''));
+      cache[url] = pending;
+      pending.catch(function () { if (cache[url] === pending) { delete cache[url]; } });
     }
     return cache[url];
   });
@@ -349,11 +393,15 @@
     return (start > 0 ? '…' : '') + text.slice(start, start + 110).replace(/\s+/g, ' ') + (start + 110 < text.length ? '…' : '');
   }
 
+  // Only the latest search shows its results: an earlier, slower one that answers late is dropped.
+  var latest = 0;
   function show(query) {
+    var mine = ++latest;
     list.textContent = '';
     if (!query.trim()) { status.textContent = ''; return; }
     status.textContent = '正在搜索…';
     search(query).then(function (found) {
+      if (mine !== latest) { return; }
       var results = found.results;
       var phrase = found.query.trim().toLowerCase();
       var terms = [phrase].concat(tokens(found.query));
@@ -379,6 +427,7 @@
         list.appendChild(item);
       });
     }).catch(function () {
+      if (mine !== latest) { return; }
       status.textContent = '搜索暂时不可用，请稍后再试或拨打 12320。';
     });
   }
@@ -387,8 +436,9 @@
   var header = document.getElementById('site-search');
   form.addEventListener('submit', function (event) {
     event.preventDefault();
+    // A lone surrogate pasted in (broken text) cannot go into an address; the search runs all the same.
     var query = input.value;
-    history.replaceState(null, '', '?q=' + encodeURIComponent(query));
+    try { history.replaceState(null, '', '?q=' + encodeURIComponent(query)); } catch (ignored) { /* address kept */ }
     if (header) { header.value = query; }
     show(query);
   });

@@ -56,6 +56,23 @@ struct CityBuildTests {
         #expect(refused.error.contains("Content/answers/sz/link-out.md: error:"), "\(refused.error)")
     }
 
+    /// A site's search index depends on its own answers only: rebuilding Nanjing alone gives its
+    /// index and the hub's the same bytes as the full build did.
+    @Test func aCityBuildGivesTheSameSearchIndexAsAFullBuild() throws {
+        let province = try SampleProvinceCopy()
+        #expect(try province.run(["build"]).status == 0)
+        func index(_ site: String) throws -> [String: Data] {
+            let folder = province.root + "/dist/\(site)/search"
+            let files = try #require(FileManager.default.subpaths(atPath: folder)).filter { $0.hasSuffix(".json") }
+            return try Dictionary(uniqueKeysWithValues: files.map { ($0, try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) })
+        }
+        let full = try ["www.jsnj12320.cn", "www.js12320.cn"].map(index)
+        #expect(try province.run(["build", "--city", "nj"]).status == 0)
+        let alone = try ["www.jsnj12320.cn", "www.js12320.cn"].map(index)
+        #expect(full[0].count > 10 && full[0] == alone[0])
+        #expect(full[1] == alone[1])
+    }
+
     @Test func aBrokenAnswerOfTheCityBuiltStopsItsBuild() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)

@@ -115,6 +115,15 @@ struct SearchIndexTests {
         #expect(error.issues[0].message.contains("one word only"))
     }
 
+    /// A word search makes no token of (`a`, `]}"`) would ship its group to every site and expand any query holding it.
+    @Test func aSynonymSearchCannotMatchIsAnErrorAtItsLine() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("流感 流行性感冒\n挂号 a\nHIV 艾滋病\n", to: "Content/search/synonyms.txt")
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
+        #expect(error.issues.map(\.line) == [2])
+        #expect(error.issues[0].message.contains("nothing search can match"))
+    }
+
     /// The list ships to every browser: a `search` folder linked from outside the content is refused.
     @Test func aSynonymListLinkedFromOutsideTheContentIsRefused() throws {
         let fixture = try ProvinceFixture()

@@ -62,9 +62,10 @@ struct SearchRankingTests {
         var first: String? { results.first }
     }
 
-    static func search(_ queries: [String], synonyms: String? = nil) async throws -> [String: Found] {
+    static func search(_ queries: [String], synonyms: String? = nil, extra: [String: String] = [:]) async throws -> [String: Found] {
         let fixture = try ProvinceFixture()
         for (id, text) in answers { try fixture.write(text + "\n", to: "Content/answers/province/\(id).md") }
+        for (id, text) in extra { try fixture.write(text, to: "Content/answers/province/\(id).md") }
         if let synonyms { try fixture.write(synonyms, to: "Content/search/synonyms.txt") }
         let content = try ContentLoader.load(directory: fixture.content)
         _ = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
@@ -119,6 +120,26 @@ struct SearchRankingTests {
         #expect(found[query]?.first == "/answers/rabies/", "\(String(describing: found[query]))")
     }
 
+    /// Full-width letters (what Chinese input methods type) reach the synonym list; an ASCII
+    /// synonym counts only as a whole word (rabies inside another word is not rabies); a token
+    /// named like a property of every JavaScript object is a word like any other.
+    @Test func synonymsMatchFoldedWholeWordsAndObjectPropertyNamesAreWords() async throws {
+        let found = try await Self.search(["ＲＡＢＩＥＳ", "arabiesque", "constructor 狂犬病"], synonyms: "狂犬病 rabies\n")
+        #expect(found["ＲＡＢＩＥＳ"]?.first == "/answers/rabies/", "\(found)")
+        #expect(found["arabiesque"]?.results.isEmpty == true, "\(found)")
+        #expect(found["constructor 狂犬病"]?.first == "/answers/rabies/", "\(found)")
+    }
+
+    /// The title typed in full finds that answer first, though another answer repeats it as the
+    /// text of a link to it; a question of question words only (怎么) is no good match.
+    @Test func aTitleTypedInFullOutranksALinkRepeatingIt() async throws {
+        let found = try await Self.search(["被狗咬伤后怎么处理？", "怎么"], extra: [
+            "rabies-local": "---\nid: rabies-local\ntitle: 本市狂犬病门诊\ncategory: vaccination\nupdated: 2024-05-06\n---\n见[被狗咬伤后怎么处理](answer:rabies)。\n",
+        ])
+        #expect(found["被狗咬伤后怎么处理？"]?.first == "/answers/rabies/", "\(found)")
+        #expect(found["怎么"].map { $0.results.isEmpty || $0.weak } == true, "\(found)")
+    }
+
     /// Questions no answer answers: either nothing, or the "no good match" state.
     @Test(arguments: ["牙齿矫正多少钱", "医院停车怎么收费", "孩子减肥药哪种好"])
     func aQuestionWithNoAnswerSaysNoneFitsWell(_ query: String) async throws {
@@ -135,10 +156,10 @@ struct SearchRankingTests {
         let titled = TermCounts(body: "狂犬病疫苗", fields: ["狂犬病"])
         let key = SearchTokens.Key.han(UInt64(("狂" as Unicode.Scalar).value) << 32 | UInt64(("犬" as Unicode.Scalar).value))
         let average = 20.0
-        #expect(short.weight(of: short.count(of: key)!, averageLength: average) > long.weight(of: long.count(of: key)!, averageLength: average))
+        #expect(TermCounts.weight(of: short.count(of: key)!, length: short.length, averageLength: average) > TermCounts.weight(of: long.count(of: key)!, length: long.length, averageLength: average))
         #expect(titled.count(of: key) == 1 + SearchIndex.fieldWeight)
-        #expect(titled.weight(of: titled.count(of: key)!, averageLength: average) > short.weight(of: short.count(of: key)!, averageLength: average))
-        #expect(short.weight(of: 1000, averageLength: average) <= Int32(100 * (TermCounts.saturation + 1)))
+        #expect(TermCounts.weight(of: titled.count(of: key)!, length: titled.length, averageLength: average) > TermCounts.weight(of: short.count(of: key)!, length: short.length, averageLength: average))
+        #expect(TermCounts.weight(of: 1000, length: short.length, averageLength: average) <= Int32(100 * (TermCounts.saturation + 1)))
         // The title's characters are indexed on their own too, for the single-character fallback; the body's are not.
         #expect(titled.count(of: .han(UInt64(("狂" as Unicode.Scalar).value) << 32)) == SearchIndex.fieldWeight)
         #expect(short.count(of: .han(UInt64(("疫" as Unicode.Scalar).value) << 32)) == nil)

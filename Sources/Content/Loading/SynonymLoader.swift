@@ -1,4 +1,5 @@
 import Foundation
+import Moderation
 
 /// Reads `search/synonyms.txt`: one group a line, words separated by spaces,
 /// `、` or commas, `#` starting a comment. A missing file is no synonyms.
@@ -27,6 +28,9 @@ package enum SynonymLoader {
             if words.count < 2 {
                 issues.append(ContentIssue(file: file, line: index + 1, message: "The synonym group `\(words[0])` has one word only.",
                                            fix: "Write two or more words that mean the same on one line, e.g. `跌倒 摔跤 摔倒`."))
+            } else if let empty = words.first(where: { !isSearchable($0) }) {
+                issues.append(ContentIssue(file: file, line: index + 1, message: "The synonym `\(empty)` has nothing search can match: no Chinese character and no two letters or digits together.",
+                                           fix: "Write words residents type, e.g. `跌倒` or `HIV`."))
             } else if let control = line.unicodeScalars.first(where: ControlCharacter.isForbiddenInText), control != "\r", control != "\t" {
                 issues.append(ContentIssue(file: file, line: index + 1, message: "The line contains the invisible control character \(ControlCharacter.name(control)).",
                                            fix: "Write the words again without pasted control codes."))
@@ -35,5 +39,21 @@ package enum SynonymLoader {
             }
         }
         return groups
+    }
+
+    /// Whether search makes a token of `word`: a Chinese character, or two ASCII (or full-width) letters or digits in a row.
+    private static func isSearchable(_ word: String) -> Bool {
+        var run = 0
+        for scalar in word.unicodeScalars {
+            if HanScript.contains(scalar) { return true }
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                run += 1
+                if run >= 2 { return true }
+            default:
+                run = 0
+            }
+        }
+        return false
     }
 }

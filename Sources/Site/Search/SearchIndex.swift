@@ -1,4 +1,6 @@
 import Content
+import Crypto
+import Foundation
 import Markdown
 
 /// A city site's search index, built with the site and served as static
@@ -38,9 +40,12 @@ struct SearchIndex {
     init(answers: [PublishedAnswer], vocabulary: SearchVocabulary, simplifiedForms: [UInt32: UInt32] = [:], synonyms: [[String]] = []) {
         // Every posting of the site, in document order (and token order within a document).
         var postings: [Posting] = []
+        let lengths = answers.map { vocabulary.lengths[$0.answer.file] ?? 0 }
+        let averageLength = max(1, Double(lengths.reduce(0, +)) / Double(max(1, answers.count)))
         for (document, page) in answers.enumerated() {
-            for entry in vocabulary.scores[page.answer.file] ?? [] {
-                postings.append(Posting(token: entry.token, document: Int32(document), score: entry.score))
+            for entry in vocabulary.counts[page.answer.file] ?? [] {
+                let weight = TermCounts.weight(of: Int(entry.count), length: lengths[document], averageLength: averageLength)
+                postings.append(Posting(token: entry.token, document: Int32(document), score: weight))
             }
         }
         var count = 16
@@ -92,7 +97,12 @@ struct SearchIndex {
             }
             metaJSON.append(UInt8(ascii: "]"))
         }
-        meta = metaJSON + Array("]}".utf8)
+        // What this build's index is: a page open across a deploy sees it change and drops what it
+        // fetched before, whose document numbers no longer mean the same answers.
+        var digest = SHA256()
+        for part in shards + documents { digest.update(data: part); digest.update(data: [0]) }
+        let build = digest.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+        meta = metaJSON + Array("],\"build\":\"\(build)\"}".utf8)
         var json: [UInt8] = [UInt8(ascii: "{")]
         for (traditional, simplified) in simplifiedForms.filter({ characters.contains($0.value) }).sorted(by: { $0.key < $1.key }) {
             guard let from = Unicode.Scalar(traditional), let to = Unicode.Scalar(simplified) else { continue }

@@ -11,16 +11,20 @@ struct SearchVocabulary: Sendable {
     let jsonKeys: [[UInt8]]
     /// FNV-1a of the token (see ``SearchTokens/shard(of:count:)``).
     let hashes: [UInt32]
-    /// Per answer file: (token id, score) pairs.
-    let scores: [String: [(token: Int32, score: Int32)]]
-    /// Per answer file: the `/search/docs/<n>.json` body (title, address, category, text).
+    /// Per answer file: (token id, weighted count) pairs, by token id.
+    let counts: [String: [(token: Int32, count: Int32)]]
+    /// Per answer file: its weighted length (``TermCounts/length``); a site's
+    /// average makes its BM25 weights (``SearchIndex``), so a site's index
+    /// depends on its own answers only, whatever else the build holds.
+    let lengths: [String: Int]
+    /// Per answer file: the `/search/docs/<n>.json` body (title, tags, address, category, text).
     let documents: [String: [UInt8]]
 
     init(answers: [PublishedAnswer], province: Province) {
         let counted = answers.concurrentMap { page -> (String, TermCounts) in
             (page.answer.file, TermCounts(body: page.document.plainText, fields: [page.answer.title] + page.answer.tags))
         }
-        let averageLength = max(1, Double(counted.reduce(0) { $0 + $1.1.length }) / Double(max(1, counted.count)))
+        lengths = Dictionary(uniqueKeysWithValues: counted.map { ($0, $1.length) })
         // Numbered Han tokens first, by packed value, then words by their bytes: an order
         // that is cheap to make and the same on every build.
         var table = PackedTokenTable()
@@ -41,17 +45,19 @@ struct SearchVocabulary: Sendable {
         }
         hashes = tokens.map { SearchTokens.hash($0) }
         let ids = table
-        scores = Dictionary(uniqueKeysWithValues: counted.concurrentMap { file, terms in
+        counts = Dictionary(uniqueKeysWithValues: counted.concurrentMap { file, terms in
             // Han ids follow the packed order an answer's keys are already in: only its words need sorting.
-            var list = zip(terms.han, terms.hanCounts).map { (ids.value(of: $0)!, terms.weight(of: Int($1), averageLength: averageLength)) }
-            list += terms.words.map { (wordIDs[$0.key]!, terms.weight(of: $0.value, averageLength: averageLength)) }.sorted { $0.0 < $1.0 }
-            return (file, list.map { (token: $0.0, score: $0.1) })
+            var list = zip(terms.han, terms.hanCounts).map { (token: ids.value(of: $0)!, count: $1) }
+            list += terms.words.map { (token: wordIDs[$0.key]!, count: Int32($0.value)) }.sorted { $0.token < $1.token }
+            return (file, list)
         })
         documents = Dictionary(uniqueKeysWithValues: answers.concurrentMap { page -> (String, [UInt8]) in
             let category = province.category(page.answer.category)?.name ?? ""
             let text = String(page.document.plainText.prefix(SearchIndex.textLimit))
             var json: [UInt8] = []
-            for (key, value) in [("t", page.answer.title), ("u", page.path), ("c", category), ("x", text)] {
+            // The tags ride along (g), so a phrase found in them counts like one in the title.
+            for (key, value) in [("t", page.answer.title), ("g", page.answer.tags.joined(separator: " ")), ("u", page.path),
+                                 ("c", category), ("x", text)] {
                 json += Array((json.isEmpty ? "{\"\(key)\":" : ",\"\(key)\":").utf8)
                 SearchIndex.appendJSONString(value, to: &json)
             }

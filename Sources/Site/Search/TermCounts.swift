@@ -81,11 +81,12 @@ struct TermCounts {
         }
     }
 
-    /// The term's BM25 weight in this answer, in hundredths (1...220): the
-    /// browser multiplies it by the term's rarity on the site.
-    func weight(of count: Int, averageLength: Double) -> Int32 {
+    /// The BM25 weight of a term counted `count` times in an answer `length` long, in
+    /// hundredths (1...220), where the site's answers are `averageLength` long on
+    /// average: the browser multiplies it by the term's rarity on the site.
+    static func weight(of count: Int, length: Int, averageLength: Double) -> Int32 {
         let frequency = Double(count)
-        let k = Self.saturation * (1 - Self.lengthNormalisation + Self.lengthNormalisation * Double(length) / averageLength)
-        return Int32(max(1, (100 * frequency * (Self.saturation + 1) / (frequency + k)).rounded()))
+        let k = saturation * (1 - lengthNormalisation + lengthNormalisation * Double(length) / averageLength)
+        return Int32(max(1, (100 * frequency * (saturation + 1) / (frequency + k)).rounded()))
     }
 }

@@ -6,12 +6,14 @@ import Markdown
 /// A city site's search index, built with the site and served as static
 /// files, so search needs no server:
 ///
-/// - `/search/meta.json`: how many shards and documents;
+/// - `/search/meta.json`: how many shards and documents, the synonym groups
+///   with a word on the site, and a digest of the index (`build`);
 /// - `/search/shards/<n>.json`: `{token: [document, weight, document, weight, …]}`,
 ///   the weight being the token's BM25 weight in the document (``TermCounts``)
 ///   for the tokens that hash to shard `n`; a query fetches only its tokens' shards;
-/// - `/search/docs/<n>.json`: title, address, category and text of document `n`,
-///   fetched for the few results shown.
+/// - `/search/docs/<n>.json`: title, tags, address, category and text of document `n`,
+///   fetched for the few results shown;
+/// - `/search/variants.json`: the traditional forms of the index's characters.
 ///
 /// Only published answers are indexed: the plan holds nothing else.
 struct SearchIndex {

@@ -158,7 +158,7 @@
       var synonymTokens = [];
       groups.forEach(function (g) { g.group.forEach(function (w) { synonymTokens = synonymTokens.concat(tokens(w)); }); });
       return postings(own.concat(synonymTokens), meta, found).then(function () {
-        var list = [], hanCount = 0, anyFound = false;
+        var list = [], hanCount = 0;
         parsed.runs.forEach(function (run) {
           run.forEach(function (c) { if (FILLER.indexOf(c.ch) < 0) { hanCount += 1; } });
           if (run.length === 1) {
@@ -192,7 +192,7 @@
         });
         // Characters no chosen bigram covers: tried alone when the query is short (one wrong
         // character must not lose everything) or when none of its bigrams is on the site.
-        anyFound = list.some(function (term) { return found[term.token].length > 0; });
+        var anyFound = list.some(function (term) { return found[term.token].length > 0; });
         var coveredUnits = Object.create(null);
         list.forEach(function (term) { if (term.cover === 1 && found[term.token].length) { term.units.forEach(function (u) { coveredUnits[u] = true; }); } });
         var single = [];

@@ -103,7 +103,7 @@ struct SearchIndex {
         // fetched before, whose document numbers no longer mean the same answers.
         var digest = SHA256()
         for part in shards + documents { digest.update(data: part); digest.update(data: [0]) }
-        let build = digest.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+        let build = digest.finalize().hex.prefix(16)
         meta = metaJSON + Array("],\"build\":\"\(build)\"}".utf8)
         var json: [UInt8] = [UInt8(ascii: "{")]
         for (traditional, simplified) in simplifiedForms.filter({ characters.contains($0.value) }).sorted(by: { $0.key < $1.key }) {

@@ -9,7 +9,7 @@ enum SearchTokens {
     /// Each token of `text` with how often it occurs.
     static func counts(_ text: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for (key, count) in keyedCounts(text) { counts[key.text, default: 0] += count }
+        forEachToken(text) { counts[$0.text, default: 0] += 1 }
         return counts
     }
 
@@ -30,13 +30,6 @@ enum SearchTokens {
                 return String(scalars)
             }
         }
-    }
-
-    /// Same tokens as ``counts(_:)``, keyed for speed.
-    static func keyedCounts(_ text: String) -> [Key: Int] {
-        var counts: [Key: Int] = [:]
-        forEachToken(text) { counts[$0, default: 0] += 1 }
-        return counts
     }
 
     /// Calls `visit` with each token of `text` in order, once per occurrence.

@@ -15,18 +15,7 @@ struct TemplateSet: Sendable {
     let library: MustacheLibrary
 
     static func load(directory: String) async throws(ContentErrors) -> TemplateSet {
-        let library: MustacheLibrary
-        do {
-            library = try await MustacheLibrary(directory: directory, withExtension: "mustache")
-        } catch let error as MustacheLibrary.ParserError {
-            throw ContentErrors([ContentIssue(
-                file: error.filename, line: error.context.lineNumber,
-                message: "The template cannot be read (\(error.error)) near `\(error.context.line.trimmingCharacters(in: .whitespaces))`.",
-                fix: "Check that every {{#section}} has its {{/section}} and every tag is closed.")])
-        } catch {
-            throw ContentErrors([ContentIssue(file: directory, line: nil, message: "The templates cannot be read: \(error).",
-                                              fix: "Check the templates folder.")])
-        }
+        let library = try MustacheLibrary(templates: parse(directory: directory))
         let missing = (required + siteChrome).filter { library.getTemplate(named: $0) == nil }
         try ContentErrors.check(missing.map {
             ContentIssue(file: "\(directory)/\($0).mustache", line: nil, message: "The template `\($0)` is missing.",
@@ -44,6 +33,35 @@ struct TemplateSet: Sendable {
             pages.register(standIn, named: name)
         }
         return TemplateSet(directory: directory, library: pages)
+    }
+
+    /// Every `.mustache` file under `directory`, by its path without the
+    /// extension, each read with ``PageEscaping`` (the pragma it is given
+    /// first, on a line of its own, is not counted in the lines reported).
+    private static func parse(directory: String) throws(ContentErrors) -> [String: MustacheTemplate] {
+        _ = PageEscaping.registered
+        let root = directory.hasSuffix("/") ? directory : directory + "/"
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw ContentErrors([ContentIssue(file: directory, line: nil, message: "The templates folder cannot be read.",
+                                              fix: "Check that the templates folder exists and can be read.")])
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        for case let path as String in enumerator where path.hasSuffix(".mustache") {
+            guard let data = FileManager.default.contents(atPath: root + path) else { continue }
+            do {
+                templates[String(path.dropLast(".mustache".count))] =
+                    try MustacheTemplate(string: PageEscaping.pragma + String(decoding: data, as: UTF8.self))
+            } catch let error as MustacheTemplate.ParserError {
+                throw ContentErrors([ContentIssue(
+                    file: root + path, line: max(1, error.context.lineNumber - 1),
+                    message: "The template cannot be read (\(error.error)) near `\(error.context.line.trimmingCharacters(in: .whitespaces))`.",
+                    fix: "Check that every {{#section}} has its {{/section}} and every tag is closed.")])
+            } catch {
+                throw ContentErrors([ContentIssue(file: root + path, line: nil, message: "The template cannot be read: \(error).",
+                                                  fix: "Check the templates folder.")])
+            }
+        }
+        return templates
     }
 
     /// The page value that holds a site chrome partial's pre-rendered HTML.

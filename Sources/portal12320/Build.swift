@@ -37,7 +37,7 @@ struct Build: AsyncParsableCommand {
         // Taken before anything is read: a file saved during the build makes the next one build again.
         let inputs = BuildStamp.inputs(content: options.content, templates: templates, output: output, cities: Set(cities),
                                        day: ChinaTime.day(of: Date()))
-        if let previous = BuildStamp.read(for: output), previous.inputs == inputs, previous.outputs == BuildStamp.outputs(of: output) {
+        if let previous = BuildStamp.read(for: output), previous.inputs == inputs.build, previous.outputs == BuildStamp.outputs(of: output) {
             previous.warnings.forEach(Terminal.error)
             previous.lines.forEach { Terminal.say($0) }
             Terminal.say("Nothing changed since the build of \(previous.built): \(output)/ is as that build left it (checked in \(Self.seconds(ContinuousClock.now - start)) s).")
@@ -51,7 +51,8 @@ struct Build: AsyncParsableCommand {
         if !content.otherCitiesIssues.isEmpty {
             Terminal.error("\(content.otherCitiesIssues.count) problems in the answers of cities not built now: they stop those cities' builds, not this one.")
         }
-        let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities))
+        let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities),
+                              sharedInputs: inputs.sites)
         let report: SiteBuild.Report
         do {
             report = try await build.run(progress: Terminal.isInteractive ? Self.showProgress : nil)
@@ -74,9 +75,10 @@ struct Build: AsyncParsableCommand {
         }
         lines.append("review ledger: \(report.ledgerHead) verified and recorded in \(output)/\(LedgerRecord.fileName)")
         lines.forEach { Terminal.say($0) }
-        Terminal.say("Built \(report.sites) sites, \(report.pages) pages, \(report.files) files into \(output)/ in \(Self.seconds(ContinuousClock.now - start)) s (search indexes \(Self.seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
+        let kept = report.keptSites > 0 ? " (\(report.keptSites) of them unchanged, kept as they were)" : ""
+        Terminal.say("Built \(report.sites) sites\(kept), \(report.pages) pages, \(report.files) files into \(output)/ in \(Self.seconds(ContinuousClock.now - start)) s (search indexes \(Self.seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
         // Without a stamp (it could not be written) the next build simply builds again.
-        let stamp = BuildStamp(inputs: inputs, outputs: BuildStamp.outputs(of: output), built: ISO8601DateFormatter().string(from: Date()),
+        let stamp = BuildStamp(inputs: inputs.build, outputs: BuildStamp.outputs(of: output), built: ISO8601DateFormatter().string(from: Date()),
                                lines: lines, warnings: report.ledgerWarnings)
         try? stamp.write(for: output)
     }

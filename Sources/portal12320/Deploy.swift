@@ -43,7 +43,7 @@ struct Deploy: AsyncParsableCommand {
         // A server that closes the connection while a list is sent to it must not kill this process.
         signal(SIGPIPE, SIG_IGN)
         if build {
-            var build = try Build.parse(["--content", where_.content, "--templates", templates, "--output", dist]
+            let build = try Build.parse(["--content", where_.content, "--templates", templates, "--output", dist]
                 + where_.cities.flatMap { ["--city", $0] })
             try build.validate()
             try await build.run()

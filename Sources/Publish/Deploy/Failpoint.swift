@@ -29,8 +29,11 @@ package enum Failpoint: String, Sendable {
     }
 
     #if DEBUG
+    /// The environment variable that arms a failpoint.
+    static let variable = "PORTAL12320_FAILPOINT"
+
     private static let armed: (name: String, count: Int)? = {
-        guard let value = ProcessInfo.processInfo.environment["PORTAL12320_FAILPOINT"], !value.isEmpty else { return nil }
+        guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else { return nil }
         let parts = value.split(separator: ":", maxSplits: 1)
         return (String(parts[0]), parts.count == 2 ? max(1, Int(parts[1]) ?? 1) : 1)
     }()

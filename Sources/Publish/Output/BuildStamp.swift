@@ -38,16 +38,21 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         self.warnings = warnings
     }
 
-    /// The inputs' fingerprint, taken before anything is read.
-    package static func inputs(content: String, templates: String, output: String, cities: Set<String>, day: String) -> String {
+    /// The inputs' fingerprints, taken before anything is read: of all of
+    /// them (`build`), and of all but the answers and the review ledger, which
+    /// each site's ``SiteRecords`` entry follows by what the build decided
+    /// (`sites`: the same for a `--city` build as for a full one).
+    package static func inputs(content: String, templates: String, output: String, cities: Set<String>,
+                               day: String) -> (build: String, sites: String) {
         var text = "portal12320 build stamp 1\n"
-        text += "content \(RealPath.of(content))\ntemplates \(RealPath.of(templates))\noutput \(RealPath.of(output))\n"
-        text += "cities \(cities.sorted().joined(separator: ","))\nday \(day)\n"
+        text += "content \(RealPath.of(content))\ntemplates \(RealPath.of(templates))\n"
+        text += "day \(day)\n"
         let executable = RealPath.of("/proc/self/exe")
         text += "executable \(executable) \(FileStamp(path: executable)?.fields ?? "-")\n"
         let environment = ProcessInfo.processInfo.environment
         text += "PATH \(environment["PATH"] ?? "")\n"
-        for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("PORTAL12320") {
+        // The tests' failpoint stops a build; it changes nothing a build makes.
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("PORTAL12320") && name != Failpoint.variable {
             text += "env \(name)=\(value)\n"
         }
         for tool in ["vipsthumbnail", "vipsheader", "pdftotext", "pdfinfo"] {
@@ -55,7 +60,12 @@ package struct BuildStamp: Codable, Sendable, Equatable {
                 .first { FileStamp(path: $0) != nil }
             text += "tool \(tool) \(found.flatMap { FileStamp(path: RealPath.of($0))?.fields } ?? "-")\n"
         }
-        return fingerprint(text, of: FolderSignature(folders: [content, templates]).signature(), relativeTo: nil, \.fields)
+        let stamps = FolderSignature(folders: [content, templates]).signature()
+        let answers = content + "/answers/"
+        let ledger = content + "/reviews.jsonl"
+        let shared = stamps.filter { !$0.key.hasPrefix(answers) && $0.key != ledger }
+        let build = text + "output \(RealPath.of(output))\ncities \(cities.sorted().joined(separator: ","))\n"
+        return (fingerprint(build, of: stamps, relativeTo: nil, \.fields), fingerprint(text, of: shared, relativeTo: nil, \.fields))
     }
 
     /// The output folder's fingerprint: every file and folder in it (without
@@ -72,7 +82,7 @@ package struct BuildStamp: Codable, Sendable, Equatable {
             .appendingPathComponent(url.lastPathComponent + ".stamp.json").path
     }
 
-    private static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?,
+    static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?,
                                     _ fields: KeyPath<FileStamp, String>) -> String {
         var text = header
         let drop = root.map { $0.count + 1 } ?? 0

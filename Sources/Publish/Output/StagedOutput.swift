@@ -110,7 +110,11 @@ package struct StagedOutput {
     /// cities this build did not make) stays as it is, untouched. So a
     /// `--city` build costs that city, not the province. Readers of a site
     /// see all of its old folder or all of its new one. The entries swapped out are deleted in the background.
-    package func commitEntries(last: Set<String>) throws(OutputError) {
+    /// - Parameter keeping: for a build of every site, the entries of the
+    ///   target it keeps as they are (the sites it found unchanged): every
+    ///   other entry the staged tree does not hold (a closed city's site) is
+    ///   then removed, after the swaps. `nil` keeps every other entry.
+    package func commitEntries(last: Set<String>, keeping: Set<String>? = nil) throws(OutputError) {
         guard FileManager.default.fileExists(atPath: target) else { return try commit() }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []).filter { $0 != OutputFolder.marker }
         let ordered = names.filter { !last.contains($0) }.sorted() + names.filter(last.contains).sorted()
@@ -128,6 +132,13 @@ package struct StagedOutput {
                 if replaced { _ = try? put(new, in: old) } else { _ = rename(old, new) }
             }
             throw error
+        }
+        if let keeping {
+            // What this build neither made nor kept goes out with the entries swapped out.
+            let staged = Set(names).union(keeping).union([OutputFolder.marker])
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [] where !staged.contains(name) {
+                _ = rename("\(target)/\(name)", "\(staging)/\(name)")
+            }
         }
         Self.discardInBackground(staging, target: target)  // now holds the entries swapped out
     }

@@ -23,9 +23,17 @@ package struct SiteBuild: Sendable {
     /// What the preview keeps between its builds (see ``BuildMemory``).
     package let memory: BuildMemory?
 
+    /// The fingerprint of every input but the answers and the review ledger,
+    /// taken before the content was read (``BuildStamp/inputs(content:templates:output:cities:day:)``).
+    /// With it, a build keeps each site folder whose inputs did not change
+    /// since the last build into the same output (see ``SiteRecords``);
+    /// without it, every site is made.
+    package let sharedInputs: String?
+
     package init(content: ProvinceContent, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = [],
-                previewUnreviewed: Bool = false, memory: BuildMemory? = nil) {
+                previewUnreviewed: Bool = false, memory: BuildMemory? = nil, sharedInputs: String? = nil) {
         self.memory = memory
+        self.sharedInputs = sharedInputs
         self.content = content
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -52,6 +60,8 @@ package struct SiteBuild: Sendable {
         package let ledgerHead: LedgerHead
         /// Time spent building the search indexes of all sites.
         package let searchIndexTime: Duration
+        /// Sites whose folder was kept as the last build left it: nothing they are made from changed.
+        package var keptSites = 0
     }
 
     /// Where the machine-readable list of held-back answers is written: in the
@@ -79,6 +89,8 @@ package struct SiteBuild: Sendable {
         /// The held-back report, the ledger record and the nginx files.
         let besides: [OutputFile]
         let record: LedgerRecord
+        /// Each site's ``SiteRecords/Site/inputs``, by domain.
+        let siteInputs: [String: String]
         /// The report, but for the counts of files and pages.
         let summary: @Sendable (_ files: [OutputFile], _ searchIndexTime: Duration) -> Report
     }
@@ -141,7 +153,12 @@ package struct SiteBuild: Sendable {
         let besides = [OutputFile(path: Self.heldBackReport) { Self.heldBackJSON(heldBack, keeping: keptEntries) },
                        OutputFile(path: LedgerRecord.fileName) { record.encoded() }] + nginx
         let changes = rosterChanges
-        return Decision(renderer: renderer, besides: besides, record: record) { files, searchIndexTime in
+        let siteInputs = sharedInputs.map { shared in
+            Self.siteInputs(plan: plan, shared: shared, record: record, heldBack: notPublished, media: media,
+                            transcripts: board.clearedTranscripts, mediaHashes: mediaHashes,
+                            unreviewed: Set(previewed.map(\.file)))
+        } ?? [:]
+        return Decision(renderer: renderer, besides: besides, record: record, siteInputs: siteInputs) { files, searchIndexTime in
             Report(sites: plan.cities.count + 1, files: files.count, pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
                    privateReplies: board.reviews.count { $0.status == .private },
                    directoryAnswers: board.reviews.count { review in
@@ -169,31 +186,79 @@ package struct SiteBuild: Sendable {
 
     private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
         let decision = try await decide(writing: writing)
-        let rendered = decision.renderer.files()
+        // Sites made from the same inputs as the folder the last build left, untouched since.
+        let previous = writing ? SiteRecords.read(for: outputDirectory) : nil
+        let kept = Set(decision.siteInputs.filter { domain, inputs in
+            previous?.isUnchanged(domain, inputs: inputs, in: outputDirectory) == true
+        }.keys)
+        let rendered = decision.renderer.files(skipping: kept)
         let files = rendered.files + decision.besides
-        let summary = decision.summary(rendered.files, rendered.searchIndexTime)
+        var summary = decision.summary(rendered.files, rendered.searchIndexTime)
+        summary.keptSites = kept.count
         let record = decision.record
         guard writing else {
             _ = try write(files, to: nil, progress: progress)
             return summary
         }
 
+        SiteRecords.remove(for: outputDirectory)
         let output = try StagedOutput(target: outputDirectory)
         do {
             try output.prepareFolders(for: files.map(\.path))
             let written = try write(files, to: output, progress: progress)
             try writeManifests(written, record: record, to: output)
-            if onlyCities.isEmpty {
+            if onlyCities.isEmpty && kept.isEmpty {
                 try output.commit()
             } else {
                 // The ledger record last: until it is in place, the next build checks against the previous one.
-                try output.commitEntries(last: [LedgerRecord.fileName])
+                try output.commitEntries(last: [LedgerRecord.fileName], keeping: onlyCities.isEmpty ? kept : nil)
             }
         } catch {
             output.discard()
             throw error
         }
+        if !decision.siteInputs.isEmpty {
+            // A `--city` build leaves the other sites' folders, and so their records, as they were.
+            var records = onlyCities.isEmpty ? SiteRecords(sites: [:]) : (previous ?? SiteRecords(sites: [:]))
+            for (domain, inputs) in decision.siteInputs {
+                records.sites[domain] = .init(inputs: inputs, outputs: BuildStamp.outputs(of: "\(outputDirectory)/\(domain)"))
+            }
+            try? records.write(for: outputDirectory)
+        }
         return summary
+    }
+
+    /// What each site of `plan` is made from, as one SHA-256 by domain: the
+    /// inputs but answers and ledger (`shared`), the ledger head and trust
+    /// its manifest records, and what of the province the site shows: each
+    /// answer it publishes (its file, the SHA-256 of its bytes, its address),
+    /// the answers of its scopes the gate held back (links to them become
+    /// text), the media its answers show with their reviewed transcripts and descriptions.
+    /// Every page, feed, search index and manifest of the site is a function
+    /// of these, and only of the site's own scopes: a `--city` build, which
+    /// reads no other city, finds the same inputs as a full build.
+    private static func siteInputs(plan: SitePlan, shared: String, record: LedgerRecord, heldBack: Set<String>,
+                                   media: [String: PublishedMedia], transcripts: [String: String], mediaHashes: [String: String],
+                                   unreviewed: Set<String>) -> [String: String] {
+        let header = "portal12320 site inputs 1\nshared \(shared)\nledger \(record.head.lines) \(record.head.sha256)\n"
+            + "trust \(record.trustFingerprint)\n"
+        let heldBack = heldBack.sorted()
+        let sites = plan.sites.concurrentMap { site -> (String, String) in
+            var text = header + "site \(site.domain) \(site.city?.abbr ?? "-")\n"
+            let scopes = ["province/"] + (site.city.map { ["\($0.abbr)/"] } ?? [])
+            for reference in heldBack where scopes.contains(where: reference.hasPrefix) { text += "held \(reference)\n" }
+            var shown = Set<String>()
+            for page in site.answers {
+                text += "answer \(page.answer.file)\t\(page.answer.fileHash)\t\(page.slug)\t\(unreviewed.contains(page.answer.file))\n"
+                shown.formUnion(page.answer.allMedia)
+            }
+            for name in shown.sorted() {
+                text += "media \(name)\t\(mediaHashes[name] ?? "-")\t\(transcripts[name].map { SHA256.hex(Array($0.utf8)) } ?? "-")"
+                text += media[name].map { "\t\($0.url)\t\(SHA256.hex(Array($0.description.utf8)))\n" } ?? "\n"
+            }
+            return (site.domain, SHA256.hex(Array(text.utf8)))
+        }
+        return Dictionary(uniqueKeysWithValues: sites)
     }
 
     /// - Parameter kept: entries of the previous report, for cities this build did not read.

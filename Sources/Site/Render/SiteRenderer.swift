@@ -61,12 +61,13 @@ final class SiteRenderer: Sendable {
         logoURL = logo.url
     }
 
-    /// Every file of every site, in a fixed order, and the time spent on search indexes.
-    func files() -> (files: [OutputFile], searchIndexTime: Duration) {
+    /// Every file of every site but those of `skipping`, in a fixed order, and the time spent on search indexes.
+    func files(skipping: Set<String> = []) -> (files: [OutputFile], searchIndexTime: Duration) {
+        let sites = plan.sites.filter { !skipping.contains($0.domain) }
         let clock = ContinuousClock.now
-        let indexes = searchIndexes()
+        let indexes = searchIndexes(sites)
         let searchIndexTime = ContinuousClock.now - clock
-        let files = zip(plan.sites, indexes).flatMap { site, index in
+        let files = zip(sites, indexes).flatMap { site, index in
             siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: index.files(root: site.domain))
         }
         return (files, searchIndexTime)
@@ -83,15 +84,17 @@ final class SiteRenderer: Sendable {
 
     /// The search index files of every site.
     func searchFiles() -> [OutputFile] {
-        zip(plan.sites, searchIndexes()).flatMap { site, index in index.files(root: site.domain) }
+        zip(plan.sites, searchIndexes(plan.sites)).flatMap { site, index in index.files(root: site.domain) }
     }
 
-    private func searchIndexes() -> [SearchIndex] {
+    /// The indexes of `sites`. Each site's index is a function of its own
+    /// answers alone (`CityBuildTests`), so the sites left out change nothing.
+    private func searchIndexes(_ sites: [SitePlan.Site]) -> [SearchIndex] {
         var unique: [String: PublishedAnswer] = [:]
-        for site in plan.sites { for page in site.answers { unique[page.answer.file] = page } }
+        for site in sites { for page in site.answers { unique[page.answer.file] = page } }
         let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
         let forms = simplifiedForms(Set(vocabulary.tokens.flatMap { $0.unicodeScalars.map(\.value) }))
-        return plan.sites.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary, simplifiedForms: forms, synonyms: synonyms) }
+        return sites.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary, simplifiedForms: forms, synonyms: synonyms) }
     }
 
     private func chrome(for city: City?) -> SiteChrome {

@@ -1,0 +1,128 @@
+import Foundation
+import Glibc
+import Testing
+
+/// A build keeps each site folder made from the same inputs as last time,
+/// and the output is still exactly what a build from nothing would make.
+struct KeptSitesTests {
+    private func inode(_ path: String) -> UInt64 {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+    }
+
+    /// Every file under `folder`, by path relative to it.
+    private func tree(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: folder)! {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: "\(folder)/\(path)", isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = FileManager.default.contents(atPath: "\(folder)/\(path)")
+            }
+        }
+        return files
+    }
+
+    private let clinic = "Content/answers/nj/nj-clinic.md"
+    private let nanjing = "dist/www.jsnj12320.cn"
+    private let suzhou = "dist/www.jssz12320.cn"
+
+    /// The output after keeping sites is byte for byte the output of a build into an empty folder.
+    private func expectSameAsAFreshBuild(_ province: SampleProvinceCopy) throws {
+        let fresh = try province.run(["build", "--output", "fresh"])
+        #expect(fresh.status == 0, "\(fresh.error)")
+        let kept = tree(province.root + "/dist")
+        let made = tree(province.root + "/fresh")
+        #expect(kept.keys.sorted() == made.keys.sorted())
+        for (path, bytes) in made where kept[path] != bytes {
+            Issue.record("\(path) differs from a build into an empty folder")
+        }
+    }
+
+    @Test func anEditedCityAnswerMakesOnlyItsSiteAgain() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let suzhouFolder = inode(province.root + "/" + suzhou)
+        let hubFolder = inode(province.root + "/dist/www.js12320.cn")
+        let nanjingFolder = inode(province.root + "/" + nanjing)
+        try province.write(try province.read(clinic) + "\n门诊时间有调整，以医院公告为准。\n", to: clinic)
+        let again = try province.run(["build"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.contains("Built 3 sites (2 of them unchanged, kept as they were)"), "\(again.output)")
+        #expect(inode(province.root + "/" + suzhou) == suzhouFolder)
+        #expect(inode(province.root + "/dist/www.js12320.cn") == hubFolder)
+        #expect(inode(province.root + "/" + nanjing) != nanjingFolder)
+        #expect(try province.read(nanjing + "/answers/nj-clinic/index.html").contains("门诊时间有调整"))
+        try expectSameAsAFreshBuild(province)
+    }
+
+    /// A site folder changed after the build (a page defaced, a file added) is made again, whatever the record says.
+    @Test(arguments: ["defaced", "added", "removed"])
+    func aSiteFolderChangedSinceTheBuildIsMadeAgain(_ change: String) throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let page = suzhou + "/index.html"
+        switch change {
+        case "defaced": try province.write("defaced", to: page)
+        case "added": try province.write("<p>defaced</p>", to: suzhou + "/answers/extra.html")
+        default: try FileManager.default.removeItem(atPath: province.root + "/" + page)
+        }
+        // And an edit elsewhere, so that this is not a build with nothing changed.
+        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        let again = try province.run(["build"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.contains("(1 of them unchanged"), "\(again.output)")
+        #expect(try province.read(page).contains("<!DOCTYPE html>"))
+        try expectSameAsAFreshBuild(province)
+    }
+
+    /// Whatever lies in the output that this build neither made nor kept goes, as with a build into an empty folder.
+    @Test func entriesNoSiteOwnsAreRemovedWhenSitesAreKept() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        try FileManager.default.createDirectory(atPath: province.root + "/dist/www.jsxx12320.cn", withIntermediateDirectories: true)
+        try province.write("<p>stray</p>", to: "dist/www.jsxx12320.cn/index.html")
+        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        let again = try province.run(["build"])
+        #expect(again.output.contains("(2 of them unchanged"), "\(again.output)")
+        #expect(!FileManager.default.fileExists(atPath: province.root + "/dist/www.jsxx12320.cn"))
+        try expectSameAsAFreshBuild(province)
+    }
+
+    /// A build killed while it puts sites in place leaves no record to trust: the next one makes every site.
+    /// (A build that fails before it writes keeps the record: the output is as the record says.)
+    @Test func aBuildKilledWhilePuttingSitesInPlaceLeavesNoRecord() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        let killed = try province.run(["build"], environment: ["PORTAL12320_FAILPOINT": "build.put-entry:1"])
+        #expect(killed.signal == SIGKILL, "the failpoint was not reached: \(killed.error)")
+        #expect(!FileManager.default.fileExists(atPath: province.root + "/.build-cache/dist.sites.json"))
+        let again = try province.run(["build"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(!again.output.contains("unchanged"), "\(again.output)")
+        try expectSameAsAFreshBuild(province)
+    }
+
+    /// A `--city` build keeps the hub when nothing of it changed, and a full build then keeps both sites it made.
+    @Test func aCityBuildAndAFullBuildShareTheRecord() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        let city = try province.run(["build", "--city", "nj"])
+        #expect(city.output.contains("Built 2 sites (1 of them unchanged"), "\(city.output)")
+        let full = try province.run(["build"])
+        #expect(full.output.contains("Built 3 sites (3 of them unchanged"), "\(full.output)")
+        try expectSameAsAFreshBuild(province)
+    }
+
+    /// A new line in the ledger is recorded in every site's manifest: every site is made again.
+    @Test func aNewLedgerLineMakesEverySiteAgain() throws {
+        let province = try SampleProvinceCopy()
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.run(["review", "submit", "province/appointment-cancel", "--key", SampleProvinceCopy.editorKey]).status == 0)
+        let again = try province.run(["build"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(!again.output.contains("unchanged"), "\(again.output)")
+        try expectSameAsAFreshBuild(province)
+    }
+}

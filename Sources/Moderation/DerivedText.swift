@@ -11,6 +11,13 @@ package struct DerivedText: Sendable, Equatable {
 
     package init() {}
 
+    /// A text as it was derived before (a build's cache), line for line.
+    package init(lines: [String], sourceLines: [Int], isSummary: Bool) {
+        self.lines = lines
+        self.sourceLines = sourceLines
+        self.isSummary = isSummary
+    }
+
     /// `text`, every line of it coming from source line `line`.
     package init(_ text: String, line: Int) {
         append(text, line: line)

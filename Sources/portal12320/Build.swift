@@ -45,14 +45,15 @@ struct Build: AsyncParsableCommand {
         }
         // A build that fails part-way leaves no stamp of the previous one behind to trust.
         BuildStamp.remove(for: output)
-        let content = try options.load(cities: Set(cities))
+        let memory = BuildMemory.restored(for: output)
+        let content = try options.load(cities: Set(cities), cache: memory.answers)
         try CitySelection.validate(cities, in: content.province)
         for issue in content.otherCitiesIssues { Terminal.report(issue) }
         if !content.otherCitiesIssues.isEmpty {
             Terminal.error("\(content.otherCitiesIssues.count) problems in the answers of cities not built now: they stop those cities' builds, not this one.")
         }
         let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities),
-                              sharedInputs: inputs.sites)
+                              memory: memory, sharedInputs: inputs.sites)
         let report: SiteBuild.Report
         do {
             report = try await build.run(progress: Terminal.isInteractive ? Self.showProgress : nil)
@@ -77,8 +78,9 @@ struct Build: AsyncParsableCommand {
         lines.forEach { Terminal.say($0) }
         let kept = report.keptSites > 0 ? " (\(report.keptSites) of them unchanged, kept as they were)" : ""
         Terminal.say("Built \(report.sites) sites\(kept), \(report.pages) pages, \(report.files) files into \(output)/ in \(Self.seconds(ContinuousClock.now - start)) s (search indexes \(Self.seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
+        memory.save(for: output)
         // Without a stamp (it could not be written) the next build simply builds again.
-        let stamp = BuildStamp(inputs: inputs.build, outputs: BuildStamp.outputs(of: output), built: ISO8601DateFormatter().string(from: Date()),
+        let stamp = BuildStamp(inputs: inputs.build, outputs: BuildStamp.outputs(of: output, known: report.siteOutputs), built: ISO8601DateFormatter().string(from: Date()),
                                lines: lines, warnings: report.ledgerWarnings)
         try? stamp.write(for: output)
     }

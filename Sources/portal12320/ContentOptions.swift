@@ -10,12 +10,13 @@ struct ContentOptions: ParsableArguments {
 
     /// Loads the content, printing every problem and exiting 1 when there are any.
     /// - Parameter cities: only these cities' answers (and the province's), or empty for all.
-    func load(cities: Set<String> = []) throws -> ProvinceContent {
+    /// - Parameter cache: answers as the last build read them (``BuildMemory``).
+    func load(cities: Set<String> = [], cache: AnswerFileCache? = nil) throws -> ProvinceContent {
         guard FileManager.default.fileExists(atPath: content + "/portal.yml") else {
             throw ValidationError("No portal.yml in '\(content)'. Run from the project folder or pass --content DIR.")
         }
         do {
-            return try ContentLoader.load(directory: content, cities: cities)
+            return try ContentLoader.load(directory: content, cache: cache, cities: cities)
         } catch {
             Terminal.report(error)
             throw ExitCode.failure

@@ -56,7 +56,11 @@ struct BuildMemoryTests {
         let before = try await rendered(fixture, memory: memory)
         try edit.apply(to: fixture)
         let remembered = try await rendered(fixture, memory: memory)
-        let fresh = try await rendered(fixture, memory: nil)
+        Self.expect(remembered, before: before, sameAs: try await rendered(fixture, memory: nil))
+    }
+
+    /// A build that remembered changed pages (the edit mattered) and made every file a build from nothing makes.
+    static func expect(_ remembered: [String: [UInt8]], before: [String: [UInt8]], sameAs fresh: [String: [UInt8]]) {
         #expect(remembered != before, "the edit changed no page")
         #expect(remembered.keys.sorted() == fresh.keys.sorted())
         for (path, bytes) in fresh where remembered[path] != bytes {

@@ -46,4 +46,23 @@ package struct FileStamp: Hashable, Sendable {
         isFile = (info.st_mode & S_IFMT) == S_IFREG
         isFolder = (info.st_mode & S_IFMT) == S_IFDIR
     }
+
+    /// The stamp as a build's cache keeps it.
+    func write(to archive: inout ArchiveWriter) {
+        for value in [Int(bitPattern: UInt(device)), Int(bitPattern: UInt(inode)), Int(size), Int(modified), Int(changed)] {
+            archive.int(value)
+        }
+        archive.bool(isFile)
+        archive.bool(isFolder)
+    }
+
+    init(from archive: inout ArchiveReader) throws(ArchiveReader.Damaged) {
+        device = UInt64(UInt(bitPattern: try archive.int()))
+        inode = UInt64(UInt(bitPattern: try archive.int()))
+        size = Int64(try archive.int())
+        modified = Int64(try archive.int())
+        changed = Int64(try archive.int())
+        isFile = try archive.bool()
+        isFolder = try archive.bool()
+    }
 }

@@ -64,4 +64,45 @@ package final class AnswerFileCache: Sendable {
             for file in state.entries.keys where !files.contains(file) { state.entries[file] = nil }
         }
     }
+
+    /// Every answer kept, for a build's cache file: portal.yml's hash, then each file's stamp, scope and answer.
+    package func write(to archive: inout ArchiveWriter) {
+        let (province, entries) = state.withLock { ($0.province, $0.entries) }
+        archive.text(province)
+        let kept = entries.filter { if case .success = $0.value.result { true } else { false } }
+        archive.int(kept.count)
+        for (file, entry) in kept.sorted(by: { $0.key < $1.key }) {
+            guard case .success(let answer) = entry.result else { continue }
+            archive.text(file)
+            entry.stamp.write(to: &archive)
+            archive.text(entry.scope.description)
+            answer.write(to: &archive)
+        }
+    }
+
+    /// Takes the answers a build's cache file kept (see ``write(to:)``); each is
+    /// used only while its file's stamp is unchanged, under the same portal.yml.
+    package func read(from archive: inout ArchiveReader) throws(ArchiveReader.Damaged) {
+        let province = try archive.text()
+        var entries: [String: Entry] = [:]
+        for _ in 0..<(try archive.count()) {
+            let file = try archive.text()
+            let stamp = try FileStamp(from: &archive)
+            let scopeName = try archive.text()
+            let answer = try Answer.read(from: &archive)
+            guard answer.file == file, answer.scope.description == scopeName else { throw ArchiveReader.Damaged() }
+            entries[file] = Entry(stamp: stamp, scope: answer.scope, result: .success(answer))
+        }
+        state.withLock { state in
+            state.province = province
+            state.entries = entries
+        }
+    }
+
+    /// The answers kept, by file (to restore what else was kept of them).
+    package var answersByFile: [String: Answer] {
+        state.withLock { state in
+            state.entries.compactMapValues { if case .success(let answer) = $0.result { answer } else { nil } }
+        }
+    }
 }

@@ -12,7 +12,7 @@ package enum Failpoint: String, Sendable {
     case deployCopy = "deploy.copy"
     /// A deploy's new release is complete and verified; `current` not yet switched.
     case deployBeforeSwitch = "deploy.before-switch"
-    /// A `--city` build puts its sites in place one by one (counted per site folder or report).
+    /// A `--city` build, or one that keeps sites, puts its sites in place one by one (counted per site folder or report).
     case buildPutEntry = "build.put-entry"
 
     /// Dies with SIGKILL when this failpoint is armed and reached its count.
@@ -28,10 +28,10 @@ package enum Failpoint: String, Sendable {
         #endif
     }
 
-    #if DEBUG
-    /// The environment variable that arms a failpoint.
+    /// The environment variable that arms a failpoint (in debug builds).
     static let variable = "PORTAL12320_FAILPOINT"
 
+    #if DEBUG
     private static let armed: (name: String, count: Int)? = {
         guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else { return nil }
         let parts = value.split(separator: ":", maxSplits: 1)

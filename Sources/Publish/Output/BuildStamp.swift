@@ -70,9 +70,24 @@ package struct BuildStamp: Codable, Sendable, Equatable {
 
     /// The output folder's fingerprint: every file and folder in it (without
     /// status-change times: removing the previous output's hard links to the
-    /// same files, in the background, moves them).
-    package static func outputs(of output: String) -> String {
-        fingerprint("output\n", of: FolderSignature(folders: [output]).signature(), relativeTo: output, \.fieldsButStatusChange)
+    /// same files, in the background, moves them), each top-level folder by
+    /// its ``contents(of:)``.
+    /// - Parameter known: the ``contents(of:)`` of top-level folders, by name,
+    ///   as the build that just wrote them found them (not walked again).
+    package static func outputs(of output: String, known: [String: String] = [:]) -> String {
+        var text = "output 2\n"
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).sorted() {
+            guard let stamp = FileStamp(path: "\(output)/\(name)") else { continue }
+            text += "\(name)\t\(stamp.fieldsButStatusChange)"
+            if stamp.isFolder { text += "\t\(known[name] ?? contents(of: "\(output)/\(name)"))" }
+            text += "\n"
+        }
+        return SHA256.hex(Array(text.utf8))
+    }
+
+    /// A folder's fingerprint: the stamp of every file and folder in it, but their status-change times.
+    package static func contents(of folder: String) -> String {
+        fingerprint("output\n", of: FolderSignature(folders: [folder]).signature(), relativeTo: folder, \.fieldsButStatusChange)
     }
 
     /// `.build-cache/<output folder's name>.stamp.json` beside the output folder.

@@ -11,7 +11,7 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     package struct Site: Codable, Sendable, Equatable {
         /// SHA-256 of everything the site is made from (see `SiteBuild`).
         package let inputs: String
-        /// The site folder's fingerprint after the build (``BuildStamp/outputs(of:)``).
+        /// The site folder's fingerprint after the build (``BuildStamp/contents(of:)``).
         package let outputs: String
 
         package init(inputs: String, outputs: String) {
@@ -27,10 +27,11 @@ package struct SiteRecords: Codable, Sendable, Equatable {
         self.sites = sites
     }
 
-    /// Whether the site `domain` of `output` is as the record says, made from `inputs`.
-    package func isUnchanged(_ domain: String, inputs: String, in output: String) -> Bool {
-        guard let site = sites[domain], site.inputs == inputs else { return false }
-        return site.outputs == BuildStamp.outputs(of: "\(output)/\(domain)")
+    /// The fingerprint of the site folder `domain` of `output`, when it is as
+    /// the record says, made from `inputs`; `nil` when it is not (or was not recorded).
+    package func unchanged(_ domain: String, inputs: String, in output: String) -> String? {
+        guard let site = sites[domain], site.inputs == inputs else { return nil }
+        return site.outputs == BuildStamp.contents(of: "\(output)/\(domain)") ? site.outputs : nil
     }
 
     /// `.build-cache/<output folder's name>.sites.json` beside the output folder.

@@ -19,6 +19,10 @@ package final class FindingsCache: Sendable {
         var contacts = ""
         /// By answer; the entry holds the answer, so its identity is never reused while kept.
         var findings: [ObjectIdentifier: (answer: Answer, findings: [Finding])] = [:]
+        /// Read from a build's cache file: like `findings`, but not dropped for
+        /// answers a load leaves out (another city's, in a `--city` build), so
+        /// that the next cache file still holds them. Gone with the lexicon or contacts.
+        var restored: [ObjectIdentifier: (answer: Answer, findings: [Finding])] = [:]
     }
 
     private let state = Mutex(State())
@@ -38,7 +42,10 @@ package final class FindingsCache: Sendable {
         let key = SHA256.hex(bytes)
         if let kept = state.withLock({ $0.lexicon == key ? $0.moderator : nil }) { return kept }
         let moderator = try ReviewBoard.moderator(for: contentDirectory)
-        state.withLock { $0 = State(lexicon: key, moderator: moderator) }
+        state.withLock { state in
+            // Findings read from a build's cache were made with this lexicon: they stay.
+            if state.lexicon == key { state.moderator = moderator } else { state = State(lexicon: key, moderator: moderator) }
+        }
         return moderator
     }
 
@@ -48,6 +55,7 @@ package final class FindingsCache: Sendable {
             if state.contacts != contacts {
                 state.contacts = contacts
                 state.findings = [:]
+                state.restored = [:]
             }
         }
     }
@@ -55,7 +63,7 @@ package final class FindingsCache: Sendable {
     /// The findings of `answer`, scanned once.
     func findings(of answer: Answer, scan: () -> [Finding]) -> [Finding] {
         let id = ObjectIdentifier(answer)
-        if let kept = state.withLock({ $0.findings[id] }), kept.answer === answer { return kept.findings }
+        if let kept = state.withLock({ $0.findings[id] ?? $0.restored[id] }), kept.answer === answer { return kept.findings }
         let findings = scan()
         state.withLock { $0.findings[id] = (answer, findings) }
         return findings
@@ -67,5 +75,56 @@ package final class FindingsCache: Sendable {
         state.withLock { state in
             for id in state.findings.keys where !kept.contains(id) { state.findings[id] = nil }
         }
+    }
+
+    /// The findings of `answers` (by file), for a build's cache file: the
+    /// lexicon's hash and the contact directory they were made with, then each
+    /// answer's file, SHA-256 and findings, for those whose findings are known.
+    package func write(to archive: inout ArchiveWriter, answers: [String: Answer]) {
+        let state = state.withLock { $0 }
+        archive.text(state.lexicon)
+        archive.text(state.contacts)
+        let known = answers.keys.sorted().compactMap { file -> (Answer, [Finding])? in
+            let answer = answers[file]!
+            let id = ObjectIdentifier(answer)
+            guard let kept = state.findings[id] ?? state.restored[id], kept.answer === answer else { return nil }
+            return (answer, kept.findings)
+        }
+        archive.int(known.count)
+        for (answer, findings) in known {
+            archive.text(answer.file)
+            archive.text(answer.fileHash)
+            archive.int(findings.count)
+            for finding in findings {
+                archive.text(finding.rule.rawValue)
+                archive.optionalText(finding.term)
+                archive.text(finding.matched)
+                archive.int(finding.line)
+                archive.int(finding.column)
+                archive.optionalText(finding.label)
+            }
+        }
+    }
+
+    /// Takes the findings a build's cache file kept for `answers` (as read
+    /// back from the same file): each only for the answer of the same file
+    /// and SHA-256, and all only while the lexicon and the contact directory
+    /// are the same (``moderator(for:)`` and ``use(contacts:)`` check).
+    package func read(from archive: inout ArchiveReader, answers: [String: Answer]) throws(ArchiveReader.Damaged) {
+        let lexicon = try archive.text()
+        let contacts = try archive.text()
+        var kept: [ObjectIdentifier: (answer: Answer, findings: [Finding])] = [:]
+        for _ in 0..<(try archive.count()) {
+            let file = try archive.text()
+            let fileHash = try archive.text()
+            var findings: [Finding] = []
+            for _ in 0..<(try archive.count()) {
+                guard let rule = Rule(rawValue: try archive.text()) else { throw ArchiveReader.Damaged() }
+                findings.append(Finding(rule: rule, term: try archive.optionalText(), matched: try archive.text(), line: try archive.int(),
+                                        column: try archive.int(), label: try archive.optionalText()))
+            }
+            if let answer = answers[file], answer.fileHash == fileHash { kept[ObjectIdentifier(answer)] = (answer, findings) }
+        }
+        state.withLock { $0 = State(lexicon: lexicon, moderator: nil, contacts: contacts, restored: kept) }
     }
 }

@@ -62,6 +62,8 @@ package struct SiteBuild: Sendable {
         package let searchIndexTime: Duration
         /// Sites whose folder was kept as the last build left it: nothing they are made from changed.
         package var keptSites = 0
+        /// Each site folder's ``BuildStamp/contents(of:)`` after the build, by domain, where known.
+        package var siteOutputs: [String: String] = [:]
     }
 
     /// Where the machine-readable list of held-back answers is written: in the
@@ -188,9 +190,11 @@ package struct SiteBuild: Sendable {
         let decision = try await decide(writing: writing)
         // Sites made from the same inputs as the folder the last build left, untouched since.
         let previous = writing ? SiteRecords.read(for: outputDirectory) : nil
-        let kept = Set(decision.siteInputs.filter { domain, inputs in
-            previous?.isUnchanged(domain, inputs: inputs, in: outputDirectory) == true
-        }.keys)
+        var keptOutputs: [String: String] = [:]
+        for (domain, inputs) in decision.siteInputs {
+            keptOutputs[domain] = previous?.unchanged(domain, inputs: inputs, in: outputDirectory)
+        }
+        let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
         let files = rendered.files + decision.besides
         var summary = decision.summary(rendered.files, rendered.searchIndexTime)
@@ -221,7 +225,9 @@ package struct SiteBuild: Sendable {
             // A `--city` build leaves the other sites' folders, and so their records, as they were.
             var records = onlyCities.isEmpty ? SiteRecords(sites: [:]) : (previous ?? SiteRecords(sites: [:]))
             for (domain, inputs) in decision.siteInputs {
-                records.sites[domain] = .init(inputs: inputs, outputs: BuildStamp.outputs(of: "\(outputDirectory)/\(domain)"))
+                let outputs = keptOutputs[domain] ?? BuildStamp.contents(of: "\(outputDirectory)/\(domain)")
+                records.sites[domain] = .init(inputs: inputs, outputs: outputs)
+                summary.siteOutputs[domain] = outputs
             }
             try? records.write(for: outputDirectory)
         }

@@ -1,0 +1,45 @@
+/// Values written one after another as bytes, for a cache file that must be
+/// read back fast (``ArchiveReader``): integers as 8 bytes little-endian,
+/// text as its UTF-8 length then bytes. No names, no versions: a cache is
+/// read only by the build that wrote it (see ``CacheSeal``).
+package struct ArchiveWriter {
+    package private(set) var bytes: [UInt8] = []
+
+    package init() {}
+
+    package mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Bytes as they are, with no length (a seal at the end).
+    package mutating func append(_ raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
+    }
+
+    package mutating func bool(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    package mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    package mutating func optionalText(_ value: String?) {
+        bool(value != nil)
+        if let value { text(value) }
+    }
+
+    package mutating func texts(_ values: [String]) {
+        int(values.count)
+        for value in values { text(value) }
+    }
+
+    package mutating func ints(_ values: [Int]) {
+        int(values.count)
+        for value in values { int(value) }
+    }
+}

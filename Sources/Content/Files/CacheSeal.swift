@@ -1,0 +1,66 @@
+import Crypto
+import Foundation
+import Glibc
+
+/// Seals a build's cache file with a key only this user's builds know
+/// (`$XDG_CACHE_HOME/portal12320/cache-key`, else `~/.cache/…`, made once,
+/// readable by its owner alone), and opens only what that key sealed. A
+/// cache holds answers as read and their findings: one written by anybody
+/// else — copied from another machine, committed by mistake, put there by
+/// whoever can write the project folder but not this user's home — would
+/// let text past moderation, so it is never opened, only ignored.
+package struct CacheSeal {
+    private let key: SymmetricKey
+
+    /// The user's key, made on first use; `nil` when there is no home folder to keep it in (then nothing is cached).
+    package static func user() -> CacheSeal? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let base = environment["XDG_CACHE_HOME"].flatMap({ $0.hasPrefix("/") ? $0 : nil })
+                ?? environment["HOME"].flatMap({ $0.hasPrefix("/") ? $0 + "/.cache" : nil })
+        else { return nil }
+        return keyFile(base + "/portal12320/cache-key")
+    }
+
+    /// The key in `file`, made there on first use.
+    package static func keyFile(_ file: String) -> CacheSeal? {
+        if let key = read(file) { return CacheSeal(key: key) }
+        let folder = (file as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let descriptor = Glibc.open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+            let written = fresh.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress!, fresh.count) }
+            close(descriptor)
+            if written != fresh.count { unlink(file) }
+        }
+        // Another build may have made it first: whichever key is in the file is the key.
+        return read(file).map(CacheSeal.init(key:))
+    }
+
+    init(key: SymmetricKey) {
+        self.key = key
+    }
+
+    /// The key in `file`, if it is this user's own, readable by nobody else, and whole.
+    private static func read(_ file: String) -> SymmetricKey? {
+        var info = stat()
+        guard lstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == getuid(),
+            info.st_mode & 0o077 == 0, info.st_size == 32,
+            let bytes = FileManager.default.contents(atPath: file), bytes.count == 32
+        else { return nil }
+        return SymmetricKey(data: bytes)
+    }
+
+    /// How many bytes of `sealed` are payload, if this key sealed it (the payload is not copied).
+    package func open(_ sealed: [UInt8]) -> Int? {
+        guard sealed.count >= 32 else { return nil }
+        let end = sealed.count - 32
+        guard HMAC<SHA256>.isValidAuthenticationCode(sealed[end...], authenticating: sealed[..<end], using: key) else { return nil }
+        return end
+    }
+
+    /// Appends the seal of everything `archive` holds to it.
+    package func seal(_ archive: inout ArchiveWriter) {
+        archive.append(Array(HMAC<SHA256>.authenticationCode(for: archive.bytes, using: key)))
+    }
+}

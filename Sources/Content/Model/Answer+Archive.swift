@@ -1,0 +1,102 @@
+import Glibc
+import Markdown
+import Moderation
+
+/// An answer as read, kept in a build's cache (``AnswerFileCache``) and read
+/// back instead of the file while the file's stamp is unchanged.
+extension Answer {
+    func write(to archive: inout ArchiveWriter) {
+        archive.text(scope.description)
+        archive.text(id)
+        archive.text(title)
+        archive.text(category)
+        archive.text(updated.description)
+        archive.text(visibility.rawValue)
+        archive.texts(tags)
+        archive.optionalText(overrides)
+        archive.texts(media)
+        // The body is the end of the source (after the front matter): its length says where, without a second copy.
+        var source = source
+        var body = body
+        let bodyBytes = body.utf8.count
+        let isEnd = source.withUTF8 { whole in
+            body.withUTF8 { end in whole.count >= end.count && (end.isEmpty || memcmp(whole.baseAddress! + whole.count - end.count, end.baseAddress!, end.count) == 0) }
+        }
+        archive.bool(isEnd)
+        if isEnd { archive.int(bodyBytes) } else { archive.text(body) }
+        archive.int(bodyLine)
+        archive.text(file)
+        let keys = keyLines.keys.sorted()
+        archive.texts(keys)
+        archive.ints(keys.map { keyLines[$0]! })
+        archive.text(source)
+        archive.int(readerTexts.count)
+        for text in readerTexts {
+            archive.texts(text.lines)
+            archive.ints(text.sourceLines)
+            archive.bool(text.isSummary)
+        }
+        archive.texts(answerLinks.map(\.id))
+        archive.ints(answerLinks.map(\.line))
+        archive.int(mediaReferences.count)
+        for reference in mediaReferences {
+            archive.text(reference.name)
+            archive.int(reference.line)
+            archive.bool(reference.isImage)
+        }
+        archive.text(fileHash)
+    }
+
+    static func read(from archive: inout ArchiveReader) throws(ArchiveReader.Damaged) -> Answer {
+        let scopeName = try archive.text()
+        let scope: Scope = switch scopeName {
+        case "province": .province
+        case "media": .media
+        default: .city(scopeName)
+        }
+        let id = try archive.text()
+        let title = try archive.text()
+        let category = try archive.text()
+        guard let updated = Day(try archive.text()), let visibility = Visibility(rawValue: try archive.text()) else {
+            throw ArchiveReader.Damaged()
+        }
+        let tags = try archive.texts()
+        let overrides = try archive.optionalText()
+        let media = try archive.texts()
+        let bodyEnd = try archive.bool() ? try archive.int() : nil
+        let explicitBody = bodyEnd == nil ? try archive.text() : nil
+        let bodyLine = try archive.int()
+        let file = try archive.text()
+        let keys = try archive.texts()
+        let lines = try archive.ints()
+        guard keys.count == lines.count else { throw ArchiveReader.Damaged() }
+        let source = try archive.text()
+        let body: String
+        if let bodyEnd {
+            guard bodyEnd >= 0, bodyEnd <= source.utf8.count else { throw ArchiveReader.Damaged() }
+            body = String(decoding: source.utf8.suffix(bodyEnd), as: UTF8.self)
+        } else {
+            body = explicitBody ?? ""
+        }
+        var readerTexts: [DerivedText] = []
+        for _ in 0..<(try archive.count()) {
+            let textLines = try archive.texts()
+            let sourceLines = try archive.ints()
+            guard textLines.count == sourceLines.count else { throw ArchiveReader.Damaged() }
+            readerTexts.append(DerivedText(lines: textLines, sourceLines: sourceLines, isSummary: try archive.bool()))
+        }
+        let linkIDs = try archive.texts()
+        let linkLines = try archive.ints()
+        guard linkIDs.count == linkLines.count else { throw ArchiveReader.Damaged() }
+        var mediaReferences: [MarkdownDocument.MediaReference] = []
+        for _ in 0..<(try archive.count()) {
+            mediaReferences.append(.init(name: try archive.text(), line: try archive.int(), isImage: try archive.bool()))
+        }
+        let fileHash = try archive.text()
+        return Answer(scope: scope, id: id, title: title, category: category, updated: updated, visibility: visibility, tags: tags,
+                      overrides: overrides, media: media, body: body, bodyLine: bodyLine, file: file,
+                      keyLines: Dictionary(zip(keys, lines)) { first, _ in first }, source: source, readerTexts: readerTexts,
+                      answerLinks: zip(linkIDs, linkLines).map { Link(id: $0, line: $1) }, mediaReferences: mediaReferences,
+                      fileHash: fileHash)
+    }
+}

@@ -1,0 +1,69 @@
+import Content
+import Foundation
+import Publish
+import Review
+
+/// What one build remembers for the next into the same output folder: the
+/// answers as read and their findings, kept in `.build-cache/<output>.memory`
+/// (safe to delete) and sealed with the user's key (``CacheSeal``). The next
+/// build reads back an answer only while its file's `lstat` stamp (with the
+/// status-change time) is unchanged, under the same portal.yml, and its
+/// findings only under the same lexicon and contact directory, with the same
+/// executable: so a build with this memory publishes what one without would.
+extension BuildMemory {
+    private static let header = "portal12320 build memory 1"
+
+    /// `.build-cache/<output folder's name>.memory` beside the output folder.
+    package static func file(for output: String) -> String {
+        BuildStamp.file(for: output).replacingOccurrences(of: ".stamp.json", with: ".memory", options: .backwards)
+    }
+
+    /// The executable, as its stamp: answers and findings are what this build of the program made of the files.
+    private static var executable: String {
+        let path = RealPath.of("/proc/self/exe")
+        return "\(path) \(FileStamp(path: path)?.fields ?? "-")"
+    }
+
+    /// A memory holding what the last build into `output` left, or an empty
+    /// one when there is none, it was made by another executable, or it is
+    /// not sealed with this user's key (read as nothing, never in part).
+    package static func restored(for output: String, seal: CacheSeal? = CacheSeal.user()) -> BuildMemory {
+        let memory = BuildMemory()
+        guard let seal, let sealed = try? FileBytes.read(file(for: output)), let end = seal.open(sealed)
+        else { return memory }
+        var archive = ArchiveReader(sealed, end: end)
+        do {
+            guard try archive.text() == header, try archive.text() == executable else { return memory }
+            try memory.answers.read(from: &archive)
+            try memory.findings.read(from: &archive, answers: memory.answers.answersByFile)
+            guard archive.isAtEnd else { return BuildMemory() }
+        } catch {
+            return BuildMemory()
+        }
+        return memory
+    }
+
+    /// Writes what this memory holds for the next build into `output`,
+    /// through a temporary file renamed over the last: never half a memory.
+    package func save(for output: String, seal: CacheSeal? = CacheSeal.user()) {
+        guard let seal else { return }
+        var archive = ArchiveWriter()
+        archive.text(Self.header)
+        archive.text(Self.executable)
+        answers.write(to: &archive)
+        findings.write(to: &archive, answers: answers.answersByFile)
+        let file = Self.file(for: output)
+        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        seal.seal(&archive)
+        // The bytes are lent to Data for the write, not copied: a large province's memory is tens of megabytes.
+        archive.bytes.withUnsafeBytes { buffer in
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress!), count: buffer.count, deallocator: .none)
+            try? data.write(to: URL(fileURLWithPath: file), options: .atomic)
+        }
+    }
+
+    /// Removes the memory of builds into `output`.
+    package static func remove(for output: String) {
+        try? FileManager.default.removeItem(atPath: file(for: output))
+    }
+}

@@ -1,0 +1,114 @@
+import Content
+import Foundation
+import Glibc
+import Moderation
+@testable import Review
+@testable import Site
+import Testing
+
+/// What a build leaves in `.build-cache/<output>.memory` for the next: the
+/// next build must publish what a build from nothing publishes, and a
+/// memory not sealed with the user's key is never believed.
+struct BuildMemoryFileTests {
+    /// Every file of the sites (search indexes included), rendered, with a memory read back from `output`'s file.
+    private func rendered(_ fixture: borrowing ProvinceFixture, seal: CacheSeal?) async throws -> [String: [UInt8]] {
+        let memory = seal.map { BuildMemory.restored(for: fixture.output, seal: $0) }
+        let content = try ContentLoader.load(directory: fixture.content, cache: memory?.answers)
+        let pages = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: "", memory: memory).pages()
+        var files: [String: [UInt8]] = [:]
+        for file in pages.files + pages.search() { files[file.path] = try file.make() }
+        memory?.save(for: fixture.output, seal: seal)
+        return files
+    }
+
+    private func seal(_ fixture: borrowing ProvinceFixture, _ name: String) throws -> CacheSeal {
+        try #require(CacheSeal.keyFile(fixture.root + "/keys-\(name)/cache-key"))
+    }
+
+    @Test(arguments: BuildMemoryTests.Edit.allCases)
+    func aBuildFromTheMemoryFileGivesThePagesOfABuildFromNothing(_ edit: BuildMemoryTests.Edit) async throws {
+        let fixture = try ProvinceFixture()
+        let seal = try seal(fixture, "user")
+        let before = try await rendered(fixture, seal: seal)
+        #expect(!BuildMemory.restored(for: fixture.output, seal: seal).answers.answersByFile.isEmpty, "nothing was kept")
+        try edit.apply(to: fixture)
+        let remembered = try await rendered(fixture, seal: seal)
+        BuildMemoryTests.expect(remembered, before: before, sameAs: try await rendered(fixture, seal: nil))
+    }
+
+    @Test func answersComeBackFieldForField() async throws {
+        let fixture = try ProvinceFixture()
+        let seal = try seal(fixture, "user")
+        let memory = BuildMemory()
+        let content = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
+        memory.save(for: fixture.output, seal: seal)
+        let back = BuildMemory.restored(for: fixture.output, seal: seal).answers.answersByFile
+        #expect(back.count == content.answers.count)
+        for answer in content.answers {
+            let copy = try #require(back[answer.file])
+            #expect(copy !== answer)
+            #expect(copy.scope == answer.scope && copy.id == answer.id && copy.title == answer.title && copy.category == answer.category)
+            #expect(copy.updated == answer.updated && copy.visibility == answer.visibility && copy.overrides == answer.overrides)
+            #expect(copy.bodyLine == answer.bodyLine && copy.tags == answer.tags && copy.media == answer.media && copy.body == answer.body)
+            #expect(copy.file == answer.file && copy.keyLines == answer.keyLines && copy.source == answer.source && copy.fileHash == answer.fileHash)
+            #expect(copy.readerTexts == answer.readerTexts && copy.answerLinks == answer.answerLinks && copy.mediaReferences == answer.mediaReferences)
+        }
+    }
+
+    /// The findings that block an answer come back with it; a memory sealed
+    /// with another key, or damaged, is read as nothing, never in part.
+    @Test(arguments: ["another key", "a byte changed", "cut short"])
+    func aMemoryNotSealedByThisUserIsNotBelieved(_ attack: String) async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "内部资料建议每年接种一次")
+        let user = try seal(fixture, "user")
+        let other = try seal(fixture, "other")
+        let memory = BuildMemory()
+        let content = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
+        let flu = try #require(content.answers.first { $0.id == "flu" })
+        // What a forger would write: the answer as it is, but without its findings.
+        _ = try memory.findings.moderator(for: fixture.content)
+        memory.findings.use(contacts: "\(content.contacts.entries)")
+        for answer in content.answers { _ = memory.findings.findings(of: answer) { [] } }
+        memory.save(for: fixture.output, seal: attack == "another key" ? other : user)
+        let file = BuildMemory.file(for: fixture.output)
+        var bytes = try #require(FileManager.default.contents(atPath: file))
+        if attack == "a byte changed" { bytes[bytes.count / 2] ^= 0x01 }
+        if attack == "cut short" { bytes = bytes.prefix(bytes.count - 1) }
+        try bytes.write(to: URL(fileURLWithPath: file))
+        let restored = BuildMemory.restored(for: fixture.output, seal: user)
+        #expect(restored.answers.answersByFile.isEmpty)
+        let again = try ContentLoader.load(directory: fixture.content, cache: restored.answers)
+        let board = try ReviewBoard(content: again, cache: restored.findings)
+        let review = try #require(board.reviews.first { $0.answer.file == flu.file })
+        #expect(review.findings.contains { $0.rule == .classified }, "the forged memory was believed")
+    }
+
+    /// The control: the same memory, sealed with the user's key, is believed (so the test above can fail).
+    @Test func aMemorySealedByThisUserIsBelieved() async throws {
+        let fixture = try ProvinceFixture()
+        let user = try seal(fixture, "user")
+        let memory = BuildMemory()
+        let content = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
+        _ = try memory.findings.moderator(for: fixture.content)
+        memory.findings.use(contacts: "\(content.contacts.entries)")
+        let marker = Finding(rule: .sensitive, term: "标记", matched: "标记", line: 1, column: 1, label: nil)
+        for answer in content.answers { _ = memory.findings.findings(of: answer) { [marker] } }
+        memory.save(for: fixture.output, seal: user)
+        let restored = BuildMemory.restored(for: fixture.output, seal: user)
+        let again = try ContentLoader.load(directory: fixture.content, cache: restored.answers)
+        let board = try ReviewBoard(content: again, cache: restored.findings)
+        #expect(board.reviews.allSatisfy { $0.findings == [marker] })
+    }
+
+    /// A key others can read (or that is not the user's own file) is no key: nothing is cached rather than sealed with it.
+    @Test func aKeyOthersCanReadIsNotUsed() throws {
+        let fixture = try ProvinceFixture()
+        let file = fixture.root + "/keys/cache-key"
+        #expect(CacheSeal.keyFile(file) != nil)
+        #expect(chmod(file, 0o644) == 0)
+        #expect(CacheSeal.keyFile(file) == nil)
+        #expect(unlink(file) == 0 && symlink("/etc/hostname", file) == 0)
+        #expect(CacheSeal.keyFile(file) == nil)
+    }
+}

@@ -34,6 +34,8 @@ struct BuildMemoryFileTests {
         try edit.apply(to: fixture)
         let remembered = try await rendered(fixture, seal: seal)
         BuildMemoryTests.expect(remembered, before: before, sameAs: try await rendered(fixture, seal: nil))
+        // And the memory that build left (unchanged answers written again as they were read) gives the same once more.
+        #expect(try await rendered(fixture, seal: seal) == remembered)
     }
 
     @Test func answersComeBackFieldForField() async throws {

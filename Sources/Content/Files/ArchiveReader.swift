@@ -18,6 +18,14 @@ package struct ArchiveReader {
 
     package var isAtEnd: Bool { offset == end }
 
+    /// Where the next value starts.
+    package var position: Int { offset }
+
+    /// The bytes read, from `start` to here (to be written again as they are).
+    package func bytes(from start: Int) -> ArraySlice<UInt8> {
+        bytes[start..<offset]
+    }
+
     package mutating func int() throws(Damaged) -> Int {
         guard end - offset >= 8 else { throw Damaged() }
         var value: UInt64 = 0

@@ -12,7 +12,7 @@ package struct ArchiveWriter {
     }
 
     /// Bytes as they are, with no length (a seal at the end).
-    package mutating func append(_ raw: [UInt8]) {
+    package mutating func append(_ raw: some Collection<UInt8>) {
         bytes.append(contentsOf: raw)
     }
 

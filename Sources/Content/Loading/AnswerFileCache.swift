@@ -20,6 +20,9 @@ package final class AnswerFileCache: Sendable {
         var entries: [String: Entry] = [:]
         /// Stamps taken just before this load by whoever noticed the change (``FolderSignature``), so files are not examined twice.
         var taken: [String: FileStamp] = [:]
+        /// Each entry read from a build's cache file, as its bytes there: written again as they are while it is
+        /// the same answer (held here, so that its identity is never another answer's).
+        var archived: [String: (answer: Answer, bytes: ArraySlice<UInt8>)] = [:]
     }
 
     private let state = Mutex(State())
@@ -71,8 +74,13 @@ package final class AnswerFileCache: Sendable {
         archive.text(province)
         let kept = entries.filter { if case .success = $0.value.result { true } else { false } }
         archive.int(kept.count)
+        let archived = state.withLock { $0.archived }
         for (file, entry) in kept.sorted(by: { $0.key < $1.key }) {
             guard case .success(let answer) = entry.result else { continue }
+            if let same = archived[file], same.answer === answer {
+                archive.append(same.bytes)
+                continue
+            }
             archive.text(file)
             entry.stamp.write(to: &archive)
             archive.text(entry.scope.description)
@@ -85,17 +93,21 @@ package final class AnswerFileCache: Sendable {
     package func read(from archive: inout ArchiveReader) throws(ArchiveReader.Damaged) {
         let province = try archive.text()
         var entries: [String: Entry] = [:]
+        var archived: [String: (answer: Answer, bytes: ArraySlice<UInt8>)] = [:]
         for _ in 0..<(try archive.count()) {
+            let start = archive.position
             let file = try archive.text()
             let stamp = try FileStamp(from: &archive)
             let scopeName = try archive.text()
             let answer = try Answer.read(from: &archive)
             guard answer.file == file, answer.scope.description == scopeName else { throw ArchiveReader.Damaged() }
             entries[file] = Entry(stamp: stamp, scope: answer.scope, result: .success(answer))
+            archived[file] = (answer, archive.bytes(from: start))
         }
         state.withLock { state in
             state.province = province
             state.entries = entries
+            state.archived = archived
         }
     }
 

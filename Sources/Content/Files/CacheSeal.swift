@@ -59,8 +59,10 @@ package struct CacheSeal {
         return end
     }
 
-    /// Appends the seal of everything `archive` holds to it.
-    package func seal(_ archive: inout ArchiveWriter) {
-        archive.append(Array(HMAC<SHA256>.authenticationCode(for: archive.bytes, using: key)))
+    /// Writes a sealed file at `path` as the returned writer is given its
+    /// bytes, through a temporary file renamed over `path` once sealed:
+    /// never half a file. `nil` when the temporary file cannot be made.
+    package func file(at path: String) -> SealedFile? {
+        SealedFile(path: path, authenticator: HMAC<SHA256>(key: key))
     }
 }

@@ -47,19 +47,17 @@ extension BuildMemory {
     /// through a temporary file renamed over the last: never half a memory.
     package func save(for output: String, seal: CacheSeal? = CacheSeal.user()) {
         guard let seal else { return }
-        var archive = ArchiveWriter()
+        let file = Self.file(for: output)
+        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // Written as it is encoded, a few megabytes at a time: a large province's memory is tens of megabytes.
+        guard let sealed = seal.file(at: file) else { return }
+        var archive = ArchiveWriter(drainingEvery: 4 << 20, into: sealed.write)
         archive.text(Self.header)
         archive.text(Self.executable)
         answers.write(to: &archive)
         findings.write(to: &archive, answers: answers.answersByFile)
-        let file = Self.file(for: output)
-        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        seal.seal(&archive)
-        // The bytes are lent to Data for the write, not copied: a large province's memory is tens of megabytes.
-        archive.bytes.withUnsafeBytes { buffer in
-            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress!), count: buffer.count, deallocator: .none)
-            try? data.write(to: URL(fileURLWithPath: file), options: .atomic)
-        }
+        archive.finish()
+        sealed.commit()
     }
 
     /// Removes the memory of builds into `output`.

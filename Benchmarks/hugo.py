@@ -45,6 +45,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 WORK = os.path.join(HERE, "work")
 CONTENT = os.path.join(WORK, "Content")
+TEMPLATES = os.path.join(WORK, "Templates")
 SITES = os.path.join(WORK, "hugo")
 
 
@@ -182,8 +183,10 @@ def main():
         f"hugo, {args.jobs} sites at a time": lambda: hugo_parallel(sites, hugo_output, args.jobs),
     }
     if ours_binary:
-        ours_command = [ours_binary, "build", "--content", CONTENT, "--templates", os.path.join(ROOT, "Templates"),
-                        "--output", ours_output]
+        # A copy of the theme, which the template case edits.
+        shutil.rmtree(TEMPLATES, ignore_errors=True)
+        shutil.copytree(os.path.join(ROOT, "Templates"), TEMPLATES)
+        ours_command = [ours_binary, "build", "--content", CONTENT, "--templates", TEMPLATES, "--output", ours_output]
         sides = {"ours": lambda: run_quietly(ours_command), **sides}
     outputs = {name: ours_output if name == "ours" else hugo_output for name in sides}
 
@@ -228,6 +231,12 @@ def main():
     common.record("hugo", started, command, figures, [f"ours: {ours_origin}", f"hugo: {shutil.which('hugo')}"])
 
 
+def add_line(path, line):
+    """Appends a line to a template (a theme edit that changes every page)."""
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(line + "\n")
+
+
 def edit_answer(path, marker):
     """Adds a sentence to an answer's text (the way an editor saves one)."""
     with open(path, encoding="utf-8") as source:
@@ -240,7 +249,8 @@ def edit_answer(path, marker):
 def incremental_cases(ours_command, sites, hugo_output, runs, jobs):
     """Rebuilds into the previous output, both sides, the same number of rounds, alternating:
     nothing changed; one Nanjing answer edited (Hugo: every site, and Nanjing's alone);
-    ours with --city nj after a Nanjing edit. Best and median of each."""
+    ours with --city nj after a Nanjing edit; a one-line template change (a comment in every
+    page's footer: Hugo's baseof in each site, our footer partial). Best and median of each."""
     nanjing = next(site for site in sites if os.path.basename(site) == "nj")
     answer = os.path.join(CONTENT, "answers", "nj", "nj-00000.md")
     hugo_answer = next(os.path.join(folder, "nj-00000.md") for folder, _, files in os.walk(os.path.join(nanjing, "content"))
@@ -261,8 +271,14 @@ def incremental_cases(ours_command, sites, hugo_output, runs, jobs):
          lambda r: edit_answer(hugo_answer, f"EDIT-{r}-HUGO-NJ"), lambda: run_quietly(hugo_command(nanjing, hugo_output))),
         ("one Nanjing answer edited", "ours: build --city nj", lambda r: edit_answer(answer, f"EDIT-{r}-OURS-NJ"),
          lambda: run_quietly(ours_command + ["--city", "nj"])),
+        ("one-line template change", "ours: build", lambda r: add_line(footer, f"<!-- template {r} -->"),
+         lambda: run_quietly(ours_command)),
+        ("one-line template change", f"hugo: all sites, {jobs} at a time",
+         lambda r: [add_line(layout, f"<!-- template {r} -->") for layout in layouts], lambda: hugo_parallel(sites, hugo_output, jobs)),
     ]
-    originals = {path: open(path, encoding="utf-8").read() for path in (answer, hugo_answer)}
+    footer = os.path.join(TEMPLATES, "footer.mustache")
+    layouts = [os.path.join(site, "layouts", "_default", "baseof.html") for site in sites]
+    originals = {path: open(path, encoding="utf-8").read() for path in [answer, hugo_answer, footer] + layouts}
     times = {index: [] for index in range(len(cases))}
     peaks = {index: 0 for index in range(len(cases))}
     try:

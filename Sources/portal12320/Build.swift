@@ -46,6 +46,8 @@ struct Build: AsyncParsableCommand {
         // A build that fails part-way leaves no stamp of the previous one behind to trust.
         BuildStamp.remove(for: output)
         let memory = BuildMemory.restored(for: output)
+        // The answers' stamps, taken with the inputs' before anything was read, are not taken again.
+        memory.answers.take(inputs.stamps)
         let content = try options.load(cities: Set(cities), cache: memory.answers)
         try CitySelection.validate(cities, in: content.province)
         for issue in content.otherCitiesIssues { Terminal.report(issue) }

@@ -41,9 +41,10 @@ package struct BuildStamp: Codable, Sendable, Equatable {
     /// The inputs' fingerprints, taken before anything is read: of all of
     /// them (`build`), and of all but the answers and the review ledger, which
     /// each site's ``SiteRecords`` entry follows by what the build decided
-    /// (`sites`: the same for a `--city` build as for a full one).
+    /// (`sites`: the same for a `--city` build as for a full one), and the
+    /// stamps themselves (taken before any file is read: an answer's stamp for ``AnswerFileCache``).
     package static func inputs(content: String, templates: String, output: String, cities: Set<String>,
-                               day: String) -> (build: String, sites: String) {
+                               day: String) -> (build: String, sites: String, stamps: [String: FileStamp]) {
         var text = "portal12320 build stamp 1\n"
         text += "content \(RealPath.of(content))\ntemplates \(RealPath.of(templates))\n"
         text += "day \(day)\n"
@@ -65,7 +66,7 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         let ledger = content + "/reviews.jsonl"
         let shared = stamps.filter { !$0.key.hasPrefix(answers) && $0.key != ledger }
         let build = text + "output \(RealPath.of(output))\ncities \(cities.sorted().joined(separator: ","))\n"
-        return (fingerprint(build, of: stamps, relativeTo: nil, \.fields), fingerprint(text, of: shared, relativeTo: nil, \.fields))
+        return (fingerprint(build, of: stamps, relativeTo: nil, \.fields), fingerprint(text, of: shared, relativeTo: nil, \.fields), stamps)
     }
 
     /// The output folder's fingerprint: every file and folder in it (without

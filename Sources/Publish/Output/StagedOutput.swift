@@ -38,11 +38,16 @@ package struct StagedOutput {
                 end = path[..<slash].lastIndex(of: "/")
             }
         }
-        for folder in folders.sorted() {
-            let full = "\(staging)/\(folder)"
-            if mkdir(full, 0o755) != 0 && errno != EEXIST {
-                throw OutputError(path: full, reason: String(cString: strerror(errno)))
+        // Level by level (parents first), each level on all cores: creating 20,000 folders one after
+        // another took a sixth of a province build.
+        let levels = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
+        for level in levels.keys.sorted() {
+            let failures = levels[level]!.sorted().concurrentMap { folder -> OutputError? in
+                let full = "\(staging)/\(folder)"
+                guard mkdir(full, 0o755) != 0 && errno != EEXIST else { return nil }
+                return OutputError(path: full, reason: String(cString: strerror(errno)))
             }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
     }
 

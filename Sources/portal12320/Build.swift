@@ -34,6 +34,11 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let start = ContinuousClock.now
+        // Held until the build's records are written: a second build into the same folder waits for this one.
+        let lock = BuildLock.take(for: output) {
+            Terminal.error("Another build into \(output)/ is running: waiting for it to finish.")
+        }
+        defer { withExtendedLifetime(lock) {} }
         // Taken before anything is read: a file saved during the build makes the next one build again.
         let inputs = BuildStamp.inputs(content: options.content, templates: templates, output: output, cities: Set(cities),
                                        day: ChinaTime.day(of: Date()))

@@ -125,4 +125,85 @@ struct KeptSitesTests {
         #expect(!again.output.contains("unchanged"), "\(again.output)")
         try expectSameAsAFreshBuild(province)
     }
+
+    // The attack on kept sites and the build memory (helper report, 2026-11-30): each case below published,
+    // in an incremental build, what a build from nothing would not.
+
+    /// An answer that is a link (inside its city's folder, which the loader allows): its stamp is the link's, not the file's.
+    @Test func anAnswerThatIsALinkIsReadAgainWhenItsFileChanges() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        let folder = province.root + "/Content/answers/sz"
+        try FileManager.default.createDirectory(atPath: folder + "/.src", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: folder + "/sz-insurance.md", toPath: folder + "/.src/sz-insurance.md")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/sz-insurance.md", withDestinationPath: ".src/sz-insurance.md")
+        #expect(try province.run(["build"]).status == 0)
+        try province.edit("Content/answers/sz/.src/sz-insurance.md", replacing: "SUZHOU-OVERRIDE-TEXT", with: "SUZHOU-OVERRIDE-TEXT 内部资料")
+        let again = try province.run(["build"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(!(try province.isPublished("内部资料")))
+        try expectSameAsAFreshBuild(province)
+    }
+
+    /// Bytes moved from one lexicon file into another (a NUL in a file) must not hash as the same lexicon.
+    @Test func aLexiconEditThatMovesBytesBetweenFilesIsSeen() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        try province.edit("Content/answers/sz/sz-insurance.md", replacing: "SUZHOU-OVERRIDE-TEXT", with: "SUZHOU-OVERRIDE-TEXT 违禁词测试")
+        let lexicon = province.root + "/Content/lexicon/"
+        try Data("\n违禁词测试\n".utf8).write(to: URL(fileURLWithPath: lexicon + "classified.txt.bak"))
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.isPublished("违禁词测试"))
+        let classified = try #require(FileManager.default.contents(atPath: lexicon + "classified.txt"))
+        try (classified + Data("\0classified.txt.bak\0\n违禁词测试\n".utf8)).write(to: URL(fileURLWithPath: lexicon + "classified.txt"))
+        try FileManager.default.removeItem(atPath: lexicon + "classified.txt.bak")
+        let again = try province.run(["build"])
+        #expect(!(try province.isPublished("违禁词测试")), "\(again.output)\(again.error)")
+    }
+
+    /// A site folder replaced by a link to a folder is not kept: it is made again as a folder.
+    @Test func aSiteFolderThatIsALinkIsMadeAgain() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let site = province.root + "/" + suzhou
+        try FileManager.default.moveItem(atPath: site, toPath: province.root + "/dist/.szreal")
+        try FileManager.default.createSymbolicLink(atPath: site, withDestinationPath: ".szreal")
+        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        let again = try province.run(["build"])
+        #expect(again.output.contains("(1 of them unchanged"), "\(again.output)")
+        var info = stat()
+        #expect(lstat(site, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR)
+        try expectSameAsAFreshBuild(province)
+    }
+
+    /// The record of the sites is sealed with the user's key: one written by anybody else is not believed.
+    @Test func aRecordNotSealedByTheUserIsNotBelieved() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let file = province.root + "/.build-cache/dist.sites.json"
+        let sealed = try #require(FileManager.default.contents(atPath: file))
+        // The same record, as plain JSON: what a forger without the key can write.
+        try sealed.prefix(sealed.count - 32).write(to: URL(fileURLWithPath: file))
+        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        let again = try province.run(["build"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(!again.output.contains("unchanged"), "\(again.output)")
+    }
+
+    /// A deploy that finds a site's files are not what its build wrote drops the site's record: the next build repairs it.
+    @Test func aDeployThatFindsADefacedFileMakesTheNextBuildMakeTheSiteAgain() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        // Same size, modification time set back: the folder's stamps cannot tell.
+        let page = province.root + "/" + suzhou + "/index.html"
+        var info = stat()
+        #expect(lstat(page, &info) == 0)
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        try text.replacingOccurrences(of: "<title>", with: "<title>X").dropLast(1).write(toFile: page, atomically: false, encoding: .utf8)
+        var times = [info.st_atim, info.st_mtim]
+        #expect(utimensat(AT_FDCWD, page, &times, 0) == 0)
+        let deployed = try province.run(["deploy", "--to", province.root + "/srv"])
+        #expect(deployed.status != 0, "the defaced file was deployed")
+        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.read(suzhou + "/index.html") == text)
+    }
 }

@@ -63,4 +63,21 @@ struct UnchangedBuildTests {
         #expect(published.contains("STAMP") == (change.hasSuffix("answer") || change == "theme"), "\(change)")
         #expect(!published.contains("defaced"))
     }
+
+    /// The answers folder (or a template) may be a link, which the loaders follow: so does the stamp.
+    @Test(arguments: ["answers", "template"])
+    func anEditThroughALinkBuildsAgain(_ linked: String) throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        let (inside, outside, edited) = linked == "answers"
+            ? ("Content/answers", "answers-real", "answers-real/province/flu.md")
+            : ("Templates/footer.mustache", "footer-shared.mustache", "footer-shared.mustache")
+        try FileManager.default.moveItem(atPath: province.root + "/" + inside, toPath: province.root + "/" + outside)
+        try FileManager.default.createSymbolicLink(atPath: province.root + "/" + inside, withDestinationPath: province.root + "/" + outside)
+        #expect(try province.run(["build"]).status == 0)
+        try province.write(try province.read(edited).replacingOccurrences(of: "建议每年接种一次", with: "STAMP每年接种一次")
+                           + (linked == "template" ? "<!-- STAMP -->\n" : ""), to: edited)
+        let again = try province.run(["build"])
+        #expect(!again.output.contains("Nothing changed"), "\(again.output)")
+        #expect(try province.read(page).contains("STAMP"))
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Moderation
 @testable import Review
+import Publish
 @testable import Site
 import Testing
 
@@ -112,5 +113,18 @@ struct BuildMemoryFileTests {
         #expect(CacheSeal.keyFile(file) == nil)
         #expect(unlink(file) == 0 && symlink("/etc/hostname", file) == 0)
         #expect(CacheSeal.keyFile(file) == nil)
+    }
+}
+
+/// One build at a time into an output folder.
+struct BuildLockTests {
+    @Test func aSecondBuildWaitsForTheFirst() throws {
+        let fixture = try ProvinceFixture()
+        var lock = BuildLock.take(for: fixture.output)
+        #expect(lock != nil)
+        #expect(BuildLock.isHeld(for: fixture.output))
+        lock = nil
+        #expect(!BuildLock.isHeld(for: fixture.output))
+        _ = lock
     }
 }

@@ -59,6 +59,24 @@ package struct CacheSeal {
         return end
     }
 
+    /// `payload` followed by its 32-byte seal.
+    package func seal(_ payload: [UInt8]) -> [UInt8] {
+        payload + Array(HMAC<SHA256>.authenticationCode(for: payload, using: key))
+    }
+
+    /// The payload of the sealed file at `path`, if this key sealed it.
+    package func payload(of path: String) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let sealed = [UInt8](data)
+        return open(sealed).map { Array(sealed[..<$0]) }
+    }
+
+    /// Writes `payload`, sealed, through a temporary file renamed over `path`.
+    package func write(_ payload: [UInt8], to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(seal(payload)).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
     /// Writes a sealed file at `path` as the returned writer is given its
     /// bytes, through a temporary file renamed over `path` once sealed:
     /// never half a file. `nil` when the temporary file cannot be made.

@@ -30,6 +30,13 @@ package struct FileStamp: Hashable, Sendable {
         self.init(info)
     }
 
+    /// What `path` names, a link followed (`stat`, not `lstat`); `nil` when it cannot be examined.
+    package init?(following path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
     /// The entry `name` of the open folder `folder` (no path to resolve again for each file of a folder).
     init?(name: UnsafePointer<CChar>, in folder: Int32) {
         var info = stat()

@@ -31,6 +31,25 @@ package struct FolderSignature: Sendable {
         return result
     }
 
+    /// Like ``signature(expected:)``, and through links as well: each link
+    /// also stamps what it names (as `<link>/.` for a file it names, whatever lies in a
+    /// folder it names under the link's path), so that an edit of a file
+    /// reached through a link changes the signature (the loader reads through links).
+    package func signatureThroughLinks() -> [String: FileStamp] {
+        var result = signature()
+        var visited = Set(folders.map { RealPath.of($0) })
+        var pending = result.filter { !$0.value.isFile && !$0.value.isFolder }.map(\.key)
+        while let link = pending.popLast() {
+            guard let target = FileStamp(following: link) else { continue }
+            result[link + "/."] = target
+            guard target.isFolder, visited.insert(RealPath.of(link)).inserted else { continue }
+            let inside = FolderSignature(folders: [link]).signature()
+            result.merge(inside) { first, _ in first }
+            pending += inside.filter { !$0.value.isFile && !$0.value.isFolder }.map(\.key)
+        }
+        return result
+    }
+
     /// Stamps what lies in `folder`, and in its folders down to `depth` levels;
     /// the folders deeper than that are added to `deeper`, unwalked.
     private static func walk(_ folder: String, into result: inout [String: FileStamp], depth: Int, deeper: inout [String]) {

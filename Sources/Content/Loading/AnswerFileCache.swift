@@ -49,7 +49,8 @@ package final class AnswerFileCache: Sendable {
 
     /// The answer in `file`, from the cache when its stamp is unchanged.
     func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
-        guard let stamp = stamp(of: file) else {
+        // A link's stamp says nothing of the file it names: an answer that is a link is read every time.
+        guard let stamp = stamp(of: file), stamp.isFile else {
             return AnswerLoader.load(file: file, scope: scope, province: province)
         }
         if let kept = state.withLock({ $0.entries[file] }), kept.stamp == stamp, kept.scope == scope {

@@ -141,6 +141,8 @@ package struct Deployment: Sendable {
                                                                                       removedPages: removed), defaced: defaced))
             } catch {
                 for other in staged { other.remove([id], of: domain) }
+                // The site's files may not be what its build wrote (a defaced file): the next build makes it again.
+                SiteRecords.forget(domain, in: dist)
                 throw error.adding(nothingSwitched)
             }
         }

@@ -61,7 +61,8 @@ package struct BuildStamp: Codable, Sendable, Equatable {
                 .first { FileStamp(path: $0) != nil }
             text += "tool \(tool) \(found.flatMap { FileStamp(path: RealPath.of($0))?.fields } ?? "-")\n"
         }
-        let stamps = FolderSignature(folders: [content, templates]).signature()
+        // Through links: an answers folder, a template or a synonym list may be a link, which the loaders follow.
+        let stamps = FolderSignature(folders: [content, templates]).signatureThroughLinks()
         let answers = content + "/answers/"
         let ledger = content + "/reviews.jsonl"
         let shared = stamps.filter { !$0.key.hasPrefix(answers) && $0.key != ledger }
@@ -108,22 +109,25 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         return SHA256.hex(Array(text.utf8))
     }
 
-    /// The stamp the last build into `output` left, if it can be read.
-    package static func read(for output: String) -> BuildStamp? {
-        guard let data = FileManager.default.contents(atPath: file(for: output)) else { return nil }
-        return try? JSONDecoder().decode(BuildStamp.self, from: data)
+    /// The record the last build into `output` left, if it can be read and
+    /// is sealed with the user's key (``CacheSeal``): whoever can write the
+    /// project folder but not the user's home cannot write one that makes a
+    /// build keep what they changed in the output.
+    package static func read(for output: String, seal: CacheSeal? = CacheSeal.user()) -> BuildStamp? {
+        guard let payload = seal?.payload(of: file(for: output)) else { return nil }
+        return try? JSONDecoder().decode(BuildStamp.self, from: Data(payload))
     }
 
-    /// Writes the stamp of a build into `output` through a temporary file renamed over it: never half a stamp.
-    package func write(for output: String) throws {
+    /// Writes the record, sealed, through a temporary file renamed over it: never half a record.
+    /// Without the user's key nothing is written (the next build then does all its work).
+    package func write(for output: String, seal: CacheSeal? = CacheSeal.user()) throws {
+        guard let seal else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let file = Self.file(for: output)
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try (encoder.encode(self) + Data([0x0A])).write(to: URL(fileURLWithPath: file), options: .atomic)
+        try seal.write(Array(encoder.encode(self)) + [0x0A], to: Self.file(for: output))
     }
 
-    /// Removes the stamp: the next build into `output` builds in full.
+    /// Removes the record: the next build into `output` does all its work.
     package static func remove(for output: String) {
         try? FileManager.default.removeItem(atPath: file(for: output))
     }

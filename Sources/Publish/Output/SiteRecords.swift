@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// What the last build wrote into each site folder of an output, and from
@@ -30,7 +31,8 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     /// The fingerprint of the site folder `domain` of `output`, when it is as
     /// the record says, made from `inputs`; `nil` when it is not (or was not recorded).
     package func unchanged(_ domain: String, inputs: String, in output: String) -> String? {
-        guard let site = sites[domain], site.inputs == inputs else { return nil }
+        // A folder, not a link to one (wherever it leads, the output would hold a link out of itself).
+        guard let site = sites[domain], site.inputs == inputs, FileStamp(path: "\(output)/\(domain)")?.isFolder == true else { return nil }
         return site.outputs == BuildStamp.contents(of: "\(output)/\(domain)") ? site.outputs : nil
     }
 
@@ -39,20 +41,33 @@ package struct SiteRecords: Codable, Sendable, Equatable {
         BuildStamp.file(for: output).replacingOccurrences(of: ".stamp.json", with: ".sites.json", options: .backwards)
     }
 
-    package static func read(for output: String) -> SiteRecords? {
-        guard let data = FileManager.default.contents(atPath: file(for: output)) else { return nil }
-        return try? JSONDecoder().decode(SiteRecords.self, from: data)
+    /// The record the last build into `output` left, if it can be read and
+    /// is sealed with the user's key (``CacheSeal``): whoever can write the
+    /// project folder but not the user's home cannot write one that makes a
+    /// build keep what they changed in the output.
+    package static func read(for output: String, seal: CacheSeal? = CacheSeal.user()) -> SiteRecords? {
+        guard let payload = seal?.payload(of: file(for: output)) else { return nil }
+        return try? JSONDecoder().decode(SiteRecords.self, from: Data(payload))
     }
 
-    /// Writes the record through a temporary file renamed over it: never half a record.
-    package func write(for output: String) throws {
+    /// Writes the record, sealed, through a temporary file renamed over it: never half a record.
+    /// Without the user's key nothing is written (the next build then does all its work).
+    package func write(for output: String, seal: CacheSeal? = CacheSeal.user()) throws {
+        guard let seal else { return }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        let file = Self.file(for: output)
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try (encoder.encode(self) + Data([0x0A])).write(to: URL(fileURLWithPath: file), options: .atomic)
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try seal.write(Array(encoder.encode(self)) + [0x0A], to: Self.file(for: output))
     }
 
+    /// Drops the record of one site of `output` (and the build stamp): the next build makes that site again.
+    package static func forget(_ domain: String, in output: String) {
+        BuildStamp.remove(for: output)
+        guard var records = read(for: output) else { return }
+        records.sites[domain] = nil
+        try? records.write(for: output)
+    }
+
+    /// Removes the record: the next build into `output` does all its work.
     package static func remove(for output: String) {
         try? FileManager.default.removeItem(atPath: file(for: output))
     }

@@ -34,10 +34,10 @@ package final class FindingsCache: Sendable {
         let folder = contentDirectory + "/lexicon"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         var bytes = Data()
+        // Each name and file with its length: bytes cannot move from one file into another and hash the same.
         for name in names {
-            bytes += Data(name.utf8) + [0]
-            bytes += (try? Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))) ?? Data()
-            bytes += [0]
+            let content = (try? Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))) ?? Data()
+            bytes += Data("\(name.utf8.count):\(name)\(content.count):".utf8) + content
         }
         let key = SHA256.hex(bytes)
         if let kept = state.withLock({ $0.lexicon == key ? $0.moderator : nil }) { return kept }

@@ -39,6 +39,7 @@ struct Build: AsyncParsableCommand {
             Terminal.error("Another build into \(output)/ is running: waiting for it to finish.")
         }
         defer { withExtendedLifetime(lock) {} }
+        BuildMemory.removeLeftovers(for: output)
         // Taken before anything is read: a file saved during the build makes the next one build again.
         let inputs = BuildStamp.inputs(content: options.content, templates: templates, output: output, cities: Set(cities),
                                        day: ChinaTime.day(of: Date()))
@@ -84,7 +85,7 @@ struct Build: AsyncParsableCommand {
         lines.append("review ledger: \(report.ledgerHead) verified and recorded in \(output)/\(LedgerRecord.fileName)")
         lines.forEach { Terminal.say($0) }
         let kept = report.keptSites > 0 ? " (\(report.keptSites) of them unchanged, kept as they were)" : ""
-        Terminal.say("Built \(report.sites) sites\(kept), \(report.pages) pages, \(report.files) files into \(output)/ in \(Self.seconds(ContinuousClock.now - start)) s (search indexes \(Self.seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
+        Terminal.say("Built \(report.sites) sites\(kept), \(report.pages) pages, \(report.files) files\(report.keptSites > 0 ? " of the others" : "") into \(output)/ in \(Self.seconds(ContinuousClock.now - start)) s (search indexes \(Self.seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
         memory.save(for: output)
         // Without a stamp (it could not be written) the next build simply builds again.
         let stamp = BuildStamp(inputs: inputs.build, outputs: BuildStamp.outputs(of: output, known: report.siteOutputs), built: ISO8601DateFormatter().string(from: Date()),

@@ -80,4 +80,34 @@ struct UnchangedBuildTests {
         #expect(!again.output.contains("Nothing changed"), "\(again.output)")
         #expect(try province.read(page).contains("STAMP"))
     }
+
+    /// Moderation reads OpenCC's tables: another table folder means nothing remembered is used.
+    @Test func anotherOpenCCFolderBuildsAgain() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let again = try province.run(["build"], environment: ["OPENCC_DATA_DIR": "/usr/share/opencc"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(!again.output.contains("Nothing changed"), "\(again.output)")
+    }
+
+    /// A time far in the future (past 2262, where nanoseconds overflow 64 bits) does not stop the build.
+    @Test func aFileDatedFarInTheFutureIsStamped() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        var times = [timespec(tv_sec: 10_500_000_000, tv_nsec: 0), timespec(tv_sec: 10_500_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, province.root + "/Content/answers/province/flu.md", &times, 0) == 0)
+        let built = try province.run(["build"])
+        #expect(built.status == 0, "\(built.error)")
+        #expect(try province.run(["build"]).output.contains("Nothing changed"))
+    }
+
+    /// What a killed build left of the memory it was writing goes with the next build.
+    @Test func aMemoryHalfWrittenByAKilledBuildIsRemoved() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let leftover = province.root + "/.build-cache/dist.memory.4242.tmp"
+        try Data("half".utf8).write(to: URL(fileURLWithPath: leftover))
+        try province.write(try province.read("Content/answers/province/flu.md") + "\n补充。\n", to: "Content/answers/province/flu.md")
+        #expect(try province.run(["build"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+    }
 }

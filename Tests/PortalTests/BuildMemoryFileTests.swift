@@ -127,4 +127,24 @@ struct BuildLockTests {
         #expect(!BuildLock.isHeld(for: fixture.output))
         _ = lock
     }
+
+    /// An output named through a link is the same output: the same lock.
+    @Test func anOutputNamedThroughALinkTakesTheSameLock() throws {
+        let fixture = try ProvinceFixture()
+        try FileManager.default.createDirectory(atPath: fixture.output, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/out", withDestinationPath: fixture.output)
+        let lock = BuildLock.take(for: fixture.root + "/out")
+        #expect(BuildLock.isHeld(for: fixture.output))
+        withExtendedLifetime(lock) {}
+    }
+
+    /// A link to a large folder (`/`) is followed only so far: the signature says it is not complete.
+    @Test func followingLinksStopsAtItsLimit() throws {
+        let fixture = try ProvinceFixture()
+        try FileManager.default.createSymbolicLink(atPath: fixture.content + "/everything", withDestinationPath: fixture.root)
+        let small = FolderSignature(folders: [fixture.content]).signatureThroughLinks(limit: 5)
+        #expect(!small.complete)
+        let whole = FolderSignature(folders: [fixture.content]).signatureThroughLinks()
+        #expect(whole.complete && whole.stamps.keys.contains { $0.hasPrefix(fixture.content + "/everything/Templates/") })
+    }
 }

@@ -77,6 +77,8 @@ struct TemplateKeyCheckTests {
         ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{>*heading}}", "chosen by a value"),
         ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{$city}}{{phone}}{{/city}}", "inheritance"),
         ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{=<% %>=}}", "delimiters"),
+        // Another content type would escape differently from PageEscaping (or not at all).
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "{{% CONTENT_TYPE: TEXT }}<h1>{{heading}}</h1>", "pragma"),
         ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{#hasTags}}{{.}}{{/hasTags}}", "outside a list of plain values"),
     ])
     func aMisusedNameIsRefused(_ file: String, _ old: String, _ new: String, _ message: String) async throws {

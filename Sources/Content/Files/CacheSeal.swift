@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Glibc
 
-/// Seals a build's cache file with a key only this user's builds know
+/// Seals what a build keeps for the next (its memory, its stamp, its record of the sites) with a key only this user's builds know
 /// (`$XDG_CACHE_HOME/portal12320/cache-key`, else `~/.cache/…`, made once,
 /// readable by its owner alone), and opens only what that key sealed. A
 /// cache holds answers as read and their findings: one written by anybody
@@ -75,6 +75,19 @@ package struct CacheSeal {
     package func write(_ payload: [UInt8], to path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(seal(payload)).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// The value in the sealed JSON file at `path`, if this key sealed it and it decodes.
+    package func json<Value: Decodable>(_ type: Value.Type, at path: String) -> Value? {
+        guard let payload = payload(of: path) else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(payload))
+    }
+
+    /// Writes `value` as sorted, indented JSON, sealed, through a temporary file renamed over `path`.
+    package func writeJSON(_ value: some Encodable, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try write(Array(encoder.encode(value)) + [0x0A], to: path)
     }
 
     /// Writes a sealed file at `path` as the returned writer is given its

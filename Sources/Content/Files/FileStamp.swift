@@ -48,8 +48,9 @@ package struct FileStamp: Hashable, Sendable {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        // Wrapping: a time set past 2262 (`touch -d 2300-01-01`) must not stop every build; it only has to differ.
+        modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
         isFile = (info.st_mode & S_IFMT) == S_IFREG
         isFolder = (info.st_mode & S_IFMT) == S_IFDIR
     }

@@ -35,11 +35,15 @@ package struct FolderSignature: Sendable {
     /// also stamps what it names (as `<link>/.` for a file it names, whatever lies in a
     /// folder it names under the link's path), so that an edit of a file
     /// reached through a link changes the signature (the loader reads through links).
-    package func signatureThroughLinks() -> [String: FileStamp] {
+    /// - Returns: the stamps, and whether they are all there: following stops
+    ///   after `limit` entries (a link to `/` must not walk the machine), and
+    ///   a signature that is not complete must be taken as changed.
+    package func signatureThroughLinks(limit: Int = 1_000_000) -> (stamps: [String: FileStamp], complete: Bool) {
         var result = signature()
         var visited = Set(folders.map { RealPath.of($0) })
         var pending = result.filter { !$0.value.isFile && !$0.value.isFolder }.map(\.key)
         while let link = pending.popLast() {
+            guard result.count < limit else { return (result, false) }
             guard let target = FileStamp(following: link) else { continue }
             result[link + "/."] = target
             guard target.isFolder, visited.insert(RealPath.of(link)).inserted else { continue }
@@ -47,7 +51,7 @@ package struct FolderSignature: Sendable {
             result.merge(inside) { first, _ in first }
             pending += inside.filter { !$0.value.isFile && !$0.value.isFolder }.map(\.key)
         }
-        return result
+        return (result, true)
     }
 
     /// Stamps what lies in `folder`, and in its folders down to `depth` levels;

@@ -17,8 +17,11 @@ package enum ContentLoader {
             if case .city(let abbr) = scope { otherCities.contains(abbr) } else { false }
         }
         let results = files.concurrentMap { file in
-            cache?.load(file: file.path, scope: file.scope, province: province)
-                ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province, frontMatterOnly: isOtherCity(file.scope))
+            // Another city's answer is only checked, as far as its front matter: never its text, nor through a cache.
+            isOtherCity(file.scope)
+                ? AnswerLoader.load(file: file.path, scope: file.scope, province: province, frontMatterOnly: true)
+                : cache?.load(file: file.path, scope: file.scope, province: province)
+                    ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province)
         }
         cache?.finish(keeping: Set(files.map(\.path)))
         var answers: [Answer] = []

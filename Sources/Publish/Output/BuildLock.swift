@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Glibc
 
@@ -19,23 +20,32 @@ package final class BuildLock {
     /// (after calling `waiting`, once, if it has to). `nil` when the lock
     /// file cannot be made: the build then runs as before, without one.
     package static func take(for output: String, waiting: () -> Void = {}) -> BuildLock? {
-        let file = BuildStamp.file(for: output).replacingOccurrences(of: ".stamp.json", with: ".lock", options: .backwards)
+        let file = lockFile(for: output)
         try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting()
-            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+            var result: Int32
+            repeat { result = flock(descriptor, LOCK_EX) } while result != 0 && errno == EINTR
+            guard result == 0 else {
+                close(descriptor)
+                return nil
+            }
         }
         return BuildLock(descriptor: descriptor)
     }
 
     /// Whether another build holds the lock of `output` now.
     package static func isHeld(for output: String) -> Bool {
-        let file = BuildStamp.file(for: output).replacingOccurrences(of: ".stamp.json", with: ".lock", options: .backwards)
-        let descriptor = open(file, O_RDWR | O_CLOEXEC)
+        let descriptor = open(lockFile(for: output), O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         return flock(descriptor, LOCK_EX | LOCK_NB) != 0
+    }
+
+    /// By the output folder's real path: `--output out`, where `out` is a link to `dist`, takes `dist`'s lock.
+    private static func lockFile(for output: String) -> String {
+        BuildStamp.cacheFile(for: RealPath.of(output), suffix: "lock")
     }
 }

@@ -9,12 +9,13 @@ import Foundation
 /// that makes the next build leave their change in place.
 ///
 /// Inputs: the `lstat` stamp (see ``FileStamp``) of every file of the content
-/// and the theme, the build's folders and cities, the executable, the image
-/// and PDF tools, `PATH`, every `PORTAL12320_*` variable and the day in China.
-/// Outputs: the stamp of every file of the output folder. Both are taken when
-/// the build starts and after it committed; any difference — a saved answer,
-/// a ledger line, a new day, a file touched in the output — means a full
-/// build. Input stamps include the status-change time, which no one can set
+/// and the theme (through links), the build's folders and cities, the
+/// executable and OpenCC's tables (``ProgramStamp``), the image and PDF tools,
+/// `PATH`, every `PORTAL12320_*` variable but the tests' failpoint, and the
+/// day in China. Outputs: the stamp of every file of the output folder. Both
+/// are taken when the build starts and after it committed; any difference —
+/// a saved answer, a ledger line, a new day, a file touched in the output —
+/// means the build does its work (keeping what ``SiteRecords`` allows). Input stamps include the status-change time, which no one can set
 /// back, so an input edited and backdated still counts as changed; output
 /// stamps cannot (see ``outputs(of:)``), so an output file rewritten in place
 /// with the same size and its modification time set back is not noticed here.
@@ -48,8 +49,7 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         var text = "portal12320 build stamp 1\n"
         text += "content \(RealPath.of(content))\ntemplates \(RealPath.of(templates))\n"
         text += "day \(day)\n"
-        let executable = RealPath.of("/proc/self/exe")
-        text += "executable \(executable) \(FileStamp(path: executable)?.fields ?? "-")\n"
+        text += ProgramStamp.current
         let environment = ProcessInfo.processInfo.environment
         text += "PATH \(environment["PATH"] ?? "")\n"
         // The tests' failpoint stops a build; it changes nothing a build makes.
@@ -62,7 +62,9 @@ package struct BuildStamp: Codable, Sendable, Equatable {
             text += "tool \(tool) \(found.flatMap { FileStamp(path: RealPath.of($0))?.fields } ?? "-")\n"
         }
         // Through links: an answers folder, a template or a synonym list may be a link, which the loaders follow.
-        let stamps = FolderSignature(folders: [content, templates]).signatureThroughLinks()
+        let (stamps, complete) = FolderSignature(folders: [content, templates]).signatureThroughLinks()
+        // Links that lead to more files than a province has: never "unchanged".
+        if !complete { text += "incomplete \(UUID().uuidString)\n" }
         let answers = content + "/answers/"
         let ledger = content + "/reviews.jsonl"
         let shared = stamps.filter { !$0.key.hasPrefix(answers) && $0.key != ledger }
@@ -94,9 +96,15 @@ package struct BuildStamp: Codable, Sendable, Equatable {
 
     /// `.build-cache/<output folder's name>.stamp.json` beside the output folder.
     package static func file(for output: String) -> String {
+        cacheFile(for: output, suffix: "stamp.json")
+    }
+
+    /// `.build-cache/<output folder's name>.<suffix>` beside the output folder: where every
+    /// record a build keeps of its output lives (stamp, sites, memory, lock).
+    package static func cacheFile(for output: String, suffix: String) -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL
         return url.deletingLastPathComponent().appendingPathComponent(".build-cache")
-            .appendingPathComponent(url.lastPathComponent + ".stamp.json").path
+            .appendingPathComponent(url.lastPathComponent + "." + suffix).path
     }
 
     static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?,
@@ -114,17 +122,13 @@ package struct BuildStamp: Codable, Sendable, Equatable {
     /// project folder but not the user's home cannot write one that makes a
     /// build keep what they changed in the output.
     package static func read(for output: String, seal: CacheSeal? = CacheSeal.user()) -> BuildStamp? {
-        guard let payload = seal?.payload(of: file(for: output)) else { return nil }
-        return try? JSONDecoder().decode(BuildStamp.self, from: Data(payload))
+        seal?.json(BuildStamp.self, at: file(for: output))
     }
 
     /// Writes the record, sealed, through a temporary file renamed over it: never half a record.
     /// Without the user's key nothing is written (the next build then does all its work).
     package func write(for output: String, seal: CacheSeal? = CacheSeal.user()) throws {
-        guard let seal else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        try seal.write(Array(encoder.encode(self)) + [0x0A], to: Self.file(for: output))
+        try seal?.writeJSON(self, to: Self.file(for: output))
     }
 
     /// Removes the record: the next build into `output` does all its work.

@@ -38,7 +38,7 @@ package struct SiteRecords: Codable, Sendable, Equatable {
 
     /// `.build-cache/<output folder's name>.sites.json` beside the output folder.
     package static func file(for output: String) -> String {
-        BuildStamp.file(for: output).replacingOccurrences(of: ".stamp.json", with: ".sites.json", options: .backwards)
+        BuildStamp.cacheFile(for: output, suffix: "sites.json")
     }
 
     /// The record the last build into `output` left, if it can be read and
@@ -46,21 +46,20 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     /// project folder but not the user's home cannot write one that makes a
     /// build keep what they changed in the output.
     package static func read(for output: String, seal: CacheSeal? = CacheSeal.user()) -> SiteRecords? {
-        guard let payload = seal?.payload(of: file(for: output)) else { return nil }
-        return try? JSONDecoder().decode(SiteRecords.self, from: Data(payload))
+        seal?.json(SiteRecords.self, at: file(for: output))
     }
 
     /// Writes the record, sealed, through a temporary file renamed over it: never half a record.
     /// Without the user's key nothing is written (the next build then does all its work).
     package func write(for output: String, seal: CacheSeal? = CacheSeal.user()) throws {
-        guard let seal else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        try seal.write(Array(encoder.encode(self)) + [0x0A], to: Self.file(for: output))
+        try seal?.writeJSON(self, to: Self.file(for: output))
     }
 
     /// Drops the record of one site of `output` (and the build stamp): the next build makes that site again.
     package static func forget(_ domain: String, in output: String) {
+        // Under the build lock: a build running now must not write the record back after this.
+        let lock = BuildLock.take(for: output)
+        defer { withExtendedLifetime(lock) {} }
         BuildStamp.remove(for: output)
         guard var records = read(for: output) else { return }
         records.sites[domain] = nil

@@ -5,7 +5,10 @@ import Glibc
 
 /// An output folder written beside the real one and swapped in only when
 /// complete, so a failed or interrupted build never leaves a half-written
-/// `dist/`: readers see the old tree or the new one, nothing in between.
+/// site: readers see the old tree or the new one (``commit()``), or, when a
+/// build makes only some sites (``commitEntries(last:keeping:)``), each
+/// site's old folder or its new one; a build killed between two sites leaves
+/// some sites old and some new, each whole.
 package struct StagedOutput {
     let target: String
     let staging: String

@@ -15,14 +15,11 @@ extension BuildMemory {
 
     /// `.build-cache/<output folder's name>.memory` beside the output folder.
     package static func file(for output: String) -> String {
-        BuildStamp.file(for: output).replacingOccurrences(of: ".stamp.json", with: ".memory", options: .backwards)
+        BuildStamp.cacheFile(for: output, suffix: "memory")
     }
 
-    /// The executable, as its stamp: answers and findings are what this build of the program made of the files.
-    private static var executable: String {
-        let path = RealPath.of("/proc/self/exe")
-        return "\(path) \(FileStamp(path: path)?.fields ?? "-")"
-    }
+    /// The executable and the tables it reads, as their stamps: answers and findings are what they made of the files.
+    private static var executable: String { ProgramStamp.current }
 
     /// A memory holding what the last build into `output` left, or an empty
     /// one when there is none, it was made by another executable, or it is
@@ -60,8 +57,15 @@ extension BuildMemory {
         sealed.commit()
     }
 
-    /// Removes the memory of builds into `output`.
-    package static func remove(for output: String) {
-        try? FileManager.default.removeItem(atPath: file(for: output))
+    /// Removes what a killed build left of a memory it was writing (`<memory>.<pid>.tmp`): it holds
+    /// callers' private replies, as the memory does, and nothing would ever read it. Under the build lock.
+    package static func removeLeftovers(for output: String) {
+        let memory = file(for: output)
+        let folder = (memory as NSString).deletingLastPathComponent
+        let prefix = (memory as NSString).lastPathComponent + "."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".tmp") && name.dropFirst(prefix.count).dropLast(4).allSatisfy(\.isNumber) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
     }
 }

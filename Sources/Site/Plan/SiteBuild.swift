@@ -7,8 +7,10 @@ import Publish
 import Review
 import Synchronization
 
-/// `portal12320 build`: content and theme in, one folder per site out,
-/// swapped in atomically, or nothing changed at all.
+/// `portal12320 build`: content and theme in, one folder per site out. Each
+/// site folder is put in place whole (readers see all of it old or all of it
+/// new), or kept as it is when nothing it is made from changed; a build that
+/// fails changes nothing.
 package struct SiteBuild: Sendable {
     package let content: ProvinceContent
     package let templatesDirectory: String
@@ -20,7 +22,7 @@ package struct SiteBuild: Sendable {
     /// Blocked and private answers stay out even then.
     package let previewUnreviewed: Bool
 
-    /// What the preview keeps between its builds (see ``BuildMemory``).
+    /// What the preview keeps between its builds, or a build read back from the last one's memory (see ``BuildMemory``).
     package let memory: BuildMemory?
 
     /// The fingerprint of every input but the answers and the review ledger,

@@ -38,7 +38,7 @@ struct TemplateKeyCheck {
             case .comment:
                 continue
             case .unsupported:
-                report("The template uses `{{\(tag.name)}}` (changed delimiters, inheritance or a partial chosen by a value).",
+                report("The template uses `{{\(tag.name)}}` (changed delimiters, inheritance, a partial chosen by a value or a pragma).",
                        "Use plain tags, sections and named partials: the build checks every name a template uses, and reads only those.")
                 return
             case .partial:

@@ -49,7 +49,9 @@ struct TemplateTag: Equatable {
     private static func tag(_ text: Substring, triple: Bool, line: Int) -> TemplateTag {
         if triple { return TemplateTag(kind: .unescapedValue, name: String(text), line: line) }
         let kinds: [Character: Kind] = ["#": .section, "^": .invertedSection, "/": .close, ">": .partial, "!": .comment,
-                                        "&": .unescapedValue, "=": .unsupported, "<": .unsupported, "$": .unsupported]
+                                        "&": .unescapedValue, "=": .unsupported, "<": .unsupported, "$": .unsupported,
+                                        // A pragma could set another content type, and with it other escaping than PageEscaping's.
+                                        "%": .unsupported]
         guard let first = text.first, let kind = kinds[first] else {
             return TemplateTag(kind: .value, name: String(text), line: line)
         }

@@ -47,18 +47,28 @@ package final class AnswerFileCache: Sendable {
         state.withLock { $0.taken[file] } ?? FileStamp(path: file)
     }
 
+    /// The answer in `file` as kept, when its stamp is unchanged; `nil` otherwise (nothing is read).
+    func kept(file: String, scope: Scope) -> Result<Answer, ContentErrors>? {
+        kept(file: file, scope: scope, stamp: stamp(of: file))
+    }
+
     /// The answer in `file`, from the cache when its stamp is unchanged.
     func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
-        // A link's stamp says nothing of the file it names: an answer that is a link is read every time.
-        guard let stamp = stamp(of: file), stamp.isFile else {
-            return AnswerLoader.load(file: file, scope: scope, province: province)
-        }
-        if let kept = state.withLock({ $0.entries[file] }), kept.stamp == stamp, kept.scope == scope {
-            return kept.result
-        }
+        // Taken before the file is read: a save racing the read leaves a stamp that no longer matches.
+        let stamp = stamp(of: file)
+        if let kept = kept(file: file, scope: scope, stamp: stamp) { return kept }
         let result = AnswerLoader.load(file: file, scope: scope, province: province)
-        state.withLock { $0.entries[file] = Entry(stamp: stamp, scope: scope, result: result) }
+        // A link's stamp says nothing of the file it names: an answer that is a link is read every time.
+        if let stamp, stamp.isFile {
+            state.withLock { $0.entries[file] = Entry(stamp: stamp, scope: scope, result: result) }
+        }
         return result
+    }
+
+    private func kept(file: String, scope: Scope, stamp: FileStamp?) -> Result<Answer, ContentErrors>? {
+        guard let stamp, stamp.isFile, let kept = state.withLock({ $0.entries[file] }), kept.stamp == stamp, kept.scope == scope
+        else { return nil }
+        return kept.result
     }
 
     /// Drops the files no longer loaded, so deleted answers do not stay in memory, and the stamps taken for this load.

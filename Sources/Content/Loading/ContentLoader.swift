@@ -17,9 +17,11 @@ package enum ContentLoader {
             if case .city(let abbr) = scope { otherCities.contains(abbr) } else { false }
         }
         let results = files.concurrentMap { file in
-            // Another city's answer is only checked, as far as its front matter: never its text, nor through a cache.
+            // Another city's answer is only checked, as far as its front matter (its text is not read now):
+            // as the cache kept it, or else read for its front matter alone, which is not kept.
             isOtherCity(file.scope)
-                ? AnswerLoader.load(file: file.path, scope: file.scope, province: province, frontMatterOnly: true)
+                ? cache?.kept(file: file.path, scope: file.scope)
+                    ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province, frontMatterOnly: true)
                 : cache?.load(file: file.path, scope: file.scope, province: province)
                     ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province)
         }

@@ -26,6 +26,11 @@ struct KeptSitesTests {
     private let nanjing = "dist/www.jsnj12320.cn"
     private let suzhou = "dist/www.jssz12320.cn"
 
+    /// An edit of a Nanjing answer: the Nanjing site must be made again, the others may be kept.
+    private func editNanjing(_ province: SampleProvinceCopy, adding text: String = "门诊时间有调整。") throws {
+        try province.write(try province.read(clinic) + "\n\(text)\n", to: clinic)
+    }
+
     /// The output after keeping sites is byte for byte the output of a build into an empty folder.
     private func expectSameAsAFreshBuild(_ province: SampleProvinceCopy) throws {
         let fresh = try province.run(["build", "--output", "fresh"])
@@ -44,7 +49,7 @@ struct KeptSitesTests {
         let suzhouFolder = inode(province.root + "/" + suzhou)
         let hubFolder = inode(province.root + "/dist/www.js12320.cn")
         let nanjingFolder = inode(province.root + "/" + nanjing)
-        try province.write(try province.read(clinic) + "\n门诊时间有调整，以医院公告为准。\n", to: clinic)
+        try editNanjing(province, adding: "门诊时间有调整，以医院公告为准。")
         let again = try province.run(["build"])
         #expect(again.status == 0, "\(again.error)")
         #expect(again.output.contains("Built 3 sites (2 of them unchanged, kept as they were)"), "\(again.output)")
@@ -67,7 +72,7 @@ struct KeptSitesTests {
         default: try FileManager.default.removeItem(atPath: province.root + "/" + page)
         }
         // And an edit elsewhere, so that this is not a build with nothing changed.
-        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        try editNanjing(province)
         let again = try province.run(["build"])
         #expect(again.status == 0, "\(again.error)")
         #expect(again.output.contains("(1 of them unchanged"), "\(again.output)")
@@ -81,7 +86,7 @@ struct KeptSitesTests {
         #expect(try province.run(["build"]).status == 0)
         try FileManager.default.createDirectory(atPath: province.root + "/dist/www.jsxx12320.cn", withIntermediateDirectories: true)
         try province.write("<p>stray</p>", to: "dist/www.jsxx12320.cn/index.html")
-        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        try editNanjing(province)
         let again = try province.run(["build"])
         #expect(again.output.contains("(2 of them unchanged"), "\(again.output)")
         #expect(!FileManager.default.fileExists(atPath: province.root + "/dist/www.jsxx12320.cn"))
@@ -93,7 +98,7 @@ struct KeptSitesTests {
     @Test func aBuildKilledWhilePuttingSitesInPlaceLeavesNoRecord() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)
-        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        try editNanjing(province)
         let killed = try province.run(["build"], environment: ["PORTAL12320_FAILPOINT": "build.put-entry:1"])
         #expect(killed.signal == SIGKILL, "the failpoint was not reached: \(killed.error)")
         #expect(!FileManager.default.fileExists(atPath: province.root + "/.build-cache/dist.sites.json"))
@@ -107,7 +112,7 @@ struct KeptSitesTests {
     @Test func aCityBuildAndAFullBuildShareTheRecord() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)
-        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        try editNanjing(province)
         let city = try province.run(["build", "--city", "nj"])
         #expect(city.output.contains("Built 2 sites (1 of them unchanged"), "\(city.output)")
         let full = try province.run(["build"])
@@ -166,7 +171,7 @@ struct KeptSitesTests {
         let site = province.root + "/" + suzhou
         try FileManager.default.moveItem(atPath: site, toPath: province.root + "/dist/.szreal")
         try FileManager.default.createSymbolicLink(atPath: site, withDestinationPath: ".szreal")
-        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        try editNanjing(province)
         let again = try province.run(["build"])
         #expect(again.output.contains("(1 of them unchanged"), "\(again.output)")
         var info = stat()
@@ -182,7 +187,7 @@ struct KeptSitesTests {
         let sealed = try #require(FileManager.default.contents(atPath: file))
         // The same record, as plain JSON: what a forger without the key can write.
         try sealed.prefix(sealed.count - 32).write(to: URL(fileURLWithPath: file))
-        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        try editNanjing(province)
         let again = try province.run(["build"])
         #expect(again.status == 0, "\(again.error)")
         #expect(!again.output.contains("unchanged"), "\(again.output)")
@@ -202,7 +207,7 @@ struct KeptSitesTests {
         #expect(utimensat(AT_FDCWD, page, &times, 0) == 0)
         let deployed = try province.run(["deploy", "--to", province.root + "/srv"])
         #expect(deployed.status != 0, "the defaced file was deployed")
-        try province.write(try province.read(clinic) + "\n门诊时间有调整。\n", to: clinic)
+        try editNanjing(province)
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.read(suzhou + "/index.html") == text)
     }

@@ -31,14 +31,14 @@ package final class SealedFile {
     /// Adds `bytes` to the file and to its seal.
     package func write(_ bytes: ArraySlice<UInt8>) {
         authenticator.update(data: bytes)
-        failed = failed || !Self.write(bytes, to: descriptor)
+        failed = failed || !WholeWrite.write(bytes, to: descriptor)
     }
 
     /// Seals the file and puts it in place. - Returns: whether it is in place.
     @discardableResult
     package func commit() -> Bool {
         let seal = Array(authenticator.finalize())
-        let written = !failed && Self.write(seal[...], to: descriptor)
+        let written = !failed && WholeWrite.write(seal[...], to: descriptor)
         close(descriptor)
         descriptor = -1
         guard written, rename(temporary, path) == 0 else {
@@ -46,20 +46,5 @@ package final class SealedFile {
             return false
         }
         return true
-    }
-
-    private static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                done += result
-            }
-            return true
-        }
     }
 }

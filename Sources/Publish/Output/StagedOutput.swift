@@ -66,14 +66,8 @@ package struct StagedOutput {
         let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(path: full, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: full, reason: String(cString: strerror(errno)))
-            }
-            written += result
+        guard WholeWrite.write(bytes[...], to: descriptor) else {
+            throw OutputError(path: full, reason: String(cString: strerror(errno)))
         }
     }
 

@@ -7,16 +7,11 @@ import Testing
 /// the province's, leaves the other cities' sites as they were, and is not
 /// stopped by another city's broken answer, which it reports as a warning.
 struct CityBuildTests {
-    private func inode(_ path: String) -> UInt64? {
-        var status = stat()
-        return lstat(path, &status) == 0 ? UInt64(status.st_ino) : nil
-    }
-
     @Test func anotherCitysBrokenAnswerIsAWarningAndItsSiteIsLeftAsItWas() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)
         let suzhouPage = province.root + "/dist/www.jssz12320.cn/answers/insurance-basic/index.html"
-        let suzhouBefore = try #require(inode(suzhouPage))
+        let suzhouBefore = try #require(province.inode(suzhouPage))
         try province.edit("Content/answers/sz/sz-insurance.md", replacing: "updated: 2024-08-01", with: "updated: 2024-13-45")
         let nanjingText = try province.read("Content/answers/nj/nj-clinic.md") + "\nNANJING-REBUILT\n"
         try province.write(nanjingText, to: "Content/answers/nj/nj-clinic.md")
@@ -26,7 +21,7 @@ struct CityBuildTests {
         #expect(built.error.contains("Content/answers/sz/sz-insurance.md:5: warning: `2024-13-45` is not a date."), "\(built.error)")
         #expect(try province.read("dist/www.jsnj12320.cn/answers/nj-clinic/index.html").contains("NANJING-REBUILT"))
         // Not rewritten, not even linked again: the same file.
-        #expect(inode(suzhouPage) == suzhouBefore)
+        #expect(province.inode(suzhouPage) == suzhouBefore)
 
         // Suzhou's own build, and a full one, are stopped by it.
         for arguments in [["build", "--city", "sz"], ["build"]] {
@@ -34,7 +29,7 @@ struct CityBuildTests {
             #expect(refused.status != 0)
             #expect(refused.error.contains("Content/answers/sz/sz-insurance.md:5: error: `2024-13-45` is not a date."), "\(refused.error)")
         }
-        #expect(inode(suzhouPage) == suzhouBefore)
+        #expect(province.inode(suzhouPage) == suzhouBefore)
     }
 
     /// A link or a stray file in another city's folder is that city's problem: a warning here, nothing of it published.

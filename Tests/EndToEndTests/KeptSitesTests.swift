@@ -5,59 +5,24 @@ import Testing
 /// A build keeps each site folder made from the same inputs as last time,
 /// and the output is still exactly what a build from nothing would make.
 struct KeptSitesTests {
-    private func inode(_ path: String) -> UInt64 {
-        var info = stat()
-        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : 0
-    }
-
-    /// Every file under `folder`, by path relative to it.
-    private func tree(_ folder: String) -> [String: Data] {
-        var files: [String: Data] = [:]
-        for case let path as String in FileManager.default.enumerator(atPath: folder)! {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: "\(folder)/\(path)", isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = FileManager.default.contents(atPath: "\(folder)/\(path)")
-            }
-        }
-        return files
-    }
-
-    private let clinic = "Content/answers/nj/nj-clinic.md"
     private let nanjing = "dist/www.jsnj12320.cn"
     private let suzhou = "dist/www.jssz12320.cn"
-
-    /// An edit of a Nanjing answer: the Nanjing site must be made again, the others may be kept.
-    private func editNanjing(_ province: SampleProvinceCopy, adding text: String = "门诊时间有调整。") throws {
-        try province.write(try province.read(clinic) + "\n\(text)\n", to: clinic)
-    }
-
-    /// The output after keeping sites is byte for byte the output of a build into an empty folder.
-    private func expectSameAsAFreshBuild(_ province: SampleProvinceCopy) throws {
-        let fresh = try province.run(["build", "--output", "fresh"])
-        #expect(fresh.status == 0, "\(fresh.error)")
-        let kept = tree(province.root + "/dist")
-        let made = tree(province.root + "/fresh")
-        #expect(kept.keys.sorted() == made.keys.sorted())
-        for (path, bytes) in made where kept[path] != bytes {
-            Issue.record("\(path) differs from a build into an empty folder")
-        }
-    }
 
     @Test func anEditedCityAnswerMakesOnlyItsSiteAgain() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)
-        let suzhouFolder = inode(province.root + "/" + suzhou)
-        let hubFolder = inode(province.root + "/dist/www.js12320.cn")
-        let nanjingFolder = inode(province.root + "/" + nanjing)
-        try editNanjing(province, adding: "门诊时间有调整，以医院公告为准。")
+        let suzhouFolder = province.inode(suzhou)
+        let hubFolder = province.inode("dist/www.js12320.cn")
+        let nanjingFolder = province.inode(nanjing)
+        try province.editNanjingAnswer(adding: "门诊时间有调整，以医院公告为准。")
         let again = try province.run(["build"])
         #expect(again.status == 0, "\(again.error)")
         #expect(again.output.contains("Built 3 sites (2 of them unchanged, kept as they were)"), "\(again.output)")
-        #expect(inode(province.root + "/" + suzhou) == suzhouFolder)
-        #expect(inode(province.root + "/dist/www.js12320.cn") == hubFolder)
-        #expect(inode(province.root + "/" + nanjing) != nanjingFolder)
+        #expect(province.inode(suzhou) == suzhouFolder)
+        #expect(province.inode("dist/www.js12320.cn") == hubFolder)
+        #expect(province.inode(nanjing) != nanjingFolder)
         #expect(try province.read(nanjing + "/answers/nj-clinic/index.html").contains("门诊时间有调整"))
-        try expectSameAsAFreshBuild(province)
+        try province.expectSameAsAFreshBuild()
     }
 
     /// A site folder changed after the build (a page defaced, a file added) is made again, whatever the record says.
@@ -72,12 +37,12 @@ struct KeptSitesTests {
         default: try FileManager.default.removeItem(atPath: province.root + "/" + page)
         }
         // And an edit elsewhere, so that this is not a build with nothing changed.
-        try editNanjing(province)
+        try province.editNanjingAnswer()
         let again = try province.run(["build"])
         #expect(again.status == 0, "\(again.error)")
         #expect(again.output.contains("(1 of them unchanged"), "\(again.output)")
         #expect(try province.read(page).contains("<!DOCTYPE html>"))
-        try expectSameAsAFreshBuild(province)
+        try province.expectSameAsAFreshBuild()
     }
 
     /// Whatever lies in the output that this build neither made nor kept goes, as with a build into an empty folder.
@@ -86,11 +51,11 @@ struct KeptSitesTests {
         #expect(try province.run(["build"]).status == 0)
         try FileManager.default.createDirectory(atPath: province.root + "/dist/www.jsxx12320.cn", withIntermediateDirectories: true)
         try province.write("<p>stray</p>", to: "dist/www.jsxx12320.cn/index.html")
-        try editNanjing(province)
+        try province.editNanjingAnswer()
         let again = try province.run(["build"])
         #expect(again.output.contains("(2 of them unchanged"), "\(again.output)")
         #expect(!FileManager.default.fileExists(atPath: province.root + "/dist/www.jsxx12320.cn"))
-        try expectSameAsAFreshBuild(province)
+        try province.expectSameAsAFreshBuild()
     }
 
     /// A build killed while it puts sites in place leaves no record to trust: the next one makes every site.
@@ -98,26 +63,26 @@ struct KeptSitesTests {
     @Test func aBuildKilledWhilePuttingSitesInPlaceLeavesNoRecord() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)
-        try editNanjing(province)
+        try province.editNanjingAnswer()
         let killed = try province.run(["build"], environment: ["PORTAL12320_FAILPOINT": "build.put-entry:1"])
         #expect(killed.signal == SIGKILL, "the failpoint was not reached: \(killed.error)")
         #expect(!FileManager.default.fileExists(atPath: province.root + "/.build-cache/dist.sites.json"))
         let again = try province.run(["build"])
         #expect(again.status == 0, "\(again.error)")
         #expect(!again.output.contains("unchanged"), "\(again.output)")
-        try expectSameAsAFreshBuild(province)
+        try province.expectSameAsAFreshBuild()
     }
 
     /// A `--city` build keeps the hub when nothing of it changed, and a full build then keeps both sites it made.
     @Test func aCityBuildAndAFullBuildShareTheRecord() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)
-        try editNanjing(province)
+        try province.editNanjingAnswer()
         let city = try province.run(["build", "--city", "nj"])
         #expect(city.output.contains("Built 2 sites (1 of them unchanged"), "\(city.output)")
         let full = try province.run(["build"])
         #expect(full.output.contains("Built 3 sites (3 of them unchanged"), "\(full.output)")
-        try expectSameAsAFreshBuild(province)
+        try province.expectSameAsAFreshBuild()
     }
 
     /// A new line in the ledger is recorded in every site's manifest: every site is made again.
@@ -128,7 +93,7 @@ struct KeptSitesTests {
         let again = try province.run(["build"])
         #expect(again.status == 0, "\(again.error)")
         #expect(!again.output.contains("unchanged"), "\(again.output)")
-        try expectSameAsAFreshBuild(province)
+        try province.expectSameAsAFreshBuild()
     }
 
     // The attack on kept sites and the build memory (helper report, 2026-11-30): each case below published,
@@ -146,7 +111,7 @@ struct KeptSitesTests {
         let again = try province.run(["build"])
         #expect(again.status == 0, "\(again.error)")
         #expect(!(try province.isPublished("内部资料")))
-        try expectSameAsAFreshBuild(province)
+        try province.expectSameAsAFreshBuild()
     }
 
     /// Bytes moved from one lexicon file into another (a NUL in a file) must not hash as the same lexicon.
@@ -171,12 +136,12 @@ struct KeptSitesTests {
         let site = province.root + "/" + suzhou
         try FileManager.default.moveItem(atPath: site, toPath: province.root + "/dist/.szreal")
         try FileManager.default.createSymbolicLink(atPath: site, withDestinationPath: ".szreal")
-        try editNanjing(province)
+        try province.editNanjingAnswer()
         let again = try province.run(["build"])
         #expect(again.output.contains("(1 of them unchanged"), "\(again.output)")
         var info = stat()
         #expect(lstat(site, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR)
-        try expectSameAsAFreshBuild(province)
+        try province.expectSameAsAFreshBuild()
     }
 
     /// The record of the sites is sealed with the user's key: one written by anybody else is not believed.
@@ -187,7 +152,7 @@ struct KeptSitesTests {
         let sealed = try #require(FileManager.default.contents(atPath: file))
         // The same record, as plain JSON: what a forger without the key can write.
         try sealed.prefix(sealed.count - 32).write(to: URL(fileURLWithPath: file))
-        try editNanjing(province)
+        try province.editNanjingAnswer()
         let again = try province.run(["build"])
         #expect(again.status == 0, "\(again.error)")
         #expect(!again.output.contains("unchanged"), "\(again.output)")
@@ -207,7 +172,7 @@ struct KeptSitesTests {
         #expect(utimensat(AT_FDCWD, page, &times, 0) == 0)
         let deployed = try province.run(["deploy", "--to", province.root + "/srv"])
         #expect(deployed.status != 0, "the defaced file was deployed")
-        try editNanjing(province)
+        try province.editNanjingAnswer()
         #expect(try province.run(["build"]).status == 0)
         #expect(try province.read(suzhou + "/index.html") == text)
     }

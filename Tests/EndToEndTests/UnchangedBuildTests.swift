@@ -5,23 +5,18 @@ import Testing
 /// A build with nothing changed stops at once and leaves the output as it
 /// was; any change to what a build reads or to what it left builds again.
 struct UnchangedBuildTests {
-    private func inode(_ path: String) -> UInt64 {
-        var info = stat()
-        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : 0
-    }
-
     private let page = "dist/www.jsnj12320.cn/answers/flu/index.html"
 
     @Test func aSecondBuildWithNothingChangedLeavesTheOutputAndSaysSo() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         let first = try province.run(["build"])
         #expect(first.status == 0, "\(first.error)")
-        let before = inode(province.root + "/" + page)
+        let before = province.inode(page)
         let second = try province.run(["build"])
         #expect(second.status == 0)
         #expect(second.output.contains("Nothing changed since the build of"))
         #expect(second.output.contains("review ledger:"))  // what the build said, said again
-        #expect(inode(province.root + "/" + page) == before)
+        #expect(province.inode(page) == before)
         #expect(FileManager.default.fileExists(atPath: province.root + "/.build-cache/dist.stamp.json"))
     }
 

@@ -12,13 +12,19 @@ import Glibc
 package struct StagedOutput {
     let target: String
     let staging: String
+    /// The entries (site folders) staged in their spare release and kept as the next one's when swapped out.
+    let spares: Set<String>
 
+    /// - Parameter spares: the entries (site folders) each staged in the release
+    ///   the build before the last left, where there is one, and kept to stage the next
+    ///   (see ``recycleSpares(_:files:folders:)``).
     /// - Throws: ``OutputRefusal`` when `target` is not a previous build's
     ///   output (see ``OutputFolder/checkOwnership(of:)``), ``OutputError`` when the staging folder cannot be made.
-    package init(target: String) throws {
+    package init(target: String, spares: Set<String> = []) throws {
         let target = (target as NSString).standardizingPath
         try OutputFolder.checkOwnership(of: target)
         self.target = target
+        self.spares = spares
         staging = "\(target)\(Self.stagingInfix)\(ProcessInfo.processInfo.processIdentifier)"
         Self.removeAbandonedSiblings(of: target)
         Self.emptyTrash(of: target)
@@ -31,7 +37,9 @@ package struct StagedOutput {
         }
     }
 
-    /// Creates every folder the files need, before the files are written in parallel.
+    /// Creates every folder the files need, before the files are written in
+    /// parallel, in the spare release of each site where there is one (see
+    /// ``recycleSpares(_:files:folders:)``): then only the folders it lacks.
     package func prepareFolders(for paths: [String]) throws(OutputError) {
         var folders = Set<Substring>()
         for path in paths {
@@ -41,6 +49,8 @@ package struct StagedOutput {
                 end = path[..<slash].lastIndex(of: "/")
             }
         }
+        let top = Set(folders.filter { !$0.contains("/") }.map(String.init))
+        recycleSpares(spares.intersection(top), files: Set(paths.map { $0[...] }), folders: folders)
         // Level by level (parents first), each level on all cores: creating 20,000 folders one after
         // another took a sixth of a province build.
         let levels = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
@@ -55,15 +65,24 @@ package struct StagedOutput {
     }
 
     /// Writes one file of the staged tree. A file whose bytes equal those of
-    /// the current output is hard-linked instead: a rebuild then allocates no
-    /// inode for what did not change (file systems make that slow after mass
+    /// the current output is hard-linked instead (or left, where the spare
+    /// release holds that very inode): a rebuild then allocates no inode for
+    /// what did not change (file systems make that slow after mass
     /// deletions). Nothing is ever written into an existing inode, so the live
-    /// tree cannot change under readers.
+    /// tree cannot change under readers; a link in the current output is never taken.
     package func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let full = "\(staging)/\(path)"
         let previous = "\(target)/\(path)"
-        if Self.hasSameBytes(previous, bytes), link(previous, full) == 0 { return }
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if let live = Self.regularFile(previous, holding: bytes) {
+            var staged = stat()
+            if lstat(full, &staged) == 0, staged.st_ino == live.st_ino, staged.st_dev == live.st_dev { return }
+            if link(previous, full) == 0 || (errno == EEXIST && unlink(full) == 0 && link(previous, full) == 0) { return }
+        }
+        // A file of the spare release may be a live page's inode: it is replaced, never written into.
+        var descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == EEXIST, unlink(full) == 0 {
+            descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw OutputError(path: full, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         guard WholeWrite.write(bytes[...], to: descriptor) else {
@@ -71,21 +90,34 @@ package struct StagedOutput {
         }
     }
 
-    private static func hasSameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+    /// The status of the regular file at `path` (not a link to one) when it holds exactly `bytes`.
+    private static func regularFile(_ path: String, holding bytes: [UInt8]) -> stat? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
         var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else { return false }
-        guard let existing = FileManager.default.contents(atPath: path) else { return false }
-        guard !bytes.isEmpty else { return existing.isEmpty }
-        // memcmp: Data's element-by-element iterator took 6% of a province build.
-        return existing.count == bytes.count && existing.withUnsafeBytes { old in
-            bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else { return nil }
+        // One byte more than expected: a file that grew since fstat does not compare equal.
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        var filled = 0
+        while filled < existing.count {
+            let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
         }
+        guard filled == bytes.count else { return nil }
+        // memcmp: an element-by-element comparison took 6% of a province build.
+        return bytes.isEmpty || existing.withUnsafeBytes { old in
+            bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+        } ? status : nil
     }
 
     /// Puts the staged tree in place of the target in one step; the old tree is deleted in the background.
     package func commit() throws(OutputError) {
         if FileManager.default.fileExists(atPath: target) {
             let previous = try Self.replace(target, with: staging, aside: "\(target)\(Self.oldInfix)\(ProcessInfo.processInfo.processIdentifier)")
+            keepSpares(from: previous)
             Self.discardInBackground(previous, target: target)
         } else {
             guard rename(staging, target) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
@@ -142,7 +174,9 @@ package struct StagedOutput {
                 _ = rename("\(target)/\(name)", "\(staging)/\(name)")
             }
         }
-        Self.discardInBackground(staging, target: target)  // now holds the entries swapped out
+        // Now holds the entries swapped out.
+        keepSpares(from: staging)
+        Self.discardInBackground(staging, target: target)
     }
 
     /// Puts `new` at `old`: exchanged with what is there (which `new` then

@@ -208,7 +208,7 @@ package struct SiteBuild: Sendable {
         }
 
         SiteRecords.remove(for: outputDirectory)
-        let output = try StagedOutput(target: outputDirectory)
+        let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
         do {
             try output.prepareFolders(for: files.map(\.path))
             let written = try write(files, to: output, progress: progress)

@@ -32,6 +32,22 @@ struct CityBuildTests {
         #expect(province.inode(suzhouPage) == suzhouBefore)
     }
 
+    /// The other cities' sites go into a `--city` build's stamp as the last build recorded them (not walked
+    /// again): a second `--city` build with nothing changed stops at once; one after a site was defaced does not.
+    @Test func aCityBuildWithNothingChangedStopsAtOnce() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        try province.editNanjingAnswer()
+        #expect(try province.run(["build", "--city", "nj"]).status == 0)
+        let again = try province.run(["build", "--city", "nj"])
+        #expect(again.output.contains("Nothing changed"), "\(again.output)")
+        try province.write("defaced", to: "dist/www.jssz12320.cn/index.html")
+        let defaced = try province.run(["build", "--city", "nj"])
+        #expect(defaced.status == 0 && !defaced.output.contains("Nothing changed"), "\(defaced.output)")
+        #expect(try province.run(["build"]).status == 0)
+        try province.expectSameAsAFreshBuild()
+    }
+
     /// A link or a stray file in another city's folder is that city's problem: a warning here, nothing of it published.
     @Test func aLinkInAnotherCitysFolderIsAWarningAndItsHeldBackEntriesStay() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)

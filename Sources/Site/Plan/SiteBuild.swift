@@ -192,10 +192,10 @@ package struct SiteBuild: Sendable {
         let decision = try await decide(writing: writing)
         // Sites made from the same inputs as the folder the last build left, untouched since.
         let previous = writing ? SiteRecords.read(for: outputDirectory) : nil
-        var keptOutputs: [String: String] = [:]
-        for (domain, inputs) in decision.siteInputs {
-            keptOutputs[domain] = previous?.unchanged(domain, inputs: inputs, in: outputDirectory)
-        }
+        // Each kept site's folder is walked to be checked: on all cores.
+        let keptOutputs = Dictionary(uniqueKeysWithValues: Array(decision.siteInputs).concurrentMap { domain, inputs in
+            (domain, previous?.unchanged(domain, inputs: inputs, in: outputDirectory))
+        }).compactMapValues { $0 }
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
         let files = rendered.files + decision.besides
@@ -229,8 +229,10 @@ package struct SiteBuild: Sendable {
             for (domain, inputs) in decision.siteInputs {
                 let outputs = keptOutputs[domain] ?? BuildStamp.contents(of: "\(outputDirectory)/\(domain)")
                 records.sites[domain] = .init(inputs: inputs, outputs: outputs)
-                summary.siteOutputs[domain] = outputs
             }
+            // The other sites of a `--city` build as recorded, not walked again: if one changed since, the
+            // next build finds it unlike the stamp and does its work (a walk would record the change as the build's).
+            summary.siteOutputs = records.sites.mapValues(\.outputs)
             try? records.write(for: outputDirectory)
         }
         return summary

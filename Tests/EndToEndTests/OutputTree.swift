@@ -16,6 +16,27 @@ extension SampleProvinceCopy {
         return lstat(path.hasPrefix("/") ? path : "\(root)/\(path)", &status) == 0 ? UInt64(status.st_ino) : nil
     }
 
+    /// Whether `path` (relative to the root) is a folder itself, not a link to one.
+    func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return lstat("\(root)/\(path)", &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Rewrites the file at `path` in place with `old` replaced by `new` and
+    /// cut to its size, and sets its times back: only its status-change time tells.
+    /// - Returns: the text it held.
+    func rewriteUnseen(_ path: String, replacing old: String, with new: String) throws -> String {
+        let full = "\(root)/\(path)"
+        var status = stat()
+        try #require(lstat(full, &status) == 0)
+        let text = try String(contentsOfFile: full, encoding: .utf8)
+        try String(decoding: Array(text.replacingOccurrences(of: old, with: new).utf8).prefix(text.utf8.count), as: UTF8.self)
+            .write(toFile: full, atomically: false, encoding: .utf8)
+        var times = [status.st_atim, status.st_mtim]
+        try #require(utimensat(AT_FDCWD, full, &times, 0) == 0)
+        return text
+    }
+
     /// Every file under `folder` (relative to the root), by path relative to it; a link is recorded as `link -> target`.
     func tree(_ folder: String) -> [String: Data] {
         let base = "\(root)/\(folder)"

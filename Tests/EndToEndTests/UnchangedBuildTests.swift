@@ -99,10 +99,12 @@ struct UnchangedBuildTests {
     @Test func aMemoryHalfWrittenByAKilledBuildIsRemoved() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)
-        let leftover = province.root + "/.build-cache/dist.memory.4242.tmp"
-        try Data("half".utf8).write(to: URL(fileURLWithPath: leftover))
+        // A scope's file in the memory folder, and the one file of an earlier version.
+        let leftovers = ["/.build-cache/dist.memory/city-nj.4242.tmp", "/.build-cache/dist.memory.4242.tmp"].map { province.root + $0 }
+        for leftover in leftovers { try Data("half".utf8).write(to: URL(fileURLWithPath: leftover)) }
         try province.write(try province.read("Content/answers/province/flu.md") + "\n补充。\n", to: "Content/answers/province/flu.md")
         #expect(try province.run(["build"]).status == 0)
-        #expect(!FileManager.default.fileExists(atPath: leftover))
+        for leftover in leftovers { #expect(!FileManager.default.fileExists(atPath: leftover)) }
+        #expect(FileManager.default.fileExists(atPath: province.root + "/.build-cache/dist.memory/city-nj"))
     }
 }

@@ -7,7 +7,7 @@ import Publish
 @testable import Site
 import Testing
 
-/// What a build leaves in `.build-cache/<output>.memory` for the next: the
+/// What a build leaves in `.build-cache/<output>.memory/` for the next: the
 /// next build must publish what a build from nothing publishes, and a
 /// memory not sealed with the user's key is never believed.
 struct BuildMemoryFileTests {
@@ -74,17 +74,47 @@ struct BuildMemoryFileTests {
         memory.findings.use(contacts: "\(content.contacts.entries)")
         for answer in content.answers { _ = memory.findings.findings(of: answer) { [] } }
         memory.save(for: fixture.output, seal: attack == "another key" ? other : user)
-        let file = BuildMemory.file(for: fixture.output)
+        // The province's file (flu's scope): each file is believed whole or not at all.
+        let file = BuildMemory.file(for: fixture.output) + "/province"
         var bytes = try #require(FileManager.default.contents(atPath: file))
         if attack == "a byte changed" { bytes[bytes.count / 2] ^= 0x01 }
         if attack == "cut short" { bytes = bytes.prefix(bytes.count - 1) }
         try bytes.write(to: URL(fileURLWithPath: file))
         let restored = BuildMemory.restored(for: fixture.output, seal: user)
-        #expect(restored.answers.answersByFile.isEmpty)
+        #expect(!restored.answers.answersByFile.values.contains { $0.scope == .province })
+        #expect(restored.answers.answersByFile.isEmpty == (attack == "another key"))
         let again = try ContentLoader.load(directory: fixture.content, cache: restored.answers)
         let board = try ReviewBoard(content: again, cache: restored.findings)
         let review = try #require(board.reviews.first { $0.answer.file == flu.file })
         #expect(review.findings.contains { $0.rule == .classified }, "the forged memory was believed")
+    }
+
+    /// One file per scope: a build that changed one Nanjing answer writes Nanjing's file again, and no other.
+    @Test func onlyTheFileOfTheScopeThatChangedIsWrittenAgain() async throws {
+        let fixture = try ProvinceFixture()
+        let seal = try seal(fixture, "user")
+        _ = try await rendered(fixture, seal: seal)
+        let folder = BuildMemory.file(for: fixture.output)
+        func inodes() throws -> [String: UInt64] {
+            var result: [String: UInt64] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+                var status = stat()
+                if lstat("\(folder)/\(name)", &status) == 0 { result[name] = UInt64(status.st_ino) }
+            }
+            return result
+        }
+        let before = try inodes()
+        #expect(Set(before.keys).isSuperset(of: ["province", "city-nj", "city-sz"]))
+        _ = try await rendered(fixture, seal: seal)
+        #expect(try inodes() == before, "a build with nothing changed wrote its memory again")
+        try fixture.edit("Content/answers/nj/nj-clinic.md", replacing: "NANJING-CLINIC-TEXT", with: "NANJING-CLINIC-EDITED")
+        _ = try await rendered(fixture, seal: seal)
+        let after = try inodes()
+        #expect(after["city-nj"] != before["city-nj"])
+        #expect(after.filter { $0.key != "city-nj" } == before.filter { $0.key != "city-nj" })
+        // And what it wrote reads back.
+        let nanjing = BuildMemory.restored(for: fixture.output, seal: seal).answers.answersByFile.values.filter { $0.scope == .city("nj") }
+        #expect(nanjing.contains { $0.body.contains("NANJING-CLINIC-EDITED") })
     }
 
     /// The control: the same memory, sealed with the user's key, is believed (so the test above can fail).

@@ -9,8 +9,10 @@ import Glibc
 /// else — copied from another machine, committed by mistake, put there by
 /// whoever can write the project folder but not this user's home — would
 /// let text past moderation, so it is never opened, only ignored.
-package struct CacheSeal {
-    private let key: SymmetricKey
+package struct CacheSeal: Sendable {
+    /// The key's bytes (a `SymmetricKey` is made of them where used: it is not `Sendable`).
+    private let keyBytes: [UInt8]
+    private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
 
     /// The user's key, made on first use; `nil` when there is no home folder to keep it in (then nothing is cached).
     package static func user() -> CacheSeal? {
@@ -38,7 +40,7 @@ package struct CacheSeal {
     }
 
     init(key: SymmetricKey) {
-        self.key = key
+        keyBytes = key.withUnsafeBytes { Array($0) }
     }
 
     /// The key in `file`, if it is this user's own, readable by nobody else, and whole.

@@ -8,7 +8,7 @@ import Synchronization
 /// taken before the file is read, so a save racing the read leaves a stamp
 /// that no longer matches, and the file is read again next time.
 package final class AnswerFileCache: Sendable {
-    private struct Entry {
+    fileprivate struct Entry: Sendable {
         let stamp: FileStamp
         let scope: Scope
         let result: Result<Answer, ContentErrors>
@@ -79,13 +79,16 @@ package final class AnswerFileCache: Sendable {
         }
     }
 
-    /// Every answer kept, for a build's cache file: portal.yml's hash, then each file's stamp, scope and answer.
-    package func write(to archive: inout ArchiveWriter) {
-        let (province, entries) = state.withLock { ($0.province, $0.entries) }
+    /// The answers of one scope kept, for a build's cache file: portal.yml's
+    /// hash, then each file's stamp, scope and answer (an entry read from a
+    /// cache file, for the same answer, as the bytes it was read from).
+    package func write(to archive: inout ArchiveWriter, scope: Scope) {
+        let (province, entries, archived) = state.withLock { ($0.province, $0.entries, $0.archived) }
         archive.text(province)
-        let kept = entries.filter { if case .success = $0.value.result { true } else { false } }
+        let kept = entries.filter { entry in
+            if case .success = entry.value.result { entry.value.scope == scope } else { false }
+        }
         archive.int(kept.count)
-        let archived = state.withLock { $0.archived }
         for (file, entry) in kept.sorted(by: { $0.key < $1.key }) {
             guard case .success(let answer) = entry.result else { continue }
             if let same = archived[file], same.answer === answer {
@@ -99,9 +102,18 @@ package final class AnswerFileCache: Sendable {
         }
     }
 
-    /// Takes the answers a build's cache file kept (see ``write(to:)``); each is
-    /// used only while its file's stamp is unchanged, under the same portal.yml.
-    package func read(from archive: inout ArchiveReader) throws(ArchiveReader.Damaged) {
+    /// What one cache file kept (see ``write(to:scope:)``), to ``restore(_:)``.
+    package struct Part: Sendable {
+        let province: String
+        fileprivate let entries: [String: Entry]
+        let archived: [String: (answer: Answer, bytes: ArraySlice<UInt8>)]
+
+        /// The answers it holds, by file.
+        package var answersByFile: [String: Answer] { archived.mapValues(\.answer) }
+    }
+
+    /// Reads the answers one cache file kept.
+    package static func part(from archive: inout ArchiveReader) throws(ArchiveReader.Damaged) -> Part {
         let province = try archive.text()
         var entries: [String: Entry] = [:]
         var archived: [String: (answer: Answer, bytes: ArraySlice<UInt8>)] = [:]
@@ -115,10 +127,29 @@ package final class AnswerFileCache: Sendable {
             entries[file] = Entry(stamp: stamp, scope: answer.scope, result: .success(answer))
             archived[file] = (answer, archive.bytes(from: start))
         }
+        return Part(province: province, entries: entries, archived: archived)
+    }
+
+    /// Takes the answers cache files kept, those read under the same
+    /// portal.yml as the first; each is used only while its file's stamp is
+    /// unchanged, under that portal.yml (``use(provinceFile:)``).
+    package func restore(_ parts: [Part]) {
+        guard let province = parts.first?.province else { return }
         state.withLock { state in
             state.province = province
-            state.entries = entries
-            state.archived = archived
+            state.entries = [:]
+            state.archived = [:]
+            for part in parts where part.province == province {
+                state.entries.merge(part.entries) { first, _ in first }
+                state.archived.merge(part.archived) { first, _ in first }
+            }
+        }
+    }
+
+    /// The scopes of the answers kept.
+    package var scopes: Set<Scope> {
+        state.withLock { state in
+            Set(state.entries.values.compactMap { if case .success = $0.result { $0.scope } else { nil } })
         }
     }
 

@@ -106,11 +106,16 @@ package final class FindingsCache: Sendable {
         }
     }
 
-    /// Takes the findings a build's cache file kept for `answers` (as read
-    /// back from the same file): each only for the answer of the same file
-    /// and SHA-256, and all only while the lexicon and the contact directory
-    /// are the same (``moderator(for:)`` and ``use(contacts:)`` check).
-    package func read(from archive: inout ArchiveReader, answers: [String: Answer]) throws(ArchiveReader.Damaged) {
+    /// What one cache file kept of the findings (see ``write(to:answers:)``), to ``restore(_:)``.
+    package struct Part: Sendable {
+        let lexicon: String
+        let contacts: String
+        let kept: [ObjectIdentifier: (answer: Answer, findings: [Finding])]
+    }
+
+    /// Reads the findings a build's cache file kept for `answers` (as read
+    /// back from the same file): each only for the answer of the same file and SHA-256.
+    package static func part(from archive: inout ArchiveReader, answers: [String: Answer]) throws(ArchiveReader.Damaged) -> Part {
         let lexicon = try archive.text()
         let contacts = try archive.text()
         var kept: [ObjectIdentifier: (answer: Answer, findings: [Finding])] = [:]
@@ -125,6 +130,18 @@ package final class FindingsCache: Sendable {
             }
             if let answer = answers[file], answer.fileHash == fileHash { kept[ObjectIdentifier(answer)] = (answer, findings) }
         }
-        state.withLock { $0 = State(lexicon: lexicon, moderator: nil, contacts: contacts, restored: kept) }
+        return Part(lexicon: lexicon, contacts: contacts, kept: kept)
+    }
+
+    /// Takes the findings cache files kept, those made with the same lexicon
+    /// and contact directory as the first; all are used only while the lexicon
+    /// and the contact directory are the same (``moderator(for:)`` and ``use(contacts:)`` check).
+    package func restore(_ parts: [Part]) {
+        guard let first = parts.first else { return }
+        var kept: [ObjectIdentifier: (answer: Answer, findings: [Finding])] = [:]
+        for part in parts where part.lexicon == first.lexicon && part.contacts == first.contacts {
+            kept.merge(part.kept) { first, _ in first }
+        }
+        state.withLock { $0 = State(lexicon: first.lexicon, moderator: nil, contacts: first.contacts, restored: kept) }
     }
 }

@@ -1,19 +1,22 @@
 import Content
 import Foundation
+import Glibc
 import Publish
 import Review
 
 /// What one build remembers for the next into the same output folder: the
-/// answers as read and their findings, kept in `.build-cache/<output>.memory`
-/// (safe to delete) and sealed with the user's key (``CacheSeal``). The next
-/// build reads back an answer only while its file's `lstat` stamp (with the
-/// status-change time) is unchanged, under the same portal.yml, and its
-/// findings only under the same lexicon and contact directory, with the same
-/// executable: so a build with this memory publishes what one without would.
+/// answers as read and their findings, kept in `.build-cache/<output>.memory/`
+/// (safe to delete), one file per scope (`province`, `city-<abbr>`, `media`),
+/// each sealed with the user's key (``CacheSeal``). The next build reads back
+/// an answer only while its file's `lstat` stamp (with the status-change time)
+/// is unchanged, under the same portal.yml, and its findings only under the
+/// same lexicon and contact directory, with the same executable: so a build
+/// with this memory publishes what one without would. The files are read on
+/// all cores, and only those whose contents changed are written again.
 extension BuildMemory {
-    private static let header = "portal12320 build memory 1"
+    private static let header = "portal12320 build memory 2"
 
-    /// `.build-cache/<output folder's name>.memory` beside the output folder.
+    /// `.build-cache/<output folder's name>.memory` beside the output folder: a folder of one file per scope.
     package static func file(for output: String) -> String {
         BuildStamp.cacheFile(for: output, suffix: "memory")
     }
@@ -21,51 +24,91 @@ extension BuildMemory {
     /// The executable and the tables it reads, as their stamps: answers and findings are what they made of the files.
     private static var executable: String { ProgramStamp.current }
 
+    /// The name of a scope's file in the memory folder.
+    private static func name(of scope: Scope) -> String {
+        switch scope {
+        case .province: "province"
+        case .city(let abbr): "city-\(abbr)"
+        case .media: "media"
+        }
+    }
+
+    /// Whether `name` is a scope's file (not a temporary file, not anything else).
+    private static func isScopeFile(_ name: String) -> Bool {
+        name == "province" || name == "media" || (name.hasPrefix("city-") && name.dropFirst(5).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
+    }
+
     /// A memory holding what the last build into `output` left, or an empty
-    /// one when there is none, it was made by another executable, or it is
-    /// not sealed with this user's key (read as nothing, never in part).
+    /// one when there is none. A file made by another executable, not sealed
+    /// with this user's key, or damaged, is read as nothing, never in part.
     package static func restored(for output: String, seal: CacheSeal? = CacheSeal.user()) -> BuildMemory {
         let memory = BuildMemory()
-        guard let seal, let sealed = try? FileBytes.read(file(for: output)), let end = seal.open(sealed)
-        else { return memory }
-        var archive = ArchiveReader(sealed, end: end)
-        do {
-            guard try archive.text() == header, try archive.text() == executable else { return memory }
-            try memory.answers.read(from: &archive)
-            try memory.findings.read(from: &archive, answers: memory.answers.answersByFile)
-            guard archive.isAtEnd else { return BuildMemory() }
-        } catch {
-            return BuildMemory()
-        }
+        let folder = file(for: output)
+        guard let seal, FileStamp(path: folder)?.isFolder == true else { return memory }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(isScopeFile).sorted()
+        let parts = names.concurrentMap { name -> (String, AnswerFileCache.Part, FindingsCache.Part, ArraySlice<UInt8>)? in
+            guard let sealed = try? FileBytes.read("\(folder)/\(name)"), let end = seal.open(sealed) else { return nil }
+            var archive = ArchiveReader(sealed, end: end)
+            do {
+                guard try archive.text() == header, try archive.text() == executable else { return nil }
+                let answers = try AnswerFileCache.part(from: &archive)
+                let findings = try FindingsCache.part(from: &archive, answers: answers.answersByFile)
+                guard archive.isAtEnd else { return nil }
+                return (name, answers, findings, sealed[..<end])
+            } catch {
+                return nil
+            }
+        }.compactMap { $0 }
+        memory.answers.restore(parts.map(\.1))
+        memory.findings.restore(parts.map(\.2))
+        for (name, _, _, payload) in parts { memory.files.keep(payload, as: name) }
         return memory
     }
 
-    /// Writes what this memory holds for the next build into `output`,
-    /// through a temporary file renamed over the last: never half a memory.
+    /// Writes what this memory holds for the next build into `output`: each
+    /// scope's file whose contents changed, through a temporary file renamed
+    /// over the last (never half a file); the file of a scope with no answer left is removed.
     package func save(for output: String, seal: CacheSeal? = CacheSeal.user()) {
         guard let seal else { return }
-        let file = Self.file(for: output)
-        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        // Written as it is encoded, a few megabytes at a time: a large province's memory is tens of megabytes.
-        guard let sealed = seal.file(at: file) else { return }
-        var archive = ArchiveWriter(drainingEvery: 4 << 20, into: sealed.write)
-        archive.text(Self.header)
-        archive.text(Self.executable)
-        answers.write(to: &archive)
-        findings.write(to: &archive, answers: answers.answersByFile)
-        archive.finish()
-        sealed.commit()
+        let folder = Self.file(for: output)
+        // A memory of an earlier version was one file of this name.
+        if let stamp = FileStamp(path: folder), !stamp.isFolder { unlink(folder) }
+        try? FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
+        let answersByFile = answers.answersByFile
+        let scopes = answers.scopes
+        let written = scopes.sorted().concurrentMap { scope -> String in
+            let name = Self.name(of: scope)
+            var archive = ArchiveWriter()
+            archive.text(Self.header)
+            archive.text(Self.executable)
+            answers.write(to: &archive, scope: scope)
+            findings.write(to: &archive, answers: answersByFile.filter { $0.value.scope == scope })
+            if !files.holds(archive.bytes, as: name), let file = seal.file(at: "\(folder)/\(name)") {
+                file.write(archive.bytes[...])
+                file.commit()
+            }
+            return name
+        }
+        let kept = Set(written)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where Self.isScopeFile(name) && !kept.contains(name) {
+            unlink("\(folder)/\(name)")
+        }
     }
 
-    /// Removes what a killed build left of a memory it was writing (`<memory>.<pid>.tmp`): it holds
-    /// callers' private replies, as the memory does, and nothing would ever read it. Under the build lock.
+    /// Removes what a killed build left of a memory it was writing (`<memory>/<scope>.<pid>.tmp`, and
+    /// `<memory>.<pid>.tmp` of an earlier version): it holds callers' private replies, as the memory
+    /// does, and nothing would ever read it. Under the build lock.
     package static func removeLeftovers(for output: String) {
         let memory = file(for: output)
-        let folder = (memory as NSString).deletingLastPathComponent
-        let prefix = (memory as NSString).lastPathComponent + "."
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix(prefix) && name.hasSuffix(".tmp") && name.dropFirst(prefix.count).dropLast(4).allSatisfy(\.isNumber) {
-            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        for (folder, prefix) in [((memory as NSString).deletingLastPathComponent, (memory as NSString).lastPathComponent + "."), (memory, "")] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") && name.hasPrefix(prefix) {
+                let middle = name.dropFirst(prefix.count).dropLast(4)
+                // `<pid>` alone (the file of an earlier version), or `<scope>.<pid>` in the folder.
+                let pid = prefix.isEmpty ? middle.split(separator: ".").last.map(String.init) ?? "" : String(middle)
+                guard !pid.isEmpty, pid.allSatisfy(\.isNumber) else { continue }
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
         }
     }
 }

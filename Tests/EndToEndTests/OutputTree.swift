@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import Testing
 
 /// Edits that make a site again, and what a build left in a folder of the province copy, to compare outputs.
@@ -10,31 +9,44 @@ extension SampleProvinceCopy {
         try write(try read(clinic) + "\n\(text)\n", to: clinic)
     }
 
-    /// The inode of `path` (the root's path prepended when relative), not following a link; `nil` when there is nothing.
+    /// What `lstat` says of `path` (relative to the root, or absolute); `nil` when there is nothing.
+    /// (FileManager's attributes: `struct stat` fields do not compile everywhere under MemberImportVisibility.)
+    private func attributes(_ path: String) -> [FileAttributeKey: Any]? {
+        try? FileManager.default.attributesOfItem(atPath: path.hasPrefix("/") ? path : "\(root)/\(path)")
+    }
+
+    /// The inode of `path` (relative to the root, or absolute), not following a link; `nil` when there is nothing.
     func inode(_ path: String) -> UInt64? {
-        var status = stat()
-        return lstat(path.hasPrefix("/") ? path : "\(root)/\(path)", &status) == 0 ? UInt64(status.st_ino) : nil
+        (attributes(path)?[.systemFileNumber] as? NSNumber)?.uint64Value
     }
 
     /// Whether `path` (relative to the root) is a folder itself, not a link to one.
     func isFolder(_ path: String) -> Bool {
-        var status = stat()
-        return lstat("\(root)/\(path)", &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        attributes(path)?[.type] as? FileAttributeType == .typeDirectory
     }
 
     /// Rewrites the file at `path` in place with `old` replaced by `new` and
-    /// cut to its size, and sets its times back: only its status-change time tells.
+    /// cut to its size, and sets its times back (`touch -r`, to the
+    /// nanosecond): only its status-change time tells.
     /// - Returns: the text it held.
     func rewriteUnseen(_ path: String, replacing old: String, with new: String) throws -> String {
         let full = "\(root)/\(path)"
-        var status = stat()
-        try #require(lstat(full, &status) == 0)
+        let times = "\(root)/times-of-rewritten-file"
+        try tool("/bin/cp", ["-p", full, times])
         let text = try String(contentsOfFile: full, encoding: .utf8)
         try String(decoding: Array(text.replacingOccurrences(of: old, with: new).utf8).prefix(text.utf8.count), as: UTF8.self)
             .write(toFile: full, atomically: false, encoding: .utf8)
-        var times = [status.st_atim, status.st_mtim]
-        try #require(utimensat(AT_FDCWD, full, &times, 0) == 0)
+        try tool("/usr/bin/touch", ["-r", times, full])
         return text
+    }
+
+    private func tool(_ path: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(path) \(arguments) failed")
     }
 
     /// Every file under `folder` (relative to the root), by path relative to it; a link is recorded as `link -> target`.
@@ -42,11 +54,9 @@ extension SampleProvinceCopy {
         let base = "\(root)/\(folder)"
         var files: [String: Data] = [:]
         for case let path as String in FileManager.default.enumerator(atPath: base)! {
-            var status = stat()
-            guard lstat("\(base)/\(path)", &status) == 0 else { continue }
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR: continue
-            case S_IFREG: files[path] = FileManager.default.contents(atPath: "\(base)/\(path)")
+            switch attributes("\(base)/\(path)")?[.type] as? FileAttributeType {
+            case .typeDirectory?: continue
+            case .typeRegular?: files[path] = FileManager.default.contents(atPath: "\(base)/\(path)")
             default: files[path] = Data("link -> \((try? FileManager.default.destinationOfSymbolicLink(atPath: "\(base)/\(path)")) ?? "?")".utf8)
             }
         }

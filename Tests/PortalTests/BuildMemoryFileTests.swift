@@ -98,8 +98,8 @@ struct BuildMemoryFileTests {
         func inodes() throws -> [String: UInt64] {
             var result: [String: UInt64] = [:]
             for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
-                var status = stat()
-                if lstat("\(folder)/\(name)", &status) == 0 { result[name] = UInt64(status.st_ino) }
+                let attributes = try FileManager.default.attributesOfItem(atPath: "\(folder)/\(name)")
+                result[name] = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
             }
             return result
         }

@@ -1,30 +1,52 @@
 import Content
 import Markdown
+import Synchronization
 
-/// An answer that passed every gate, with its Markdown rendered once.
-/// A provincial answer's rendering is shared by every city site; a class, so
-/// the many listings that hold it share one copy.
+/// An answer that passed every gate, with its Markdown rendered once, when
+/// first asked for: a build renders the answers of the sites it makes, not
+/// those of the sites it keeps. A provincial answer's rendering is shared by
+/// every city site; a class, so the many listings that hold it share one copy.
 final class PublishedAnswer: Sendable {
     let answer: Answer
     /// The last URL segment: the answer's id, or for an override the id of the
     /// provincial answer it replaces, so shared links keep working.
     let slug: String
-    let document: MarkdownDocument
-    /// The first sentences of the text, for listings, descriptions and the feed.
-    let excerpt: String
-    /// The answer as listings show it, made once for every site and build that lists it.
-    let summary: AnswerSummary
+    private let province: Province
+    private let render: @Sendable (PublishedAnswer) -> MarkdownDocument
+    private let rendering = Mutex<Rendering?>(nil)
 
-    /// - Parameter province: names the answer's category in ``summary``.
-    init(answer: Answer, slug: String, document: MarkdownDocument, province: Province) {
-        self.answer = answer
-        self.slug = slug
-        self.document = document
-        let excerpt = document.excerpt
-        self.excerpt = excerpt
-        summary = AnswerSummary(answer, path: "/answers/\(slug)/", excerpt: excerpt, province: province)
+    private struct Rendering: Sendable {
+        let document: MarkdownDocument
+        let excerpt: String
+        let summary: AnswerSummary
     }
 
-    var path: String { summary.url }
+    /// - Parameters:
+    ///   - province: names the answer's category in ``summary``.
+    ///   - render: renders the answer's Markdown (once, on any thread), given this page.
+    init(answer: Answer, slug: String, province: Province, render: @escaping @Sendable (PublishedAnswer) -> MarkdownDocument) {
+        self.answer = answer
+        self.slug = slug
+        self.province = province
+        self.render = render
+    }
 
+    var document: MarkdownDocument { rendered.document }
+    /// The first sentences of the text, for listings, descriptions and the feed.
+    var excerpt: String { rendered.excerpt }
+    /// The answer as listings show it, made once for every site and build that lists it.
+    var summary: AnswerSummary { rendered.summary }
+
+    var path: String { "/answers/\(slug)/" }
+
+    private var rendered: Rendering {
+        rendering.withLock { kept in
+            if let kept { return kept }
+            let document = render(self)
+            let excerpt = document.excerpt
+            let made = Rendering(document: document, excerpt: excerpt, summary: AnswerSummary(answer, path: path, excerpt: excerpt, province: province))
+            kept = made
+            return made
+        }
+    }
 }

@@ -42,38 +42,43 @@ struct SitePlan: Sendable {
         }
         let citySlugs = slugsByCity
 
-        // Every answer is rendered exactly once, whatever the number of cities.
-        let kept = cache?.snapshot ?? [:]
-        let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
+        let resolver = { @Sendable (answer: Answer) -> @Sendable (String) -> MarkdownDocument.LinkTarget in
             let local = citySlugs[answer.scope] ?? [:]
-            let slug = answer.overrides ?? answer.id
-            let resolveAnswerLink = { (id: String) -> MarkdownDocument.LinkTarget in
+            return { id in
                 if let slug = local[id] { return .url("/answers/\(slug)/") }
                 if provincialSlugs.contains(id) { return .url("/answers/\(id)/") }
                 let held = heldBack.contains("\(answer.scope)/\(id)") || heldBack.contains("province/\(id)")
                 return held ? .unpublished : .unknown
             }
+        }
+        // Every answer is rendered at most once, whatever the number of cities, and only when a site made asks for it.
+        let kept = cache?.snapshot ?? [:]
+        let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
+            let slug = answer.overrides ?? answer.id
+            let resolveAnswerLink = resolver(answer)
             if let kept = PublishedAnswerCache.page(in: kept, for: answer, slug: slug, resolveAnswerLink: resolveAnswerLink,
                                                     resolveMedia: { media[$0] }) {
                 return kept
             }
-            // What the rendering asked about, so a cached copy is reused only while the answers stay the same.
-            var links: [(id: String, target: MarkdownDocument.LinkTarget)] = []
-            var mediaAsked: [(name: String, target: MarkdownDocument.MediaTarget?)] = []
-            let document = MarkdownDocument(source: answer.body, resolveAnswerLink: { id in
-                let target = resolveAnswerLink(id)
-                links.append((id, target))
-                return target
-            }, resolveMedia: { name in
-                mediaAsked.append((name, media[name]))
-                return media[name]
-            })
-            let page = PublishedAnswer(answer: answer, slug: slug, document: document, province: province)
-            cache?.keep(.init(fileHash: answer.fileHash, slug: slug, links: links, media: mediaAsked, page: page), for: answer.file)
-            return page
+            return PublishedAnswer(answer: answer, slug: slug, province: province) { page in
+                // What the rendering asked about, so a cached copy is reused only while the answers stay the same.
+                var links: [(id: String, target: MarkdownDocument.LinkTarget)] = []
+                var mediaAsked: [(name: String, target: MarkdownDocument.MediaTarget?)] = []
+                let document = MarkdownDocument(source: answer.body, resolveAnswerLink: { id in
+                    let target = resolveAnswerLink(id)
+                    links.append((id, target))
+                    return target
+                }, resolveMedia: { name in
+                    mediaAsked.append((name, media[name]))
+                    return media[name]
+                })
+                cache?.keep(.init(fileHash: answer.fileHash, slug: slug, links: links, media: mediaAsked, page: page), for: answer.file)
+                return document
+            }
         }
         cache?.keep(only: Set(publishable.map(\.file)))
-        try ContentErrors.check(rendered.flatMap(Self.linkIssues))
+        // Checked on the links the answers were read with, rendered or not: a site kept has the same links as one made.
+        try ContentErrors.check(publishable.flatMap { answer in Self.linkIssues(answer, resolve: resolver(answer)) })
 
         let provincialPages = rendered.filter { $0.answer.scope == .province }
         let newestFirst = { @Sendable (a: PublishedAnswer, b: PublishedAnswer) in (a.answer.updated, b.slug) > (b.answer.updated, a.slug) }
@@ -89,10 +94,11 @@ struct SitePlan: Sendable {
             }
     }
 
-    private static func linkIssues(_ page: PublishedAnswer) -> [ContentIssue] {
-        page.document.unresolvedLinks.map { link in
-            ContentIssue(file: page.answer.file, line: page.answer.bodyLine + link.line - 1,
-                         message: "The link `\(link.destination)` names no answer, or a private one, which is never published.",
+    /// The `answer:` links of `answer` (as read, with their lines in the file) that resolve to no published or held-back answer.
+    private static func linkIssues(_ answer: Answer, resolve: (String) -> MarkdownDocument.LinkTarget) -> [ContentIssue] {
+        answer.answerLinks.filter { resolve($0.id) == .unknown }.map { link in
+            ContentIssue(file: answer.file, line: link.line,
+                         message: "The link `answer:\(link.id)` names no answer, or a private one, which is never published.",
                          fix: "Use the id of an answer of this city or of the province, or remove the link.")
         }
     }

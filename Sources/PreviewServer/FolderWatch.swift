@@ -81,17 +81,26 @@ final class FolderWatch: Sendable {
             }
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             var waiting = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            var unfinished = UnfinishedWrites()
             while true {
-                if poll(&waiting, 2, -1) < 0 {
+                // A file written and not yet closed: its close is waited for, a moment (one save, one change).
+                let ready = poll(&waiting, 2, unfinished.isEmpty ? -1 : Self.closeWait)
+                if ready < 0 {
                     if errno == EINTR { continue }
                     break
                 }
                 if waiting[1].revents != 0 { break }
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { break }
-                // New folders are watched; if a watch cannot be added, or events were lost, the stream ends and the caller polls.
-                guard let created = newFolders(in: buffer, count: count), created.allSatisfy(watchTree) else { break }
+                if ready > 0 {
+                    let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { break }
+                    // New folders are watched; if a watch cannot be added, or events were lost, the stream ends and the caller polls.
+                    guard let created = newFolders(in: buffer, count: count, noting: &unfinished), created.allSatisfy(watchTree) else { break }
+                    guard unfinished.isEmpty else { continue }
+                } else {
+                    // A writer that keeps its file open: what it wrote so far is a change too.
+                    unfinished = UnfinishedWrites()
+                }
                 if case .terminated = continuation.yield(()) { break }
             }
             continuation.finish()
@@ -100,8 +109,12 @@ final class FolderWatch: Sendable {
         return stream
     }
 
+    /// How long a file written and not yet closed is waited for, in milliseconds.
+    static let closeWait: Int32 = 100
+
     /// Folders created or moved in, named by the events in `buffer`; `nil` when the kernel's queue overflowed (events lost).
-    private func newFolders(in buffer: [UInt8], count: Int) -> [String]? {
+    /// - Parameter unfinished: takes every event, to know which files are still being written.
+    private func newFolders(in buffer: [UInt8], count: Int, noting unfinished: inout UnfinishedWrites) -> [String]? {
         var created: [String] = []
         var offset = 0
         let header = MemoryLayout<inotify_event>.size
@@ -111,10 +124,11 @@ final class FolderWatch: Sendable {
                 return (event.wd, event.mask, Int(event.len))
             }
             if mask & UInt32(IN_Q_OVERFLOW) != 0 { return nil }
+            let name = buffer[(offset + header)..<(offset + header + length)].prefix { $0 != 0 }
+            unfinished.note(mask, file: "\(watch)/\(String(decoding: name, as: UTF8.self))")
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, length > 0,
                 let parent = folders.withLock({ $0[watch] }) {
-                let nameBytes = buffer[(offset + header)..<(offset + header + length)].prefix { $0 != 0 }
-                created.append("\(parent)/\(String(decoding: nameBytes, as: UTF8.self))")
+                created.append("\(parent)/\(String(decoding: name, as: UTF8.self))")
             }
             offset += header + length
         }

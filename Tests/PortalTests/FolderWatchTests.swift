@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 @testable import PreviewServer
 import Testing
 
@@ -29,5 +30,40 @@ struct FolderWatchTests {
         task.cancel()
         // The iteration ends once cancelled, whether or not anything changed.
         _ = await task.value
+    }
+}
+
+/// One save, one change: a file truncated and written is a change once it is closed.
+struct UnfinishedWritesTests {
+    @Test func aFileIsUnfinishedFromItsFirstWriteToItsClose() {
+        var writes = UnfinishedWrites()
+        #expect(writes.isEmpty)
+        writes.note(UInt32(IN_MODIFY), file: "1/flu.md")  // truncated
+        writes.note(UInt32(IN_MODIFY), file: "1/flu.md")  // written
+        writes.note(UInt32(IN_MODIFY), file: "1/fever.md")
+        #expect(!writes.isEmpty)
+        writes.note(UInt32(IN_CLOSE_WRITE), file: "1/flu.md")
+        #expect(!writes.isEmpty, "fever.md is still being written")
+        writes.note(UInt32(IN_DELETE), file: "1/fever.md")
+        #expect(writes.isEmpty)
+        // A save by rename: the temporary file moved away is finished; the answer moved in was never open here.
+        writes.note(UInt32(IN_MODIFY), file: "1/.flu.md.swp")
+        writes.note(UInt32(IN_MOVED_FROM), file: "1/.flu.md.swp")
+        writes.note(UInt32(IN_MOVED_TO), file: "1/flu.md")
+        #expect(writes.isEmpty)
+        // Folders are not files being written.
+        writes.note(UInt32(IN_MODIFY | IN_ISDIR), file: "1/nj")
+        #expect(writes.isEmpty)
+    }
+
+    /// A file kept open after its write is still reported (after ``FolderWatch/closeWait``), and a closed one at once.
+    @Test(.timeLimit(.minutes(1))) func aFileKeptOpenIsStillAChange() async throws {
+        let fixture = try ProvinceFixture()
+        let watch = try FolderWatch([fixture.content])
+        var changes = watch.changes().makeAsyncIterator()
+        let handle = try #require(FileHandle(forWritingAtPath: fixture.content + "/answers/province/flu.md"))
+        try handle.write(contentsOf: Data("改过了\n".utf8))
+        #expect(await changes.next() != nil)
+        try handle.close()
     }
 }

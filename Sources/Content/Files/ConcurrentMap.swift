@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// `map` on all cores, results in the input's order.
@@ -7,6 +8,23 @@ extension Array where Element: Sendable {
         let results = UnsafeResults<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results.store(transform(self[index]), at: index)
+        }
+        return results.collect()
+    }
+
+    /// `map` on all cores, each core taking runs of consecutive elements
+    /// rather than one element at a time: files of one folder, listed
+    /// together, are then made by one thread (two threads creating files in
+    /// one folder wait on its lock, and the kernel spins while they do).
+    package func concurrentMapInRuns<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        if count < 2 { return map(transform) }
+        let results = UnsafeResults<T>(count: count)
+        // A few runs per core, so that a slow run does not leave the other cores idle.
+        let run = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        DispatchQueue.concurrentPerform(iterations: (count + run - 1) / run) { part in
+            for index in (part * run)..<Swift.min(count, (part + 1) * run) {
+                results.store(transform(self[index]), at: index)
+            }
         }
         return results.collect()
     }

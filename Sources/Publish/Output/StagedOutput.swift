@@ -55,7 +55,7 @@ package struct StagedOutput {
         // another took a sixth of a province build.
         let levels = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         for level in levels.keys.sorted() {
-            let failures = levels[level]!.sorted().concurrentMap { folder -> OutputError? in
+            let failures = levels[level]!.sorted().concurrentMapInRuns { folder -> OutputError? in
                 let full = "\(staging)/\(folder)"
                 guard mkdir(full, 0o755) != 0 && errno != EEXIST else { return nil }
                 return OutputError(path: full, reason: String(cString: strerror(errno)))

@@ -294,7 +294,7 @@ package struct SiteBuild: Sendable {
     private func write(_ files: [OutputFile], to output: StagedOutput?,
                        progress: (@Sendable (Int, Int) -> Void)?) throws -> [(path: String, entry: ReleaseManifest.Entry)] {
         let done = Atomic<Int>(0)
-        let outcomes = files.concurrentMap { file -> Result<ReleaseManifest.Entry, any Error> in
+        let outcomes = files.concurrentMapInRuns { file -> Result<ReleaseManifest.Entry, any Error> in
             defer {
                 let count = done.add(1, ordering: .relaxed).newValue
                 if count % 500 == 0 || count == files.count { progress?(count, files.count) }

@@ -16,7 +16,11 @@ same run: the 13 sites one after another, and the 13 sites pulled by
 core across sites (each Hugo process also renders with every core). The
 three sides alternate `--runs` times, the first side rotating each run;
 each keeps its best, and the ratios are also printed run by run. Every full
-build starts from an empty output folder, for both sides. Peak RSS comes from
+build starts from an empty output folder, for both sides: a new folder each
+run, and the outputs of all runs are removed only after every timed build,
+never between two (ext4 makes file creation several times slower for
+minutes after a mass deletion: its inode allocator skips recently deleted
+inodes, which would slow whichever side runs next). Peak RSS comes from
 /usr/bin/time (for Hugo's parallel mode, the largest of its processes).
 
 Then the rebuilds into the previous output, the same number of rounds for
@@ -179,32 +183,37 @@ def main():
     ours_output = os.path.join(WORK, "dist")
     hugo_output = os.path.join(WORK, "hugo-public")
     sides = {
-        "hugo, one site after another": lambda: hugo_sequential(sites, hugo_output),
-        f"hugo, {args.jobs} sites at a time": lambda: hugo_parallel(sites, hugo_output, args.jobs),
+        "hugo, one site after another": lambda output: hugo_sequential(sites, output),
+        f"hugo, {args.jobs} sites at a time": lambda output: hugo_parallel(sites, output, args.jobs),
     }
     if ours_binary:
         # A copy of the theme, which the template case edits.
         shutil.rmtree(TEMPLATES, ignore_errors=True)
         shutil.copytree(os.path.join(ROOT, "Templates"), TEMPLATES)
         ours_command = [ours_binary, "build", "--content", CONTENT, "--templates", TEMPLATES, "--output", ours_output]
-        sides = {"ours": lambda: run_quietly(ours_command), **sides}
-    outputs = {name: ours_output if name == "ours" else hugo_output for name in sides}
+        sides = {"ours": lambda output: run_quietly(ours_command[:-1] + [output]), **sides}
+    # Each run's full builds go into folders of their own, removed after every timed build.
+    run_outputs = []
 
     # The machine's speed drifts: alternate the sides, starting with another one each run.
     order = list(sides)
     times = {name: [] for name in order}
     pages = {name: set() for name in order}
     peaks = {name: 0 for name in order}
+    # What earlier benchmark runs left is removed before anything is timed.
+    for name in os.listdir(WORK):
+        if name.startswith(("full-", ".full-")) or name == ".build-cache":
+            shutil.rmtree(os.path.join(WORK, name), ignore_errors=True)
     for run in range(0 if args.rebuilds_only else args.runs):
         for name in order[run % len(order):] + order[:run % len(order)]:
             print(f"run {run + 1}/{args.runs}: {name}", file=sys.stderr, flush=True)
-            # Into an empty folder, for both sides (not timed): no side reuses a previous run's output.
-            shutil.rmtree(outputs[name], ignore_errors=True)
-            shutil.rmtree(os.path.join(WORK, ".build-cache"), ignore_errors=True)
+            # Into a new empty folder, for both sides: no side reuses a previous run's output (nor our build memory).
+            output = os.path.join(WORK, f"full-{run}-{'ours' if name == 'ours' else 'hugo-' + str(order.index(name))}")
+            run_outputs.append(output)
             PEAK_RSS_KB.clear()
-            times[name].append(timed(sides[name]))
+            times[name].append(timed(lambda: sides[name](output)))
             peaks[name] = max([peaks[name]] + PEAK_RSS_KB)
-            pages[name].add(html_pages(outputs[name]))
+            pages[name].add(html_pages(output))
 
     version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     answers = args.provincial + len(sites) * args.per_city
@@ -228,6 +237,16 @@ def main():
         figures.append("  within each run: " + ", ".join(f"{a / b:.2f}x" for a, b in zip(times[slower], times[faster])))
     if ours_binary:
         figures += incremental_cases(ours_command, sites, hugo_output, args.runs, args.jobs)
+    for output in run_outputs:
+        shutil.rmtree(output, ignore_errors=True)
+        parent, base = os.path.split(output)
+        for leftover in [f".{base}.spare", f".{base}.trash"]:
+            shutil.rmtree(os.path.join(parent, leftover), ignore_errors=True)
+        cache = os.path.join(parent, ".build-cache")
+        for name in os.listdir(cache) if os.path.isdir(cache) else []:
+            if name.startswith(base + "."):
+                path = os.path.join(cache, name)
+                shutil.rmtree(path, ignore_errors=True) if os.path.isdir(path) else os.remove(path)
     common.record("hugo", started, command, figures, [f"ours: {ours_origin}", f"hugo: {shutil.which('hugo')}"])
 
 

@@ -27,21 +27,27 @@ extension StagedOutput {
 
     /// Moves the spare release of each site of `names` into the staged tree
     /// and trims it to `files` and `folders` (paths relative to the staged tree).
-    func recycleSpares(_ names: Set<String>, files: Set<Substring>, folders: Set<Substring>) {
+    /// - Returns: the folders of `folders` that are there now (they need not be made).
+    func recycleSpares(_ names: Set<String>, files: Set<Substring>, folders: Set<Substring>) -> Set<Substring> {
         let spare = Self.spareFolder(of: target)
         // A link in its place may lead to anyone's folder: nothing is taken through it.
-        guard FileStamp(path: spare)?.isFolder == true else { return }
+        guard FileStamp(path: spare)?.isFolder == true else { return [] }
         let recycled = names.sorted().filter { name in
             FileStamp(path: "\(spare)/\(name)")?.isFolder == true && rename("\(spare)/\(name)", "\(staging)/\(name)") == 0
         }
+        var present = Set<Substring>()
         for name in recycled {
             let root = "\(staging)/\(name)"
+            present.insert(name[...])
             var removed: [String] = []
             // Parents sort before their children: a folder removed whole takes what is below it.
             for (path, stamp) in FolderSignature(folders: [root]).signature().sorted(by: { $0.key < $1.key }) {
                 if let last = removed.last, path.hasPrefix(last + "/") { continue }
                 let relative = path.dropFirst(staging.count + 1)
-                if stamp.isFolder, folders.contains(relative) { continue }
+                if stamp.isFolder, folders.contains(relative) {
+                    present.insert(relative)
+                    continue
+                }
                 if stamp.isFile, files.contains(relative) { continue }
                 if stamp.isFolder {
                     try? FileManager.default.removeItem(atPath: path)
@@ -51,6 +57,8 @@ extension StagedOutput {
                 }
             }
         }
+        // (A wanted folder's parents are wanted too: none of them was removed.)
+        return present
     }
 
     /// Keeps each swapped-out site folder of `tree` (named in ``spares``) as that site's spare.

@@ -50,7 +50,7 @@ package struct StagedOutput {
             }
         }
         let top = Set(folders.filter { !$0.contains("/") }.map(String.init))
-        recycleSpares(spares.intersection(top), files: Set(paths.map { $0[...] }), folders: folders)
+        folders.subtract(recycleSpares(spares.intersection(top), files: Set(paths.map { $0[...] }), folders: folders))
         // Level by level (parents first), each level on all cores: creating 20,000 folders one after
         // another took a sixth of a province build.
         let levels = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }

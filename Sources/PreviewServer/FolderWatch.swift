@@ -84,7 +84,7 @@ final class FolderWatch: Sendable {
             var unfinished = UnfinishedWrites()
             while true {
                 // A file written and not yet closed: its close is waited for, a moment (one save, one change).
-                let ready = poll(&waiting, 2, unfinished.isEmpty ? -1 : Self.closeWait)
+                let ready = poll(&waiting, 2, unfinished.timeout())
                 if ready < 0 {
                     if errno == EINTR { continue }
                     break
@@ -96,11 +96,10 @@ final class FolderWatch: Sendable {
                     guard count > 0 else { break }
                     // New folders are watched; if a watch cannot be added, or events were lost, the stream ends and the caller polls.
                     guard let created = newFolders(in: buffer, count: count, noting: &unfinished), created.allSatisfy(watchTree) else { break }
-                    guard unfinished.isEmpty else { continue }
-                } else {
-                    // A writer that keeps its file open: what it wrote so far is a change too.
-                    unfinished = UnfinishedWrites()
+                    guard unfinished.isEmpty || unfinished.timeout() == 0 else { continue }
                 }
+                // A writer that keeps its file open: what it wrote so far is a change too.
+                unfinished.giveUp()
                 if case .terminated = continuation.yield(()) { break }
             }
             continuation.finish()
@@ -108,9 +107,6 @@ final class FolderWatch: Sendable {
         thread.start()
         return stream
     }
-
-    /// How long a file written and not yet closed is waited for, in milliseconds.
-    static let closeWait: Int32 = 100
 
     /// Folders created or moved in, named by the events in `buffer`; `nil` when the kernel's queue overflowed (events lost).
     /// - Parameter unfinished: takes every event, to know which files are still being written.

@@ -40,13 +40,29 @@ extension SampleProvinceCopy {
         return text
     }
 
-    private func tool(_ path: String, _ arguments: [String]) throws {
+    /// Every path under `folder` (relative to the root) as the bytes it is (`find -print0`: not every name is UTF-8).
+    func paths(under folder: String) throws -> [[UInt8]] {
+        try tool("/usr/bin/find", ["\(root)/\(folder)", "-print0"]).split(separator: 0).map(Array.init)
+    }
+
+    /// Paths under `folder` that others may write, or that are not the user's (`find ! -user … -o -perm /022`).
+    func writableByOthers(under folder: String) throws -> [String] {
+        let found = try tool("/usr/bin/find", ["\(root)/\(folder)", "(", "!", "-uid", "\(getuid())", "-o", "-perm", "/022", ")", "-print"])
+        return String(decoding: found, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @discardableResult
+    private func tool(_ path: String, _ arguments: [String]) throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
         try process.run()
+        let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "\(path) \(arguments) failed")
+        return bytes
     }
 
     /// Every file under `folder` (relative to the root), by path relative to it; a link is recorded as `link -> target`.

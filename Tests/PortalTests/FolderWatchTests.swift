@@ -56,7 +56,23 @@ struct UnfinishedWritesTests {
         #expect(writes.isEmpty)
     }
 
-    /// A file kept open after its write is still reported (after ``FolderWatch/closeWait``), and a closed one at once.
+    /// A writer that keeps writing never holds a change back longer than the wait from its first write.
+    @Test func theWaitRunsFromTheFirstUnfinishedWrite() {
+        var writes = UnfinishedWrites()
+        let start = ContinuousClock.now
+        #expect(writes.timeout(at: start) == -1)
+        writes.note(UInt32(IN_MODIFY), file: "1/.notes.swp", at: start)
+        #expect((100...101).contains(writes.timeout(at: start)))
+        writes.note(UInt32(IN_MODIFY), file: "1/.notes.swp", at: start + .milliseconds(60))
+        writes.note(UInt32(IN_MODIFY), file: "1/flu.md", at: start + .milliseconds(90))
+        #expect((40...41).contains(writes.timeout(at: start + .milliseconds(60))))
+        #expect(writes.timeout(at: start + .milliseconds(100)) == 0)
+        #expect(writes.timeout(at: start + .milliseconds(500)) == 0)
+        writes.giveUp()
+        #expect(writes.isEmpty && writes.timeout(at: start + .milliseconds(500)) == -1)
+    }
+
+    /// A file kept open after its write is still reported (after ``UnfinishedWrites/wait``).
     @Test(.timeLimit(.minutes(1))) func aFileKeptOpenIsStillAChange() async throws {
         let fixture = try ProvinceFixture()
         let watch = try FolderWatch([fixture.content])

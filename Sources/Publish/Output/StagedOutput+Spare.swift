@@ -11,12 +11,15 @@ import Glibc
 /// site makes no folder and deletes no tree: on ext4, creating folders and
 /// files right after a mass deletion is several times slower.
 ///
-/// The spare is never served, and never trusted: before a build writes into
-/// it, everything in it that is not a folder or a regular file (a link, a
-/// device), and everything the new release does not hold, is removed; no
-/// file is ever written into an existing inode (it may be a live page's);
-/// and a file is kept only as the live file's inode with the very bytes the
-/// build made. Deleting it is always safe: the next build then makes the site's folders anew.
+/// The spare is never served, and never trusted. It is taken only when it
+/// and every folder kept in it are the user's own and writable by nobody
+/// else; before a build writes into it, every entry that is not a folder or
+/// a regular file, or whose name (compared byte for byte) the new release
+/// does not hold, is removed, and a spare where anything cannot be removed
+/// is not taken; no file is ever written into an existing inode (it may be a
+/// live page's); a file is kept only as the live file's very inode holding the
+/// very bytes the build made. Deleting it is always safe: the next build then
+/// makes the site's folders anew.
 extension StagedOutput {
     /// `.<base>.spare` beside `target`.
     static func spareFolder(of target: String) -> String {
@@ -25,53 +28,129 @@ extension StagedOutput {
         return (parent.isEmpty ? "" : parent + "/") + ".\(base).spare"
     }
 
-    /// Moves the spare release of each site of `names` into the staged tree
-    /// and trims it to `files` and `folders` (paths relative to the staged tree).
+    /// Moves the spare release of each site of `names` into the staged tree,
+    /// trimmed to `files` and `folders` (paths relative to the staged tree).
     /// - Returns: the folders of `folders` that are there now (they need not be made).
     func recycleSpares(_ names: Set<String>, files: Set<Substring>, folders: Set<Substring>) -> Set<Substring> {
         let spare = Self.spareFolder(of: target)
-        // A link in its place may lead to anyone's folder: nothing is taken through it.
-        guard FileStamp(path: spare)?.isFolder == true else { return [] }
-        let recycled = names.sorted().filter { name in
-            FileStamp(path: "\(spare)/\(name)")?.isFolder == true && rename("\(spare)/\(name)", "\(staging)/\(name)") == 0
+        // A link in its place may lead to anyone's folder, a folder of someone else's may hold what they put there.
+        guard Self.isOwnFolder(spare) else { return [] }
+        let wantedFiles = Set(files.map { Array($0.utf8) })
+        let wantedFolders = Set(folders.map { Array($0.utf8) })
+        var present = Set<[UInt8]>()
+        for name in names.sorted() where Self.isOwnFolder("\(spare)/\(name)") {
+            let folder = open("\(spare)/\(name)", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard folder >= 0 else { continue }
+            var kept: [[UInt8]] = []
+            guard Self.trim(folder, path: Array(name.utf8), files: wantedFiles, folders: wantedFolders, kept: &kept),
+                rename("\(spare)/\(name)", "\(staging)/\(name)") == 0
+            else { continue }
+            present.insert(Array(name.utf8))
+            present.formUnion(kept)
         }
-        var present = Set<Substring>()
-        for name in recycled {
-            let root = "\(staging)/\(name)"
-            present.insert(name[...])
-            var removed: [String] = []
-            // Parents sort before their children: a folder removed whole takes what is below it.
-            for (path, stamp) in FolderSignature(folders: [root]).signature().sorted(by: { $0.key < $1.key }) {
-                if let last = removed.last, path.hasPrefix(last + "/") { continue }
-                let relative = path.dropFirst(staging.count + 1)
-                if stamp.isFolder, folders.contains(relative) {
-                    present.insert(relative)
-                    continue
-                }
-                if stamp.isFile, files.contains(relative) { continue }
-                if stamp.isFolder {
-                    try? FileManager.default.removeItem(atPath: path)
-                    removed.append(path)
-                } else {
-                    unlink(path)
-                }
-            }
-        }
-        // (A wanted folder's parents are wanted too: none of them was removed.)
-        return present
+        return folders.filter { present.contains(Array($0.utf8)) }
     }
 
-    /// Keeps each swapped-out site folder of `tree` (named in ``spares``) as that site's spare.
-    func keepSpares(from tree: String) {
+    /// Keeps each swapped-out site folder of `tree` (named in ``spares``) as
+    /// that site's spare; after a build of every site (`everySite`), the
+    /// spares of sites no longer made (a closed city's) go.
+    func keepSpares(from tree: String, everySite: Bool) {
         guard !spares.isEmpty else { return }
         let spare = Self.spareFolder(of: target)
-        guard mkdir(spare, 0o700) == 0 || errno == EEXIST, FileStamp(path: spare)?.isFolder == true else { return }
+        guard mkdir(spare, 0o700) == 0 || errno == EEXIST, Self.isOwnFolder(spare) else { return }
         for name in spares.sorted() where FileStamp(path: "\(tree)/\(name)")?.isFolder == true {
-            // A spare left by a build that failed after taking it out is replaced.
+            // A spare left by a build that failed after taking it out, or not taken, is replaced.
             if FileStamp(path: "\(spare)/\(name)") != nil {
                 Self.discardInBackground("\(spare)/\(name)", target: target)
             }
             _ = rename("\(tree)/\(name)", "\(spare)/\(name)")
+        }
+        guard everySite else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: spare)) ?? [] where !spares.contains(name) {
+            Self.discardInBackground("\(spare)/\(name)", target: target)
+        }
+    }
+
+    /// Whether `path` is a folder (not a link to one) of this user's, which nobody else may write in.
+    private static func isOwnFolder(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR && isOwn(status)
+    }
+
+    private static func isOwn(_ status: stat) -> Bool {
+        status.st_uid == geteuid() && status.st_mode & 0o022 == 0
+    }
+
+    /// Removes from the folder open at `folder` (`path` in the staged tree;
+    /// the descriptor is taken) every entry but the wanted folders and
+    /// regular files, names compared byte for byte.
+    /// - Parameter kept: gets the wanted folders found.
+    /// - Returns: false when an entry could not be examined or removed, or a wanted folder is not the user's own.
+    private static func trim(_ folder: Int32, path: [UInt8], files: Set<[UInt8]>, folders: Set<[UInt8]>, kept: inout [[UInt8]]) -> Bool {
+        guard let stream = fdopendir(folder) else {
+            close(folder)
+            return false
+        }
+        defer { closedir(stream) }
+        let descriptor = dirfd(stream)
+        for name in entries(of: stream) {
+            let entry = path + [UInt8(ascii: "/")] + name
+            let done = withCString(name) { name -> Bool in
+                var status = stat()
+                guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR where folders.contains(entry):
+                    guard isOwn(status) else { return false }
+                    kept.append(entry)
+                    let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    return child >= 0 && trim(child, path: entry, files: files, folders: folders, kept: &kept)
+                case S_IFREG where files.contains(entry):
+                    // Kept only if it turns out to be the live page's inode with the very bytes made (see `write`).
+                    return true
+                case S_IFDIR:
+                    return removeTree(name, in: descriptor)
+                default:
+                    return unlinkat(descriptor, name, 0) == 0
+                }
+            }
+            guard done else { return false }
+        }
+        return true
+    }
+
+    /// Removes the folder `name` of the folder open at `parent`, and everything in it, never following a link.
+    private static func removeTree(_ name: UnsafePointer<CChar>, in parent: Int32) -> Bool {
+        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0, let stream = fdopendir(folder) else {
+            if folder >= 0 { close(folder) }
+            return false
+        }
+        let descriptor = dirfd(stream)
+        var removed = true
+        for entry in entries(of: stream) where removed {
+            removed = withCString(entry) { entry in
+                var status = stat()
+                guard fstatat(descriptor, entry, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+                return (status.st_mode & S_IFMT) == S_IFDIR ? removeTree(entry, in: descriptor) : unlinkat(descriptor, entry, 0) == 0
+            }
+        }
+        closedir(stream)
+        return removed && unlinkat(parent, name, AT_REMOVEDIR) == 0
+    }
+
+    /// The names in a folder, as the bytes they are (not every name is UTF-8), but `.` and `..`.
+    private static func entries(of stream: OpaquePointer) -> [[UInt8]] {
+        var names: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+        }
+        return names
+    }
+
+    private static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (bytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
         }
     }
 }

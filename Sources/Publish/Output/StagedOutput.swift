@@ -69,15 +69,12 @@ package struct StagedOutput {
     /// release holds that very inode): a rebuild then allocates no inode for
     /// what did not change (file systems make that slow after mass
     /// deletions). Nothing is ever written into an existing inode, so the live
-    /// tree cannot change under readers; a link in the current output is never taken.
+    /// tree cannot change under readers. A live file is linked only when it is
+    /// a regular file of the user's that nobody else may write, linked by the
+    /// descriptor it was read through (a link anywhere on its path leads to no other inode).
     package func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let full = "\(staging)/\(path)"
-        let previous = "\(target)/\(path)"
-        if let live = Self.regularFile(previous, holding: bytes) {
-            var staged = stat()
-            if lstat(full, &staged) == 0, staged.st_ino == live.st_ino, staged.st_dev == live.st_dev { return }
-            if link(previous, full) == 0 || (errno == EEXIST && unlink(full) == 0 && link(previous, full) == 0) { return }
-        }
+        if Self.linkLiveFile("\(target)/\(path)", holding: bytes, to: full) { return }
         // A file of the spare release may be a live page's inode: it is replaced, never written into.
         var descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == EEXIST, unlink(full) == 0 {
@@ -90,13 +87,27 @@ package struct StagedOutput {
         }
     }
 
-    /// The status of the regular file at `path` (not a link to one) when it holds exactly `bytes`.
-    private static func regularFile(_ path: String, holding bytes: [UInt8]) -> stat? {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+    /// Puts the live file at `live` at `staged` when it holds exactly `bytes`
+    /// (left as it is where `staged` already is that inode). - Returns: whether it is there.
+    private static func linkLiveFile(_ live: String, holding bytes: [UInt8], to staged: String) -> Bool {
+        let descriptor = open(live, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else { return nil }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid(),
+            status.st_mode & 0o022 == 0, Int(status.st_size) == bytes.count, holds(descriptor, bytes)
+        else { return false }
+        var existing = stat()
+        if lstat(staged, &existing) == 0 {
+            if existing.st_ino == status.st_ino && existing.st_dev == status.st_dev { return true }
+            guard unlink(staged) == 0 else { return false }
+        }
+        // The inode read, whatever its path leads to now.
+        return linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, staged, AT_SYMLINK_FOLLOW) == 0
+    }
+
+    /// Whether the file open at `descriptor` holds exactly `bytes`.
+    private static func holds(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
         // One byte more than expected: a file that grew since fstat does not compare equal.
         var existing = [UInt8](repeating: 0, count: bytes.count + 1)
         var filled = 0
@@ -106,18 +117,18 @@ package struct StagedOutput {
             guard count > 0 else { break }
             filled += count
         }
-        guard filled == bytes.count else { return nil }
+        guard filled == bytes.count else { return false }
         // memcmp: an element-by-element comparison took 6% of a province build.
         return bytes.isEmpty || existing.withUnsafeBytes { old in
             bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
-        } ? status : nil
+        }
     }
 
     /// Puts the staged tree in place of the target in one step; the old tree is deleted in the background.
     package func commit() throws(OutputError) {
         if FileManager.default.fileExists(atPath: target) {
             let previous = try Self.replace(target, with: staging, aside: "\(target)\(Self.oldInfix)\(ProcessInfo.processInfo.processIdentifier)")
-            keepSpares(from: previous)
+            keepSpares(from: previous, everySite: true)
             Self.discardInBackground(previous, target: target)
         } else {
             guard rename(staging, target) == 0 else { throw OutputError(path: target, reason: String(cString: strerror(errno))) }
@@ -175,7 +186,7 @@ package struct StagedOutput {
             }
         }
         // Now holds the entries swapped out.
-        keepSpares(from: staging)
+        keepSpares(from: staging, everySite: keeping != nil)
         Self.discardInBackground(staging, target: target)
     }
 

@@ -21,7 +21,8 @@ extension StagedOutput {
             guard let entries = try? manager.contentsOfDirectory(atPath: path),
                 entries.isEmpty || entries.contains(OutputFolder.marker)
             else { continue }
-            try? manager.removeItem(atPath: path)
+            // Moved into the trash in one step: a removal cut short could take the marker and leave the rest for good.
+            discardInBackground(path, target: target)
         }
     }
 

@@ -204,7 +204,9 @@ package struct StagedOutput {
     }
 
     /// Removes the staged tree after a failure; the target was never touched.
+    /// Moved into the trash in one step first: a removal killed part-way could
+    /// take the marker and leave the rest, which no later build would then remove.
     package func discard() {
-        try? FileManager.default.removeItem(atPath: staging)
+        Self.discardInBackground(staging, target: target)
     }
 }

@@ -48,6 +48,22 @@ struct CityBuildTests {
         try province.expectSameAsAFreshBuild()
     }
 
+    /// The held-back list a `--city` build writes, keeping the other cities' entries, is the one a full build writes, byte for byte.
+    @Test func aCityBuildListsWhatIsHeldBackAsAFullBuildDoes() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        for (scope, id) in [("sz", "sz-held"), ("nj", "nj-held"), ("province", "province-held"), ("sz", "sz-also-held")] {
+            try province.write("---\nid: \(id)\ntitle: 内部资料\ncategory: vaccination\nupdated: 2024-08-01\n---\n内部资料\n",
+                               to: "Content/answers/\(scope)/\(id).md")
+        }
+        #expect(try province.run(["build"]).status == 0)
+        // Suzhou's build keeps Nanjing's entries, which a full build lists before Suzhou's.
+        try province.edit("Content/answers/sz/sz-insurance.md", replacing: "updated: 2024-08-01", with: "updated: 2024-08-02")
+        #expect(try province.run(["build", "--city", "sz"]).status == 0)
+        #expect(try province.run(["build", "--output", "fresh"]).status == 0)
+        #expect(try province.read("dist/held-back.json") == province.read("fresh/held-back.json"))
+        #expect(try province.read("dist/held-back.json").contains("sz/sz-also-held"))
+    }
+
     /// A link or a stray file in another city's folder is that city's problem: a warning here, nothing of it published.
     @Test func aLinkInAnotherCitysFolderIsAWarningAndItsHeldBackEntriesStay() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)

@@ -273,9 +273,13 @@ package struct SiteBuild: Sendable {
 
     /// - Parameter kept: entries of the previous report, for cities this build did not read.
     private static func heldBackJSON(_ heldBack: [any ReviewStanding], keeping kept: [[String: String]] = []) -> [UInt8] {
-        let entries = heldBack.map { review -> [String: String] in
+        // The province's first, then by reference: a `--city` build lists the same bytes as a full one.
+        let entries = (heldBack.map { review -> [String: String] in
             ["answer": review.item.reference, "file": review.item.file, "reason": review.reason ?? ""]
-        } + kept
+        } + kept).sorted { a, b in
+            let (first, second) = (a["answer"] ?? "", b["answer"] ?? "")
+            return (first.hasPrefix("province/") ? 0 : 1, first, a["file"] ?? "") < (second.hasPrefix("province/") ? 0 : 1, second, b["file"] ?? "")
+        }
         let data = (try? JSONSerialization.data(withJSONObject: ["heldBack": entries], options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
         return Array(data) + [0x0A]
     }

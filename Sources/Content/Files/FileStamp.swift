@@ -44,7 +44,8 @@ package struct FileStamp: Hashable, Sendable {
         self.init(info)
     }
 
-    private init(_ info: stat) {
+    /// What `fstat` or `lstat` said.
+    package init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)

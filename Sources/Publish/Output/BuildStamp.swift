@@ -107,7 +107,7 @@ package struct BuildStamp: Codable, Sendable, Equatable {
             .appendingPathComponent(url.lastPathComponent + "." + suffix).path
     }
 
-    static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?,
+    package static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?,
                                     _ fields: KeyPath<FileStamp, String>) -> String {
         var text = header
         let drop = root.map { $0.count + 1 } ?? 0

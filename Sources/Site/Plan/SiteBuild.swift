@@ -208,11 +208,15 @@ package struct SiteBuild: Sendable {
         }
 
         SiteRecords.remove(for: outputDirectory)
+        var madeOutputs: [String: String] = [:]
         let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
         do {
             try output.prepareFolders(for: files.map(\.path))
             let written = try write(files, to: output, progress: progress)
             try writeManifests(written, record: record, to: output)
+            // Each site made, fingerprinted from what was written rather than walked once in place.
+            madeOutputs = Dictionary(uniqueKeysWithValues: decision.siteInputs.keys.filter { !kept.contains($0) }
+                .concurrentMap { ($0, output.contents(of: $0)) }).compactMapValues { $0 }
             if onlyCities.isEmpty && kept.isEmpty {
                 try output.commit()
             } else {
@@ -227,7 +231,7 @@ package struct SiteBuild: Sendable {
             // A `--city` build leaves the other sites' folders, and so their records, as they were.
             var records = onlyCities.isEmpty ? SiteRecords(sites: [:]) : (previous ?? SiteRecords(sites: [:]))
             for (domain, inputs) in decision.siteInputs {
-                let outputs = keptOutputs[domain] ?? BuildStamp.contents(of: "\(outputDirectory)/\(domain)")
+                let outputs = keptOutputs[domain] ?? madeOutputs[domain] ?? BuildStamp.contents(of: "\(outputDirectory)/\(domain)")
                 records.sites[domain] = .init(inputs: inputs, outputs: outputs)
             }
             // The other sites of a `--city` build as recorded, not walked again: if one changed since, the

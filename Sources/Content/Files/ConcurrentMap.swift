@@ -4,12 +4,7 @@ import Foundation
 extension Array where Element: Sendable {
     /// `map` on all cores, results in the input's order.
     package func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        if count < 2 { return map(transform) }
-        let results = UnsafeResults<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
-            results.store(transform(self[index]), at: index)
-        }
-        return results.collect()
+        concurrentMap(inRunsOf: 1, transform)
     }
 
     /// `map` on all cores, each core taking runs of consecutive elements
@@ -17,10 +12,13 @@ extension Array where Element: Sendable {
     /// together, are then made by one thread (two threads creating files in
     /// one folder wait on its lock, and the kernel spins while they do).
     package func concurrentMapInRuns<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        // A few runs per core, so that a slow run does not leave the other cores idle.
+        concurrentMap(inRunsOf: Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8)), transform)
+    }
+
+    private func concurrentMap<T: Sendable>(inRunsOf run: Int, _ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 { return map(transform) }
         let results = UnsafeResults<T>(count: count)
-        // A few runs per core, so that a slow run does not leave the other cores idle.
-        let run = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
         DispatchQueue.concurrentPerform(iterations: (count + run - 1) / run) { part in
             for index in (part * run)..<Swift.min(count, (part + 1) * run) {
                 results.store(transform(self[index]), at: index)

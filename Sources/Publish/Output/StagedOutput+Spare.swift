@@ -77,7 +77,8 @@ extension StagedOutput {
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR && isOwn(status)
     }
 
-    private static func isOwn(_ status: stat) -> Bool {
+    /// Whether what `status` describes is this user's, and nobody else may write it.
+    static func isOwn(_ status: stat) -> Bool {
         status.st_uid == geteuid() && status.st_mode & 0o022 == 0
     }
 

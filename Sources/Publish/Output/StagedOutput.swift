@@ -118,8 +118,8 @@ package struct StagedOutput {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid(),
-            status.st_mode & 0o022 == 0, Int(status.st_size) == bytes.count, holds(descriptor, bytes)
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, isOwn(status),
+            Int(status.st_size) == bytes.count, holds(descriptor, bytes)
         else { return nil }
         var existing = stat()
         if lstat(staged, &existing) == 0 {

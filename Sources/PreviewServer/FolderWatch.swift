@@ -10,6 +10,8 @@ final class FolderWatch: Sendable {
     private let descriptor: Int32
     /// Watched folders by watch descriptor.
     private let folders = Mutex<[Int32: String]>([:])
+    /// The paths events named since the last ``takeNamedPaths()``; `nil` when an event named a path it could not tell.
+    private let named = Mutex<Set<String>?>([])
     static let events = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
                                | IN_DELETE_SELF | IN_MOVE_SELF)
 
@@ -56,6 +58,16 @@ final class FolderWatch: Sendable {
         guard watch >= 0 else { return errno == ENOENT }  // a folder gone meanwhile needs no watch
         folders.withLock { $0[watch] = folder }
         return true
+    }
+
+    /// What the events reported since this was last called named: each file or folder created, written,
+    /// moved or deleted, each folder whose own entry changed; `nil` when some change cannot be placed
+    /// (then everything must be examined again). Taken before each element of ``changes()`` is acted on.
+    func takeNamedPaths() -> Set<String>? {
+        named.withLock { paths in
+            defer { paths = [] }
+            return paths
+        }
     }
 
     /// One element each time something changed (several changes at once may come as one), until the task is cancelled.
@@ -122,9 +134,14 @@ final class FolderWatch: Sendable {
             if mask & UInt32(IN_Q_OVERFLOW) != 0 { return nil }
             let name = buffer[(offset + header)..<(offset + header + length)].prefix { $0 != 0 }
             unfinished.note(mask, file: "\(watch)/\(String(decoding: name, as: UTF8.self))")
-            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, length > 0,
-                let parent = folders.withLock({ $0[watch] }) {
-                created.append("\(parent)/\(String(decoding: name, as: UTF8.self))")
+            let parent = folders.withLock { $0[watch] }
+            // The entry the event is about: a file or folder in the watched folder, or that folder itself.
+            let path = parent.map { name.isEmpty ? $0 : "\($0)/\(String(decoding: name, as: UTF8.self))" }
+            named.withLock { paths in
+                if let path { paths?.insert(path) } else { paths = nil }
+            }
+            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, length > 0, let path {
+                created.append(path)
             }
             offset += header + length
         }

@@ -7,8 +7,10 @@ import Site
 /// last build failed. Never the matched text of a finding (it may be a
 /// caller's number): rule and line only, as the held-back report says it.
 struct PreviewNotes: Sendable {
-    /// Why an answer is not published, by site domain and answer id.
-    var heldBack: [String: [String: HeldBack]] = [:]
+    /// Every answer held back with nothing online, as the build judged it;
+    /// looked through when a missing page is asked for, not indexed after each build.
+    private var heldBackReviews: [any ReviewStanding] = []
+    private var province: Province?
     /// The problems of the last build, when it failed; the pages served are the previous build's.
     var problem: String?
 
@@ -22,24 +24,26 @@ struct PreviewNotes: Sendable {
 
     /// The notes of a successful build: every answer held back with nothing online, on each site that would show it.
     init(heldBack reviews: [any ReviewStanding], province: Province) {
-        for review in reviews where review.liveItem == nil {
-            let item = review.item
-            let id = String(item.reference.split(separator: "/").last ?? "")
-            let note = HeldBack(reference: item.reference, file: item.file, reason: review.reason ?? "")
-            let cities: [City] = switch item.scope {
-            case .province: province.openedCities
-            case .city(let abbr): province.openedCities.filter { $0.abbr == abbr }
-            case .media: []
-            }
-            for city in cities { heldBack[province.domain(of: city), default: [:]][id] = note }
-        }
+        heldBackReviews = reviews.filter { $0.liveItem == nil }
+        self.province = province
     }
 
     /// The held-back answer a path of a site would show, if any: `/answers/<id>/` (or without the slash).
     func heldBack(domain: String, path: String) -> HeldBack? {
         let parts = path.split(separator: "/")
-        guard parts.count == 2, parts[0] == "answers" else { return nil }
-        return heldBack[domain]?[String(parts[1])]
+        guard parts.count == 2, parts[0] == "answers", let province else { return nil }
+        // The last one listed, where a provincial answer and a city's answer of the same id are both held back.
+        for review in heldBackReviews.reversed() {
+            let item = review.item
+            guard item.reference.split(separator: "/").last == parts[1] else { continue }
+            let shownOn: Bool = switch item.scope {
+            case .province: province.openedCities.contains { province.domain(of: $0) == domain }
+            case .city(let abbr): province.openedCities.contains { $0.abbr == abbr && province.domain(of: $0) == domain }
+            case .media: false
+            }
+            if shownOn { return HeldBack(reference: item.reference, file: item.file, reason: review.reason ?? "") }
+        }
+        return nil
     }
 
     /// A page saying why the answer is not published.

@@ -107,9 +107,11 @@ package final class PreviewSession: Sendable {
                 // The watch ended by itself (a watch could not be added, events were lost): poll from here on.
                 guard await iterator.next() != nil else { return try await poll() }
             }
-            pending = false
             // An editor's save is often several events (write, rename): the signature tells whether anything differs.
-            let now = watcher.signature(expected: last.count)
+            // Only the paths the events named are examined again, but at the start, when a save may have come first.
+            let named = watch.takeNamedPaths()
+            let now = pending ? watcher.signature(expected: last.count) : watcher.updating(last, at: named)
+            pending = false
             if now != last {
                 last = now
                 await rebuild(stamps: now)

@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
+import Content
 @testable import PreviewServer
+import TestSupport
 import Testing
 
 /// The preview learns of a save from the kernel (inotify), not by polling.
@@ -81,5 +83,95 @@ struct UnfinishedWritesTests {
         try handle.write(contentsOf: Data("改过了\n".utf8))
         #expect(await changes.next() != nil)
         try handle.close()
+    }
+}
+
+/// The preview stamps again only what the events named, never walking the
+/// whole content after a save: whatever editors do (edits, saves through a
+/// temporary file, new, moved and deleted files and folders, links), that
+/// gives the same signature as a new walk.
+struct NamedPathsTests {
+    @Test(.timeLimit(.minutes(1)), arguments: [UInt64(1), 2, 3])
+    func theSignatureUpdatedAtTheNamedPathsIsTheSignatureWalkedAgain(seed: UInt64) async throws {
+        var random = SplitMix64(seed: seed)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-named-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for folder in ["answers/nj", "answers/sz", "media"] {
+            try FileManager.default.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
+        }
+        let signature = FolderSignature(folders: [root])
+        let watch = try FolderWatch([root])
+        var changes = watch.changes().makeAsyncIterator()
+        var last = signature.signature()
+        var sentinel = 0
+        for batch in 0..<8 {
+            for step in 0..<8 {
+                try Self.change(root, &random, name: "b\(batch)s\(step)")
+            }
+            // Everything done before the sentinel's event has been reported once the sentinel has.
+            sentinel += 1
+            let mark = "\(root)/sentinel-\(sentinel)"
+            FileManager.default.createFile(atPath: mark, contents: Data("\(sentinel)".utf8))
+            var named: Set<String>? = []
+            while named?.contains(mark) == false {
+                #expect(await changes.next() != nil)
+                let taken = watch.takeNamedPaths()
+                named = taken.flatMap { taken in named.map { $0.union(taken) } }
+            }
+            last = signature.updating(last, at: named)
+            #expect(last == signature.signature(), "seed \(seed), batch \(batch)")
+        }
+    }
+
+    /// One change an editor or a program might make under `root`.
+    private static func change(_ root: String, _ random: inout SplitMix64, name: String) throws {
+        let manager = FileManager.default
+        let base = ["answers/nj", "answers/sz", "media"].map { "\(root)/\($0)" }
+        // The base folders, then the folders made below them (which may be moved or removed).
+        let folders = base + ((try? manager.subpathsOfDirectory(atPath: "\(root)/answers")) ?? []).map { "\(root)/answers/\($0)" }
+            .filter { FileStamp(path: $0)?.isFolder == true && !base.contains($0) }.sorted()
+        let files = folders.flatMap { folder in
+            ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { "\(folder)/\($0)" }
+        }.filter { FileStamp(path: $0)?.isFile == true }
+        let folder = folders[Int(random.next() % UInt64(folders.count))]
+        let file = files.isEmpty ? nil : files[Int(random.next() % UInt64(files.count))]
+        switch random.next() % 8 {
+        case 0, 1:
+            manager.createFile(atPath: "\(folder)/\(name).md", contents: Data("新答复 \(name)\n".utf8))
+        case 2:
+            guard let file else { return }
+            // Written in place, longer each time.
+            let handle = try #require(FileHandle(forWritingAtPath: file))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("改 \(name)\n".utf8))
+            try handle.close()
+        case 3:
+            guard let file else { return }
+            // Saved through a temporary file renamed over the answer.
+            manager.createFile(atPath: "\(file).\(name).tmp", contents: Data("另存 \(name)\n".utf8))
+            #expect(rename("\(file).\(name).tmp", file) == 0)
+        case 4:
+            guard let file else { return }
+            #expect(unlink(file) == 0)
+        case 5:
+            // A folder made with files in it at once, before its watch can be added.
+            let made = "\(folder)/\(name)"
+            try manager.createDirectory(atPath: made + "/inner", withIntermediateDirectories: true)
+            manager.createFile(atPath: "\(made)/a.md", contents: Data("a".utf8))
+            manager.createFile(atPath: "\(made)/inner/b.md", contents: Data("b".utf8))
+        case 6:
+            // A folder moved elsewhere, or removed with all it holds.
+            guard folders.count > 3 else { return }
+            let moved = folders[3 + Int(random.next() % UInt64(folders.count - 3))]
+            guard manager.fileExists(atPath: moved) else { return }
+            if random.next() % 2 == 0 {
+                try manager.removeItem(atPath: moved)
+            } else if !"\(root)/answers/sz/\(name)".hasPrefix(moved + "/") {
+                try manager.moveItem(atPath: moved, toPath: "\(root)/answers/sz/\(name)")
+            }
+        default:
+            // A link, in a folder never removed here, to nothing: it is stamped as a link, never followed.
+            try manager.createSymbolicLink(atPath: "\(folders[0])/\(name)-link.md", withDestinationPath: "/nonexistent/\(name)")
+        }
     }
 }

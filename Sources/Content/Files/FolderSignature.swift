@@ -31,6 +31,42 @@ package struct FolderSignature: Sendable {
         return result
     }
 
+    /// `signature` brought up to date where `paths` changed, without walking
+    /// the rest: each path is stamped again (a folder with everything below
+    /// it), one that is gone is removed with everything that was below it,
+    /// and the folder holding each is stamped again, alone (its entries changed). The
+    /// same as a new ``signature(expected:)`` when `paths` names every file or
+    /// folder changed since `signature` was taken; a path that is one of the
+    /// watched folders, or outside them, or no paths known (`nil`), means a new walk.
+    package func updating(_ signature: [String: FileStamp], at paths: Set<String>?) -> [String: FileStamp] {
+        guard let paths else { return self.signature(expected: signature.count) }
+        let inside = { (path: String) in folders.contains { path.hasPrefix($0 + "/") } }
+        guard paths.allSatisfy(inside) else { return self.signature(expected: signature.count) }
+        var result = signature
+        for path in paths.sorted() {
+            let stamp = FileStamp(path: path)
+            if result[path]?.isFolder == true || stamp?.isFolder == true {
+                let below = path + "/"
+                for key in result.keys.filter({ $0.hasPrefix(below) }) { result[key] = nil }
+            }
+            result[path] = stamp
+            if stamp?.isFolder == true {
+                var none: [String] = []
+                Self.walk(path, into: &result, depth: .max, deeper: &none)
+            }
+        }
+        // The folders holding them: their own entries changed, what they hold is stamped above.
+        for folder in Set(paths.map(Self.parent)).subtracting(paths) where inside(folder) {
+            result[folder] = FileStamp(path: folder)
+        }
+        return result
+    }
+
+    /// The folder holding `path`.
+    private static func parent(_ path: String) -> String {
+        String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+    }
+
     /// Like ``signature(expected:)``, and through links as well: each link
     /// also stamps what it names (as `<link>/.` for a file it names, whatever lies in a
     /// folder it names under the link's path), so that an edit of a file

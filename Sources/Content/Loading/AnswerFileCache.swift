@@ -42,33 +42,45 @@ package final class AnswerFileCache: Sendable {
         }
     }
 
-    /// The stamp of `file`: as taken before this load, or examined now.
-    func stamp(of file: String) -> FileStamp? {
-        state.withLock { $0.taken[file] } ?? FileStamp(path: file)
-    }
+    /// What one load looks up, taken once before it starts: its files are
+    /// looked up on all cores without taking the cache's lock for each.
+    package struct Reading: Sendable {
+        fileprivate let taken: [String: FileStamp]
+        fileprivate let entries: [String: Entry]
+        fileprivate let cache: AnswerFileCache
 
-    /// The answer in `file` as kept, when its stamp is unchanged; `nil` otherwise (nothing is read).
-    func kept(file: String, scope: Scope) -> Result<Answer, ContentErrors>? {
-        kept(file: file, scope: scope, stamp: stamp(of: file))
-    }
-
-    /// The answer in `file`, from the cache when its stamp is unchanged.
-    func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
-        // Taken before the file is read: a save racing the read leaves a stamp that no longer matches.
-        let stamp = stamp(of: file)
-        if let kept = kept(file: file, scope: scope, stamp: stamp) { return kept }
-        let result = AnswerLoader.load(file: file, scope: scope, province: province)
-        // A link's stamp says nothing of the file it names: an answer that is a link is read every time.
-        if let stamp, stamp.isFile {
-            state.withLock { $0.entries[file] = Entry(stamp: stamp, scope: scope, result: result) }
+        /// The stamp of `file`: as taken before this load, or examined now.
+        func stamp(of file: String) -> FileStamp? {
+            taken[file] ?? FileStamp(path: file)
         }
-        return result
+
+        /// The answer in `file` as kept, when its stamp is unchanged; `nil` otherwise (nothing is read).
+        func kept(file: String, scope: Scope) -> Result<Answer, ContentErrors>? {
+            kept(file: file, scope: scope, stamp: stamp(of: file))
+        }
+
+        /// The answer in `file`, from the cache when its stamp is unchanged.
+        func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
+            // Taken before the file is read: a save racing the read leaves a stamp that no longer matches.
+            let stamp = stamp(of: file)
+            if let kept = kept(file: file, scope: scope, stamp: stamp) { return kept }
+            let result = AnswerLoader.load(file: file, scope: scope, province: province)
+            // A link's stamp says nothing of the file it names: an answer that is a link is read every time.
+            if let stamp, stamp.isFile {
+                cache.state.withLock { $0.entries[file] = Entry(stamp: stamp, scope: scope, result: result) }
+            }
+            return result
+        }
+
+        private func kept(file: String, scope: Scope, stamp: FileStamp?) -> Result<Answer, ContentErrors>? {
+            guard let stamp, stamp.isFile, let kept = entries[file], kept.stamp == stamp, kept.scope == scope else { return nil }
+            return kept.result
+        }
     }
 
-    private func kept(file: String, scope: Scope, stamp: FileStamp?) -> Result<Answer, ContentErrors>? {
-        guard let stamp, stamp.isFile, let kept = state.withLock({ $0.entries[file] }), kept.stamp == stamp, kept.scope == scope
-        else { return nil }
-        return kept.result
+    /// This load's view of the cache: the stamps taken for it and the answers kept (after ``use(provinceFile:)``).
+    func reading() -> Reading {
+        state.withLock { Reading(taken: $0.taken, entries: $0.entries, cache: self) }
     }
 
     /// Drops the files no longer loaded, so deleted answers do not stay in memory, and the stamps taken for this load.

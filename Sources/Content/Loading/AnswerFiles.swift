@@ -8,7 +8,7 @@ package enum AnswerFiles {
     /// anything else there is reported in `issues`.
     /// - Parameter stamps: stamps taken before this load, if any.
     static func find(in root: String, province: Province, issues: inout [ContentIssue],
-                     stamps: AnswerFileCache? = nil) -> [(path: String, scope: Scope)] {
+                     stamps: AnswerFileCache.Reading? = nil) -> [(path: String, scope: Scope)] {
         let manager = FileManager.default
         guard let folders = try? manager.contentsOfDirectory(atPath: root) else {
             issues.append(ContentIssue(file: root, line: nil, message: "The answers folder is missing.",

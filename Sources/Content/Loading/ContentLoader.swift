@@ -10,7 +10,8 @@ package enum ContentLoader {
         cache?.use(provinceFile: directory + "/portal.yml")
         let province = try ProvinceLoader.load(file: directory + "/portal.yml")
         var issues: [ContentIssue] = []
-        let files = AnswerFiles.find(in: directory + "/answers", province: province, issues: &issues, stamps: cache)
+        let reading = cache?.reading()
+        let files = AnswerFiles.find(in: directory + "/answers", province: province, issues: &issues, stamps: reading)
         // Another city's answers, in a `--city` load, are checked as far as their front matter, to warn.
         let otherCities = cities.isEmpty ? [] : Set(province.cities.map(\.abbr)).subtracting(cities)
         let isOtherCity = { @Sendable (scope: Scope) in
@@ -20,9 +21,9 @@ package enum ContentLoader {
             // Another city's answer is only checked, as far as its front matter (its text is not read now):
             // as the cache kept it, or else read for its front matter alone, which is not kept.
             isOtherCity(file.scope)
-                ? cache?.kept(file: file.path, scope: file.scope)
+                ? reading?.kept(file: file.path, scope: file.scope)
                     ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province, frontMatterOnly: true)
-                : cache?.load(file: file.path, scope: file.scope, province: province)
+                : reading?.load(file: file.path, scope: file.scope, province: province)
                     ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province)
         }
         cache?.finish(keeping: Set(files.map(\.path)))

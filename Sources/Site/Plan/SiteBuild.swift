@@ -95,6 +95,8 @@ package struct SiteBuild: Sendable {
         let record: LedgerRecord
         /// Each site's ``SiteRecords/Site/inputs``, by domain.
         let siteInputs: [String: String]
+        /// Every public answer and media transcript kept out of the sites (``Report/heldBack``).
+        let heldBack: [any ReviewStanding]
         /// The report, but for the counts of files and pages.
         let summary: @Sendable (_ files: [OutputFile], _ searchIndexTime: Duration) -> Report
     }
@@ -162,7 +164,7 @@ package struct SiteBuild: Sendable {
                             transcripts: board.clearedTranscripts, mediaHashes: mediaHashes,
                             unreviewed: Set(previewed.map(\.file)))
         } ?? [:]
-        return Decision(renderer: renderer, besides: besides, record: record, siteInputs: siteInputs) { files, searchIndexTime in
+        return Decision(renderer: renderer, besides: besides, record: record, siteInputs: siteInputs, heldBack: heldBack) { files, searchIndexTime in
             Report(sites: plan.cities.count + 1, files: files.count, pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
                    privateReplies: board.reviews.count { $0.status == .private },
                    directoryAnswers: board.reviews.count { review in
@@ -179,7 +181,7 @@ package struct SiteBuild: Sendable {
         let decision = try await decide(writing: false)
         let renderer = decision.renderer
         let summary = decision.summary
-        return SitePages(sites: renderer.siteFilesWithoutSearch(), search: { renderer.searchFiles() }, heldBack: summary([], .zero).heldBack,
+        return SitePages(sites: renderer.siteFilesWithoutSearch(), search: { renderer.searchFiles() }, heldBack: decision.heldBack,
                          summarize: { files in summary(files, .zero) })
     }
 

@@ -34,11 +34,12 @@ package struct Moderator: Sendable {
     /// also made is reported once.
     package func scan(_ source: String, asRead derived: [DerivedText], contacts: [PublicContact] = []) -> [Finding] {
         let written = scan(source, contacts: contacts)
-        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        var found = written + readerFindings(derived.filter { !$0.isSummary }, alreadyFound: written, sourceLines: sourceLines, contacts: contacts)
+        // Split only when a finding of the reader's view must be placed in them (most answers have none).
+        var sourceLines = SourceLines(source)
+        var found = written + readerFindings(derived.filter { !$0.isSummary }, alreadyFound: written, sourceLines: &sourceLines, contacts: contacts)
         // A summary adds only what nothing else showed: a term made by joining blocks.
         for summary in derived where summary.isSummary {
-            for finding in readerFindings([summary], alreadyFound: [], sourceLines: sourceLines, contacts: contacts)
+            for finding in readerFindings([summary], alreadyFound: [], sourceLines: &sourceLines, contacts: contacts)
             where !found.contains(where: { $0.rule == finding.rule && $0.term == finding.term && Self.sameText($0, finding) }) {
                 found.append(finding)
             }
@@ -53,7 +54,7 @@ package struct Moderator: Sendable {
     }
 
     /// The findings in `derived` that `alreadyFound` (the scan of the source) does not hold, located at their source lines.
-    private func readerFindings(_ derived: [DerivedText], alreadyFound written: [Finding], sourceLines: [Substring],
+    private func readerFindings(_ derived: [DerivedText], alreadyFound written: [Finding], sourceLines: inout SourceLines,
                                 contacts: [PublicContact]) -> [Finding] {
         // Each derived text ends with a private-use scalar: neither noise nor a
         // digit separator, so no term or number runs from one into the next.
@@ -74,10 +75,25 @@ package struct Moderator: Sendable {
                 alreadyFound[place] = count - 1
                 continue
             }
-            let written = line <= sourceLines.count ? sourceLines[line - 1] : ""
+            let written = sourceLines.line(line)
             added.append(finding.located(line: line, column: Self.column(of: finding.matched, in: written)))
         }
         return added
+    }
+
+    /// The lines of an answer as written, split when first asked for.
+    private struct SourceLines {
+        let source: String
+        private var lines: [Substring]?
+
+        init(_ source: String) { self.source = source }
+
+        /// Line `number` (1-based), or nothing past the last.
+        mutating func line(_ number: Int) -> Substring {
+            let lines = self.lines ?? source.split(separator: "\n", omittingEmptySubsequences: false)
+            self.lines = lines
+            return number <= lines.count ? lines[number - 1] : ""
+        }
     }
 
     /// Where a finding stands, for telling one found twice from two.

@@ -36,9 +36,8 @@ enum LocalNumber {
         // Most numbers (dates, counts) have no such word near them: a quick look first, the full reading only if one may be there.
         guard mayHoldWord(UnsafeBufferPointer(rebasing: bytes[from..<offset])) else { return false }
         let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<offset]), as: UTF8.self)
-        let read = written.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
-            .filter { !$0.properties.isWhitespace && $0.properties.generalCategory != .format }
-        var before = Substring(String(String.UnicodeScalarView(read)).map { simplified[$0] ?? $0 })
+        let read = quickReading(of: written) ?? reading(of: written)
+        var before = Substring(String(read).map { simplified[$0] ?? $0 })
         for _ in 0..<4 {
             // The text since the last digit, within the window: the word must stand there.
             let tail = before.suffix(window)
@@ -52,6 +51,39 @@ enum LocalNumber {
             before = rest
         }
         return false
+    }
+
+    /// `written` as moderation reads terms: compatibility forms (full width),
+    /// lower case, no white space or invisible characters.
+    static func reading(of written: String) -> String.UnicodeScalarView {
+        written.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+            .filter { !$0.properties.isWhitespace && $0.properties.generalCategory != .format }
+    }
+
+    /// The same as ``reading(of:)``, scalar by scalar, for the text most
+    /// windows hold: ASCII, unified ideographs, the full-width forms of ASCII
+    /// and the common CJK punctuation, each its own compatibility form or a
+    /// plain ASCII one (checked scalar by scalar in `LocalNumberReadingTests`).
+    /// `nil` for any other scalar: the window is read the full way.
+    static func quickReading(of written: String) -> String.UnicodeScalarView? {
+        var read = String.UnicodeScalarView()
+        for scalar in written.unicodeScalars {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0xA0, 0x3000:
+                continue
+            case 0x41...0x5A:
+                read.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x21...0x7E, 0x4E00...0x9FFF, 0x3001, 0x3002, 0x3008...0x3011, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0xB7:
+                read.append(scalar)
+            case 0xFF21...0xFF3A:
+                read.append(Unicode.Scalar(scalar.value - 0xFEE0 + 0x20)!)
+            case 0xFF01...0xFF5E:
+                read.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            default:
+                return nil
+            }
+        }
+        return read
     }
 
     /// Every character the announcing words are made of, as normalised, and the traditional forms that read as them.

@@ -1,0 +1,46 @@
+@testable import Moderation
+import Testing
+import TestSupport
+
+/// A local number counts as a caller's only after a word that announces it,
+/// read as moderation reads terms. The quick reading of the text before a
+/// number must read exactly as the full one wherever it answers.
+struct LocalNumberReadingTests {
+    /// Every scalar the quick reading takes, and the scalars around its ranges.
+    private static let scalars: [Unicode.Scalar] = ([0...0x7F, 0x80...0xFF, 0x2000...0x206F, 0x3000...0x303F, 0x4DF0...0xA010,
+                                                     0xF900...0xF910, 0xFE30...0xFE70, 0xFF00...0xFFEF, 0xFFF0...0xFFFD] as [ClosedRange<UInt32>])
+        .flatMap { $0 }.compactMap(Unicode.Scalar.init)
+
+    @Test func eachScalarTheQuickReadingTakesReadsAsTheFullReadingDoes() {
+        var taken = 0
+        for scalar in Self.scalars {
+            let written = String(scalar)
+            guard let quick = LocalNumber.quickReading(of: written) else { continue }
+            taken += 1
+            #expect(String(quick) == String(LocalNumber.reading(of: written)), "U+\(String(scalar.value, radix: 16, uppercase: true))")
+        }
+        #expect(taken > 20_000, "the quick reading takes ASCII, ideographs and full-width forms")
+    }
+
+    /// Scalars next to each other may read otherwise than alone (composition): seeded mixed windows.
+    @Test func mixedWindowsReadAsTheFullReadingDoes() {
+        var random = SplitMix64(seed: 12320)
+        let pool: [Unicode.Scalar] = Self.scalars.filter { LocalNumber.quickReading(of: String($0)) != nil }
+            + ["电", "話", "联", "系", "Ｔ", "ｅ", "Ｌ", "：", "，", "\u{3000}", " ", "\u{00A0}", "8", "３", "-"]
+        var quick = 0
+        for _ in 0..<5_000 {
+            let written = String(String.UnicodeScalarView((0..<Int(random.next() % 40)).map { _ in pool[Int(random.next() % UInt64(pool.count))] }))
+            guard let read = LocalNumber.quickReading(of: written) else { continue }
+            quick += 1
+            #expect(String(read) == String(LocalNumber.reading(of: written)), "\(written.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(quick == 5_000)
+    }
+
+    /// Anything else (a combining mark, a compatibility ideograph, an invisible character) is left to the full reading.
+    @Test func otherScalarsAreLeftToTheFullReading() {
+        for written in ["电\u{0301}话", "\u{F900}", "电\u{200B}话", "①", "㈠", "ﬁ", "\u{00AD}"] {
+            #expect(LocalNumber.quickReading(of: written) == nil, "\(written.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}

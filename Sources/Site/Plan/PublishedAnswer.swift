@@ -15,8 +15,11 @@ final class PublishedAnswer: Sendable {
     private let render: @Sendable (PublishedAnswer) -> MarkdownDocument
     private let rendering = Mutex<Rendering?>(nil)
 
+    /// What publishing uses of the rendered Markdown, nothing more (not the reader's lines moderation
+    /// read): kept for the whole build, for every answer of every site made.
     private struct Rendering: Sendable {
-        let document: MarkdownDocument
+        let html: String
+        let plainText: String
         let excerpt: String
         let summary: AnswerSummary
     }
@@ -31,7 +34,10 @@ final class PublishedAnswer: Sendable {
         self.render = render
     }
 
-    var document: MarkdownDocument { rendered.document }
+    /// The HTML of the answer's text.
+    var html: String { rendered.html }
+    /// The text a reader sees, without markup, for search.
+    var plainText: String { rendered.plainText }
     /// The first sentences of the text, for listings, descriptions and the feed.
     var excerpt: String { rendered.excerpt }
     /// The answer as listings show it, made once for every site and build that lists it.
@@ -44,7 +50,8 @@ final class PublishedAnswer: Sendable {
             if let kept { return kept }
             let document = render(self)
             let excerpt = document.excerpt
-            let made = Rendering(document: document, excerpt: excerpt, summary: AnswerSummary(answer, path: path, excerpt: excerpt, province: province))
+            let made = Rendering(html: document.html, plainText: document.plainText, excerpt: excerpt,
+                                 summary: AnswerSummary(answer, path: path, excerpt: excerpt, province: province))
             kept = made
             return made
         }

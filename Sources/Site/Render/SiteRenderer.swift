@@ -210,7 +210,7 @@ final class SiteRenderer: Sendable {
             guard let media = published[reference.name], media.kind == .document, linked.insert(media.name).inserted else { return nil }
             return AttachmentItem(media)
         }
-        let body = AnswerPage(body: page.document.html, updated: answer.updated.chinese, updatedISO: answer.updated.description,
+        let body = AnswerPage(body: page.html, updated: answer.updated.chinese, updatedISO: answer.updated.description,
                               categoryName: plan.province.category(answer.category)?.name ?? "",
                               categoryURL: "/categories/\(answer.category)/", tags: answer.tags,
                               provincial: answer.scope == .province, unreviewed: unreviewed.contains(answer.file),

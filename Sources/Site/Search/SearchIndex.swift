@@ -76,7 +76,7 @@ struct SearchIndex {
                 json.append(UInt8(ascii: "]"))
             }
             json.append(UInt8(ascii: "}"))
-            shards[shard] = json
+            shards[shard] = Self.exactly(json)
         }
         self.shards = shards
         documents = answers.map { vocabulary.documents[$0.answer.file] ?? Array("{}".utf8) }
@@ -166,6 +166,14 @@ struct SearchIndex {
             files.append(OutputFile(path: "\(root)/search/docs/\(index).json") { document })
         }
         return files
+    }
+
+    /// `bytes` in an array of just their size: a file built by appending has up to twice the
+    /// capacity it uses, and every site's search files are held until they are written.
+    static func exactly(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: bytes)
+        }
     }
 
     /// Appends `text` as a JSON string; `<` escaped too, so no `</script>` can appear.

@@ -22,7 +22,7 @@ struct SearchVocabulary: Sendable {
 
     init(answers: [PublishedAnswer], province: Province) {
         let counted = answers.concurrentMap { page -> (String, TermCounts) in
-            (page.answer.file, TermCounts(body: page.document.plainText, fields: [page.answer.title] + page.answer.tags))
+            (page.answer.file, TermCounts(body: page.plainText, fields: [page.answer.title] + page.answer.tags))
         }
         lengths = Dictionary(uniqueKeysWithValues: counted.map { ($0, $1.length) })
         // Numbered Han tokens first, by packed value, then words by their bytes: an order
@@ -47,13 +47,16 @@ struct SearchVocabulary: Sendable {
         let ids = table
         counts = Dictionary(uniqueKeysWithValues: counted.concurrentMap { file, terms in
             // Han ids follow the packed order an answer's keys are already in: only its words need sorting.
-            var list = zip(terms.han, terms.hanCounts).map { (token: ids.value(of: $0)!, count: $1) }
+            // Sized once: kept for the whole build, and an append past the Han ids would double its capacity.
+            var list: [(token: Int32, count: Int32)] = []
+            list.reserveCapacity(terms.han.count + terms.words.count)
+            for (key, count) in zip(terms.han, terms.hanCounts) { list.append((token: ids.value(of: key)!, count: count)) }
             list += terms.words.map { (token: wordIDs[$0.key]!, count: Int32($0.value)) }.sorted { $0.token < $1.token }
             return (file, list)
         })
         documents = Dictionary(uniqueKeysWithValues: answers.concurrentMap { page -> (String, [UInt8]) in
             let category = province.category(page.answer.category)?.name ?? ""
-            let text = String(page.document.plainText.prefix(SearchIndex.textLimit))
+            let text = String(page.plainText.prefix(SearchIndex.textLimit))
             var json: [UInt8] = []
             // The tags ride along (g), so a phrase found in them counts like one in the title.
             for (key, value) in [("t", page.answer.title), ("g", page.answer.tags.joined(separator: " ")), ("u", page.path),
@@ -62,7 +65,7 @@ struct SearchVocabulary: Sendable {
                 SearchIndex.appendJSONString(value, to: &json)
             }
             json.append(UInt8(ascii: "}"))
-            return (page.answer.file, json)
+            return (page.answer.file, SearchIndex.exactly(json))
         })
     }
 }

@@ -33,12 +33,23 @@ enum TraditionalToSimplified {
             {"name": "JP+TSCharacters", "segmentation": {"type": "mmseg", "dict": {"type": "ocd2", "file": "\(dictionary)"}},
              "conversion_chain": [{"dict": {"type": "group", "dicts": [\(group)]}}, {"dict": {"type": "ocd2", "file": "\(dictionary)"}}]}
             """
-        let configPath = FileManager.default.temporaryDirectory.appendingPathComponent("portal12320-ts-\(ProcessInfo.processInfo.processIdentifier).json").path
-        guard FileManager.default.createFile(atPath: configPath, contents: Data(config.utf8)) else {
+        // In a folder of its own that only this user can enter, under a name nobody can guess: a file or
+        // folder planted at a fixed name (another user's, in the shared /tmp) can neither stop nor redirect it.
+        guard let folder = privateFolder() else {
+            throw ModerationSetupError(message: "Cannot make a private temporary folder for OpenCC's configuration in \(NSTemporaryDirectory()).",
+                                       fix: "Check that the temporary folder (TMPDIR) is writable.")
+        }
+        defer { rmdir(folder) }
+        let configPath = folder + "/opencc.json"
+        let descriptor = open(configPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let bytes = Array(config.utf8)
+        let written = descriptor >= 0 && bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
+        if descriptor >= 0 { close(descriptor) }
+        defer { unlink(configPath) }
+        guard written else {
             throw ModerationSetupError(message: "Cannot write a temporary OpenCC configuration at \(configPath).",
                                        fix: "Check that the temporary folder is writable.")
         }
-        defer { try? FileManager.default.removeItem(atPath: configPath) }
         guard let converter = opencc_open(configPath), Int(bitPattern: converter) != -1 else {
             let reason = opencc_error().map { String(cString: $0) } ?? "unknown error"
             throw ModerationSetupError(message: "OpenCC cannot open \(dictionary): \(reason).",
@@ -69,5 +80,13 @@ enum TraditionalToSimplified {
         // 國 → 国 is in every version of the dictionary: a table without it was not really loaded.
         guard table[0x570B] == 0x56FD else { throw failed }
         return table
+    }
+
+    /// A new folder, mode 0700, in the temporary folder (`mkdtemp`), for files no one else may see or replace.
+    static func privateFolder() -> String? {
+        var template = Array((NSTemporaryDirectory().hasSuffix("/") ? NSTemporaryDirectory() : NSTemporaryDirectory() + "/").utf8CString)
+        template.removeLast()
+        template += Array("portal12320-opencc-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { buffer in mkdtemp(buffer.baseAddress!).map { String(cString: $0) } }
     }
 }

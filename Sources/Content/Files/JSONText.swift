@@ -26,12 +26,18 @@ package enum JSONText {
     }
 
     package static func appendNumber(_ value: Int, to json: inout [UInt8]) {
-        if value < 0 {
-            json.append(UInt8(ascii: "-"))
-            appendNumber(-value, to: &json)
-            return
+        // The digits into a small buffer, then one append: appending them one by one checked the
+        // array's uniqueness and capacity for each (2 % of a province build, in the search shards).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { json.append(UInt8(ascii: "-")) }
+            json.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
-        if value >= 10 { appendNumber(value / 10, to: &json) }
-        json.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

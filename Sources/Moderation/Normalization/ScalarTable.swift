@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// How each written Unicode scalar reads for moderation, computed once:
 /// invisible characters vanish; stylised digits (⓿ ❶ ➀ ⓵ ⑸ ㈤ …) become
@@ -6,7 +8,7 @@ import Foundation
 /// traditional → simplified. Every result is marked as noise or not: noise
 /// (spaces, punctuation, symbols, Markdown markup) may stand between the
 /// characters of a term without breaking it.
-struct ScalarTable: Sendable {
+struct ScalarTable: Sendable, Equatable {
     /// One normalised scalar.
     struct Output: Equatable, Sendable {
         let scalar: UInt32
@@ -24,25 +26,45 @@ struct ScalarTable: Sendable {
     let simplified: [UInt32: UInt32]
 
     init() throws(ModerationSetupError) {
-        let simplified = try TraditionalToSimplified.loadTable()
+        self.init(simplified: try TraditionalToSimplified.loadTable())
+    }
+
+    /// - Parameter parts: how many parts of the plane are computed at once (the same table whatever the number).
+    init(simplified: [UInt32: UInt32], parts: Int = 2) {
         self.simplified = simplified
-        var plane = [UInt32](repeating: 0, count: 0x10000)
+        // Each part: its entries, its expansions numbered from 0, then renumbered as the parts are joined.
+        let size = 0x10000 / max(parts, 1) + 1
+        let computed = Mutex<[Int: (plane: [UInt32], expansions: [Output])]>([:])
+        DispatchQueue.concurrentPerform(iterations: max(parts, 1)) { part in
+            var plane: [UInt32] = []
+            var expansions: [Output] = []
+            for value in UInt32(min(part * size, 0x10000))..<UInt32(min((part + 1) * size, 0x10000)) {
+                guard let scalar = Unicode.Scalar(value) else {
+                    plane.append(Self.dropped)
+                    continue
+                }
+                let outputs = Self.compute(scalar, simplified: simplified)
+                switch outputs.count {
+                case 0:
+                    plane.append(Self.dropped)
+                case 1:
+                    plane.append(outputs[0].scalar | (outputs[0].isNoise ? Self.noiseBit : 0))
+                default:
+                    plane.append(Self.expansionBit | UInt32(expansions.count) | UInt32(outputs.count) << 24)
+                    expansions += outputs
+                }
+            }
+            computed.withLock { $0[part] = (plane, expansions) }
+        }
+        var plane: [UInt32] = []
         var expansions: [Output] = []
-        for value in UInt32(0)..<0x10000 {
-            guard let scalar = Unicode.Scalar(value) else {
-                plane[Int(value)] = Self.dropped
-                continue
+        plane.reserveCapacity(0x10000)
+        for part in computed.withLock({ $0 }).sorted(by: { $0.key < $1.key }).map(\.value) {
+            let offset = UInt32(expansions.count)
+            plane += part.plane.map { entry in
+                entry != Self.dropped && entry & Self.expansionBit != 0 ? entry + offset : entry
             }
-            let outputs = Self.compute(scalar, simplified: simplified)
-            switch outputs.count {
-            case 0:
-                plane[Int(value)] = Self.dropped
-            case 1:
-                plane[Int(value)] = outputs[0].scalar | (outputs[0].isNoise ? Self.noiseBit : 0)
-            default:
-                plane[Int(value)] = Self.expansionBit | UInt32(expansions.count) | UInt32(outputs.count) << 24
-                expansions += outputs
-            }
+            expansions += part.expansions
         }
         self.plane = plane
         self.expansions = expansions

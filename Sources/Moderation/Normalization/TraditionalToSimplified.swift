@@ -1,5 +1,7 @@
 import COpenCC
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Traditional → simplified Chinese, character by character, from OpenCC's
 /// `TSCharacters.ocd2` (Debian's libopencc1.1), after Japanese forms are
@@ -13,7 +15,8 @@ enum TraditionalToSimplified {
     static let ranges = HanScript.ranges
 
     /// Every character whose simplified form differs, or an error naming what is missing.
-    static func loadTable() throws(ModerationSetupError) -> [UInt32: UInt32] {
+    /// - Parameter parts: how many parts the characters are converted in, at once (the same table whatever the number).
+    static func loadTable(parts: Int = 2) throws(ModerationSetupError) -> [UInt32: UInt32] {
         let environment = ProcessInfo.processInfo.environment["OPENCC_DATA_DIR"].map { [$0] } ?? []
         guard let folder = (environment + dataFolders).first(where: {
             FileManager.default.fileExists(atPath: $0 + "/TSCharacters.ocd2")
@@ -61,22 +64,34 @@ enum TraditionalToSimplified {
         // it, traditional characters would slip past every term.
         let failed = ModerationSetupError(message: "OpenCC could not convert traditional characters with \(dictionary).",
                                           fix: "Reinstall libopencc1.1; moderation cannot run without the conversion.")
-        var table: [UInt32: UInt32] = [:]
-        for range in ranges {
-            let scalars = range.compactMap(Unicode.Scalar.init)
+        // In parts converted on all cores, each by a converter of its own (the first, opened above,
+        // only tells why OpenCC cannot open): about 90,000 characters.
+        let scalars = ranges.flatMap { $0.compactMap(Unicode.Scalar.init) }
+        let size = (scalars.count + parts - 1) / max(parts, 1)
+        let converted = Mutex<[Int: [UInt32: UInt32]]>([:])
+        DispatchQueue.concurrentPerform(iterations: max(parts, 1)) { part in
+            let slice = scalars[min(part * size, scalars.count)..<min((part + 1) * size, scalars.count)]
+            guard let own = opencc_open(configPath), Int(bitPattern: own) != -1 else { return }
+            defer { opencc_close(own) }
             // One character per line: the dictionary has single-character keys only.
-            let input = scalars.map { String($0) }.joined(separator: "\n")
-            guard let output = input.withCString({ opencc_convert_utf8(converter, $0, strlen($0)) }) else { throw failed }
+            let input = slice.map { String($0) }.joined(separator: "\n")
+            guard let output = input.withCString({ opencc_convert_utf8(own, $0, strlen($0)) }) else { return }
             defer { opencc_convert_utf8_free(output) }
             let lines = String(cString: output).split(separator: "\n", omittingEmptySubsequences: false)
-            guard lines.count == scalars.count else { throw failed }
-            for (original, converted) in zip(scalars, lines) {
+            guard lines.count == slice.count else { return }
+            var table: [UInt32: UInt32] = [:]
+            for (original, converted) in zip(slice, lines) {
                 guard let simplified = converted.unicodeScalars.first, converted.unicodeScalars.count == 1,
                     simplified != original
                 else { continue }
                 table[original.value] = simplified.value
             }
+            converted.withLock { $0[part] = table }
         }
+        // A part that failed is missing: the whole table fails.
+        let tables = converted.withLock { $0 }
+        guard tables.count == max(parts, 1) else { throw failed }
+        let table = tables.values.reduce(into: [UInt32: UInt32]()) { all, part in all.merge(part) { first, _ in first } }
         // 國 → 国 is in every version of the dictionary: a table without it was not really loaded.
         guard table[0x570B] == 0x56FD else { throw failed }
         return table

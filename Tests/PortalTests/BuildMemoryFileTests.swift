@@ -1,4 +1,4 @@
-import Content
+@testable import Content
 import Foundation
 import Glibc
 import Moderation
@@ -176,5 +176,40 @@ struct BuildLockTests {
         #expect(!small.complete)
         let whole = FolderSignature(folders: [fixture.content]).signatureThroughLinks()
         #expect(whole.complete && whole.stamps.keys.contains { $0.hasPrefix(fixture.content + "/everything/Templates/") })
+    }
+}
+
+/// An answer read back from a build's memory decodes its texts when first
+/// asked for. Should they not decode (the memory is sealed, so only a bug
+/// could cause it), nothing moderation reads is dropped.
+struct ArchivedAnswerTextsTests {
+    private static let source = "---\nid: flu\ntitle: 流感疫苗\n---\n建议每年接种一次。\n\n内部<!---->资料\n"
+
+    private func archived(_ write: (inout ArchiveWriter) -> Void) -> AnswerTexts.Archived {
+        var writer = ArchiveWriter()
+        write(&writer)
+        return .init(bytes: writer.bytes[...], bodyEnd: "建议每年接种一次。\n\n内部<!---->资料\n".utf8.count, body: nil, file: "answers/province/flu.md")
+    }
+
+    @Test func textsThatDoNotDecodeAreReadAgainFromTheSource() {
+        let expected = ReaderView.texts(ofFile: "answers/province/flu.md", text: Self.source)
+        #expect(expected.contains { $0.lines.joined().contains("内部资料") }, "the reader's view joins the term")
+        // The reader's texts cut short after their count.
+        let cut = AnswerTexts(archived: archived { writer in
+            writer.text(Self.source)
+            writer.int(3)
+        }).value
+        #expect(cut.source == Self.source)
+        #expect(cut.readerTexts == expected)
+        #expect(cut.body == "建议每年接种一次。\n\n内部<!---->资料\n")
+        // A source whose bytes are not UTF-8: read with the bad bytes replaced, and its reader's texts derived from that.
+        let bytes = Array("---\nid: flu\ntitle: 流感疫苗\n---\n建议".utf8) + [0xFF] + Array("每年接种一次。\n\n内部<!---->资料\n".utf8)
+        let damaged = AnswerTexts(archived: archived { writer in
+            writer.int(bytes.count)
+            writer.append(bytes[...])
+            writer.int(0)
+        }).value
+        #expect(damaged.source.contains("内部<!---->资料"))
+        #expect(damaged.readerTexts.contains { $0.lines.joined().contains("内部资料") })
     }
 }

@@ -70,6 +70,25 @@ package struct ArchiveReader {
         return values
     }
 
+    /// Passes over a text without making a string of it: it is read later from ``bytes(from:)``, if at all.
+    package mutating func skipText() throws(Damaged) {
+        let count = try int()
+        guard count >= 0, end - offset >= count else { throw Damaged() }
+        offset += count
+    }
+
+    /// Passes over a list of texts (see ``skipText()``).
+    package mutating func skipTexts() throws(Damaged) {
+        for _ in 0..<(try self.count()) { try skipText() }
+    }
+
+    /// Passes over a list of numbers.
+    package mutating func skipInts() throws(Damaged) {
+        let count = try self.count()
+        guard count <= (end - offset) / 8 else { throw Damaged() }
+        offset += 8 * count
+    }
+
     /// A count of items that follow, each at least a byte: never more than the bytes left.
     package mutating func count() throws(Damaged) -> Int {
         let count = try int()

@@ -70,21 +70,15 @@ extension Answer {
         let keys = try archive.texts()
         let lines = try archive.ints()
         guard keys.count == lines.count else { throw ArchiveReader.Damaged() }
-        let source = try archive.text()
-        let body: String
-        if let bodyEnd {
-            guard bodyEnd >= 0, bodyEnd <= source.utf8.count else { throw ArchiveReader.Damaged() }
-            body = String(decoding: source.utf8.suffix(bodyEnd), as: UTF8.self)
-        } else {
-            body = explicitBody ?? ""
-        }
-        var readerTexts: [DerivedText] = []
+        // The source and the reader's texts: their shape checked now, decoded when first asked for (``AnswerTexts``).
+        let textsStart = archive.position
+        try archive.skipText()
         for _ in 0..<(try archive.count()) {
-            let textLines = try archive.texts()
-            let sourceLines = try archive.ints()
-            guard textLines.count == sourceLines.count else { throw ArchiveReader.Damaged() }
-            readerTexts.append(DerivedText(lines: textLines, sourceLines: sourceLines, isSummary: try archive.bool()))
+            try archive.skipTexts()
+            try archive.skipInts()
+            _ = try archive.bool()
         }
+        let texts = AnswerTexts(archived: .init(bytes: archive.bytes(from: textsStart), bodyEnd: bodyEnd, body: explicitBody, file: file))
         let linkIDs = try archive.texts()
         let linkLines = try archive.ints()
         guard linkIDs.count == linkLines.count else { throw ArchiveReader.Damaged() }
@@ -94,8 +88,8 @@ extension Answer {
         }
         let fileHash = try archive.text()
         return Answer(scope: scope, id: id, title: title, category: category, updated: updated, visibility: visibility, tags: tags,
-                      overrides: overrides, media: media, body: body, bodyLine: bodyLine, file: file,
-                      keyLines: Dictionary(zip(keys, lines)) { first, _ in first }, source: source, readerTexts: readerTexts,
+                      overrides: overrides, media: media, bodyLine: bodyLine, file: file,
+                      keyLines: Dictionary(zip(keys, lines)) { first, _ in first }, texts: texts,
                       answerLinks: zip(linkIDs, linkLines).map { Link(id: $0, line: $1) }, mediaReferences: mediaReferences,
                       fileHash: fileHash)
     }

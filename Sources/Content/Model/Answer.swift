@@ -25,7 +25,7 @@ package final class Answer: Sendable {
     /// Names of media files under `media/` that this answer presents.
     package let media: [String]
     /// The Markdown body.
-    package let body: String
+    package var body: String { texts.value.body }
     /// The line of the file on which the body starts (1-based).
     package let bodyLine: Int
     /// The file, as the user named it.
@@ -33,10 +33,12 @@ package final class Answer: Sendable {
     /// Lines of the front matter keys, for messages about their values.
     package let keyLines: [String: Int]
     /// The whole file as written, front matter included: what moderation reads.
-    package let source: String
+    package var source: String { texts.value.source }
     /// What readers see — every front-matter value as YAML decodes it, the
     /// body as rendered — with source lines: moderation reads it too (``ReaderView``).
-    package let readerTexts: [DerivedText]
+    package var readerTexts: [DerivedText] { texts.value.readerTexts }
+    /// The source, body and reader's texts, perhaps not yet decoded from a build's memory.
+    private let texts: AnswerTexts
     /// The body's `answer:<id>` links, checked against the other answers when loading.
     package let answerLinks: [Link]
     /// The images and PDFs of `media/` the body shows or links to, with their lines in the file.
@@ -44,10 +46,19 @@ package final class Answer: Sendable {
     /// SHA-256 of the file's bytes: what a reviewer's approval is bound to.
     package let fileHash: String
 
-    package init(scope: Scope, id: String, title: String, category: String, updated: Day, visibility: Visibility, tags: [String],
+    package convenience init(scope: Scope, id: String, title: String, category: String, updated: Day, visibility: Visibility, tags: [String],
                  overrides: String?, media: [String], body: String, bodyLine: Int, file: String, keyLines: [String: Int],
                  source: String, readerTexts: [DerivedText], answerLinks: [Link], mediaReferences: [MarkdownDocument.MediaReference],
                  fileHash: String) {
+        self.init(scope: scope, id: id, title: title, category: category, updated: updated, visibility: visibility, tags: tags,
+                  overrides: overrides, media: media, bodyLine: bodyLine, file: file, keyLines: keyLines,
+                  texts: AnswerTexts(source: source, body: body, readerTexts: readerTexts), answerLinks: answerLinks,
+                  mediaReferences: mediaReferences, fileHash: fileHash)
+    }
+
+    init(scope: Scope, id: String, title: String, category: String, updated: Day, visibility: Visibility, tags: [String],
+         overrides: String?, media: [String], bodyLine: Int, file: String, keyLines: [String: Int], texts: AnswerTexts,
+         answerLinks: [Link], mediaReferences: [MarkdownDocument.MediaReference], fileHash: String) {
         self.scope = scope
         self.id = id
         self.title = title
@@ -57,12 +68,10 @@ package final class Answer: Sendable {
         self.tags = tags
         self.overrides = overrides
         self.media = media
-        self.body = body
         self.bodyLine = bodyLine
         self.file = file
         self.keyLines = keyLines
-        self.source = source
-        self.readerTexts = readerTexts
+        self.texts = texts
         self.answerLinks = answerLinks
         self.mediaReferences = mediaReferences
         self.fileHash = fileHash

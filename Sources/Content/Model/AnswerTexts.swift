@@ -1,0 +1,86 @@
+import Moderation
+import Synchronization
+
+/// An answer's texts: the file as written, its Markdown body, and what
+/// readers see. As read from the file; or, for an answer a build read back
+/// from its memory, the sealed bytes they were kept as, decoded the first
+/// time they are asked for. Most answers of a build that keeps most sites are
+/// neither rendered nor scanned again (their findings are remembered), and
+/// these texts are most of the time and memory an answer costs to read back.
+final class AnswerTexts: Sendable {
+    struct Decoded: Sendable {
+        let source: String
+        let body: String
+        let readerTexts: [DerivedText]
+    }
+
+    /// Where the texts are kept in a build's memory: the source, then the reader's texts
+    /// (see ``Answer/write(to:)``), and where the body starts (its length at the end of the source) or the body itself.
+    struct Archived: Sendable {
+        let bytes: ArraySlice<UInt8>
+        let bodyEnd: Int?
+        let body: String?
+        /// The answer's file, should its reader's texts have to be derived again.
+        let file: String
+    }
+
+    private let archived: Archived?
+    private let decoded: Mutex<Decoded?>
+
+    init(source: String, body: String, readerTexts: [DerivedText]) {
+        archived = nil
+        decoded = Mutex(Decoded(source: source, body: body, readerTexts: readerTexts))
+    }
+
+    /// Texts checked for their shape (every length within the bytes) but not yet decoded.
+    init(archived: Archived) {
+        self.archived = archived
+        decoded = Mutex(nil)
+    }
+
+    var value: Decoded {
+        decoded.withLock { decoded in
+            if let decoded { return decoded }
+            let made = archived.map { Self.decode($0, file: $0.file) } ?? Decoded(source: "", body: "", readerTexts: [])
+            decoded = made
+            return made
+        }
+    }
+
+    /// The texts of `archived`. Their shape was checked when the memory was
+    /// read, and the memory is sealed with the user's key, so they are the
+    /// bytes this program wrote from its own strings. Should a part still not
+    /// decode (a bug), nothing is dropped: the source is read with its bad
+    /// bytes replaced, and what readers see is derived from it anew.
+    private static func decode(_ archived: Archived, file: String) -> Decoded {
+        var reader = ArchiveReader(Array(archived.bytes))
+        let source = (try? reader.text()) ?? Self.repairedSource(archived.bytes)
+        var readerTexts: [DerivedText]? = []
+        do throws(ArchiveReader.Damaged) {
+            for _ in 0..<(try reader.count()) {
+                let lines = try reader.texts()
+                let sourceLines = try reader.ints()
+                guard lines.count == sourceLines.count else { throw ArchiveReader.Damaged() }
+                readerTexts?.append(DerivedText(lines: lines, sourceLines: sourceLines, isSummary: try reader.bool()))
+            }
+        } catch {
+            readerTexts = nil
+        }
+        let body: String
+        if let bodyEnd = archived.bodyEnd, bodyEnd >= 0, bodyEnd <= source.utf8.count {
+            body = String(decoding: source.utf8.suffix(bodyEnd), as: UTF8.self)
+        } else {
+            body = archived.body ?? ""
+        }
+        return Decoded(source: source, body: body, readerTexts: readerTexts ?? ReaderView.texts(ofFile: file, text: source))
+    }
+
+    /// The source's bytes (after their length) as text, any byte that is not UTF-8 replaced.
+    private static func repairedSource(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.count >= 8 else { return "" }
+        var length = 0
+        for index in 0..<8 { length |= Int(bytes[bytes.startIndex + index]) << (8 * index) }
+        let start = bytes.startIndex + 8
+        return String(decoding: bytes[start..<min(bytes.endIndex, start + max(0, min(length, bytes.count - 8)))], as: UTF8.self)
+    }
+}

@@ -118,6 +118,27 @@ struct BuildMemoryFileTests {
     }
 
     /// The control: the same memory, sealed with the user's key, is believed (so the test above can fail).
+    /// A scope's file is left as it is only while it holds exactly what would be written: an
+    /// answer gone, or findings scanned again under a grown lexicon, write it again.
+    @Test func aScopeWithAnAnswerGoneOrItsFindingsScannedAgainIsWrittenAgain() async throws {
+        let fixture = try ProvinceFixture()
+        let seal = try seal(fixture, "user")
+        _ = try await rendered(fixture, seal: seal)
+        try FileManager.default.removeItem(atPath: fixture.content + "/answers/nj/nj-clinic.md")
+        _ = try await rendered(fixture, seal: seal)
+        var back = BuildMemory.restored(for: fixture.output, seal: seal).answers.answersByFile
+        #expect(!back.keys.contains { $0.hasSuffix("/nj-clinic.md") }, "the memory still holds a removed answer")
+        #expect(back.keys.contains { $0.hasSuffix("/nj-reply.md") })
+        // A term of flu.md added to the lexicon: every scope is scanned again, and each file holds the new findings.
+        try fixture.write(try fixture.read("Content/lexicon/classified.txt") + "接种一次\t测试\n", to: "Content/lexicon/classified.txt")
+        _ = try await rendered(fixture, seal: seal)
+        let memory = BuildMemory.restored(for: fixture.output, seal: seal)
+        back = memory.answers.answersByFile
+        let flu = try #require(back.first { $0.key.hasSuffix("/province/flu.md") }?.value)
+        let findings = memory.findings.findings(of: flu) { [] }
+        #expect(findings.contains { $0.term == "接种一次" }, "the memory kept the findings of the old lexicon")
+    }
+
     @Test func aMemorySealedByThisUserIsBelieved() async throws {
         let fixture = try ProvinceFixture()
         let user = try seal(fixture, "user")

@@ -23,6 +23,8 @@ package final class AnswerFileCache: Sendable {
         /// Each entry read from a build's cache file, as its bytes there: written again as they are while it is
         /// the same answer (held here, so that its identity is never another answer's).
         var archived: [String: (answer: Answer, bytes: ArraySlice<UInt8>)] = [:]
+        /// How many answers of each scope the cache files restored held.
+        var restoredCounts: [Scope: Int] = [:]
     }
 
     private let state = Mutex(State())
@@ -151,10 +153,25 @@ package final class AnswerFileCache: Sendable {
             state.province = province
             state.entries = [:]
             state.archived = [:]
+            state.restoredCounts = [:]
             for part in parts where part.province == province {
                 state.entries.merge(part.entries) { first, _ in first }
                 state.archived.merge(part.archived) { first, _ in first }
+                for entry in part.entries.values { state.restoredCounts[entry.scope, default: 0] += 1 }
             }
+        }
+    }
+
+    /// Whether the answers of `scope` are exactly those a build's cache file was read with: the same
+    /// files, each the very answer read back (none read again from its file, none added or gone).
+    package func isAsRestored(_ scope: Scope) -> Bool {
+        state.withLock { state in
+            var count = 0
+            for (file, entry) in state.entries where entry.scope == scope {
+                guard case .success(let answer) = entry.result, state.archived[file]?.answer === answer else { return false }
+                count += 1
+            }
+            return count == state.restoredCounts[scope]
         }
     }
 

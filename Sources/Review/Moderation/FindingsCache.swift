@@ -111,6 +111,8 @@ package final class FindingsCache: Sendable {
         let lexicon: String
         let contacts: String
         let kept: [ObjectIdentifier: (answer: Answer, findings: [Finding])]
+        /// How many answers' findings the file held, kept or not.
+        package let entries: Int
     }
 
     /// Reads the findings a build's cache file kept for `answers` (as read
@@ -119,7 +121,8 @@ package final class FindingsCache: Sendable {
         let lexicon = try archive.text()
         let contacts = try archive.text()
         var kept: [ObjectIdentifier: (answer: Answer, findings: [Finding])] = [:]
-        for _ in 0..<(try archive.count()) {
+        let entries = try archive.count()
+        for _ in 0..<entries {
             let file = try archive.text()
             let fileHash = try archive.text()
             var findings: [Finding] = []
@@ -130,7 +133,17 @@ package final class FindingsCache: Sendable {
             }
             if let answer = answers[file], answer.fileHash == fileHash { kept[ObjectIdentifier(answer)] = (answer, findings) }
         }
-        return Part(lexicon: lexicon, contacts: contacts, kept: kept)
+        return Part(lexicon: lexicon, contacts: contacts, kept: kept, entries: entries)
+    }
+
+    /// Whether the findings of each of `answers` are those a build's cache file was read with, none scanned since.
+    package func holdsOnlyRestored(_ answers: some Sequence<Answer>) -> Bool {
+        state.withLock { state in
+            answers.allSatisfy { answer in
+                let id = ObjectIdentifier(answer)
+                return state.findings[id] == nil && state.restored[id]?.answer === answer
+            }
+        }
     }
 
     /// Takes the findings cache files kept, those made with the same lexicon

@@ -61,7 +61,7 @@ extension BuildMemory {
         }.compactMap { $0 }
         memory.answers.restore(parts.map(\.1))
         memory.findings.restore(parts.map(\.2))
-        for (name, _, _, payload) in parts { memory.files.keep(payload, as: name) }
+        for (name, _, findings, payload) in parts { memory.files.keep(payload, as: name, findings: findings.entries) }
         return memory
     }
 
@@ -79,11 +79,18 @@ extension BuildMemory {
         let scopes = answers.scopes
         let written = scopes.sorted().concurrentMap { scope -> String in
             let name = Self.name(of: scope)
+            // Every answer of the scope the very one read back from its file, with the findings read
+            // with it, as many as the file held: the file already holds what would be written.
+            let answersOfScope = answersByFile.filter { $0.value.scope == scope }
+            if answers.isAsRestored(scope), findings.holdsOnlyRestored(answersOfScope.values),
+                files.findingsHeld(by: name) == answersOfScope.count {
+                return name
+            }
             var archive = ArchiveWriter()
             archive.text(Self.header)
             archive.text(Self.executable)
             answers.write(to: &archive, scope: scope)
-            findings.write(to: &archive, answers: answersByFile.filter { $0.value.scope == scope })
+            findings.write(to: &archive, answers: answersOfScope)
             if !files.holds(archive.bytes, as: name), let file = seal.file(at: "\(folder)/\(name)") {
                 file.write(archive.bytes[...])
                 file.commit()

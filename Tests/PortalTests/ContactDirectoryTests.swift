@@ -58,7 +58,12 @@ struct ContactDirectoryTests {
                       "回电83106677", "微信同号83106677",
                       // The quick look before the full reading of the words (speed, #15) must not miss a form.
                       "“电话”：83106677", "電話：83106677", "电　话：83106677", "ｔｅｌ：83106677", "TEL 83106677", "ⓣⓔⓛ 83106677",
-                      "联系方式—电话…83106677", "電\u{00A0}話83106677"])
+                      "联系方式—电话…83106677", "電\u{00A0}話83106677",
+                      // Found by a third attack run: the word split by a character drawn as nothing or as a blank.
+                      "来电人王女士，电\u{FE00}话：8310 6688", "电\u{FE0F}话83106699", "电\u{E0100}话83106699", "电\u{034F}话83106699",
+                      "电\u{3164}话83106699", "电\u{115F}话83106699", "电\u{1160}话83106699", "电\u{FFA0}话83106699",
+                      "电\u{17B4}话83106699", "电\u{180B}话83106699", "电\u{2800}话83106699", "电\u{0301}话83106699",
+                      "Tel\u{0301}: 83106699", "电\u{302A}话83106699", "电丶话83106699"])
     func aCallersNumberInAnyCommonFormStaysBlocked(_ text: String) throws {
         let fixture = try fixture(showing: text)
         let review = try review("nj/nj-clinic", fixture)

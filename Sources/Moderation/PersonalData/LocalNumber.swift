@@ -53,11 +53,13 @@ enum LocalNumber {
         return false
     }
 
-    /// `written` as moderation reads terms: compatibility forms (full width),
-    /// lower case, no white space or invisible characters.
+    /// `written` as moderation reads terms: compatibility forms (full width), decomposed,
+    /// lower case, no white space, nothing drawn as nothing (``ScalarTable/isInvisible(_:)``:
+    /// variation selectors, fillers, combining marks, format characters) and no braille blank.
     static func reading(of written: String) -> String.UnicodeScalarView {
-        written.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
-            .filter { !$0.properties.isWhitespace && $0.properties.generalCategory != .format }
+        // Decomposed, so a mark composed onto a letter (`Tel\u{301}` is `Teĺ` once composed) is a mark, dropped.
+        written.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+            .filter { !$0.properties.isWhitespace && !ScalarTable.isInvisible($0) && $0.value != 0x2800 }
     }
 
     /// The same as ``reading(of:)``, scalar by scalar, for the text most
@@ -73,6 +75,9 @@ enum LocalNumber {
                 continue
             case 0x41...0x5A:
                 read.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x4E36:
+                // 丶, an ideograph drawn as a dot: read through, as terms are.
+                continue
             case 0x21...0x7E, 0x4E00...0x9FFF, 0x3001, 0x3002, 0x3008...0x3011, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0xB7:
                 read.append(scalar)
             case 0xFF21...0xFF3A:
@@ -101,7 +106,8 @@ enum LocalNumber {
         var quick = String.UnicodeScalarView()
         for scalar in String(decoding: window, as: UTF8.self).unicodeScalars {
             switch scalar.value {
-            case 0x09...0x0D, 0x20, 0xA0, 0x3000:
+            case 0x09...0x0D, 0x20, 0xA0, 0x3000, 0x4E36, 0x302A...0x302F:
+                // White space, 丶 and the ideographic tone marks (combining): the full reading drops them too.
                 continue
             case 0x41...0x5A:
                 quick.append(Unicode.Scalar(scalar.value + 0x20)!)

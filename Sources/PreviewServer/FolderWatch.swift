@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Glibc
 import Synchronization
@@ -44,9 +45,9 @@ final class FolderWatch: Sendable {
         guard add(root) else { return false }
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return true }
         for case let path as String in enumerator {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: "\(root)/\(path)", isDirectory: &isFolder), isFolder.boolValue,
-                !add("\(root)/\(path)") {
+            // A folder itself, never one reached through a link: a link to a folder already watched would
+            // name that folder's events by the link's path (one watch per folder), and the real path would go stale.
+            if FileStamp(path: "\(root)/\(path)")?.isFolder == true, !add("\(root)/\(path)") {
                 return false
             }
         }
@@ -132,6 +133,11 @@ final class FolderWatch: Sendable {
                 return (event.wd, event.mask, Int(event.len))
             }
             if mask & UInt32(IN_Q_OVERFLOW) != 0 { return nil }
+            // A watched root moved or deleted (a content or theme folder replaced whole): its new folder is
+            // not watched, so the watch ends and the caller walks the folders instead.
+            if mask & UInt32(IN_MOVE_SELF | IN_DELETE_SELF) != 0, let folder = folders.withLock({ $0[watch] }), roots.contains(folder) {
+                return nil
+            }
             let name = buffer[(offset + header)..<(offset + header + length)].prefix { $0 != 0 }
             unfinished.note(mask, file: "\(watch)/\(String(decoding: name, as: UTF8.self))")
             let parent = folders.withLock { $0[watch] }

@@ -111,11 +111,20 @@ package final class PreviewSession: Sendable {
             // Only the paths the events named are examined again, but at the start, when a save may have come first.
             let named = watch.takeNamedPaths()
             let now = pending ? watcher.signature(expected: last.count) : watcher.updating(last, at: named)
-            pending = false
             if now != last {
                 last = now
                 await rebuild(stamps: now)
             }
+            // What no event named (a file edited through a hard link from outside, a folder reached twice):
+            // a whole walk once the pages reloaded, off the editor's wait; built again when it finds more.
+            if !pending {
+                let walked = watcher.signature(expected: last.count)
+                if walked != last {
+                    last = walked
+                    await rebuild(stamps: walked)
+                }
+            }
+            pending = false
         }
     }
 

@@ -175,3 +175,41 @@ struct NamedPathsTests {
         }
     }
 }
+
+/// The watch names each change by the path the build reads it at.
+struct WatchedPathsTests {
+    private func folder() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-watched-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/answers/nj", withIntermediateDirectories: true)
+        return root
+    }
+
+    /// A link to a folder of the content (which the build accepts) is not watched through: one folder has one
+    /// watch, and its events would be named by the link's path while the real path went stale in the preview.
+    @Test(.timeLimit(.minutes(1))) func aFolderReachedThroughALinkIsNamedByItsOwnPath() async throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/nanjing", withDestinationPath: "answers/nj")
+        let watch = try FolderWatch([root])
+        #expect(!watch.watchedFolders.contains(root + "/nanjing"))
+        var changes = watch.changes().makeAsyncIterator()
+        FileManager.default.createFile(atPath: root + "/answers/nj/clinic.md", contents: Data("改过了\n".utf8))
+        var named: Set<String> = []
+        while !named.contains(root + "/answers/nj/clinic.md") {
+            #expect(await changes.next() != nil)
+            named.formUnion(watch.takeNamedPaths() ?? [])
+        }
+        #expect(!named.contains { $0.hasPrefix(root + "/nanjing") })
+    }
+
+    /// A watched folder moved away (a content folder replaced whole): its replacement is not watched, so the watch ends
+    /// and the preview walks the folders instead of trusting events that no longer come.
+    @Test(.timeLimit(.minutes(1))) func aRootMovedAwayEndsTheWatch() async throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root); try? FileManager.default.removeItem(atPath: root + ".old") }
+        let watch = try FolderWatch([root])
+        var changes = watch.changes().makeAsyncIterator()
+        #expect(rename(root, root + ".old") == 0)
+        while await changes.next() != nil {}
+    }
+}

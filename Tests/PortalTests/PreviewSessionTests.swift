@@ -93,6 +93,36 @@ struct PreviewSessionTests {
         #expect(try cityPage(preview, host: "nj.localhost", "/answers/flu/").contains("WATCHED-EDIT"))
     }
 
+    /// An answer edited through a hard link from outside the content folder makes no event; the walk
+    /// after the next save finds it, and the preview builds it (here a classified term: held back).
+    @Test(.timeLimit(.minutes(1)))
+    func anAnswerEditedThroughAHardLinkFromOutsideIsSeenAfterTheNextSave() async throws {
+        let fixture = try ProvinceFixture()
+        let outside = fixture.root + "/outside-clinic.md"
+        #expect(link(fixture.content + "/answers/nj/nj-clinic.md", outside) == 0)
+        let preview = try await session(fixture)
+        #expect(try cityPage(preview, host: "nj.localhost", "/answers/nj-clinic/").contains("NANJING-CLINIC-TEXT"))
+        let watching = Task { try await preview.watch(every: .milliseconds(20)) }
+        defer { watching.cancel() }
+        // A first save, seen: the watch now goes by events.
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "建议每年都接种一次")
+        #expect(await preview.reloads.next(after: 0) == 1)
+        // Written in place through the other name: the same file, no event in the content folder.
+        let handle = try #require(FileHandle(forUpdatingAtPath: outside))
+        let text = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+        try handle.seek(toOffset: 0)
+        try handle.write(contentsOf: Data(text.replacingOccurrences(of: "NANJING-CLINIC-TEXT", with: "内部资料诊所改").utf8))
+        try handle.close()
+        #expect(try cityPage(preview, host: "nj.localhost", "/answers/nj-clinic/").contains("NANJING-CLINIC-TEXT"))
+        try fixture.edit("Content/answers/province/flu.md", replacing: "建议每年都接种一次", with: "建议每年接种一次")
+        var generation = 1
+        while preview.notes.withLock({ $0 }).heldBack(domain: "www.jsnj12320.cn", path: "/answers/nj-clinic/") == nil {
+            generation = try #require(await preview.reloads.next(after: generation))
+        }
+        // At most: the second save, then the walk after it (the walk after the first save's last event may find it first).
+        #expect(generation <= 3)
+    }
+
     /// A content error keeps the previous pages, and shows over them, naming file and line, until it is fixed.
     @Test func aFailedRebuildShowsItsProblemsOverThePreviousPagesUntilFixed() async throws {
         let fixture = try ProvinceFixture()

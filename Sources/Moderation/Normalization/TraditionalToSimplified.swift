@@ -42,37 +42,41 @@ enum TraditionalToSimplified {
             throw ModerationSetupError(message: "Cannot make a private temporary folder for OpenCC's configuration in \(NSTemporaryDirectory()).",
                                        fix: "Check that the temporary folder (TMPDIR) is writable.")
         }
-        defer { rmdir(folder) }
         let configPath = folder + "/opencc.json"
         let descriptor = open(configPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         let bytes = Array(config.utf8)
         let written = descriptor >= 0 && bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
         if descriptor >= 0 { close(descriptor) }
-        defer { unlink(configPath) }
+        // One converter per part, all opened before the file and its folder are removed, so only a process
+        // killed in these few milliseconds leaves them (OpenCC reads the configuration when it opens).
+        let count = max(parts, 1)
+        let converters = written ? (0..<count).map { _ in opencc_open(configPath) } : []
+        unlink(configPath)
+        rmdir(folder)
+        defer { for case let converter? in converters where Int(bitPattern: converter) != -1 { opencc_close(converter) } }
         guard written else {
             throw ModerationSetupError(message: "Cannot write a temporary OpenCC configuration at \(configPath).",
                                        fix: "Check that the temporary folder is writable.")
         }
-        guard let converter = opencc_open(configPath), Int(bitPattern: converter) != -1 else {
+        guard converters.allSatisfy({ $0 != nil && Int(bitPattern: $0) != -1 }) else {
             let reason = opencc_error().map { String(cString: $0) } ?? "unknown error"
             throw ModerationSetupError(message: "OpenCC cannot open \(dictionary): \(reason).",
                                        fix: "Reinstall libopencc1.1 and libopencc-dev.")
         }
-        defer { opencc_close(converter) }
+        // Passed to the parts as numbers (a pointer is not Sendable); each part uses its own.
+        let handles = converters.map { Int(bitPattern: $0) }
 
         // A conversion that fails is an error, never a skipped step: without
         // it, traditional characters would slip past every term.
         let failed = ModerationSetupError(message: "OpenCC could not convert traditional characters with \(dictionary).",
                                           fix: "Reinstall libopencc1.1; moderation cannot run without the conversion.")
-        // In parts converted on all cores, each by a converter of its own (the first, opened above,
-        // only tells why OpenCC cannot open): about 90,000 characters.
+        // In parts converted on all cores, each by a converter of its own: about 90,000 characters.
         let scalars = ranges.flatMap { $0.compactMap(Unicode.Scalar.init) }
         let size = (scalars.count + parts - 1) / max(parts, 1)
         let converted = Mutex<[Int: [UInt32: UInt32]]>([:])
         DispatchQueue.concurrentPerform(iterations: max(parts, 1)) { part in
             let slice = scalars[min(part * size, scalars.count)..<min((part + 1) * size, scalars.count)]
-            guard let own = opencc_open(configPath), Int(bitPattern: own) != -1 else { return }
-            defer { opencc_close(own) }
+            guard let own = UnsafeMutableRawPointer(bitPattern: handles[part]) else { return }
             // One character per line: the dictionary has single-character keys only.
             let input = slice.map { String($0) }.joined(separator: "\n")
             guard let output = input.withCString({ opencc_convert_utf8(own, $0, strlen($0)) }) else { return }

@@ -1,6 +1,8 @@
 /// Reads what an ``ArchiveWriter`` wrote, in the same order. Anything out of
-/// place (a length past the end, text that is not UTF-8) throws ``Damaged``:
-/// the reader then drops the whole cache, never part of it.
+/// place (a length past the end, text read that is not UTF-8) throws ``Damaged``:
+/// the reader then drops the whole cache, never part of it. Text passed over
+/// (``skipText()``) is checked for its length only, and read later from
+/// ``bytes(from:)`` by whoever needs it (``AnswerTexts``).
 package struct ArchiveReader {
     package struct Damaged: Error {
         package init() {}

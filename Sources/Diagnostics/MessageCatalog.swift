@@ -389,6 +389,8 @@ package enum MessageCatalog {
         ("{1!} is an {2}, not a reviewer", "{1} 的角色是 {2}，不是审核人"),
         ("{1!} submitted this revision and cannot also approve it (four eyes)", "{1} 提交了这一版本，不能再批准它（双人审核）"),
         ("no one in people.yml submitted this revision, so it cannot be approved (four eyes)", "people.yml 中没有人提交过这一版本，因此不能批准（双人审核）"),
+        ("The build cache's key is not a file of yours that only you can read, so builds keep nothing for the next and each makes every site. Remove it (a new one is made) or run `chmod 600` on it.",
+         "构建缓存的密钥不是只有你本人能读取的你自己的文件，因此构建不会为下一次保留任何内容，每次都会重新生成所有网站。请删除它（会自动生成新的），或对它运行 `chmod 600`。"),
         ("{1!}'s key is a DEMO key of demo-keys/, whose private half is public: anyone can sign as {2!}. Replace it before going live.",
          "{1} 的密钥是 demo-keys/ 中的演示密钥，其私钥是公开的：任何人都能以 {2} 的名义签名。正式上线前请更换。"),
         ("{1!} may no longer decide from {2} on (people.yml `until`)", "{1} 自 {2} 起不能再作审核决定（people.yml 中的 `until`）"),

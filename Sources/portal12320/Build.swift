@@ -39,6 +39,7 @@ struct Build: AsyncParsableCommand {
             Terminal.error("Another build into \(output)/ is running: waiting for it to finish.")
         }
         defer { withExtendedLifetime(lock) {} }
+        if let problem = CacheSeal.userKeyProblem { Terminal.error(problem) }
         BuildMemory.removeLeftovers(for: output)
         // Taken before anything is read: a file saved during the build makes the next one build again.
         let inputs = BuildStamp.inputs(content: options.content, templates: templates, output: output, cities: Set(cities),

@@ -1,4 +1,5 @@
 @testable import Content
+import Diagnostics
 import Foundation
 import Glibc
 import Moderation
@@ -232,5 +233,25 @@ struct ArchivedAnswerTextsTests {
         }).value
         #expect(damaged.source.contains("内部<!---->资料"))
         #expect(damaged.readerTexts.contains { $0.lines.joined().contains("内部资料") })
+    }
+}
+
+/// A key the build cannot use makes every build a full one, safely: the
+/// build says so, and how to fix it, instead of being slow for no reason given.
+struct CacheKeyWarningTests {
+    @Test func aKeyOthersCanReadIsNamedWithTheFix() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-key-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/cache-key"
+        #expect(CacheSeal.problem(withKeyFile: file) == nil, "no key yet: one is made, nothing to say")
+        #expect(CacheSeal.keyFile(file) != nil)
+        #expect(CacheSeal.problem(withKeyFile: file) == nil)
+        #expect(chmod(file, 0o644) == 0)
+        let problem = try #require(CacheSeal.problem(withKeyFile: file))
+        #expect(problem.hasPrefix(file + ": warning: "))
+        #expect(problem.contains("chmod 600"))
+        #expect(MessageCatalog.text(problem, in: .chinese).contains("构建缓存的密钥不是只有你本人能读取的你自己的文件"))
+        #expect(chmod(file, 0o600) == 0)
+        #expect(CacheSeal.problem(withKeyFile: file) == nil)
     }
 }

@@ -16,11 +16,30 @@ package struct CacheSeal: Sendable {
 
     /// The user's key, made on first use; `nil` when there is no home folder to keep it in (then nothing is cached).
     package static func user() -> CacheSeal? {
+        userKeyFile().flatMap(keyFile)
+    }
+
+    /// Where the user's key is kept, when there is a home folder to keep it in.
+    private static func userKeyFile() -> String? {
         let environment = ProcessInfo.processInfo.environment
         guard let base = environment["XDG_CACHE_HOME"].flatMap({ $0.hasPrefix("/") ? $0 : nil })
                 ?? environment["HOME"].flatMap({ $0.hasPrefix("/") ? $0 + "/.cache" : nil })
         else { return nil }
-        return keyFile(base + "/portal12320/cache-key")
+        return base + "/portal12320/cache-key"
+    }
+
+    /// A warning when something is at `file` that cannot be the key (another user's, readable or
+    /// writable by others, not a plain file, damaged): builds then keep nothing for the next, safely
+    /// but slowly, and the user should know why. `nil` when the key is fine or not made yet.
+    package static func problem(withKeyFile file: String) -> String? {
+        var info = stat()
+        guard lstat(file, &info) == 0, read(file) == nil else { return nil }
+        return "\(file): warning: The build cache's key is not a file of yours that only you can read, so builds keep nothing for the next and each makes every site. Remove it (a new one is made) or run `chmod 600` on it."
+    }
+
+    /// ``problem(withKeyFile:)`` for the user's key.
+    package static var userKeyProblem: String? {
+        userKeyFile().flatMap(problem(withKeyFile:))
     }
 
     /// The key in `file`, made there on first use.

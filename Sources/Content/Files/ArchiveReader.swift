@@ -73,10 +73,13 @@ package struct ArchiveReader {
     }
 
     /// Passes over a text without making a string of it: it is read later from ``bytes(from:)``, if at all.
-    package mutating func skipText() throws(Damaged) {
+    /// - Returns: its length in bytes.
+    @discardableResult
+    package mutating func skipText() throws(Damaged) -> Int {
         let count = try int()
         guard count >= 0, end - offset >= count else { throw Damaged() }
         offset += count
+        return count
     }
 
     /// Passes over a list of texts (see ``skipText()``).

@@ -72,7 +72,8 @@ extension Answer {
         guard keys.count == lines.count else { throw ArchiveReader.Damaged() }
         // The source and the reader's texts: their shape checked now, decoded when first asked for (``AnswerTexts``).
         let textsStart = archive.position
-        try archive.skipText()
+        // The body is the end of the source: it cannot be longer.
+        guard (bodyEnd ?? 0) >= 0, try archive.skipText() >= (bodyEnd ?? 0) else { throw ArchiveReader.Damaged() }
         for _ in 0..<(try archive.count()) {
             try archive.skipTexts()
             try archive.skipInts()

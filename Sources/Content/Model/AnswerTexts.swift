@@ -32,7 +32,7 @@ final class AnswerTexts: Sendable {
         decoded = Mutex(Decoded(source: source, body: body, readerTexts: readerTexts))
     }
 
-    /// Texts checked for their shape (every length within the bytes) but not yet decoded.
+    /// Texts checked for their shape (every length within the bytes, the body no longer than the source) but not yet decoded.
     init(archived: Archived) {
         self.archived = archived
         decoded = Mutex(nil)
@@ -41,7 +41,7 @@ final class AnswerTexts: Sendable {
     var value: Decoded {
         decoded.withLock { decoded in
             if let decoded { return decoded }
-            let made = archived.map { Self.decode($0, file: $0.file) } ?? Decoded(source: "", body: "", readerTexts: [])
+            let made = archived.map(Self.decode) ?? Decoded(source: "", body: "", readerTexts: [])
             decoded = made
             return made
         }
@@ -52,7 +52,7 @@ final class AnswerTexts: Sendable {
     /// bytes this program wrote from its own strings. Should a part still not
     /// decode (a bug), nothing is dropped: the source is read with its bad
     /// bytes replaced, and what readers see is derived from it anew.
-    private static func decode(_ archived: Archived, file: String) -> Decoded {
+    private static func decode(_ archived: Archived) -> Decoded {
         var reader = ArchiveReader(Array(archived.bytes))
         let source = (try? reader.text()) ?? Self.repairedSource(archived.bytes)
         var readerTexts: [DerivedText]? = []
@@ -72,7 +72,7 @@ final class AnswerTexts: Sendable {
         } else {
             body = archived.body ?? ""
         }
-        return Decoded(source: source, body: body, readerTexts: readerTexts ?? ReaderView.texts(ofFile: file, text: source))
+        return Decoded(source: source, body: body, readerTexts: readerTexts ?? ReaderView.texts(ofFile: archived.file, text: source))
     }
 
     /// The source's bytes (after their length) as text, any byte that is not UTF-8 replaced.

@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// How each written Unicode scalar reads for moderation, computed once:
 /// invisible characters vanish; stylised digits (⓿ ❶ ➀ ⓵ ⑸ ㈤ …) become
@@ -34,8 +32,7 @@ struct ScalarTable: Sendable, Equatable {
         self.simplified = simplified
         // Each part: its entries, its expansions numbered from 0, then renumbered as the parts are joined.
         let size = 0x10000 / max(parts, 1) + 1
-        let computed = Mutex<[Int: (plane: [UInt32], expansions: [Output])]>([:])
-        DispatchQueue.concurrentPerform(iterations: max(parts, 1)) { part in
+        let computed = ConcurrentParts.map(max(parts, 1)) { part -> (plane: [UInt32], expansions: [Output]) in
             var plane: [UInt32] = []
             var expansions: [Output] = []
             for value in UInt32(min(part * size, 0x10000))..<UInt32(min((part + 1) * size, 0x10000)) {
@@ -54,12 +51,12 @@ struct ScalarTable: Sendable, Equatable {
                     expansions += outputs
                 }
             }
-            computed.withLock { $0[part] = (plane, expansions) }
+            return (plane, expansions)
         }
         var plane: [UInt32] = []
         var expansions: [Output] = []
         plane.reserveCapacity(0x10000)
-        for part in computed.withLock({ $0 }).sorted(by: { $0.key < $1.key }).map(\.value) {
+        for part in computed {
             let offset = UInt32(expansions.count)
             plane += part.plane.map { entry in
                 entry != Self.dropped && entry & Self.expansionBit != 0 ? entry + offset : entry

@@ -1,7 +1,5 @@
 import COpenCC
-import Dispatch
 import Foundation
-import Synchronization
 
 /// Traditional → simplified Chinese, character by character, from OpenCC's
 /// `TSCharacters.ocd2` (Debian's libopencc1.1), after Japanese forms are
@@ -72,17 +70,16 @@ enum TraditionalToSimplified {
                                           fix: "Reinstall libopencc1.1; moderation cannot run without the conversion.")
         // In parts converted on all cores, each by a converter of its own: about 90,000 characters.
         let scalars = ranges.flatMap { $0.compactMap(Unicode.Scalar.init) }
-        let size = (scalars.count + parts - 1) / max(parts, 1)
-        let converted = Mutex<[Int: [UInt32: UInt32]]>([:])
-        DispatchQueue.concurrentPerform(iterations: max(parts, 1)) { part in
+        let size = (scalars.count + count - 1) / count
+        let tables = ConcurrentParts.map(count) { part -> [UInt32: UInt32]? in
             let slice = scalars[min(part * size, scalars.count)..<min((part + 1) * size, scalars.count)]
-            guard let own = UnsafeMutableRawPointer(bitPattern: handles[part]) else { return }
+            guard let own = UnsafeMutableRawPointer(bitPattern: handles[part]) else { return nil }
             // One character per line: the dictionary has single-character keys only.
             let input = slice.map { String($0) }.joined(separator: "\n")
-            guard let output = input.withCString({ opencc_convert_utf8(own, $0, strlen($0)) }) else { return }
+            guard let output = input.withCString({ opencc_convert_utf8(own, $0, strlen($0)) }) else { return nil }
             defer { opencc_convert_utf8_free(output) }
             let lines = String(cString: output).split(separator: "\n", omittingEmptySubsequences: false)
-            guard lines.count == slice.count else { return }
+            guard lines.count == slice.count else { return nil }
             var table: [UInt32: UInt32] = [:]
             for (original, converted) in zip(slice, lines) {
                 guard let simplified = converted.unicodeScalars.first, converted.unicodeScalars.count == 1,
@@ -90,12 +87,11 @@ enum TraditionalToSimplified {
                 else { continue }
                 table[original.value] = simplified.value
             }
-            converted.withLock { $0[part] = table }
+            return table
         }
-        // A part that failed is missing: the whole table fails.
-        let tables = converted.withLock { $0 }
-        guard tables.count == max(parts, 1) else { throw failed }
-        let table = tables.values.reduce(into: [UInt32: UInt32]()) { all, part in all.merge(part) { first, _ in first } }
+        // A part that failed fails the whole table.
+        guard tables.allSatisfy({ $0 != nil }) else { throw failed }
+        let table = tables.compactMap { $0 }.reduce(into: [UInt32: UInt32]()) { all, part in all.merge(part) { first, _ in first } }
         // 國 → 国 is in every version of the dictionary: a table without it was not really loaded.
         guard table[0x570B] == 0x56FD else { throw failed }
         return table

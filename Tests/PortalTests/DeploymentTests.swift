@@ -56,4 +56,25 @@ struct DeploymentTests {
         guard case .deployed = try deployment.deploy(Self.site).first?.outcome else { Issue.record("not deployed"); return }
         #expect(deployment.currentRelease(of: Self.site) != nil)
     }
+
+    /// Rollback and pruning go by the order of release ids: a later deploy must sort last even when made in the
+    /// same second as the one before, or by a clock set back.
+    @Test(arguments: [0.0, -3600.0])
+    func rollbackFromADeployMadeSoonAfterAnotherReturnsToTheEarlierOne(_ secondsLater: Double) async throws {
+        let fixture = try ProvinceFixture()
+        let deployment = Deployment(dist: fixture.output, root: fixture.root + "/srv")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var deployed: [String] = []
+        for text in ["本站不收集访问者的个人信息。", "本站不收集、不保存访问者的个人信息。", "本站不收集访问者的任何个人信息。"] {
+            try fixture.write(text + "\n", to: "Content/privacy.md")
+            try await built(fixture)
+            guard case .deployed(let release, _, _, _) = try deployment.deploy(Self.site, now: now.addingTimeInterval(secondsLater * Double(deployed.count))).first?.outcome else {
+                Issue.record("not deployed"); return
+            }
+            deployed.append(release)
+        }
+        #expect(deployed.sorted() == deployed)
+        #expect(try deployment.rollback(Self.site) == deployed[1])
+        #expect(try deployment.rollback(Self.site) == deployed[0])
+    }
 }

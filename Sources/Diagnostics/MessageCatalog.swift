@@ -318,6 +318,8 @@ package enum MessageCatalog {
          "已生成 {1} 个网站、{2} 个页面、{3} 个文件，写入 {4}，用时 {5} 秒（搜索索引 {6} 秒）；{7} 条未发布（列在 {8}），{9} 条私人答复不发布；{10} 条答复含有通讯录中的公开联系方式。"),
         ("Built {1} sites, {2} pages, {3} files into {4} in {5} s (search indexes {6} s); {7} held back (listed in {8}), {9} private replies not published.",
          "已生成 {1} 个网站、{2} 个页面、{3} 个文件，写入 {4}，用时 {5} 秒（搜索索引 {6} 秒）；{7} 条未发布（列在 {8}），{9} 条私人答复不发布。"),
+        ("{1} of the {2} pages were as the last build rendered them: kept, not rendered again.",
+         "{2} 个页面中有 {1} 个与上次构建生成的相同：直接保留，没有重新生成。"),
         ("Nothing was published: {1} is as it was before this build.", "没有发布任何内容：{1} 保持本次构建之前的样子。"),
         ("held back: {1} ({2}): {3}", "未发布：{1}（{2}）：{3}"),
         ("would be held back: {1} ({2}): {3}", "将不会发布：{1}（{2}）：{3}"),

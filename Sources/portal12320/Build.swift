@@ -87,6 +87,9 @@ struct Build: AsyncParsableCommand {
         lines.forEach { Terminal.say($0) }
         let kept = report.keptSites > 0 ? " (\(report.keptSites) of them unchanged, kept as they were)" : ""
         Terminal.say("Built \(report.sites) sites\(kept), \(report.pages) pages, \(report.files) files\(report.keptSites > 0 ? " of the others" : "") into \(output)/ in \(Self.seconds(ContinuousClock.now - start)) s (search indexes \(Self.seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
+        if report.keptPages > 0 {
+            Terminal.say("\(report.keptPages) of the \(report.pages) pages were as the last build rendered them: kept, not rendered again.")
+        }
         memory.save(for: output)
         // Without a stamp (it could not be written) the next build simply builds again.
         let stamp = BuildStamp(inputs: inputs.build, outputs: BuildStamp.outputs(of: output, known: report.siteOutputs), built: ISO8601DateFormatter().string(from: Date()),

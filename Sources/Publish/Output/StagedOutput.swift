@@ -1,5 +1,6 @@
 import CExchange
 import Content
+import Crypto
 import Foundation
 import Glibc
 
@@ -77,7 +78,7 @@ package struct StagedOutput {
     /// descriptor it was read through (a link anywhere on its path leads to no other inode).
     package func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let full = "\(staging)/\(path)"
-        if let live = Self.linkLiveFile("\(target)/\(path)", holding: bytes, to: full) {
+        if let live = Self.linkLiveFile("\(target)/\(path)", to: full, size: bytes.count, matching: { Self.holds($0, bytes) }) {
             written.add(live, for: path)
             return
         }
@@ -110,16 +111,29 @@ package struct StagedOutput {
         return BuildStamp.fingerprint("output\n", of: stamps, relativeTo: "\(staging)/\(name)", \.fieldsButStatusChange)
     }
 
-    /// Puts the live file at `live` at `staged` when it holds exactly `bytes`
-    /// (left as it is where `staged` already is that inode).
+    /// Puts the file of the current output at `path` in the staged tree when
+    /// it holds `size` bytes of SHA-256 `sha256`, as ``write(_:to:)`` would
+    /// for those bytes: a page rendered by an earlier build from the same
+    /// values is kept without rendering it again.
+    /// - Returns: whether it is there now; if not, the caller writes the file.
+    package func keep(_ path: String, sha256: String, size: Int) -> Bool {
+        guard let live = Self.linkLiveFile("\(target)/\(path)", to: "\(staging)/\(path)", size: size, matching: { descriptor in
+            Self.contents(of: descriptor, size: size).map(SHA256.hex) == sha256
+        }) else { return false }
+        written.add(live, for: path)
+        return true
+    }
+
+    /// Puts the live file at `live` at `staged` when it is `size` bytes long
+    /// and `matching` finds its contents right (left as it is where `staged` already is that inode).
     /// - Returns: its stamp, if it is there.
-    private static func linkLiveFile(_ live: String, holding bytes: [UInt8], to staged: String) -> FileStamp? {
+    private static func linkLiveFile(_ live: String, to staged: String, size: Int, matching: (Int32) -> Bool) -> FileStamp? {
         let descriptor = open(live, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, isOwn(status),
-            Int(status.st_size) == bytes.count, holds(descriptor, bytes)
+            Int(status.st_size) == size, matching(descriptor)
         else { return nil }
         var existing = stat()
         if lstat(staged, &existing) == 0 {
@@ -133,8 +147,17 @@ package struct StagedOutput {
 
     /// Whether the file open at `descriptor` holds exactly `bytes`.
     private static func holds(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        guard let existing = contents(of: descriptor, size: bytes.count) else { return false }
+        // memcmp: an element-by-element comparison took 6% of a province build.
+        return bytes.isEmpty || existing.withUnsafeBytes { old in
+            bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
+        }
+    }
+
+    /// The `size` bytes of the file open at `descriptor`, or `nil` when it holds more or fewer.
+    private static func contents(of descriptor: Int32, size: Int) -> ArraySlice<UInt8>? {
         // One byte more than expected: a file that grew since fstat does not compare equal.
-        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        var existing = [UInt8](repeating: 0, count: size + 1)
         var filled = 0
         while filled < existing.count {
             let count = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
@@ -142,11 +165,7 @@ package struct StagedOutput {
             guard count > 0 else { break }
             filled += count
         }
-        guard filled == bytes.count else { return false }
-        // memcmp: an element-by-element comparison took 6% of a province build.
-        return bytes.isEmpty || existing.withUnsafeBytes { old in
-            bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 }
-        }
+        return filled == size ? existing[..<size] : nil
     }
 
     /// Puts the staged tree in place of the target in one step; the old tree is deleted in the background.

@@ -2,6 +2,7 @@ import Content
 import Crypto
 import Diagnostics
 import Foundation
+import Markdown
 import Moderation
 import Publish
 import Review
@@ -64,6 +65,8 @@ package struct SiteBuild: Sendable {
         package let searchIndexTime: Duration
         /// Sites whose folder was kept as the last build left it: nothing they are made from changed.
         package var keptSites = 0
+        /// Pages of the sites made that were as the last build rendered them, kept without rendering them again (``PageRecords``).
+        package var keptPages = 0
         /// Each site folder's ``BuildStamp/contents(of:)`` after the build, by domain, where known.
         package var siteOutputs: [String: String] = [:]
     }
@@ -84,6 +87,15 @@ package struct SiteBuild: Sendable {
     /// same problems are found, and the same answers are held back.
     package func check() async throws -> Report {
         try await run(progress: nil, writing: false)
+    }
+
+    /// One file as ``write(_:to:keeping:progress:)`` left it.
+    private struct WrittenFile: Sendable {
+        let entry: ReleaseManifest.Entry
+        /// A page's ``PreparedPage/fingerprint``, recorded for the next build.
+        var fingerprint: String?
+        /// Whether it is the file the last build rendered, kept without rendering it.
+        var kept = false
     }
 
     /// What the gate let through and everything a build writes besides the
@@ -205,17 +217,26 @@ package struct SiteBuild: Sendable {
         summary.keptSites = kept.count
         let record = decision.record
         guard writing else {
-            _ = try write(files, to: nil, progress: progress)
+            _ = try write(files, to: nil, keeping: nil, progress: progress)
             return summary
         }
 
         SiteRecords.remove(for: outputDirectory)
         var madeOutputs: [String: String] = [:]
+        let made = decision.renderer.plan.sites.map(\.domain).filter { !kept.contains($0) }
+        let pageRecords = sharedInputs.map { PageRecords.read(for: outputDirectory, domains: made, shared: $0) }
+        var madePages = PageRecords()
         let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
         do {
             try output.prepareFolders(for: files.map(\.path))
-            let written = try write(files, to: output, progress: progress)
-            try writeManifests(written, record: record, to: output)
+            let written = try write(files, to: output, keeping: pageRecords, progress: progress)
+            for file in written {
+                if let fingerprint = file.fingerprint {
+                    madePages.pages[file.entry.path] = .init(fingerprint: fingerprint, sha256: file.entry.sha256, size: file.entry.size)
+                }
+            }
+            summary.keptPages = written.count(where: \.kept)
+            try writeManifests(written.map(\.entry), record: record, to: output)
             // Each site made, fingerprinted from what was written rather than walked once in place.
             madeOutputs = Dictionary(uniqueKeysWithValues: decision.siteInputs.keys.filter { !kept.contains($0) }
                 .concurrentMap { ($0, output.contents(of: $0)) }).compactMapValues { $0 }
@@ -229,6 +250,7 @@ package struct SiteBuild: Sendable {
             output.discard()
             throw error
         }
+        if let sharedInputs { madePages.write(for: outputDirectory, domains: made, shared: sharedInputs) }
         if !decision.siteInputs.isEmpty {
             // A `--city` build leaves the other sites' folders, and so their records, as they were.
             var records = onlyCities.isEmpty ? SiteRecords(sites: [:]) : (previous ?? SiteRecords(sites: [:]))
@@ -300,19 +322,34 @@ package struct SiteBuild: Sendable {
     }
 
     /// Renders and writes every file on all cores (renders only, without `output`).
-    /// - Returns: each file's path, SHA-256 and size, in the order of `files`.
-    private func write(_ files: [OutputFile], to output: StagedOutput?,
-                       progress: (@Sendable (Int, Int) -> Void)?) throws -> [(path: String, entry: ReleaseManifest.Entry)] {
+    /// - Parameter records: pages rendered before; one whose values have the recorded fingerprint, and whose
+    ///   live file still holds the recorded bytes, is linked instead of rendered (``StagedOutput/keep(_:sha256:size:)``).
+    /// - Returns: each file as written, in the order of `files`.
+    private func write(_ files: [OutputFile], to output: StagedOutput?, keeping records: PageRecords?,
+                       progress: (@Sendable (Int, Int) -> Void)?) throws -> [WrittenFile] {
         let done = Atomic<Int>(0)
-        let outcomes = files.concurrentMapInRuns { file -> Result<ReleaseManifest.Entry, any Error> in
+        let outcomes = files.concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
             defer {
                 let count = done.add(1, ordering: .relaxed).newValue
                 if count % 500 == 0 || count == files.count { progress?(count, files.count) }
             }
             do {
-                let bytes = try file.make()
-                try output?.write(bytes, to: file.path)
-                return .success(ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count))
+                // A page is recognised by its values only where its fingerprint can be recorded for the next build.
+                guard let output, let records, let prepare = file.prepare else {
+                    let bytes = try file.make()
+                    try output?.write(bytes, to: file.path)
+                    return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count)))
+                }
+                let page = prepare()
+                if let fingerprint = page.fingerprint, let known = records.pages[file.path], known.fingerprint == fingerprint,
+                    output.keep(file.path, sha256: known.sha256, size: known.size) {
+                    return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: known.sha256, size: known.size),
+                                                fingerprint: fingerprint, kept: true))
+                }
+                let bytes = try page.render()
+                try output.write(bytes, to: file.path)
+                return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count),
+                                            fingerprint: page.fingerprint))
             } catch {
                 return .failure(error)
             }
@@ -323,17 +360,18 @@ package struct SiteBuild: Sendable {
         var seen = Set<String>()
         try ContentErrors.check(issues.filter { seen.insert($0.description).inserted })
         if let first = errors.first { throw first }
-        return outcomes.compactMap { if case .success(let entry) = $0 { (entry.path, entry) } else { nil } }
+        return outcomes.compactMap { if case .success(let written) = $0 { written } else { nil } }
     }
 
     /// One manifest per site folder (the hub's and each opened city's domain), paths relative to the site.
-    private func writeManifests(_ written: [(path: String, entry: ReleaseManifest.Entry)], record: LedgerRecord,
+    private func writeManifests(_ written: [ReleaseManifest.Entry], record: LedgerRecord,
                                 to output: StagedOutput) throws {
         let province = content.province
         let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
         let sites = Set(cities.keys).union([province.hubDomain])
         var bySite: [String: [ReleaseManifest.Entry]] = [:]
-        for (path, entry) in written {
+        for entry in written {
+            let path = entry.path
             guard let slash = path.firstIndex(of: "/") else { continue }
             let site = String(path[..<slash])
             guard sites.contains(site) else { continue }

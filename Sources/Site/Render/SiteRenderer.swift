@@ -265,11 +265,15 @@ final class SiteRenderer: Sendable {
 
     private func page<Body>(_ path: String, _ template: PageTemplate<Body>, _ chrome: SiteChrome,
                             _ context: @escaping @Sendable () -> PageContext<Body>) -> OutputFile {
-        OutputFile(path: path) { [templates] () throws(ContentIssue) -> [UInt8] in
-            let html = Array(templates.render(template, context()).utf8)
+        let render = { @Sendable [templates] (values: PageContext<Body>) throws(ContentIssue) -> [UInt8] in
+            let html = Array(templates.render(template, values).utf8)
             if let issue = chrome.branding.issue(in: html, template: template.name, directory: templates.directory) { throw issue }
             return html
         }
+        return OutputFile(path: path, prepare: {
+            let values = context()
+            return PreparedPage(fingerprint: values.fingerprint(template: template.name, siteFingerprint: chrome.valuesFingerprint)) { () throws(ContentIssue) in try render(values) }
+        }, make: { () throws(ContentIssue) in try render(context()) })
     }
 
     private func text(_ path: String, _ make: @escaping @Sendable () -> String) -> OutputFile {

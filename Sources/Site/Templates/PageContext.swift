@@ -13,6 +13,16 @@ struct PageContext<Body: TemplateContext>: MustacheParent, Sendable {
         return SiteValues.keys[name]?.read(site)
     }
 
+    /// The ``ContextFingerprint`` of these values rendered by `template`.
+    /// - Parameter siteFingerprint: the site's values' own, taken once for all its pages (``SiteChrome/valuesFingerprint``).
+    func fingerprint(template: String, siteFingerprint: String) -> String {
+        var fingerprint = ContextFingerprint(template: template)
+        fingerprint.add(body)
+        fingerprint.add(head)
+        fingerprint.add(digest: siteFingerprint)
+        return fingerprint.hex
+    }
+
     /// Every name a template of this page may use.
     static var schema: TemplateSchema { Body.schema.merged(with: PageHead.schema).merged(with: SiteValues.schema) }
 }

@@ -15,6 +15,8 @@ struct SiteChrome: Sendable {
     private let siteMetadata: [MetaTag]
     /// What every page of this site must show.
     let branding: BrandingCheck
+    /// The ``ContextFingerprint`` of ``values``, part of every page's.
+    let valuesFingerprint: String
 
     var siteName: String { values.siteName }
 
@@ -33,6 +35,7 @@ struct SiteChrome: Sendable {
         footer = templates.renderChrome("footer", values)
         siteMetadata = [MetaTag(name: "SiteName", content: values.siteName), MetaTag(name: "SiteDomain", content: domain)]
             + (province.registration(of: city).siteCode.map { [MetaTag(name: "SiteIDCode", content: $0)] } ?? [])
+        valuesFingerprint = ContextFingerprint.of(values)
         branding = BrandingCheck(logoURL: logoURL, slogan: province.slogan, registration: province.registration(of: city),
                                  privacyURL: values.privacyURL, errorReportURL: values.errorReportURL)
     }

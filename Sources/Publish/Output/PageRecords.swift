@@ -1,0 +1,112 @@
+import Content
+import Foundation
+import Glibc
+
+/// What each page of the sites a build rendered was rendered from, and into
+/// what: the fingerprint of its template and values, and the SHA-256 and size
+/// of its bytes. The next build into the same output that finds a page with
+/// the same fingerprint, under the same shared inputs (theme, portal.yml,
+/// program: `BuildStamp`), and the live file still holding those bytes, links
+/// that file instead of rendering the page again (``StagedOutput/keep(_:sha256:size:)``):
+/// editing one answer re-renders the pages that show it, not its whole site.
+///
+/// Kept in `.build-cache/<output folder's name>.pages/`, one file per site,
+/// sealed with the user's key (``CacheSeal``), written through a temporary
+/// file once the build committed; safe to delete (every page is then rendered).
+/// A record left by an earlier build stays true: a fingerprint names what its
+/// bytes were made from, and the bytes are checked against the live file.
+package struct PageRecords: Sendable {
+    package struct Page: Sendable, Equatable {
+        package let fingerprint: String
+        package let sha256: String
+        package let size: Int
+
+        package init(fingerprint: String, sha256: String, size: Int) {
+            self.fingerprint = fingerprint
+            self.sha256 = sha256
+            self.size = size
+        }
+    }
+
+    private static let header = "portal12320 page records 1"
+
+    /// By path below the output folder (`<domain>/answers/…/index.html`).
+    package var pages: [String: Page] = [:]
+
+    package init() {}
+
+    /// `.build-cache/<output folder's name>.pages` beside the output folder.
+    package static func folder(for output: String) -> String {
+        BuildStamp.cacheFile(for: output, suffix: "pages")
+    }
+
+    /// The records of the sites `domains` under `shared` inputs; a site's
+    /// file not sealed with the user's key, damaged, or of other inputs counts as none.
+    package static func read(for output: String, domains: [String], shared: String, seal: CacheSeal? = CacheSeal.user()) -> PageRecords {
+        var records = PageRecords()
+        guard let seal else { return records }
+        let folder = folder(for: output)
+        let sites = domains.concurrentMap { domain -> [(String, Page)] in
+            guard isSiteName(domain), let data = FileManager.default.contents(atPath: "\(folder)/\(domain)") else { return [] }
+            let sealed = [UInt8](data)
+            guard let end = seal.open(sealed) else { return [] }
+            var archive = ArchiveReader(sealed, end: end)
+            do {
+                guard try archive.text() == header, try archive.text() == shared, try archive.text() == domain else { return [] }
+                var pages: [(String, Page)] = []
+                for _ in 0..<(try archive.count()) {
+                    let path = try archive.text()
+                    let page = Page(fingerprint: try archive.text(), sha256: try archive.text(), size: try archive.int())
+                    guard path.hasPrefix(domain + "/") else { return [] }
+                    pages.append((path, page))
+                }
+                return archive.isAtEnd ? pages : []
+            } catch {
+                return []
+            }
+        }
+        for site in sites { for (path, page) in site { records.pages[path] = page } }
+        return records
+    }
+
+    /// Writes the records of each site of `domains` (every page of it this
+    /// build wrote), replacing what was recorded for it; without the user's key nothing is written.
+    package func write(for output: String, domains: [String], shared: String, seal: CacheSeal? = CacheSeal.user()) {
+        guard let seal else { return }
+        let folder = Self.folder(for: output)
+        try? FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
+        // What a killed build left half-written (under the build lock: no other build writes now).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") {
+            unlink("\(folder)/\(name)")
+        }
+        var bySite: [String: [(String, Page)]] = [:]
+        for (path, page) in pages {
+            guard let slash = path.firstIndex(of: "/") else { continue }
+            bySite[String(path[..<slash]), default: []].append((path, page))
+        }
+        let sites = bySite
+        _ = domains.filter(Self.isSiteName).concurrentMap { domain in
+            let pages = (sites[domain] ?? []).sorted { $0.0 < $1.0 }
+            var archive = ArchiveWriter()
+            archive.text(Self.header)
+            archive.text(shared)
+            archive.text(domain)
+            archive.int(pages.count)
+            for (path, page) in pages {
+                archive.text(path)
+                archive.text(page.fingerprint)
+                archive.text(page.sha256)
+                archive.int(page.size)
+            }
+            guard let file = seal.file(at: "\(folder)/\(domain)") else { return }
+            file.write(archive.bytes[...])
+            _ = file.commit()
+        }
+    }
+
+    /// A domain as a file name: no separator, no `.`/`..`.
+    private static func isSiteName(_ domain: String) -> Bool {
+        !domain.isEmpty && domain != "." && domain != ".." && !domain.contains("/") && !domain.contains("\0")
+    }
+}

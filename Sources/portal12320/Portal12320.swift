@@ -1,4 +1,5 @@
 import ArgumentParser
+import Content
 import Foundation
 
 @main
@@ -13,6 +14,7 @@ struct Portal12320: AsyncParsableCommand {
     /// As ArgumentParser's, except that `moderate` reports usage errors with
     /// status 2, the convention of scanners that use 1 for "found something".
     static func main() async {
+        NormalizationTableFile.use()
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {

@@ -18,4 +18,27 @@ struct NormalizationTableTests {
             #expect(ScalarTable(simplified: whole, parts: 7).normalize(scalar) == table.normalize(scalar))
         }
     }
+
+    /// The table a command keeps for the next is read back as the same table; anything else is no table at all.
+    @Test func theArchivedTableIsReadBackTheSameAndNothingElseIsRead() throws {
+        let table = try ScalarTable()
+        let archived = table.archived
+        let readBack = ScalarTable(archived: archived) == table
+        #expect(readBack)
+        func changed(_ offset: Int, to word: UInt32) -> [UInt8] {
+            var bytes = archived
+            withUnsafeBytes(of: word.littleEndian) { for (index, byte) in $0.enumerated() { bytes[offset + index] = byte } }
+            return bytes
+        }
+        let expansion = try #require(table.plane.firstIndex { $0 != ScalarTable.dropped && $0 & ScalarTable.expansionBit != 0 })
+        let damaged: [(String, [UInt8])] = [
+            ("empty", []), ("cut short", Array(archived.dropLast(4))), ("one byte more", archived + [0]),
+            ("another version", changed(0, to: 2)), ("a plane of another size", changed(4, to: 0x1_0000 - 1)),
+            ("a surrogate as a character", changed(16 + 4 * 0x41, to: 0xD800)),
+            ("an expansion past the end", changed(16 + 4 * expansion, to: ScalarTable.expansionBit | 0xFF_FFF0 | 2 << 24)),
+        ]
+        for (name, bytes) in damaged {
+            #expect(ScalarTable(archived: bytes) == nil, "\(name)")
+        }
+    }
 }

@@ -21,11 +21,17 @@ package struct CacheSeal: Sendable {
 
     /// Where the user's key is kept, when there is a home folder to keep it in.
     private static func userKeyFile() -> String? {
+        userCacheFile("cache-key")
+    }
+
+    /// The file `name` in the user's cache folder (`$XDG_CACHE_HOME/portal12320/`, else `~/.cache/portal12320/`),
+    /// when there is a home folder to keep it in.
+    package static func userCacheFile(_ name: String) -> String? {
         let environment = ProcessInfo.processInfo.environment
         guard let base = environment["XDG_CACHE_HOME"].flatMap({ $0.hasPrefix("/") ? $0 : nil })
                 ?? environment["HOME"].flatMap({ $0.hasPrefix("/") ? $0 + "/.cache" : nil })
         else { return nil }
-        return base + "/portal12320/cache-key"
+        return base + "/portal12320/" + name
     }
 
     /// A warning when something is at `file` that cannot be the key (another user's, readable or

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The terms moderation looks for, from `classified.txt` (block),
 /// `sensitive.txt` and `taboo.txt` (review), and the phrases of `allow.txt`
@@ -46,8 +47,22 @@ package struct Lexicon: Sendable {
         reading.table.simplified.filter { characters.contains($0.value) }
     }
 
-    /// The normalisation every lexicon uses, built on first use.
-    private static let sharedTable = Result { () throws(ModerationSetupError) -> ScalarTable in try ScalarTable() }
+    /// The normalisation every lexicon uses, made on first use: taken from
+    /// the store a command named (``keepTable(in:)``) when it holds one, else computed (and saved there).
+    private static let sharedTable = Result { () throws(ModerationSetupError) -> ScalarTable in
+        let store = tableStore.withLock { $0 }
+        if let table = store?.load().flatMap(ScalarTable.init(archived:)) { return table }
+        let table = try ScalarTable()
+        store?.save(table.archived)
+        return table
+    }
+
+    private static let tableStore = Mutex<ScalarTableStore?>(nil)
+
+    /// Keeps the normalisation table in `store` between processes; called before anything is moderated.
+    package static func keepTable(in store: ScalarTableStore) {
+        tableStore.withLock { $0 = store }
+    }
 
     /// Builds a lexicon from entries.
     /// - Throws: ``LexiconErrors`` for a term empty or one character long after

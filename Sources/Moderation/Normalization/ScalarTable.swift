@@ -13,18 +13,25 @@ struct ScalarTable: Sendable, Equatable {
         let isNoise: Bool
     }
 
-    private static let dropped: UInt32 = .max
-    private static let noiseBit: UInt32 = 1 << 29
-    private static let expansionBit: UInt32 = 1 << 30
+    static let dropped: UInt32 = .max
+    static let noiseBit: UInt32 = 1 << 29
+    static let expansionBit: UInt32 = 1 << 30
 
     /// Basic Multilingual Plane: a scalar, a scalar marked noise, an expansion, or dropped.
-    private let plane: [UInt32]
-    private let expansions: [Output]
+    let plane: [UInt32]
+    let expansions: [Output]
     /// Traditional (and Japanese) forms and the simplified character each reads as.
     let simplified: [UInt32: UInt32]
 
     init() throws(ModerationSetupError) {
         self.init(simplified: try TraditionalToSimplified.loadTable())
+    }
+
+    /// A table as ``archived`` held it.
+    init(plane: [UInt32], expansions: [Output], simplified: [UInt32: UInt32]) {
+        self.plane = plane
+        self.expansions = expansions
+        self.simplified = simplified
     }
 
     /// - Parameter parts: how many parts of the plane are computed at once (the same table whatever the number).

@@ -79,4 +79,21 @@ struct KeptPagesTests {
         #expect(try province.read(nanjing + "/answers/nj-clinic/index.html").contains("主题已更新"))
         try province.expectSameAsAFreshBuild()
     }
+
+    /// Every approval keeps the approved text (`Content/approved/`): that reaches a page only through its values,
+    /// so an approved edit re-renders the pages that show it, not every page of every site.
+    @Test func anApprovedEditKeepsThePagesThatDoNotShowIt() throws {
+        let province = try SampleProvinceCopy()
+        let reference = try province.addAnswer(id: "kept-test", body: "FIRST-TEXT 每年接种一次。")
+        #expect(try province.approve(reference).status == 0)
+        #expect(try province.run(["build"]).status == 0)
+        _ = try province.addAnswer(id: "kept-test", body: "SECOND-TEXT 每年秋季接种一次。")
+        #expect(try province.approve(reference).status == 0)
+        let again = try province.run(["build"])
+        #expect(again.status == 0, "\(again.error)")
+        let kept = try #require(keptPages(again.output), "\(again.output)")
+        #expect(kept.kept > 0 && kept.kept < kept.pages)
+        #expect(try province.isPublished("SECOND-TEXT"))
+        try province.expectSameAsAFreshBuild()
+    }
 }

@@ -43,9 +43,12 @@ package struct BuildStamp: Codable, Sendable, Equatable {
     /// them (`build`), and of all but the answers and the review ledger, which
     /// each site's ``SiteRecords`` entry follows by what the build decided
     /// (`sites`: the same for a `--city` build as for a full one), and the
-    /// stamps themselves (taken before any file is read: an answer's stamp for ``AnswerFileCache``).
+    /// stamps themselves (taken before any file is read: an answer's stamp for ``AnswerFileCache``);
+    /// and what a page's bytes depend on besides its values (`pages`, see ``PageRecords``): all but the
+    /// answers, the ledger and the approved revisions (`approved/`, written by every approval), which
+    /// reach a page only through its values.
     package static func inputs(content: String, templates: String, output: String, cities: Set<String>,
-                               day: String) -> (build: String, sites: String, stamps: [String: FileStamp]) {
+                               day: String) -> (build: String, sites: String, pages: String, stamps: [String: FileStamp]) {
         var text = "portal12320 build stamp 1\n"
         text += "content \(RealPath.of(content))\ntemplates \(RealPath.of(templates))\n"
         text += "day \(day)\n"
@@ -68,8 +71,10 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         let answers = content + "/answers/"
         let ledger = content + "/reviews.jsonl"
         let shared = stamps.filter { !$0.key.hasPrefix(answers) && $0.key != ledger }
+        let approved = content + "/approved/"
         let build = text + "output \(RealPath.of(output))\ncities \(cities.sorted().joined(separator: ","))\n"
-        return (fingerprint(build, of: stamps, relativeTo: nil, \.fields), fingerprint(text, of: shared, relativeTo: nil, \.fields), stamps)
+        return (fingerprint(build, of: stamps, relativeTo: nil, \.fields), fingerprint(text, of: shared, relativeTo: nil, \.fields),
+                fingerprint("pages\n" + text, of: shared.filter { !$0.key.hasPrefix(approved) }, relativeTo: nil, \.fields), stamps)
     }
 
     /// The output folder's fingerprint: every file and folder in it (without

@@ -5,7 +5,7 @@ import Glibc
 /// What each page of the sites a build rendered was rendered from, and into
 /// what: the fingerprint of its template and values, and the SHA-256 and size
 /// of its bytes. The next build into the same output that finds a page with
-/// the same fingerprint, under the same shared inputs (theme, portal.yml,
+/// the same fingerprint, under the same other inputs (theme, portal.yml,
 /// program: `BuildStamp`), and the live file still holding those bytes, links
 /// that file instead of rendering the page again (``StagedOutput/keep(_:sha256:size:)``):
 /// editing one answer re-renders the pages that show it, not its whole site.

@@ -33,10 +33,15 @@ package struct SiteBuild: Sendable {
     /// without it, every site is made.
     package let sharedInputs: String?
 
+    /// What every page's bytes depend on besides its values (``BuildStamp/inputs(content:templates:output:cities:day:)``'s
+    /// `pages`): with it, a site made again keeps each page whose values are those it was rendered from (see ``PageRecords``).
+    package let pageInputs: String?
+
     package init(content: ProvinceContent, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = [],
-                previewUnreviewed: Bool = false, memory: BuildMemory? = nil, sharedInputs: String? = nil) {
+                previewUnreviewed: Bool = false, memory: BuildMemory? = nil, sharedInputs: String? = nil, pageInputs: String? = nil) {
         self.memory = memory
         self.sharedInputs = sharedInputs
+        self.pageInputs = pageInputs
         self.content = content
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -224,7 +229,7 @@ package struct SiteBuild: Sendable {
         SiteRecords.remove(for: outputDirectory)
         var madeOutputs: [String: String] = [:]
         let made = decision.renderer.plan.sites.map(\.domain).filter { !kept.contains($0) }
-        let pageRecords = sharedInputs.map { PageRecords.read(for: outputDirectory, domains: made, shared: $0) }
+        let pageRecords = pageInputs.map { PageRecords.read(for: outputDirectory, domains: made, shared: $0) }
         var madePages = PageRecords()
         let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
         do {
@@ -250,7 +255,7 @@ package struct SiteBuild: Sendable {
             output.discard()
             throw error
         }
-        if let sharedInputs { madePages.write(for: outputDirectory, domains: made, shared: sharedInputs) }
+        if let pageInputs { madePages.write(for: outputDirectory, domains: made, shared: pageInputs) }
         if !decision.siteInputs.isEmpty {
             // A `--city` build leaves the other sites' folders, and so their records, as they were.
             var records = onlyCities.isEmpty ? SiteRecords(sites: [:]) : (previous ?? SiteRecords(sites: [:]))

@@ -5,8 +5,8 @@ import Moderation
 /// cache folder for the next command, instead of computed by each (most of a
 /// small build's start). Sealed with the user's key like a build's memory,
 /// and used only by the program, with the OpenCC tables, that made it
-/// (``ProgramStamp``): a table anybody else wrote could hide a classified
-/// term, so one that is not sealed so is computed again. Safe to delete.
+/// (``ProgramStamp``): a table anybody else wrote could make a caller's
+/// number read as no number, so one that is not sealed so is computed again. Safe to delete.
 package enum NormalizationTableFile {
     /// Where it is kept, if there is a home folder to keep it in.
     package static var path: String? { CacheSeal.userCacheFile("normalization-table") }

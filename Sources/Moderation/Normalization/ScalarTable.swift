@@ -23,10 +23,8 @@ struct ScalarTable: Sendable, Equatable {
     /// Traditional (and Japanese) forms and the simplified character each reads as.
     let simplified: [UInt32: UInt32]
 
-    /// OpenCC's conversion on one thread: the table is made once per program (kept between commands,
-    /// see ``Lexicon/keepTable(in:)``), and two converters at once are a suspect in a crash not yet explained.
     init() throws(ModerationSetupError) {
-        self.init(simplified: try TraditionalToSimplified.loadTable(parts: 1))
+        self.init(simplified: try TraditionalToSimplified.loadTable())
     }
 
     /// A table as ``archived`` held it.

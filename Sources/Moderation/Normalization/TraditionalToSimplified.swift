@@ -14,7 +14,9 @@ enum TraditionalToSimplified {
 
     /// Every character whose simplified form differs, or an error naming what is missing.
     /// - Parameter parts: how many parts the characters are converted in, at once (the same table whatever the number).
-    static func loadTable(parts: Int = 2) throws(ModerationSetupError) -> [UInt32: UInt32] {
+    ///   One by default: the table is made once per program (kept between commands, see ``Lexicon/keepTable(in:)``),
+    ///   and two converters converting at once are a suspect in a crash not yet explained.
+    static func loadTable(parts: Int = 1) throws(ModerationSetupError) -> [UInt32: UInt32] {
         let environment = ProcessInfo.processInfo.environment["OPENCC_DATA_DIR"].map { [$0] } ?? []
         guard let folder = (environment + dataFolders).first(where: {
             FileManager.default.fileExists(atPath: $0 + "/TSCharacters.ocd2")
@@ -68,7 +70,7 @@ enum TraditionalToSimplified {
         // it, traditional characters would slip past every term.
         let failed = ModerationSetupError(message: "OpenCC could not convert traditional characters with \(dictionary).",
                                           fix: "Reinstall libopencc1.1; moderation cannot run without the conversion.")
-        // In parts converted on all cores, each by a converter of its own: about 90,000 characters.
+        // About 90,000 characters, in parts converted at once when asked, each by a converter of its own.
         let scalars = ranges.flatMap { $0.compactMap(Unicode.Scalar.init) }
         let size = (scalars.count + count - 1) / count
         let tables = ConcurrentParts.map(count) { part -> [UInt32: UInt32]? in

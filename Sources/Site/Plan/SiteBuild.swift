@@ -97,7 +97,7 @@ package struct SiteBuild: Sendable {
     /// One file as ``write(_:to:keeping:progress:)`` left it.
     private struct WrittenFile: Sendable {
         let entry: ReleaseManifest.Entry
-        /// A page's ``PreparedPage/fingerprint``, recorded for the next build.
+        /// A page's ``PreparedPage/fingerprint``, recorded for the next build (`nil` for any other file).
         var fingerprint: String?
         /// Whether it is the file the last build rendered, kept without rendering it.
         var kept = false
@@ -346,10 +346,10 @@ package struct SiteBuild: Sendable {
                     return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count)))
                 }
                 let page = prepare()
-                if let fingerprint = page.fingerprint, let known = records.pages[file.path], known.fingerprint == fingerprint,
+                if let known = records.pages[file.path], known.fingerprint == page.fingerprint,
                     output.keep(file.path, sha256: known.sha256, size: known.size) {
                     return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: known.sha256, size: known.size),
-                                                fingerprint: fingerprint, kept: true))
+                                                fingerprint: page.fingerprint, kept: true))
                 }
                 let bytes = try page.render()
                 try output.write(bytes, to: file.path)

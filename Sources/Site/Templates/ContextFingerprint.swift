@@ -60,11 +60,6 @@ struct ContextFingerprint {
         }
     }
 
-    /// Adds the fingerprint of values taken once for many pages.
-    mutating func add(digest: String) {
-        add(text: digest)
-    }
-
     private mutating func count(_ count: Int) {
         withUnsafeBytes(of: UInt64(count).littleEndian) { bytes.append(contentsOf: $0) }
     }

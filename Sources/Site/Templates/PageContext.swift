@@ -19,7 +19,7 @@ struct PageContext<Body: TemplateContext>: MustacheParent, Sendable {
         var fingerprint = ContextFingerprint(template: template)
         fingerprint.add(body)
         fingerprint.add(head)
-        fingerprint.add(digest: siteFingerprint)
+        fingerprint.add(text: siteFingerprint)
         return fingerprint.hex
     }
 

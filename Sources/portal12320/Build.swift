@@ -90,7 +90,6 @@ struct Build: AsyncParsableCommand {
         if report.keptPages > 0 {
             Terminal.say("\(report.keptPages) of the \(report.pages) pages were as the last build rendered them: kept, not rendered again.")
         }
-        memory.save(for: output)
         // Without a stamp (it could not be written) the next build simply builds again.
         let stamp = BuildStamp(inputs: inputs.build, outputs: BuildStamp.outputs(of: output, known: report.siteOutputs), built: ISO8601DateFormatter().string(from: Date()),
                                lines: lines, warnings: report.ledgerWarnings)

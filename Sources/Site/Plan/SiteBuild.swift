@@ -23,7 +23,8 @@ package struct SiteBuild: Sendable {
     /// Blocked and private answers stay out even then.
     package let previewUnreviewed: Bool
 
-    /// What the preview keeps between its builds, or a build read back from the last one's memory (see ``BuildMemory``).
+    /// What the preview keeps between its builds, or a build read back from the last one's memory (see ``BuildMemory``),
+    /// which a build that writes saves again for the next one.
     package let memory: BuildMemory?
 
     /// The fingerprint of every input but the answers and the review ledger,
@@ -209,6 +210,20 @@ package struct SiteBuild: Sendable {
 
     private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
         let decision = try await decide(writing: writing)
+        // What the memory keeps (answers as read, their findings) is complete once the gate has decided:
+        // it is saved for the next build while this one renders and writes, whatever becomes of them.
+        let saving = writing ? memory.map { memory in Task.detached { [outputDirectory] in memory.save(for: outputDirectory) } } : nil
+        do {
+            let report = try await run(decision, progress: progress, writing: writing)
+            await saving?.value
+            return report
+        } catch {
+            await saving?.value
+            throw error
+        }
+    }
+
+    private func run(_ decision: Decision, progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
         // Sites made from the same inputs as the folder the last build left, untouched since.
         let previous = writing ? SiteRecords.read(for: outputDirectory) : nil
         // Each kept site's folder is walked to be checked: on all cores.

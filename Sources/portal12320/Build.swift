@@ -52,7 +52,7 @@ struct Build: AsyncParsableCommand {
         }
         // A build that fails part-way leaves no stamp of the previous one behind to trust.
         BuildStamp.remove(for: output)
-        let memory = BuildMemory.restored(for: output)
+        let memory = BuildMemory.restored(for: output, cities: Set(cities))
         // The answers' stamps, taken with the inputs' before anything was read, are not taken again.
         memory.answers.take(inputs.stamps)
         let content = try options.load(cities: Set(cities), cache: memory.answers)

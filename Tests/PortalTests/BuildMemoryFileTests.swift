@@ -112,10 +112,65 @@ struct BuildMemoryFileTests {
         _ = try await rendered(fixture, seal: seal)
         let after = try inodes()
         #expect(after["city-nj"] != before["city-nj"])
-        #expect(after.filter { $0.key != "city-nj" } == before.filter { $0.key != "city-nj" })
+        // Nanjing's file and the fronts of its answers beside it: nothing else.
+        #expect(after.filter { !$0.key.hasPrefix("city-nj") } == before.filter { !$0.key.hasPrefix("city-nj") })
         // And what it wrote reads back.
         let nanjing = BuildMemory.restored(for: fixture.output, seal: seal).answers.answersByFile.values.filter { $0.scope == .city("nj") }
         #expect(nanjing.contains { $0.body.contains("NANJING-CLINIC-EDITED") })
+    }
+
+    /// A `--city` build reads only the fronts of the other cities' answers, to
+    /// check them: such an answer, without its texts, is never what a build of
+    /// its city gets (that would publish and moderate an empty text), and the
+    /// `--city` build leaves the other cities' files whole for the next build.
+    @Test func anotherCitysAnswersReadAsFrontsAreCheckedNeverBuilt() async throws {
+        let fixture = try ProvinceFixture()
+        let seal = try seal(fixture, "user")
+        let suzhou = fixture.content + "/answers/sz/sz-insurance.md"
+        let memory = BuildMemory()
+        _ = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
+        memory.save(for: fixture.output, seal: seal)
+
+        let partial = BuildMemory.restored(for: fixture.output, cities: ["nj"], seal: seal)
+        #expect(partial.answers.frontOnlyScopes == [.city("sz")])
+        _ = try ContentLoader.load(directory: fixture.content, cache: partial.answers, cities: ["nj"])
+        // The same memory, for a build of every city: Suzhou's answer is read from its file, all of it.
+        let all = try ContentLoader.load(directory: fixture.content, cache: BuildMemory.restored(for: fixture.output, cities: ["nj"], seal: seal).answers)
+        let answer = try #require(all.answers.first { $0.file == suzhou })
+        #expect(answer.source == (try fixture.read("Content/answers/sz/sz-insurance.md")) && answer.body.contains("SUZHOU-OVERRIDE-TEXT"))
+        // What the `--city` build saves keeps Suzhou's answers whole for the next build of every city.
+        partial.save(for: fixture.output, seal: seal)
+        let next = BuildMemory.restored(for: fixture.output, seal: seal)
+        #expect(next.answers.frontOnlyScopes.isEmpty)
+        #expect(next.answers.answersByFile[suzhou]?.body.contains("SUZHOU-OVERRIDE-TEXT") == true)
+
+        // A problem of Suzhou's kept in the memory (a link to no answer) is found from its front.
+        try fixture.edit("Content/answers/sz/sz-insurance.md", replacing: "报销。", with: "报销，见[说明](answer:no-such-answer)。")
+        let withLink = BuildMemory()
+        _ = try? ContentLoader.load(directory: fixture.content, cache: withLink.answers)
+        withLink.save(for: fixture.output, seal: seal)
+        let nanjing = try ContentLoader.load(directory: fixture.content, cache: BuildMemory.restored(for: fixture.output, cities: ["nj"], seal: seal).answers,
+                                             cities: ["nj"])
+        #expect(nanjing.otherCitiesIssues.contains { $0.file == suzhou && $0.message.contains("no-such-answer") })
+    }
+
+    /// The fronts are sealed like the rest (a forged one could hide another city's problems):
+    /// fronts sealed with another key, or damaged, are read as nothing. The control, the same
+    /// fronts sealed with the user's key believed, is in the test above.
+    @Test(arguments: ["another key", "a byte changed"])
+    func frontsNotSealedByThisUserAreNotBelieved(_ attack: String) throws {
+        let fixture = try ProvinceFixture()
+        let user = try seal(fixture, "user")
+        let memory = BuildMemory()
+        _ = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
+        memory.save(for: fixture.output, seal: attack == "another key" ? try seal(fixture, "other") : user)
+        let file = BuildMemory.file(for: fixture.output) + "/city-sz.front"
+        var bytes = try #require(FileManager.default.contents(atPath: file))
+        if attack == "a byte changed" { bytes[bytes.count / 2] ^= 0x01 }
+        try bytes.write(to: URL(fileURLWithPath: file))
+        let restored = BuildMemory.restored(for: fixture.output, cities: ["nj"], seal: user)
+        #expect(restored.answers.frontOnlyScopes.isEmpty)
+        #expect(!restored.answers.answersByFile.isEmpty == (attack == "a byte changed"))
     }
 
     /// The control: the same memory, sealed with the user's key, is believed (so the test above can fail).

@@ -12,6 +12,8 @@ package final class AnswerFileCache: Sendable {
         let stamp: FileStamp
         let scope: Scope
         let result: Result<Answer, ContentErrors>
+        /// Read back from a front file (``frontPart(from:)``): an answer without its texts, to be checked, never built.
+        var frontOnly = false
     }
 
     private struct State {
@@ -25,6 +27,8 @@ package final class AnswerFileCache: Sendable {
         var archived: [String: (answer: Answer, bytes: ArraySlice<UInt8>)] = [:]
         /// How many answers of each scope the cache files restored held.
         var restoredCounts: [Scope: Int] = [:]
+        /// The scopes read back from front files only.
+        var frontOnlyScopes: Set<Scope> = []
     }
 
     private let state = Mutex(State())
@@ -57,15 +61,16 @@ package final class AnswerFileCache: Sendable {
         }
 
         /// The answer in `file` as kept, when its stamp is unchanged; `nil` otherwise (nothing is read).
+        /// Perhaps only its front: for an answer that is checked, never built.
         func kept(file: String, scope: Scope) -> Result<Answer, ContentErrors>? {
-            kept(file: file, scope: scope, stamp: stamp(of: file))
+            kept(file: file, scope: scope, stamp: stamp(of: file), frontOnly: true)
         }
 
         /// The answer in `file`, from the cache when its stamp is unchanged.
         func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
             // Taken before the file is read: a save racing the read leaves a stamp that no longer matches.
             let stamp = stamp(of: file)
-            if let kept = kept(file: file, scope: scope, stamp: stamp) { return kept }
+            if let kept = kept(file: file, scope: scope, stamp: stamp, frontOnly: false) { return kept }
             let result = AnswerLoader.load(file: file, scope: scope, province: province)
             // A link's stamp says nothing of the file it names: an answer that is a link is read every time.
             if let stamp, stamp.isFile {
@@ -74,8 +79,11 @@ package final class AnswerFileCache: Sendable {
             return result
         }
 
-        private func kept(file: String, scope: Scope, stamp: FileStamp?) -> Result<Answer, ContentErrors>? {
-            guard let stamp, stamp.isFile, let kept = entries[file], kept.stamp == stamp, kept.scope == scope else { return nil }
+        /// - Parameter frontOnly: whether an answer without its texts will do (one never built).
+        private func kept(file: String, scope: Scope, stamp: FileStamp?, frontOnly: Bool) -> Result<Answer, ContentErrors>? {
+            guard let stamp, stamp.isFile, let kept = entries[file], kept.stamp == stamp, kept.scope == scope,
+                frontOnly || !kept.frontOnly
+            else { return nil }
             return kept.result
         }
     }
@@ -100,7 +108,7 @@ package final class AnswerFileCache: Sendable {
         let (province, entries, archived) = state.withLock { ($0.province, $0.entries, $0.archived) }
         archive.text(province)
         let kept = entries.filter { entry in
-            if case .success = entry.value.result { entry.value.scope == scope } else { false }
+            if case .success = entry.value.result { entry.value.scope == scope && !entry.value.frontOnly } else { false }
         }
         archive.int(kept.count)
         for (file, entry) in kept.sorted(by: { $0.key < $1.key }) {
@@ -116,6 +124,23 @@ package final class AnswerFileCache: Sendable {
         }
     }
 
+    /// The fronts of the answers ``write(to:scope:)`` writes (``Answer/writeFront(to:)``), in the same
+    /// order: all a `--city` build needs of another city's answers, which it only checks.
+    package func writeFront(to archive: inout ArchiveWriter, scope: Scope) {
+        let (province, entries) = state.withLock { ($0.province, $0.entries) }
+        archive.text(province)
+        let kept = entries.compactMap { file, entry -> (String, Entry, Answer)? in
+            guard case .success(let answer) = entry.result, entry.scope == scope, !entry.frontOnly else { return nil }
+            return (file, entry, answer)
+        }.sorted { $0.0 < $1.0 }
+        archive.int(kept.count)
+        for (file, entry, answer) in kept {
+            archive.text(file)
+            entry.stamp.write(to: &archive)
+            answer.writeFront(to: &archive)
+        }
+    }
+
     /// What one cache file kept (see ``write(to:scope:)``), to ``restore(_:)``.
     package struct Part: Sendable {
         let province: String
@@ -124,6 +149,20 @@ package final class AnswerFileCache: Sendable {
 
         /// The answers it holds, by file.
         package var answersByFile: [String: Answer] { archived.mapValues(\.answer) }
+    }
+
+    /// Reads the fronts of the answers one front file kept (see ``writeFront(to:scope:)``).
+    package static func frontPart(from archive: inout ArchiveReader) throws(ArchiveReader.Damaged) -> Part {
+        let province = try archive.text()
+        var entries: [String: Entry] = [:]
+        for _ in 0..<(try archive.count()) {
+            let file = try archive.text()
+            let stamp = try FileStamp(from: &archive)
+            let answer = try Answer.read(from: &archive, frontOnly: true)
+            guard answer.file == file else { throw ArchiveReader.Damaged() }
+            entries[file] = Entry(stamp: stamp, scope: answer.scope, result: .success(answer), frontOnly: true)
+        }
+        return Part(province: province, entries: entries, archived: [:])
     }
 
     /// Reads the answers one cache file kept.
@@ -154,10 +193,13 @@ package final class AnswerFileCache: Sendable {
             state.entries = [:]
             state.archived = [:]
             state.restoredCounts = [:]
+            state.frontOnlyScopes = []
             for part in parts where part.province == province {
                 state.entries.merge(part.entries) { first, _ in first }
                 state.archived.merge(part.archived) { first, _ in first }
-                for entry in part.entries.values { state.restoredCounts[entry.scope, default: 0] += 1 }
+                for entry in part.entries.values {
+                    if entry.frontOnly { state.frontOnlyScopes.insert(entry.scope) } else { state.restoredCounts[entry.scope, default: 0] += 1 }
+                }
             }
         }
     }
@@ -175,17 +217,22 @@ package final class AnswerFileCache: Sendable {
         }
     }
 
-    /// The scopes of the answers kept.
+    /// The scopes of the answers kept, but those read back from front files only.
     package var scopes: Set<Scope> {
         state.withLock { state in
-            Set(state.entries.values.compactMap { if case .success = $0.result { $0.scope } else { nil } })
+            Set(state.entries.values.compactMap { if case .success = $0.result, !$0.frontOnly { $0.scope } else { nil } })
         }
     }
 
-    /// The answers kept, by file (to restore what else was kept of them).
+    /// The scopes read back from front files only (``frontPart(from:)``): their cache files are left as they are.
+    package var frontOnlyScopes: Set<Scope> {
+        state.withLock(\.frontOnlyScopes)
+    }
+
+    /// The answers kept, by file (to restore what else was kept of them), but those of front files.
     package var answersByFile: [String: Answer] {
         state.withLock { state in
-            state.entries.compactMapValues { if case .success(let answer) = $0.result { answer } else { nil } }
+            state.entries.compactMapValues { if case .success(let answer) = $0.result, !$0.frontOnly { answer } else { nil } }
         }
     }
 }

@@ -5,16 +5,9 @@ import Moderation
 /// An answer as read, kept in a build's cache (``AnswerFileCache``) and read
 /// back instead of the file while the file's stamp is unchanged.
 extension Answer {
+    /// The answer: its front (``writeFront(to:)``), then its texts.
     func write(to archive: inout ArchiveWriter) {
-        archive.text(scope.description)
-        archive.text(id)
-        archive.text(title)
-        archive.text(category)
-        archive.text(updated.description)
-        archive.text(visibility.rawValue)
-        archive.texts(tags)
-        archive.optionalText(overrides)
-        archive.texts(media)
+        writeFront(to: &archive)
         // The body is the end of the source (after the front matter): its length says where, without a second copy.
         var source = source
         var body = body
@@ -24,11 +17,6 @@ extension Answer {
         }
         archive.bool(isEnd)
         if isEnd { archive.int(bodyBytes) } else { archive.text(body) }
-        archive.int(bodyLine)
-        archive.text(file)
-        let keys = keyLines.keys.sorted()
-        archive.texts(keys)
-        archive.ints(keys.map { keyLines[$0]! })
         archive.text(source)
         archive.int(readerTexts.count)
         for text in readerTexts {
@@ -36,6 +24,25 @@ extension Answer {
             archive.ints(text.sourceLines)
             archive.bool(text.isSummary)
         }
+    }
+
+    /// Everything but the texts: what checking the answer against the others needs
+    /// (another city's answer in a `--city` build, see ``AnswerFileCache``).
+    func writeFront(to archive: inout ArchiveWriter) {
+        archive.text(scope.description)
+        archive.text(id)
+        archive.text(title)
+        archive.text(category)
+        archive.text(updated.description)
+        archive.text(visibility.rawValue)
+        archive.texts(tags)
+        archive.optionalText(overrides)
+        archive.texts(media)
+        archive.int(bodyLine)
+        archive.text(file)
+        let keys = keyLines.keys.sorted()
+        archive.texts(keys)
+        archive.ints(keys.map { keyLines[$0]! })
         archive.texts(answerLinks.map(\.id))
         archive.ints(answerLinks.map(\.line))
         archive.int(mediaReferences.count)
@@ -47,7 +54,9 @@ extension Answer {
         archive.text(fileHash)
     }
 
-    static func read(from archive: inout ArchiveReader) throws(ArchiveReader.Damaged) -> Answer {
+    /// The answer ``write(to:)`` wrote; or, with `frontOnly`, the front ``writeFront(to:)`` wrote,
+    /// as an answer with no texts (like one read with `frontMatterOnly`), only ever checked, never built.
+    static func read(from archive: inout ArchiveReader, frontOnly: Bool = false) throws(ArchiveReader.Damaged) -> Answer {
         let scopeName = try archive.text()
         let scope: Scope = switch scopeName {
         case "province": .province
@@ -63,23 +72,11 @@ extension Answer {
         let tags = try archive.texts()
         let overrides = try archive.optionalText()
         let media = try archive.texts()
-        let bodyEnd = try archive.bool() ? try archive.int() : nil
-        let explicitBody = bodyEnd == nil ? try archive.text() : nil
         let bodyLine = try archive.int()
         let file = try archive.text()
         let keys = try archive.texts()
         let lines = try archive.ints()
         guard keys.count == lines.count else { throw ArchiveReader.Damaged() }
-        // The source and the reader's texts: their shape checked now, decoded when first asked for (``AnswerTexts``).
-        let textsStart = archive.position
-        // The body is the end of the source: it cannot be longer.
-        guard (bodyEnd ?? 0) >= 0, try archive.skipText() >= (bodyEnd ?? 0) else { throw ArchiveReader.Damaged() }
-        for _ in 0..<(try archive.count()) {
-            try archive.skipTexts()
-            try archive.skipInts()
-            _ = try archive.bool()
-        }
-        let texts = AnswerTexts(archived: .init(bytes: archive.bytes(from: textsStart), bodyEnd: bodyEnd, body: explicitBody, file: file))
         let linkIDs = try archive.texts()
         let linkLines = try archive.ints()
         guard linkIDs.count == linkLines.count else { throw ArchiveReader.Damaged() }
@@ -88,6 +85,23 @@ extension Answer {
             mediaReferences.append(.init(name: try archive.text(), line: try archive.int(), isImage: try archive.bool()))
         }
         let fileHash = try archive.text()
+        let texts: AnswerTexts
+        if frontOnly {
+            texts = AnswerTexts(source: "", body: "", readerTexts: [])
+        } else {
+            let bodyEnd = try archive.bool() ? try archive.int() : nil
+            let explicitBody = bodyEnd == nil ? try archive.text() : nil
+            // The source and the reader's texts: their shape checked now, decoded when first asked for (``AnswerTexts``).
+            let textsStart = archive.position
+            // The body is the end of the source: it cannot be longer.
+            guard (bodyEnd ?? 0) >= 0, try archive.skipText() >= (bodyEnd ?? 0) else { throw ArchiveReader.Damaged() }
+            for _ in 0..<(try archive.count()) {
+                try archive.skipTexts()
+                try archive.skipInts()
+                _ = try archive.bool()
+            }
+            texts = AnswerTexts(archived: .init(bytes: archive.bytes(from: textsStart), bodyEnd: bodyEnd, body: explicitBody, file: file))
+        }
         return Answer(scope: scope, id: id, title: title, category: category, updated: updated, visibility: visibility, tags: tags,
                       overrides: overrides, media: media, bodyLine: bodyLine, file: file,
                       keyLines: Dictionary(zip(keys, lines)) { first, _ in first }, texts: texts,

@@ -7,14 +7,18 @@ import Review
 /// What one build remembers for the next into the same output folder: the
 /// answers as read and their findings, kept in `.build-cache/<output>.memory/`
 /// (safe to delete), one file per scope (`province`, `city-<abbr>`, `media`),
-/// each sealed with the user's key (``CacheSeal``). The next build reads back
+/// each sealed with the user's key (``CacheSeal``), and beside each the fronts
+/// of its answers (`<scope>.front`, sealed too): a `--city` build only checks
+/// the other cities' answers, and reads no more of them than that. The next build reads back
 /// an answer only while its file's `lstat` stamp (with the status-change time)
 /// is unchanged, under the same portal.yml, and its findings only under the
 /// same lexicon and contact directory, with the same executable: so a build
 /// with this memory publishes what one without would. The files are read on
 /// all cores, and only those whose contents changed are written again.
 extension BuildMemory {
-    private static let header = "portal12320 build memory 2"
+    private static let header = "portal12320 build memory 3"
+    private static let frontHeader = "portal12320 build memory fronts 1"
+    private static let frontSuffix = ".front"
 
     /// `.build-cache/<output folder's name>.memory` beside the output folder: a folder of one file per scope.
     package static func file(for output: String) -> String {
@@ -38,21 +42,30 @@ extension BuildMemory {
         name == "province" || name == "media" || (name.hasPrefix("city-") && name.dropFirst(5).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
     }
 
+    /// Whether `name` is a scope's file or its fronts' file.
+    private static func isMemoryFile(_ name: String) -> Bool {
+        isScopeFile(name) || (name.hasSuffix(frontSuffix) && isScopeFile(String(name.dropLast(frontSuffix.count))))
+    }
+
     /// A memory holding what the last build into `output` left, or an empty
     /// one when there is none. A file made by another executable, not sealed
     /// with this user's key, or damaged, is read as nothing, never in part.
-    package static func restored(for output: String, seal: CacheSeal? = CacheSeal.user()) -> BuildMemory {
+    /// - Parameter cities: for a `--city` build, the cities it builds: of the
+    ///   others only the fronts of their answers are read, to check them.
+    package static func restored(for output: String, cities: Set<String> = [], seal: CacheSeal? = CacheSeal.user()) -> BuildMemory {
         let memory = BuildMemory()
         let folder = file(for: output)
         guard let seal, FileStamp(path: folder)?.isFolder == true else { return memory }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(isScopeFile).sorted()
-        let parts = names.concurrentMap { name -> (String, AnswerFileCache.Part, FindingsCache.Part, ArraySlice<UInt8>)? in
-            guard let sealed = try? FileBytes.read("\(folder)/\(name)"), let end = seal.open(sealed) else { return nil }
+        let checkedOnly = { @Sendable (name: String) in !cities.isEmpty && name.hasPrefix("city-") && !cities.contains(String(name.dropFirst(5))) }
+        let parts = names.concurrentMap { name -> (String, AnswerFileCache.Part, FindingsCache.Part?, ArraySlice<UInt8>)? in
+            let checked = checkedOnly(name)
+            guard let sealed = try? FileBytes.read("\(folder)/\(name)\(checked ? frontSuffix : "")"), let end = seal.open(sealed) else { return nil }
             var archive = ArchiveReader(sealed, end: end)
             do {
-                guard try archive.text() == header, try archive.text() == executable else { return nil }
-                let answers = try AnswerFileCache.part(from: &archive)
-                let findings = try FindingsCache.part(from: &archive, answers: answers.answersByFile)
+                guard try archive.text() == (checked ? frontHeader : header), try archive.text() == executable else { return nil }
+                let answers = checked ? try AnswerFileCache.frontPart(from: &archive) : try AnswerFileCache.part(from: &archive)
+                let findings = checked ? nil : try FindingsCache.part(from: &archive, answers: answers.answersByFile)
                 guard archive.isAtEnd else { return nil }
                 return (name, answers, findings, sealed[..<end])
             } catch {
@@ -60,8 +73,8 @@ extension BuildMemory {
             }
         }.compactMap { $0 }
         memory.answers.restore(parts.map(\.1))
-        memory.findings.restore(parts.map(\.2))
-        for (name, _, findings, payload) in parts { memory.files.keep(payload, as: name, findings: findings.entries) }
+        memory.findings.restore(parts.compactMap(\.2))
+        for case (let name, _, let findings?, let payload) in parts { memory.files.keep(payload, as: name, findings: findings.entries) }
         return memory
     }
 
@@ -76,14 +89,17 @@ extension BuildMemory {
         try? FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
         let answersByFile = answers.answersByFile
-        let scopes = answers.scopes
+        // The scopes read back as fronts only were only checked: their files stay as they are.
+        let checkedOnly = answers.frontOnlyScopes
+        let scopes = answers.scopes.subtracting(checkedOnly)
         let written = scopes.sorted().concurrentMap { scope -> String in
             let name = Self.name(of: scope)
+            let front = "\(folder)/\(name)\(Self.frontSuffix)"
             // Every answer of the scope the very one read back from its file, with the findings read
             // with it, as many as the file held: the file already holds what would be written.
             let answersOfScope = answersByFile.filter { $0.value.scope == scope }
             if answers.isAsRestored(scope), findings.holdsOnlyRestored(answersOfScope.values),
-                files.findingsHeld(by: name) == answersOfScope.count {
+                files.findingsHeld(by: name) == answersOfScope.count, FileStamp(path: front)?.isFile == true {
                 return name
             }
             var archive = ArchiveWriter()
@@ -95,10 +111,19 @@ extension BuildMemory {
                 file.write(archive.bytes[...])
                 file.commit()
             }
+            var fronts = ArchiveWriter()
+            fronts.text(Self.frontHeader)
+            fronts.text(Self.executable)
+            answers.writeFront(to: &fronts, scope: scope)
+            if let file = seal.file(at: front) {
+                file.write(fronts.bytes[...])
+                file.commit()
+            }
             return name
         }
-        let kept = Set(written)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where Self.isScopeFile(name) && !kept.contains(name) {
+        let kept = Set(written + checkedOnly.map(Self.name(of:)))
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where Self.isMemoryFile(name) {
+            guard !kept.contains(name.hasSuffix(Self.frontSuffix) ? String(name.dropLast(Self.frontSuffix.count)) : name) else { continue }
             unlink("\(folder)/\(name)")
         }
     }

@@ -11,7 +11,7 @@ package struct BuildMemory: Sendable {
     package let findings = FindingsCache()
     package let pages = PublishedAnswerCache()
     package let theme = ThemeMemory()
-    /// The files of a build's memory as read (see ``restored(for:seal:)``).
+    /// The files of a build's memory as read (see ``restored(for:cities:seal:)``).
     package let files = MemoryFileBytes()
 
     package init() {}

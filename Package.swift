@@ -94,7 +94,7 @@ let package = Package(
             path: "Benchmarks/ModerationBenchmark",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strictSettings),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"], swiftSettings: strictSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "ModerationTests", dependencies: ["Moderation", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], swiftSettings: strictSettings),

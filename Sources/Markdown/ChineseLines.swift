@@ -52,6 +52,8 @@ enum ChineseLines {
     /// `source` with the step lines of its paragraphs (`1、` …) written as
     /// Markdown list items, or `nil` when it has none. Lines keep their number.
     static func withListsMade(_ source: String, root: OpaquePointer) -> String? {
+        // Most answers have no step line: found on the bytes, without making a String of every line.
+        guard mayHoldListItem(source) else { return nil }
         // Lines end at a line feed, a carriage return before it dropped ("\r\n" is one Character, so a
         // Character split did the same): split on the bytes, not on Characters, which took a tenth of `moderate`.
         var lines = source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
@@ -83,6 +85,43 @@ enum ChineseLines {
             }
         }
         return changed ? lines.joined(separator: "\n") : nil
+    }
+
+    /// Whether a line of `source` may be one ``listItem(_:)`` rewrites: at most
+    /// three spaces, then 1 to 3 ASCII digits and `、`, or `（`/`(`, 1 to 3 digits
+    /// and `）`/`)`. Checked on the bytes; every line ``listItem(_:)`` rewrites
+    /// passes (it compares whole characters, which only ever match fewer lines).
+    static func mayHoldListItem(_ source: String) -> Bool {
+        var source = source
+        return source.withUTF8 { bytes in
+            let count = bytes.count
+            func digits(from start: Int) -> Int {
+                var end = start
+                while end < count, end - start < 4, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+                return end - start
+            }
+            func holds(_ sequence: [UInt8], at index: Int) -> Bool {
+                index + sequence.count <= count && sequence.indices.allSatisfy { bytes[index + $0] == sequence[$0] }
+            }
+            var lineStart = 0
+            while lineStart < count {
+                var index = lineStart
+                while index < count, index - lineStart < 4, bytes[index] == 0x20 { index += 1 }
+                if index - lineStart <= 3, index < count {
+                    let number = digits(from: index)
+                    if (1...3).contains(number), holds([0xE3, 0x80, 0x81], at: index + number) { return true }
+                    let open = bytes[index] == 0x28 ? 1 : holds([0xEF, 0xBC, 0x88], at: index) ? 3 : 0
+                    if open > 0 {
+                        let inner = digits(from: index + open)
+                        let close = index + open + inner
+                        if (1...3).contains(inner), close < count, bytes[close] == 0x29 || holds([0xEF, 0xBC, 0x89], at: close) { return true }
+                    }
+                }
+                while index < count, bytes[index] != 0x0A { index += 1 }
+                lineStart = index + 1
+            }
+            return false
+        }
     }
 
     /// Drops soft breaks between two unspaced characters, and makes a soft

@@ -111,19 +111,28 @@ extension MarkdownDocument {
     /// reads `内部；资料` there as on the page. Moderation reads it too.
     package static func excerpt(lines: [String], blockEnds: Set<Int>, limit: Int = 90) -> String {
         var joined = ""
+        // Scalars, counted as they are added: never fewer than characters, so the characters
+        // (a walk over the whole text) are counted only once the scalars pass the limit.
+        var scalars = 0
+        var isLong = false
         for (index, line) in lines.enumerated() where !line.isEmpty {
             if let last = joined.unicodeScalars.last, let next = line.unicodeScalars.first {
                 let endsBlock = blockEnds.contains(index - 1) || lines[index - 1].isEmpty
                 if endsBlock {
-                    if !"。！？；：，.!?;:,".unicodeScalars.contains(last) { joined += "；" }
+                    if !"。！？；：，.!?;:,".unicodeScalars.contains(last) { joined += "；"; scalars += 1 }
                 } else if !(ChineseLines.isUnspaced(last) && ChineseLines.isUnspaced(next)) {
                     joined += " "
+                    scalars += 1
                 }
             }
             joined += line
-            if joined.count > limit { break }
+            scalars += line.unicodeScalars.count
+            if scalars > limit, joined.count > limit {
+                isLong = true
+                break
+            }
         }
-        return joined.count > limit ? String(joined.prefix(limit)) + "…" : joined
+        return isLong ? String(joined.prefix(limit)) + "…" : joined
     }
 
     /// `<img>` of published images with their `width` and `height`, so the page does not shift while they load.

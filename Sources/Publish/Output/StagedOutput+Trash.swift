@@ -32,9 +32,12 @@ extension StagedOutput {
         }
     }
 
-    /// `rm -rf -- path` in the background of a shell that exits at once, so the deletion outlives this process.
+    /// `rm -rf -- path` in the background of a shell that exits at once, so the deletion outlives this process;
+    /// at the lowest CPU priority (`nice -n 19`, where there is `nice`): nobody waits for it, so it does not
+    /// take the cores from the build or preview that comes next.
     private static func startDeleting(_ path: String) -> Bool {
-        let arguments = ["/bin/sh", "-c", "rm -rf -- \"$1\" </dev/null >/dev/null 2>&1 &", "sh", path]
+        let command = "(nice -n 19 rm -rf -- \"$1\" || rm -rf -- \"$1\") </dev/null >/dev/null 2>&1 &"
+        let arguments = ["/bin/sh", "-c", command, "sh", path]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

@@ -58,7 +58,8 @@ package struct DerivedText: Sendable, Equatable {
     private static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x20: true
-        case 0..<0x80, 0x4E00...0x9FFF: false  // the common cases, without a property lookup
+        // The common cases, without a property lookup: ASCII, CJK punctuation and ideographs, full-width forms.
+        case 0..<0x80, 0x3001...0x9FFF, 0xFF00...0xFFEF: false
         default: scalar.properties.isWhitespace && scalar != "\u{2029}"
         }
     }

@@ -8,8 +8,28 @@ import TestSupport
 struct LocalNumberReadingTests {
     /// Every scalar the quick reading takes, and the scalars around its ranges.
     private static let scalars: [Unicode.Scalar] = ([0...0x7F, 0x80...0xFF, 0x2000...0x206F, 0x3000...0x303F, 0x4DF0...0xA010,
-                                                     0xF900...0xF910, 0xFE30...0xFE70, 0xFF00...0xFFEF, 0xFFF0...0xFFFD] as [ClosedRange<UInt32>])
+                                                     0xDFF0...0xE010, 0xF900...0xF910, 0xFE30...0xFE70, 0xFF00...0xFFEF, 0xFFF0...0xFFFD] as [ClosedRange<UInt32>])
         .flatMap { $0 }.compactMap(Unicode.Scalar.init)
+
+    /// The text before a number is read from the start of a character, wherever the
+    /// 192 bytes looked at would open inside one: an announcing word is found the same.
+    @Test func aWordIsFoundWhereverTheWindowBeforeTheNumberOpens() {
+        for padding in 60...70 {
+            // U+2029 ends each block of a reader's text: white space, as the full reading has it.
+            for (before, announced) in [("联系电话：", true), ("電話", true), ("Ｔｅｌ", true), ("电\u{2029}话\u{2029}", true), ("办理时间为", false),
+                                        ("\u{2029}办理时间为\u{2028}", false), ("电话\u{E000}\n", true), ("\u{E000}\n电话：", true)] {
+                var text = String(repeating: "健", count: padding) + before + "83106666"
+                let offset = text.utf8.count - 8
+                text.withUTF8 { bytes in
+                    #expect(LocalNumber.isAnnounced(before: offset, in: bytes) == announced, "\(padding) \(before)")
+                }
+            }
+            // A word further back than the window looks is no announcement.
+            var far = "电话" + String(repeating: "健", count: padding) + "83106666"
+            let offset = far.utf8.count - 8
+            far.withUTF8 { bytes in #expect(!LocalNumber.isAnnounced(before: offset, in: bytes), "\(padding)") }
+        }
+    }
 
     @Test func eachScalarTheQuickReadingTakesReadsAsTheFullReadingDoes() {
         var taken = 0

@@ -32,7 +32,10 @@ enum LocalNumber {
     /// with no digit between (or only other numbers of the same list). The text is read as moderation
     /// reads terms: full width, case, traditional forms and spaces or invisible characters inside the word do not hide it.
     static func isAnnounced(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let from = max(0, offset - 192)
+        var from = max(0, offset - 192)
+        // From the start of a character: a window opening inside one would begin with a replacement
+        // character, which no quick reading knows, so that every such window took the long way.
+        while from < offset, bytes[from] & 0xC0 == 0x80 { from += 1 }
         // Most numbers (dates, counts) have no such word near them: a quick look first, the full reading only if one may be there.
         guard mayHoldWord(UnsafeBufferPointer(rebasing: bytes[from..<offset])) else { return false }
         let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<offset]), as: UTF8.self)
@@ -71,14 +74,16 @@ enum LocalNumber {
         var read = String.UnicodeScalarView()
         for scalar in written.unicodeScalars {
             switch scalar.value {
-            case 0x09...0x0D, 0x20, 0xA0, 0x3000:
+            case 0x09...0x0D, 0x20, 0xA0, 0x2028, 0x2029, 0x3000:
+                // White space, and the line and paragraph separators (a reader's text ends its blocks with U+2029).
                 continue
             case 0x41...0x5A:
                 read.append(Unicode.Scalar(scalar.value + 0x20)!)
             case 0x4E36:
                 // 丶, an ideograph drawn as a dot: read through, as terms are.
                 continue
-            case 0x21...0x7E, 0x4E00...0x9FFF, 0x3001, 0x3002, 0x3008...0x3011, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0xB7:
+            // U+E000 ends each of a reader's texts where the moderator joins them (`Moderator`): it reads as itself.
+            case 0x21...0x7E, 0x4E00...0x9FFF, 0x3001, 0x3002, 0x3008...0x3011, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0xB7, 0xE000:
                 read.append(scalar)
             case 0xFF21...0xFF3A:
                 read.append(Unicode.Scalar(scalar.value - 0xFEE0 + 0x20)!)
@@ -106,12 +111,12 @@ enum LocalNumber {
         var quick = String.UnicodeScalarView()
         for scalar in String(decoding: window, as: UTF8.self).unicodeScalars {
             switch scalar.value {
-            case 0x09...0x0D, 0x20, 0xA0, 0x3000, 0x4E36, 0x302A...0x302F:
-                // White space, 丶 and the ideographic tone marks (combining): the full reading drops them too.
+            case 0x09...0x0D, 0x20, 0xA0, 0x2028, 0x2029, 0x3000, 0x4E36, 0x302A...0x302F:
+                // White space (the separators of a reader's lines too), 丶 and the ideographic tone marks (combining): the full reading drops them too.
                 continue
             case 0x41...0x5A:
                 quick.append(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0..<0x80, 0xB7, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x303F, 0xFF01...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65:
+            case 0..<0x80, 0xB7, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x303F, 0xE000, 0xFF01...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65:
                 quick.append(wordScalars.contains(scalar) ? scalar : "|")
             case 0x4E00...0x9FFF:
                 let simple = simplified[Character(scalar)].flatMap(\.unicodeScalars.first) ?? scalar

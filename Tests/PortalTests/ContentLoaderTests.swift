@@ -88,6 +88,15 @@ struct ContentLoaderTests {
         #expect(content.answers.first { $0.id == "flu" }?.title == "~")
     }
 
+    /// Values are text as written, whatever type YAML could give them; `~` stays "no value".
+    @Test(arguments: ["12320", "yes", "2024-08-01", "0x1F", ".inf", "1_000", "= 热线"])
+    func aTitleThatLooksLikeANumberOrADateIsTheTextWritten(_ title: String) throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/answers/province/flu.md", replacing: "title: 流感疫苗每年都要接种吗？", with: "title: \(title)")
+        let content = try ContentLoader.load(directory: fixture.content)
+        #expect(content.answers.first { $0.id == "flu" }?.title == title)
+    }
+
     @Test func aFoldedTitleLosesItsTrailingLineBreak() throws {
         let fixture = try ProvinceFixture()
         try fixture.edit("Content/answers/province/flu.md", replacing: "title: 流感疫苗每年都要接种吗？", with: "title: >\n  流感疫苗\n  每年都要接种吗？")

@@ -173,6 +173,32 @@ struct BuildMemoryFileTests {
         #expect(!restored.answers.answersByFile.isEmpty == (attack == "a byte changed"))
     }
 
+    /// Another city's fronts that cannot be read (damaged, or lost to a build killed between writing a
+    /// scope's two files) cost that city's files nothing: a `--city` build leaves its answers' file as it
+    /// is and removes the fronts, which the next build of every city writes again.
+    @Test func anotherCitysFrontsThatCannotBeReadAreWrittenAgainAndItsFileKept() throws {
+        let fixture = try ProvinceFixture()
+        let seal = try seal(fixture, "user")
+        let memory = BuildMemory()
+        _ = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
+        memory.save(for: fixture.output, seal: seal)
+        let front = BuildMemory.file(for: fixture.output) + "/city-sz.front"
+        var bytes = try #require(FileManager.default.contents(atPath: front))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: front))
+
+        let partial = BuildMemory.restored(for: fixture.output, cities: ["nj"], seal: seal)
+        _ = try ContentLoader.load(directory: fixture.content, cache: partial.answers, cities: ["nj"])
+        partial.save(for: fixture.output, seal: seal)
+        #expect(!FileManager.default.fileExists(atPath: front))
+        let suzhou = fixture.content + "/answers/sz/sz-insurance.md"
+        let full = BuildMemory.restored(for: fixture.output, seal: seal)
+        #expect(full.answers.answersByFile[suzhou] != nil, "the --city build dropped Suzhou's file")
+        _ = try ContentLoader.load(directory: fixture.content, cache: full.answers)
+        full.save(for: fixture.output, seal: seal)
+        #expect(BuildMemory.restored(for: fixture.output, cities: ["nj"], seal: seal).answers.frontOnlyScopes == [.city("sz")])
+    }
+
     /// The control: the same memory, sealed with the user's key, is believed (so the test above can fail).
     /// A scope's file is left as it is only while it holds exactly what would be written: an
     /// answer gone, or findings scanned again under a grown lexicon, write it again.

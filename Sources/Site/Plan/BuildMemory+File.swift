@@ -75,6 +75,8 @@ extension BuildMemory {
         memory.answers.restore(parts.map(\.1))
         memory.findings.restore(parts.compactMap(\.2))
         for case (let name, _, let findings?, let payload) in parts { memory.files.keep(payload, as: name, findings: findings.entries) }
+        let read = Set(parts.map(\.0))
+        for name in names where checkedOnly(name) { memory.files.noteFrontsOnly(name, read: read.contains(name)) }
         return memory
     }
 
@@ -89,9 +91,11 @@ extension BuildMemory {
         try? FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
         let answersByFile = answers.answersByFile
-        // The scopes read back as fronts only were only checked: their files stay as they are.
-        let checkedOnly = answers.frontOnlyScopes
-        let scopes = answers.scopes.subtracting(checkedOnly)
+        // The other cities of a `--city` build were only checked: their files stay as they are (but fronts
+        // that could not be read, which go, so that the next build of every city writes them again).
+        let checkedOnly = files.filesReadAsFronts
+        for (name, read) in checkedOnly where !read { unlink("\(folder)/\(name)\(Self.frontSuffix)") }
+        let scopes = answers.scopes.filter { checkedOnly[Self.name(of: $0)] == nil }
         let written = scopes.sorted().concurrentMap { scope -> String in
             let name = Self.name(of: scope)
             let front = "\(folder)/\(name)\(Self.frontSuffix)"
@@ -121,7 +125,7 @@ extension BuildMemory {
             }
             return name
         }
-        let kept = Set(written + checkedOnly.map(Self.name(of:)))
+        let kept = Set(written + checkedOnly.keys)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where Self.isMemoryFile(name) {
             guard !kept.contains(name.hasSuffix(Self.frontSuffix) ? String(name.dropLast(Self.frontSuffix.count)) : name) else { continue }
             unlink("\(folder)/\(name)")

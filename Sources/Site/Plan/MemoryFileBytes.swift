@@ -5,12 +5,23 @@ import Synchronization
 /// that one whose payload would be the same is not written again.
 package final class MemoryFileBytes: Sendable {
     private let payloads = Mutex<[String: (payload: ArraySlice<UInt8>, findings: Int)]>([:])
+    private let frontsOnly = Mutex<[String: Bool]>([:])
 
     package init() {}
 
     /// - Parameter findings: how many answers' findings the file held.
     func keep(_ payload: ArraySlice<UInt8>, as name: String, findings: Int) {
         payloads.withLock { $0[name] = (payload, findings) }
+    }
+
+    /// Notes that only the fronts of the file `name` were to be read (another city's, in a `--city` build), and whether they could be.
+    func noteFrontsOnly(_ name: String, read: Bool) {
+        frontsOnly.withLock { $0[name] = read }
+    }
+
+    /// The files of which only the fronts were to be read, each with whether they could be.
+    var filesReadAsFronts: [String: Bool] {
+        frontsOnly.withLock { $0 }
     }
 
     /// How many answers' findings the file `name` held when it was read, if it was.

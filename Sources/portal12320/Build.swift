@@ -50,6 +50,9 @@ struct Build: AsyncParsableCommand {
             Terminal.say("Nothing changed since the build of \(previous.built): \(output)/ is as that build left it (checked in \(Self.seconds(ContinuousClock.now - start)) s).")
             return
         }
+        // A build of every city walks the site folders the last build made while it reads the content
+        // (the kernel's work, on cores the reading leaves idle): the sites it keeps are checked against that walk.
+        let previousSites = cities.isEmpty ? Task.detached { [output] in SiteRecords.read(for: output).map { (records: $0, folders: $0.folders(in: output)) } } : nil
         // A build that fails part-way leaves no stamp of the previous one behind to trust.
         BuildStamp.remove(for: output)
         let memory = BuildMemory.restored(for: output, cities: Set(cities))
@@ -62,7 +65,7 @@ struct Build: AsyncParsableCommand {
             Terminal.error("\(content.otherCitiesIssues.count) problems in the answers of cities not built now: they stop those cities' builds, not this one.")
         }
         let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities),
-                              memory: memory, sharedInputs: inputs.sites, pageInputs: inputs.pages)
+                              memory: memory, sharedInputs: inputs.sites, pageInputs: inputs.pages, previousSites: previousSites)
         let report: SiteBuild.Report
         do {
             report = try await build.run(progress: Terminal.isInteractive ? Self.showProgress : nil)

@@ -30,10 +30,23 @@ package struct SiteRecords: Codable, Sendable, Equatable {
 
     /// The fingerprint of the site folder `domain` of `output`, when it is as
     /// the record says, made from `inputs`; `nil` when it is not (or was not recorded).
-    package func unchanged(_ domain: String, inputs: String, in output: String) -> String? {
-        // A folder, not a link to one (wherever it leads, the output would hold a link out of itself).
-        guard let site = sites[domain], site.inputs == inputs, FileStamp(path: "\(output)/\(domain)")?.isFolder == true else { return nil }
-        return site.outputs == BuildStamp.contents(of: "\(output)/\(domain)") ? site.outputs : nil
+    /// - Parameter walked: ``folders(in:)`` of `output`, taken ahead; without it the folder is walked now.
+    package func unchanged(_ domain: String, inputs: String, in output: String, walked: [String: String]? = nil) -> String? {
+        guard let site = sites[domain], site.inputs == inputs else { return nil }
+        let now = walked.map { $0[domain] } ?? Self.fingerprint(of: domain, in: output)
+        return site.outputs == now ? site.outputs : nil
+    }
+
+    /// Each recorded site folder of `output` as it is now (``BuildStamp/contents(of:)``), walked on all
+    /// cores: a build of every site takes it while it reads its content, for ``unchanged(_:inputs:in:walked:)``.
+    package func folders(in output: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: sites.keys.sorted().concurrentMap { ($0, Self.fingerprint(of: $0, in: output)) }).compactMapValues { $0 }
+    }
+
+    /// The fingerprint of the site folder `domain` of `output`, if it is a folder: not a link to one
+    /// (wherever it leads, the output would hold a link out of itself).
+    private static func fingerprint(of domain: String, in output: String) -> String? {
+        FileStamp(path: "\(output)/\(domain)")?.isFolder == true ? BuildStamp.contents(of: "\(output)/\(domain)") : nil
     }
 
     /// `.build-cache/<output folder's name>.sites.json` beside the output folder.

@@ -38,8 +38,14 @@ package struct SiteBuild: Sendable {
     /// `pages`): with it, a site made again keeps each page whose values are those it was rendered from (see ``PageRecords``).
     package let pageInputs: String?
 
+    /// The records of the sites the last build into the output made and their folders as they are now
+    /// (``SiteRecords/folders(in:)``), taken while the content was read; without them, taken when needed.
+    package let previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>?
+
     package init(content: ProvinceContent, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = [],
-                previewUnreviewed: Bool = false, memory: BuildMemory? = nil, sharedInputs: String? = nil, pageInputs: String? = nil) {
+                previewUnreviewed: Bool = false, memory: BuildMemory? = nil, sharedInputs: String? = nil, pageInputs: String? = nil,
+                previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>? = nil) {
+        self.previousSites = previousSites
         self.memory = memory
         self.sharedInputs = sharedInputs
         self.pageInputs = pageInputs
@@ -225,10 +231,11 @@ package struct SiteBuild: Sendable {
 
     private func run(_ decision: Decision, progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
         // Sites made from the same inputs as the folder the last build left, untouched since.
-        let previous = writing ? SiteRecords.read(for: outputDirectory) : nil
-        // Each kept site's folder is walked to be checked: on all cores.
+        let taken = writing ? await previousSites?.value : nil
+        let previous = writing ? taken?.records ?? SiteRecords.read(for: outputDirectory) : nil
+        // Each kept site's folder is walked to be checked (unless it was while the content was read): on all cores.
         let keptOutputs = Dictionary(uniqueKeysWithValues: Array(decision.siteInputs).concurrentMap { domain, inputs in
-            (domain, previous?.unchanged(domain, inputs: inputs, in: outputDirectory))
+            (domain, previous?.unchanged(domain, inputs: inputs, in: outputDirectory, walked: taken?.folders))
         }).compactMapValues { $0 }
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)

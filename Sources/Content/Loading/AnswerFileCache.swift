@@ -27,8 +27,6 @@ package final class AnswerFileCache: Sendable {
         var archived: [String: (answer: Answer, bytes: ArraySlice<UInt8>)] = [:]
         /// How many answers of each scope the cache files restored held.
         var restoredCounts: [Scope: Int] = [:]
-        /// The scopes read back from front files only.
-        var frontOnlyScopes: Set<Scope> = []
     }
 
     private let state = Mutex(State())
@@ -193,13 +191,10 @@ package final class AnswerFileCache: Sendable {
             state.entries = [:]
             state.archived = [:]
             state.restoredCounts = [:]
-            state.frontOnlyScopes = []
             for part in parts where part.province == province {
                 state.entries.merge(part.entries) { first, _ in first }
                 state.archived.merge(part.archived) { first, _ in first }
-                for entry in part.entries.values {
-                    if entry.frontOnly { state.frontOnlyScopes.insert(entry.scope) } else { state.restoredCounts[entry.scope, default: 0] += 1 }
-                }
+                for entry in part.entries.values where !entry.frontOnly { state.restoredCounts[entry.scope, default: 0] += 1 }
             }
         }
     }
@@ -222,11 +217,6 @@ package final class AnswerFileCache: Sendable {
         state.withLock { state in
             Set(state.entries.values.compactMap { if case .success = $0.result, !$0.frontOnly { $0.scope } else { nil } })
         }
-    }
-
-    /// The scopes read back from front files only (``frontPart(from:)``): their cache files are left as they are.
-    package var frontOnlyScopes: Set<Scope> {
-        state.withLock(\.frontOnlyScopes)
     }
 
     /// The answers kept, by file (to restore what else was kept of them), but those of front files.

@@ -33,7 +33,7 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     /// - Parameter walked: ``folders(in:)`` of `output`, taken ahead; without it the folder is walked now.
     package func unchanged(_ domain: String, inputs: String, in output: String, walked: [String: String]? = nil) -> String? {
         guard let site = sites[domain], site.inputs == inputs else { return nil }
-        let now = walked.map { $0[domain] } ?? Self.fingerprint(of: domain, in: output)
+        let now = if let walked { walked[domain] } else { Self.fingerprint(of: domain, in: output) }
         return site.outputs == now ? site.outputs : nil
     }
 

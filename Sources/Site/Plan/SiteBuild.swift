@@ -2,7 +2,6 @@ import Content
 import Crypto
 import Diagnostics
 import Foundation
-import Markdown
 import Moderation
 import Publish
 import Review

@@ -239,16 +239,22 @@ package struct SiteBuild: Sendable {
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
         let files = rendered.files + decision.besides
-        var summary = decision.summary(rendered.files, rendered.searchIndexTime)
-        summary.keptSites = kept.count
+        // Asked for once every file is written: the search indexes are made meanwhile.
+        let summarize = { (keptPages: Int) in
+            var summary = decision.summary(rendered.files, rendered.search.value.time)
+            summary.keptSites = kept.count
+            summary.keptPages = keptPages
+            return summary
+        }
         let record = decision.record
         guard writing else {
             _ = try write(files, to: nil, keeping: nil, progress: progress)
-            return summary
+            return summarize(0)
         }
 
         SiteRecords.remove(for: outputDirectory)
         var madeOutputs: [String: String] = [:]
+        var keptPages = 0
         let made = decision.renderer.plan.sites.map(\.domain).filter { !kept.contains($0) }
         let pageRecords = pageInputs.map { PageRecords.read(for: outputDirectory, domains: made, shared: $0) }
         var madePages = PageRecords()
@@ -261,7 +267,7 @@ package struct SiteBuild: Sendable {
                     madePages.pages[file.entry.path] = .init(fingerprint: fingerprint, sha256: file.entry.sha256, size: file.entry.size)
                 }
             }
-            summary.keptPages = written.count(where: \.kept)
+            keptPages = written.count(where: \.kept)
             try writeManifests(written.map(\.entry), record: record, to: output)
             // Each site made, fingerprinted from what was written rather than walked once in place.
             madeOutputs = Dictionary(uniqueKeysWithValues: decision.siteInputs.keys.filter { !kept.contains($0) }
@@ -276,6 +282,7 @@ package struct SiteBuild: Sendable {
             output.discard()
             throw error
         }
+        var summary = summarize(keptPages)
         if let pageInputs { madePages.write(for: outputDirectory, domains: made, shared: pageInputs) }
         if !decision.siteInputs.isEmpty {
             // A `--city` build leaves the other sites' folders, and so their records, as they were.

@@ -61,16 +61,23 @@ final class SiteRenderer: Sendable {
         logoURL = logo.url
     }
 
-    /// Every file of every site but those of `skipping`, in a fixed order, and the time spent on search indexes.
-    func files(skipping: Set<String> = []) -> (files: [OutputFile], searchIndexTime: Duration) {
+    /// Every file of every site but those of `skipping`, in a fixed order: the
+    /// pages and feeds of every site first, then the search files, whose
+    /// indexes are made on a thread of their own while the pages are written
+    /// (where the files go is known before: ``SearchIndex/shardCount(documents:)``).
+    /// - Returns: also that work, which says how long the indexes took.
+    func files(skipping: Set<String> = []) -> (files: [OutputFile], search: BackgroundValue<(indexes: [SearchIndex], time: Duration)>) {
         let sites = plan.sites.filter { !skipping.contains($0.domain) }
-        let clock = ContinuousClock.now
-        let indexes = searchIndexes(sites)
-        let searchIndexTime = ContinuousClock.now - clock
-        let files = zip(sites, indexes).flatMap { site, index in
-            siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: index.files(root: site.domain))
+        let search = BackgroundValue {
+            let clock = ContinuousClock.now
+            let indexes = self.searchIndexes(sites)
+            return (indexes: indexes, time: ContinuousClock.now - clock)
         }
-        return (files, searchIndexTime)
+        let pages = sites.flatMap { site in siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: []) }
+        let searchFiles = sites.enumerated().flatMap { number, site in
+            SearchIndex.files(root: site.domain, documents: site.answers.count) { search.value.indexes[number] }
+        }
+        return (pages + searchFiles, search)
     }
 
     /// Each site's files but the search indexes, which ``searchFiles()`` makes
@@ -84,7 +91,9 @@ final class SiteRenderer: Sendable {
 
     /// The search index files of every site.
     func searchFiles() -> [OutputFile] {
-        zip(plan.sites, searchIndexes(plan.sites)).flatMap { site, index in index.files(root: site.domain) }
+        zip(plan.sites, searchIndexes(plan.sites)).flatMap { site, index in
+            SearchIndex.files(root: site.domain, documents: site.answers.count) { index }
+        }
     }
 
     /// The indexes of `sites`. Each site's index is a function of its own

@@ -22,6 +22,10 @@ struct SearchIndex {
     /// Aim for shards of about this many postings, so a query downloads little
     /// (a query fetches one shard per token: small shards, few bytes each)...
     static let postingsPerShard = 60
+    /// ...counting this many per answer (the distinct tokens of an answer: about 130 on the
+    /// sample province, 400 on the benchmark's), so that the shards are known from the
+    /// number of answers alone, before the index is made...
+    static let postingsPerDocument = 128
     /// ...but no more shard files than this per site, so a large site's build
     /// does not spend its time creating files.
     static let maximumShards = 512
@@ -50,8 +54,7 @@ struct SearchIndex {
                 postings.append(Posting(token: entry.token, document: Int32(document), score: weight))
             }
         }
-        var count = 16
-        while count < postings.count / Self.postingsPerShard && count < Self.maximumShards { count <<= 1 }
+        let count = Self.shardCount(documents: answers.count)
         shardCount = count
         let (ordered, shardStart) = Self.orderByShardAndToken(postings, shardCount: count, hashes: vocabulary.hashes)
 
@@ -155,15 +158,23 @@ struct SearchIndex {
         JSONText.appendNumber(Int(value), to: &bytes)
     }
 
-    /// The index's files for the site rooted at `root`.
-    func files(root: String) -> [OutputFile] {
-        var files = [OutputFile(path: "\(root)/search/meta.json") { [meta] in meta },
-                     OutputFile(path: "\(root)/search/variants.json") { [variants] in variants }]
-        for (index, shard) in shards.enumerated() {
-            files.append(OutputFile(path: "\(root)/search/shards/\(index).json") { shard })
+    /// The number of shards of an index of `documents` answers: a power of two from 16 to ``maximumShards``.
+    static func shardCount(documents: Int) -> Int {
+        var count = 16
+        while count < documents * postingsPerDocument / postingsPerShard && count < maximumShards { count <<= 1 }
+        return count
+    }
+
+    /// The files of the index of `documents` answers for the site rooted at `root`, the index
+    /// made when the first of them is: the files are known before the index is.
+    static func files(root: String, documents: Int, index: @escaping @Sendable () -> SearchIndex) -> [OutputFile] {
+        var files = [OutputFile(path: "\(root)/search/meta.json") { index().meta },
+                     OutputFile(path: "\(root)/search/variants.json") { index().variants }]
+        for shard in 0..<shardCount(documents: documents) {
+            files.append(OutputFile(path: "\(root)/search/shards/\(shard).json") { index().shards[shard] })
         }
-        for (index, document) in documents.enumerated() {
-            files.append(OutputFile(path: "\(root)/search/docs/\(index).json") { document })
+        for document in 0..<documents {
+            files.append(OutputFile(path: "\(root)/search/docs/\(document).json") { index().documents[document] })
         }
         return files
     }

@@ -19,6 +19,30 @@ package struct FileStamp: Hashable, Sendable {
     /// previous output, deleted in the background).
     package var fieldsButStatusChange: String { "\(device):\(inode):\(size):\(modified)" }
 
+    /// Appends ``fields`` (or, without `statusChange`, ``fieldsButStatusChange``) as their UTF-8 bytes,
+    /// without making the string: a fingerprint of 20,000 stamps spent most of its time making them.
+    package func appendFields(to bytes: inout [UInt8], statusChange: Bool = true) {
+        Self.append(device, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        Self.append(inode, to: &bytes)
+        for value in statusChange ? [size, modified, changed] : [size, modified] {
+            bytes.append(UInt8(ascii: ":"))
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            Self.append(value.magnitude, to: &bytes)
+        }
+    }
+
+    /// `value` in decimal digits.
+    private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var rest = value
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
+    }
+
     /// A regular file, not a folder or link.
     package let isFile: Bool
     package let isFolder: Bool

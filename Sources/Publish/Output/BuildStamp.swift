@@ -73,8 +73,8 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         let shared = stamps.filter { !$0.key.hasPrefix(answers) && $0.key != ledger }
         let approved = content + "/approved/"
         let build = text + "output \(RealPath.of(output))\ncities \(cities.sorted().joined(separator: ","))\n"
-        return (fingerprint(build, of: stamps, relativeTo: nil, \.fields), fingerprint(text, of: shared, relativeTo: nil, \.fields),
-                fingerprint("pages\n" + text, of: shared.filter { !$0.key.hasPrefix(approved) }, relativeTo: nil, \.fields), stamps)
+        return (fingerprint(build, of: stamps, relativeTo: nil, statusChange: true), fingerprint(text, of: shared, relativeTo: nil, statusChange: true),
+                fingerprint("pages\n" + text, of: shared.filter { !$0.key.hasPrefix(approved) }, relativeTo: nil, statusChange: true), stamps)
     }
 
     /// The output folder's fingerprint: every file and folder in it (without
@@ -96,7 +96,7 @@ package struct BuildStamp: Codable, Sendable, Equatable {
 
     /// A folder's fingerprint: the stamp of every file and folder in it, but their status-change times.
     package static func contents(of folder: String) -> String {
-        fingerprint("output\n", of: FolderSignature(folders: [folder]).signature(), relativeTo: folder, \.fieldsButStatusChange)
+        fingerprint("output\n", of: FolderSignature(folders: [folder]).signature(), relativeTo: folder, statusChange: false)
     }
 
     /// `.build-cache/<output folder's name>.stamp.json` beside the output folder.
@@ -112,14 +112,26 @@ package struct BuildStamp: Codable, Sendable, Equatable {
             .appendingPathComponent(url.lastPathComponent + "." + suffix).path
     }
 
+    /// SHA-256 of `header` and a line for each stamp, by path: the path (less `root` and its slash)
+    /// and the stamp's ``FileStamp/fields`` (or, without `statusChange`, ``FileStamp/fieldsButStatusChange``).
     package static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?,
-                                    _ fields: KeyPath<FileStamp, String>) -> String {
-        var text = header
-        let drop = root.map { $0.count + 1 } ?? 0
-        for path in stamps.keys.sorted() {
-            text += "\(path.dropFirst(drop))\t\(stamps[path]![keyPath: fields])\n"
+                                    statusChange: Bool) -> String {
+        let drop = root.map { $0.utf8.count + 1 } ?? 0
+        var digest = SHA256()
+        var lines = Array(header.utf8)
+        lines.reserveCapacity(1 << 16)
+        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+            lines += path.utf8.dropFirst(drop)
+            lines.append(UInt8(ascii: "\t"))
+            stamp.appendFields(to: &lines, statusChange: statusChange)
+            lines.append(UInt8(ascii: "\n"))
+            if lines.count > 60_000 {
+                digest.update(data: lines)
+                lines.removeAll(keepingCapacity: true)
+            }
         }
-        return SHA256.hex(Array(text.utf8))
+        digest.update(data: lines)
+        return digest.finalize().hex
     }
 
     /// The record the last build into `output` left, if it can be read and

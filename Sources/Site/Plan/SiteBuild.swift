@@ -238,17 +238,18 @@ package struct SiteBuild: Sendable {
         }).compactMapValues { $0 }
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
-        let files = rendered.files + decision.besides
+        let groups = [rendered.pages + decision.besides, rendered.search]
+        let files = groups.flatMap { $0 }
         // Asked for once every file is written: the search indexes are made meanwhile.
         let summarize = { (keptPages: Int) in
-            var summary = decision.summary(rendered.files, rendered.search.value.time)
+            var summary = decision.summary(rendered.pages + rendered.search, rendered.indexes.value.time)
             summary.keptSites = kept.count
             summary.keptPages = keptPages
             return summary
         }
         let record = decision.record
         guard writing else {
-            _ = try write(files, to: nil, keeping: nil, progress: progress)
+            _ = try write(groups, to: nil, keeping: nil, progress: progress)
             return summarize(0)
         }
 
@@ -261,7 +262,7 @@ package struct SiteBuild: Sendable {
         let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
         do {
             try output.prepareFolders(for: files.map(\.path))
-            let written = try write(files, to: output, keeping: pageRecords, progress: progress)
+            let written = try write(groups, to: output, keeping: pageRecords, progress: progress)
             for file in written {
                 if let fingerprint = file.fingerprint {
                     madePages.pages[file.entry.path] = .init(fingerprint: fingerprint, sha256: file.entry.sha256, size: file.entry.size)
@@ -358,13 +359,16 @@ package struct SiteBuild: Sendable {
     /// - Parameter records: pages rendered before; one whose values have the recorded fingerprint, and whose
     ///   live file still holds the recorded bytes, is linked instead of rendered (``StagedOutput/keep(_:sha256:size:)``).
     /// - Returns: each file as written, in the order of `files`.
-    private func write(_ files: [OutputFile], to output: StagedOutput?, keeping records: PageRecords?,
+    /// - Parameter files: written a group at a time, each group on all cores (the search files wait for their indexes:
+    ///   in a group of their own, after the pages, no core waits for them while pages remain).
+    private func write(_ groups: [[OutputFile]], to output: StagedOutput?, keeping records: PageRecords?,
                        progress: (@Sendable (Int, Int) -> Void)?) throws -> [WrittenFile] {
         let done = Atomic<Int>(0)
-        let outcomes = files.concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
+        let total = groups.reduce(0) { $0 + $1.count }
+        let outcomes = groups.flatMap { files in files.concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
             defer {
                 let count = done.add(1, ordering: .relaxed).newValue
-                if count % 500 == 0 || count == files.count { progress?(count, files.count) }
+                if count % 500 == 0 || count == total { progress?(count, total) }
             }
             do {
                 // A page is recognised by its values only where its fingerprint can be recorded for the next build.
@@ -386,7 +390,7 @@ package struct SiteBuild: Sendable {
             } catch {
                 return .failure(error)
             }
-        }
+        } }
         let errors = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
         let issues = errors.compactMap { $0 as? ContentIssue }
         // A broken template fails every page made from it: report it once.

@@ -62,22 +62,23 @@ final class SiteRenderer: Sendable {
     }
 
     /// Every file of every site but those of `skipping`, in a fixed order: the
-    /// pages and feeds of every site first, then the search files, whose
-    /// indexes are made on a thread of their own while the pages are written
-    /// (where the files go is known before: ``SearchIndex/shardCount(documents:)``).
+    /// pages and feeds of every site, and their search files, whose indexes
+    /// are made on a thread of their own from now on, while the pages are
+    /// written (where the files go is known before: ``SearchIndex/shardCount(documents:)``).
     /// - Returns: also that work, which says how long the indexes took.
-    func files(skipping: Set<String> = []) -> (files: [OutputFile], search: BackgroundValue<(indexes: [SearchIndex], time: Duration)>) {
+    func files(skipping: Set<String> = []) -> (pages: [OutputFile], search: [OutputFile],
+                                               indexes: BackgroundValue<(indexes: [SearchIndex], time: Duration)>) {
         let sites = plan.sites.filter { !skipping.contains($0.domain) }
-        let search = BackgroundValue {
+        let indexes = BackgroundValue {
             let clock = ContinuousClock.now
             let indexes = self.searchIndexes(sites)
             return (indexes: indexes, time: ContinuousClock.now - clock)
         }
         let pages = sites.flatMap { site in siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: []) }
-        let searchFiles = sites.enumerated().flatMap { number, site in
-            SearchIndex.files(root: site.domain, documents: site.answers.count) { search.value.indexes[number] }
+        let search = sites.enumerated().flatMap { number, site in
+            SearchIndex.files(root: site.domain, documents: site.answers.count) { indexes.value.indexes[number] }
         }
-        return (pages + searchFiles, search)
+        return (pages, search, indexes)
     }
 
     /// Each site's files but the search indexes, which ``searchFiles()`` makes
@@ -102,7 +103,8 @@ final class SiteRenderer: Sendable {
         var unique: [String: PublishedAnswer] = [:]
         for site in sites { for page in site.answers { unique[page.answer.file] = page } }
         let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
-        let forms = simplifiedForms(Set(vocabulary.tokens.flatMap { $0.unicodeScalars.map(\.value) }))
+        let characters = vocabulary.characterFlags()
+        let forms = simplifiedForms(Set(characters.indices.lazy.filter { characters[$0] }.map { UInt32($0) }))
         return sites.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary, simplifiedForms: forms, synonyms: synonyms) }
     }
 

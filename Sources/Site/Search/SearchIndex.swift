@@ -58,8 +58,9 @@ struct SearchIndex {
         shardCount = count
         let (ordered, shardStart) = Self.orderByShardAndToken(postings, shardCount: count, hashes: vocabulary.hashes)
 
-        var shards = [[UInt8]](repeating: Array("{}".utf8), count: count)
-        for shard in 0..<count where shardStart[shard] < shardStart[shard + 1] {
+        // Each shard's JSON on its own, on all cores: a `--city` build makes one site's index, on one thread otherwise.
+        let shards = Array(0..<count).concurrentMap { shard -> [UInt8] in
+            guard shardStart[shard] < shardStart[shard + 1] else { return Array("{}".utf8) }
             var json: [UInt8] = [UInt8(ascii: "{")]
             var index = shardStart[shard]
             while index < shardStart[shard + 1] {
@@ -79,18 +80,14 @@ struct SearchIndex {
                 json.append(UInt8(ascii: "]"))
             }
             json.append(UInt8(ascii: "}"))
-            shards[shard] = Self.exactly(json)
+            return Self.exactly(json)
         }
         self.shards = shards
         documents = answers.map { vocabulary.documents[$0.answer.file] ?? Array("{}".utf8) }
-        var characters = Set<UInt32>()
-        var seenTokens = Set<Int32>()
-        var held = Set<String>()
-        for posting in postings where seenTokens.insert(posting.token).inserted {
-            let token = vocabulary.tokens[Int(posting.token)]
-            held.insert(token)
-            for scalar in token.unicodeScalars { characters.insert(scalar.value) }
-        }
+        var holds = [Bool](repeating: false, count: vocabulary.tokens.count)
+        for posting in postings { holds[Int(posting.token)] = true }
+        let characters = vocabulary.characterFlags(holding: holds)
+        let held = synonyms.isEmpty ? [] : Set(vocabulary.tokens.indices.lazy.filter { holds[$0] }.map { vocabulary.tokens[$0] })
         // meta.json is fetched by every query anyway: the synonym groups ride along (no request more).
         var metaJSON = Array("{\"shards\":\(count),\"documents\":\(answers.count),\"synonyms\":[".utf8)
         let shipped = synonyms.filter { group in group.contains { word in SearchTokens.counts(word).keys.allSatisfy(held.contains) } }
@@ -109,7 +106,7 @@ struct SearchIndex {
         let build = digest.finalize().hex.prefix(16)
         meta = metaJSON + Array("],\"build\":\"\(build)\"}".utf8)
         var json: [UInt8] = [UInt8(ascii: "{")]
-        for (traditional, simplified) in simplifiedForms.filter({ characters.contains($0.value) }).sorted(by: { $0.key < $1.key }) {
+        for (traditional, simplified) in simplifiedForms.filter({ characters[Int($0.value)] }).sorted(by: { $0.key < $1.key }) {
             guard let from = Unicode.Scalar(traditional), let to = Unicode.Scalar(simplified) else { continue }
             if json.count > 1 { json.append(UInt8(ascii: ",")) }
             Self.appendJSONString(String(from), to: &json)

@@ -20,6 +20,16 @@ struct SearchVocabulary: Sendable {
     /// Per answer file: the `/search/docs/<n>.json` body (title, tags, address, category, text).
     let documents: [String: [UInt8]]
 
+    /// Whether each Unicode scalar occurs in a token, by value (0 to 0x10FFFF): in a token
+    /// `holding` marks, by id, or in any token without it.
+    func characterFlags(holding: [Bool]? = nil) -> [Bool] {
+        var flags = [Bool](repeating: false, count: 0x110000)
+        for (id, token) in tokens.enumerated() where holding?[id] ?? true {
+            for scalar in token.unicodeScalars { flags[Int(scalar.value)] = true }
+        }
+        return flags
+    }
+
     init(answers: [PublishedAnswer], province: Province) {
         let counted = answers.concurrentMap { page -> (String, TermCounts) in
             (page.answer.file, TermCounts(body: page.plainText, fields: [page.answer.title] + page.answer.tags))

@@ -43,10 +43,43 @@ package struct ReleaseManifest: Codable, Sendable, Equatable {
     /// Identifies the release's content: the SHA-256 of the manifest's bytes.
     package var contentHash: String { SHA256.hex(encoded()) }
 
+    /// The bytes `JSONEncoder` writes with sorted keys, pretty-printed, slashes unescaped, and a
+    /// newline (`ReleaseManifestTests`), written straight: encoding a province's 45,000 entries took 0.1 s.
     package func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(self)) ?? Data()) + [0x0A]
+        var json = Array("{\n".utf8)
+        var fields: [(key: String, value: (inout [UInt8]) -> Void)] = []
+        if let city { fields.append(("city", { JSONText.appendString(city, to: &$0) })) }
+        fields.append(("domain", { JSONText.appendString(domain, to: &$0) }))
+        fields.append(("files", { json in
+            guard !files.isEmpty else { return json += Array("[\n\n  ]".utf8) }
+            json += Array("[\n".utf8)
+            for (index, entry) in files.enumerated() {
+                json += Array("    {\n      \"path\" : ".utf8)
+                JSONText.appendString(entry.path, to: &json)
+                json += Array(",\n      \"sha256\" : ".utf8)
+                JSONText.appendString(entry.sha256, to: &json)
+                json += Array(",\n      \"size\" : ".utf8)
+                JSONText.appendNumber(entry.size, to: &json)
+                json += Array((index == files.count - 1 ? "\n    }\n" : "\n    },\n").utf8)
+            }
+            json += Array("  ]".utf8)
+        }))
+        if let ledger {
+            fields.append(("ledger", { json in
+                json += Array("{\n    \"lines\" : ".utf8)
+                JSONText.appendNumber(ledger.lines, to: &json)
+                json += Array(",\n    \"sha256\" : ".utf8)
+                JSONText.appendString(ledger.sha256, to: &json)
+                json += Array("\n  }".utf8)
+            }))
+        }
+        if let trust { fields.append(("trust", { JSONText.appendString(trust, to: &$0) })) }
+        for (index, field) in fields.enumerated() {
+            json += Array("  \"\(field.key)\" : ".utf8)
+            field.value(&json)
+            json += Array((index == fields.count - 1 ? "\n" : ",\n").utf8)
+        }
+        return json + Array("}\n".utf8)
     }
 
     package static func read(from file: String) -> ReleaseManifest? {

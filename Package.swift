@@ -34,7 +34,6 @@ let package = Package(
             providers: [.apt(["libopencc-dev"])]
         ),
         .target(name: "CExchange"),
-        .target(name: "CHeap"),
         .target(name: "Diagnostics", swiftSettings: strictSettings),
         .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: strictSettings),
         .target(name: "Moderation", dependencies: ["COpenCC", "Diagnostics"], swiftSettings: strictSettings),
@@ -84,7 +83,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "portal12320",
-            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "CHeap", "PreviewServer", "Console", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Content", "Review", "Site", "Publish", "Moderation", "Diagnostics", "PreviewServer", "Console", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .target(name: "FuzzTargets", dependencies: ["Content", "Review", "Site", "Markdown", "Moderation"], swiftSettings: strictSettings),

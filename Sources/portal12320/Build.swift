@@ -34,7 +34,6 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let start = ContinuousClock.now
-        HeapGrowth.widen()
         // Held until the build's records are written: a second build into the same folder waits for this one.
         let lock = BuildLock.take(for: output) {
             Terminal.error("Another build into \(output)/ is running: waiting for it to finish.")

@@ -51,6 +51,8 @@ struct BuildMemoryFileTests {
         for answer in content.answers {
             let copy = try #require(back[answer.file])
             #expect(copy !== answer)
+            // Read before the texts are decoded: the length kept for the body, which must be the body's.
+            #expect(copy.bodyByteCount == answer.body.utf8.count)
             #expect(copy.scope == answer.scope && copy.id == answer.id && copy.title == answer.title && copy.category == answer.category)
             #expect(copy.updated == answer.updated && copy.visibility == answer.visibility && copy.overrides == answer.overrides)
             #expect(copy.bodyLine == answer.bodyLine && copy.tags == answer.tags && copy.media == answer.media && copy.body == answer.body)

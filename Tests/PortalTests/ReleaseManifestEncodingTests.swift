@@ -20,10 +20,10 @@ struct ReleaseManifestEncodingTests {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         for round in 0..<300 {
             let files = (0..<Int(random.next() % 4)).map { _ in
-                ReleaseManifest.Entry(path: Self.text(&random), sha256: Self.text(&random), size: Int(truncatingIfNeeded: random.next() >> 1))
+                ReleaseManifest.Entry(path: Self.text(&random), sha256: Self.text(&random), size: Int(truncatingIfNeeded: random.next()))
             }
             let manifest = ReleaseManifest(domain: Self.text(&random), city: round % 3 == 0 ? nil : Self.text(&random), files: files,
-                                           ledger: round % 4 == 0 ? nil : LedgerHead(lines: Int(random.next() % 1000), sha256: Self.text(&random)),
+                                           ledger: round % 4 == 0 ? nil : LedgerHead(lines: Int(truncatingIfNeeded: random.next()), sha256: Self.text(&random)),
                                            trust: round % 5 == 0 ? nil : Self.text(&random))
             let expected = Array(try encoder.encode(manifest)) + [0x0A]
             #expect(manifest.encoded() == expected, "\(String(decoding: expected, as: UTF8.self))")

@@ -39,6 +39,33 @@ struct SearchIndexTests {
         }
     }
 
+    /// A query fetches one shard per word: the number of shards, fixed before the index is made
+    /// (from the answers' lengths), keeps shards near the size aimed for, for short answers and long.
+    @Test(arguments: [12, 400]) func shardsHoldAboutAsManyPostingsAsAimedFor(characters: Int) async throws {
+        let fixture = try ProvinceFixture()
+        var random = SplitMix64(seed: UInt64(characters))
+        let pool = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质")
+        for number in 0..<150 {
+            let text = String((0..<characters).map { _ in pool[Int(random.next() % UInt64(pool.count))] })
+            try fixture.write("---\nid: gen-\(number)\ntitle: 生成的答复\(number)\ncategory: vaccination\nupdated: 2024-04-16\n---\n\(text)\n",
+                              to: "Content/answers/nj/gen-\(number).md")
+        }
+        let content = try ContentLoader.load(directory: fixture.content)
+        try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
+        let search = fixture.output + "/www.jsnj12320.cn/search"
+        let meta = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/meta.json"))) as? [String: Any])
+        let shards = try #require(meta["shards"] as? Int)
+        var postings = 0
+        for shard in 0..<shards {
+            let tokens = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/shards/\(shard).json"))) as? [String: [Int]])
+            postings += tokens.values.reduce(0) { $0 + $1.count / 2 }
+        }
+        #expect(!FileManager.default.fileExists(atPath: search + "/shards/\(shards).json"))
+        let perShard = Double(postings) / Double(shards)
+        #expect(shards == 16 || perShard > Double(SearchIndex.postingsPerShard) / 3, "\(shards) shards for \(postings) postings")
+        #expect(shards == SearchIndex.maximumShards || perShard < Double(SearchIndex.postingsPerShard) * 3, "\(shards) shards for \(postings) postings")
+    }
+
     /// The vocabulary's table gives every key the value set for it, through growth and
     /// colliding keys, and no value for a key never inserted: against a Dictionary.
     @Test func packedTokenTableAgreesWithADictionary() {

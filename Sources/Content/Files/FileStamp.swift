@@ -25,11 +25,16 @@ package struct FileStamp: Hashable, Sendable {
         Self.append(device, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         Self.append(inode, to: &bytes)
-        for value in statusChange ? [size, modified, changed] : [size, modified] {
-            bytes.append(UInt8(ascii: ":"))
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            Self.append(value.magnitude, to: &bytes)
-        }
+        Self.append(signed: size, to: &bytes)
+        Self.append(signed: modified, to: &bytes)
+        if statusChange { Self.append(signed: changed, to: &bytes) }
+    }
+
+    /// `:` and `value` in decimal digits.
+    private static func append(signed value: Int64, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: ":"))
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        append(value.magnitude, to: &bytes)
     }
 
     /// `value` in decimal digits.

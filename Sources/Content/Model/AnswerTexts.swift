@@ -47,6 +47,29 @@ final class AnswerTexts: Sendable {
         }
     }
 
+    /// The body's length in UTF-8 bytes: where the texts are not decoded yet and the body is the
+    /// end of the source, the length kept for it (the very number of bytes ``value`` would decode).
+    var bodyByteCount: Int {
+        if let archived, let bodyEnd = archived.bodyEnd, bodyEnd >= 0, decoded.withLock({ $0 == nil }),
+            let sourceLength = Self.sourceLength(archived.bytes), bodyEnd <= sourceLength {
+            return bodyEnd
+        }
+        return value.body.utf8.count
+    }
+
+    /// The length the source's bytes were written with (a text's first 8 bytes), if they are all there.
+    private static func sourceLength(_ bytes: ArraySlice<UInt8>) -> Int? {
+        lengthPrefix(bytes).flatMap { length in length >= 0 && length <= bytes.count - 8 ? length : nil }
+    }
+
+    /// The first 8 bytes, little-endian, as ``ArchiveWriter`` writes a text's length.
+    private static func lengthPrefix(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard bytes.count >= 8 else { return nil }
+        var length = 0
+        for index in 0..<8 { length |= Int(bytes[bytes.startIndex + index]) << (8 * index) }
+        return length
+    }
+
     /// The texts of `archived`. Their shape was checked when the memory was
     /// read, and the memory is sealed with the user's key, so they are the
     /// bytes this program wrote from its own strings. Should a part still not
@@ -77,9 +100,7 @@ final class AnswerTexts: Sendable {
 
     /// The source's bytes (after their length) as text, any byte that is not UTF-8 replaced.
     private static func repairedSource(_ bytes: ArraySlice<UInt8>) -> String {
-        guard bytes.count >= 8 else { return "" }
-        var length = 0
-        for index in 0..<8 { length |= Int(bytes[bytes.startIndex + index]) << (8 * index) }
+        guard let length = lengthPrefix(bytes) else { return "" }
         let start = bytes.startIndex + 8
         return String(decoding: bytes[start..<min(bytes.endIndex, start + max(0, min(length, bytes.count - 8)))], as: UTF8.self)
     }

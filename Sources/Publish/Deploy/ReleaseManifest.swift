@@ -44,7 +44,7 @@ package struct ReleaseManifest: Codable, Sendable, Equatable {
     package var contentHash: String { SHA256.hex(encoded()) }
 
     /// The bytes `JSONEncoder` writes with sorted keys, pretty-printed, slashes unescaped, and a
-    /// newline (`ReleaseManifestTests`), written straight: encoding a province's 45,000 entries took 0.1 s.
+    /// newline (`ReleaseManifestEncodingTests`), written straight: encoding a province's 45,000 entries took 0.1 s.
     package func encoded() -> [UInt8] {
         var json = Array("{\n".utf8)
         var fields: [(key: String, value: (inout [UInt8]) -> Void)] = []

@@ -238,8 +238,10 @@ package struct SiteBuild: Sendable {
         }).compactMapValues { $0 }
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
-        let groups = [rendered.pages + decision.besides, rendered.search]
-        let files = groups.flatMap { $0 }
+        // The search files once their indexes are made (this thread waits, not the workers writing pages).
+        let groups: [(files: [OutputFile], ready: @Sendable () -> Void)] = [(rendered.pages + decision.besides, {}),
+                                                                            (rendered.search, { _ = rendered.indexes.value })]
+        let files = groups.flatMap(\.files)
         // Asked for once every file is written: the search indexes are made meanwhile.
         let summarize = { (keptPages: Int) in
             var summary = decision.summary(rendered.pages + rendered.search, rendered.indexes.value.time)
@@ -356,41 +358,45 @@ package struct SiteBuild: Sendable {
     }
 
     /// Renders and writes every file on all cores (renders only, without `output`).
-    /// - Parameter records: pages rendered before; one whose values have the recorded fingerprint, and whose
-    ///   live file still holds the recorded bytes, is linked instead of rendered (``StagedOutput/keep(_:sha256:size:)``).
-    /// - Returns: each file as written, in the order of `files`.
-    /// - Parameter files: written a group at a time, each group on all cores (the search files wait for their indexes:
-    ///   in a group of their own, after the pages, no core waits for them while pages remain).
-    private func write(_ groups: [[OutputFile]], to output: StagedOutput?, keeping records: PageRecords?,
-                       progress: (@Sendable (Int, Int) -> Void)?) throws -> [WrittenFile] {
+    /// - Parameters:
+    ///   - groups: written one after another, each group's files on all cores once its `ready` returned
+    ///     (the search files once their indexes are made: no worker then waits while pages remain).
+    ///   - records: pages rendered before; one whose values have the recorded fingerprint, and whose
+    ///     live file still holds the recorded bytes, is linked instead of rendered (``StagedOutput/keep(_:sha256:size:)``).
+    /// - Returns: each file as written, in the order of the groups' files.
+    private func write(_ groups: [(files: [OutputFile], ready: @Sendable () -> Void)], to output: StagedOutput?,
+                       keeping records: PageRecords?, progress: (@Sendable (Int, Int) -> Void)?) throws -> [WrittenFile] {
         let done = Atomic<Int>(0)
-        let total = groups.reduce(0) { $0 + $1.count }
-        let outcomes = groups.flatMap { files in files.concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
-            defer {
-                let count = done.add(1, ordering: .relaxed).newValue
-                if count % 500 == 0 || count == total { progress?(count, total) }
-            }
-            do {
-                // A page is recognised by its values only where its fingerprint can be recorded for the next build.
-                guard let output, let records, let prepare = file.prepare else {
-                    let bytes = try file.make()
-                    try output?.write(bytes, to: file.path)
-                    return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count)))
+        let total = groups.reduce(0) { $0 + $1.files.count }
+        let outcomes = groups.flatMap { files, ready in
+            ready()
+            return files.concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
+                defer {
+                    let count = done.add(1, ordering: .relaxed).newValue
+                    if count % 500 == 0 || count == total { progress?(count, total) }
                 }
-                let page = prepare()
-                if let known = records.pages[file.path], known.fingerprint == page.fingerprint,
-                    output.keep(file.path, sha256: known.sha256, size: known.size) {
-                    return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: known.sha256, size: known.size),
-                                                fingerprint: page.fingerprint, kept: true))
+                do {
+                    // A page is recognised by its values only where its fingerprint can be recorded for the next build.
+                    guard let output, let records, let prepare = file.prepare else {
+                        let bytes = try file.make()
+                        try output?.write(bytes, to: file.path)
+                        return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count)))
+                    }
+                    let page = prepare()
+                    if let known = records.pages[file.path], known.fingerprint == page.fingerprint,
+                        output.keep(file.path, sha256: known.sha256, size: known.size) {
+                        return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: known.sha256, size: known.size),
+                                                    fingerprint: page.fingerprint, kept: true))
+                    }
+                    let bytes = try page.render()
+                    try output.write(bytes, to: file.path)
+                    return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count),
+                                                fingerprint: page.fingerprint))
+                } catch {
+                    return .failure(error)
                 }
-                let bytes = try page.render()
-                try output.write(bytes, to: file.path)
-                return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count),
-                                            fingerprint: page.fingerprint))
-            } catch {
-                return .failure(error)
             }
-        } }
+        }
         let errors = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
         let issues = errors.compactMap { $0 as? ContentIssue }
         // A broken template fails every page made from it: report it once.

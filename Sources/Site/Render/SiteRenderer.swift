@@ -64,19 +64,22 @@ final class SiteRenderer: Sendable {
     /// Every file of every site but those of `skipping`, in a fixed order: the
     /// pages and feeds of every site, and their search files, whose indexes
     /// are made on a thread of their own from now on, while the pages are
-    /// written (where the files go is known before: ``SearchIndex/shardCount(documents:)``).
+    /// written (where the files go is known before: ``SearchIndex/shardCount(for:)``).
     /// - Returns: also that work, which says how long the indexes took.
     func files(skipping: Set<String> = []) -> (pages: [OutputFile], search: [OutputFile],
                                                indexes: BackgroundValue<(indexes: [SearchIndex], time: Duration)>) {
         let sites = plan.sites.filter { !skipping.contains($0.domain) }
+        let shardCounts = sites.map { SearchIndex.shardCount(for: $0.answers) }
         let indexes = BackgroundValue {
             let clock = ContinuousClock.now
-            let indexes = self.searchIndexes(sites)
+            let indexes = self.searchIndexes(sites, shardCounts: shardCounts)
             return (indexes: indexes, time: ContinuousClock.now - clock)
         }
         let pages = sites.flatMap { site in siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: []) }
-        let search = sites.enumerated().flatMap { number, site in
-            SearchIndex.files(root: site.domain, documents: site.answers.count) { indexes.value.indexes[number] }
+        let search = sites.indices.flatMap { number in
+            SearchIndex.files(root: sites[number].domain, answers: sites[number].answers, shardCount: shardCounts[number]) {
+                indexes.value.indexes[number]
+            }
         }
         return (pages, search, indexes)
     }
@@ -92,20 +95,24 @@ final class SiteRenderer: Sendable {
 
     /// The search index files of every site.
     func searchFiles() -> [OutputFile] {
-        zip(plan.sites, searchIndexes(plan.sites)).flatMap { site, index in
-            SearchIndex.files(root: site.domain, documents: site.answers.count) { index }
+        let shardCounts = plan.sites.map { SearchIndex.shardCount(for: $0.answers) }
+        return zip(plan.sites, searchIndexes(plan.sites, shardCounts: shardCounts)).flatMap { site, index in
+            SearchIndex.files(root: site.domain, answers: site.answers, shardCount: index.shardCount) { index }
         }
     }
 
     /// The indexes of `sites`. Each site's index is a function of its own
     /// answers alone (`CityBuildTests`), so the sites left out change nothing.
-    private func searchIndexes(_ sites: [SitePlan.Site]) -> [SearchIndex] {
+    /// - Parameter shardCounts: each site's ``SearchIndex/shardCount(for:)``.
+    private func searchIndexes(_ sites: [SitePlan.Site], shardCounts: [Int]) -> [SearchIndex] {
         var unique: [String: PublishedAnswer] = [:]
         for site in sites { for page in site.answers { unique[page.answer.file] = page } }
         let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
         let characters = vocabulary.characterFlags()
         let forms = simplifiedForms(Set(characters.indices.lazy.filter { characters[$0] }.map { UInt32($0) }))
-        return sites.concurrentMap { SearchIndex(answers: $0.answers, vocabulary: vocabulary, simplifiedForms: forms, synonyms: synonyms) }
+        return Array(zip(sites, shardCounts)).concurrentMap { site, shardCount in
+            SearchIndex(answers: site.answers, shardCount: shardCount, vocabulary: vocabulary, simplifiedForms: forms, synonyms: synonyms)
+        }
     }
 
     private func chrome(for city: City?) -> SiteChrome {

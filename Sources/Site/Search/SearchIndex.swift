@@ -22,10 +22,10 @@ struct SearchIndex {
     /// Aim for shards of about this many postings, so a query downloads little
     /// (a query fetches one shard per token: small shards, few bytes each)...
     static let postingsPerShard = 60
-    /// ...counting this many per answer (the distinct tokens of an answer: about 130 on the
-    /// sample province, 400 on the benchmark's), so that the shards are known from the
-    /// number of answers alone, before the index is made...
-    static let postingsPerDocument = 128
+    /// ...counting a posting for every this many bytes of an answer's Markdown (its distinct
+    /// tokens: 4,868 postings for 4,880 so counted on a sample city site, 572,529 for 671,000
+    /// on the benchmark's Nanjing), so that the shards are known before the index is made...
+    static let bytesPerPosting = 4
     /// ...but no more shard files than this per site, so a large site's build
     /// does not spend its time creating files.
     static let maximumShards = 512
@@ -43,7 +43,9 @@ struct SearchIndex {
     ///   - vocabulary: built once per build, for at least these answers.
     ///   - simplifiedForms: the traditional forms of some characters and the simplified character of each.
     ///   - synonyms: groups of words residents use for the same thing; a group ships when one of its words is in this index.
-    init(answers: [PublishedAnswer], vocabulary: SearchVocabulary, simplifiedForms: [UInt32: UInt32] = [:], synonyms: [[String]] = []) {
+    ///   - shardCount: ``shardCount(for:)`` of these answers, as the files were listed with.
+    init(answers: [PublishedAnswer], shardCount count: Int, vocabulary: SearchVocabulary, simplifiedForms: [UInt32: UInt32] = [:],
+         synonyms: [[String]] = []) {
         // Every posting of the site, in document order (and token order within a document).
         var postings: [Posting] = []
         let lengths = answers.map { vocabulary.lengths[$0.answer.file] ?? 0 }
@@ -54,7 +56,6 @@ struct SearchIndex {
                 postings.append(Posting(token: entry.token, document: Int32(document), score: weight))
             }
         }
-        let count = Self.shardCount(documents: answers.count)
         shardCount = count
         let (ordered, shardStart) = Self.orderByShardAndToken(postings, shardCount: count, hashes: vocabulary.hashes)
 
@@ -155,22 +156,25 @@ struct SearchIndex {
         JSONText.appendNumber(Int(value), to: &bytes)
     }
 
-    /// The number of shards of an index of `documents` answers: a power of two from 16 to ``maximumShards``.
-    static func shardCount(documents: Int) -> Int {
+    /// The number of shards of the index of `answers`: a power of two from 16 to
+    /// ``maximumShards``, from the length of their Markdown (known before the index is).
+    static func shardCount(for answers: [PublishedAnswer]) -> Int {
+        let postings = answers.reduce(0) { $0 + ($1.answer.bodyByteCount + $1.answer.title.utf8.count) / bytesPerPosting }
         var count = 16
-        while count < documents * postingsPerDocument / postingsPerShard && count < maximumShards { count <<= 1 }
+        while count < postings / postingsPerShard && count < maximumShards { count <<= 1 }
         return count
     }
 
-    /// The files of the index of `documents` answers for the site rooted at `root`, the index
+    /// The files of the index of `answers` for the site rooted at `root`, the index
     /// made when the first of them is: the files are known before the index is.
-    static func files(root: String, documents: Int, index: @escaping @Sendable () -> SearchIndex) -> [OutputFile] {
+    /// - Parameter shardCount: ``shardCount(for:)`` of `answers`, as the index is made with.
+    static func files(root: String, answers: [PublishedAnswer], shardCount: Int, index: @escaping @Sendable () -> SearchIndex) -> [OutputFile] {
         var files = [OutputFile(path: "\(root)/search/meta.json") { index().meta },
                      OutputFile(path: "\(root)/search/variants.json") { index().variants }]
-        for shard in 0..<shardCount(documents: documents) {
+        for shard in 0..<shardCount {
             files.append(OutputFile(path: "\(root)/search/shards/\(shard).json") { index().shards[shard] })
         }
-        for document in 0..<documents {
+        for document in answers.indices {
             files.append(OutputFile(path: "\(root)/search/docs/\(document).json") { index().documents[document] })
         }
         return files

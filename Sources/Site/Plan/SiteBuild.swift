@@ -82,6 +82,9 @@ package struct SiteBuild: Sendable {
         package var siteOutputs: [String: String] = [:]
     }
 
+    /// At most this many sites made: their search indexes are made while their pages are written.
+    static let sitesIndexedWhilePagesAreWritten = 2
+
     /// Where the machine-readable list of held-back answers is written: in the
     /// output folder, beside (never inside) the deployed site folders.
     package static let heldBackReport = OutputLayout.heldBackReport
@@ -238,9 +241,16 @@ package struct SiteBuild: Sendable {
         }).compactMapValues { $0 }
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
-        // The search files once their indexes are made (this thread waits, not the workers writing pages).
-        let groups: [(files: [OutputFile], ready: @Sendable () -> Void)] = [(rendered.pages + decision.besides, {}),
-                                                                            (rendered.search, { _ = rendered.indexes.value })]
+        // The search files once their indexes are made (this thread waits, not the workers writing pages). A build
+        // of a site or two writes its pages meanwhile; one of more sites makes its indexes first: its pages keep
+        // both cores busy anyway, and the indexes' memory would add to theirs (a province build: 6.5 s against
+        // 7.1-7.3 s, 496 MB against 510 MB; `--city nj`: 0.46-0.50 s against 0.44-0.46 s).
+        let indexFirst = decision.renderer.plan.sites.count - kept.count > Self.sitesIndexedWhilePagesAreWritten
+        let indexed: @Sendable () -> Void = { _ = rendered.indexes.value }
+        let pagesReady: @Sendable () -> Void
+        if indexFirst { pagesReady = indexed } else { pagesReady = {} }
+        let groups: [(files: [OutputFile], ready: @Sendable () -> Void)] = [(rendered.pages + decision.besides, pagesReady),
+                                                                            (rendered.search, indexed)]
         let files = groups.flatMap(\.files)
         // Asked for once every file is written: the search indexes are made meanwhile.
         let summarize = { (keptPages: Int) in

@@ -52,7 +52,7 @@ struct Build: AsyncParsableCommand {
         }
         // A build of every city walks the site folders the last build made while it reads the content
         // (the kernel's work, on cores the reading leaves idle): the sites it keeps are checked against that walk.
-        let previousSites = cities.isEmpty ? Task.detached { [output] in SiteRecords.read(for: output).map { (records: $0, folders: $0.folders(in: output)) } } : nil
+        let previousSites = cities.isEmpty ? Task.detached { [output, shared = inputs.sites] in SiteRecords.read(for: output).map { (records: $0, folders: $0.folders(in: output, unlessShared: shared)) } } : nil
         // A build that fails part-way leaves no stamp of the previous one behind to trust.
         BuildStamp.remove(for: output)
         let memory = BuildMemory.restored(for: output, cities: Set(cities))

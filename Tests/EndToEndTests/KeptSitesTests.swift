@@ -25,6 +25,23 @@ struct KeptSitesTests {
         try province.expectSameAsAFreshBuild()
     }
 
+    /// A theme change reaches every site: none is kept (and none of their folders need be walked to know it).
+    @Test func aTemplateChangeMakesEverySiteAgain() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        try province.edit("Templates/footer.mustache", replacing: "全省12320网站", with: "江苏省12320网站")
+        let again = try province.run(["build"])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(!again.output.contains("unchanged"), "\(again.output)")
+        #expect(try province.read(suzhou + "/index.html").contains("江苏省12320网站"))
+        #expect(try province.read("dist/www.js12320.cn/index.html").contains("江苏省12320网站"))
+        // And back: the sites made before the change are not taken for the sites made now.
+        try province.edit("Templates/footer.mustache", replacing: "江苏省12320网站", with: "全省12320网站")
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try !province.read(suzhou + "/index.html").contains("江苏省12320网站"))
+        try province.expectSameAsAFreshBuild()
+    }
+
     /// A site folder changed after the build (a page defaced, a file added) is made again, whatever the record says.
     @Test(arguments: ["defaced", "added", "removed"])
     func aSiteFolderChangedSinceTheBuildIsMadeAgain(_ change: String) throws {

@@ -23,9 +23,14 @@ package struct SiteRecords: Codable, Sendable, Equatable {
 
     /// By domain (the site's folder in the output).
     package var sites: [String: Site]
+    /// The fingerprint of the inputs but the answers and the ledger the last build wrote the
+    /// record with (`BuildStamp.inputs`' `sites`): when it differs, no site is the same, and no
+    /// folder need be walked (``folders(in:unlessShared:)``). `nil` in a record of an earlier version.
+    package var shared: String?
 
-    package init(sites: [String: Site]) {
+    package init(sites: [String: Site], shared: String? = nil) {
         self.sites = sites
+        self.shared = shared
     }
 
     /// The fingerprint of the site folder `domain` of `output`, when it is as
@@ -39,8 +44,11 @@ package struct SiteRecords: Codable, Sendable, Equatable {
 
     /// Each recorded site folder of `output` as it is now (``BuildStamp/contents(of:)``), walked on all
     /// cores: a build of every site takes it while it reads its content, for ``unchanged(_:inputs:in:walked:)``.
-    package func folders(in output: String) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: sites.keys.sorted().concurrentMap { ($0, Self.fingerprint(of: $0, in: output)) }).compactMapValues { $0 }
+    /// - Parameter shared: the build's own ``shared``: unlike the record's (a template, portal.yml, the
+    ///   lexicon changed), every site is made again, and nothing is walked.
+    package func folders(in output: String, unlessShared shared: String? = nil) -> [String: String] {
+        guard shared == nil || self.shared == nil || shared == self.shared else { return [:] }
+        return Dictionary(uniqueKeysWithValues: sites.keys.sorted().concurrentMap { ($0, Self.fingerprint(of: $0, in: output)) }).compactMapValues { $0 }
     }
 
     /// The fingerprint of the site folder `domain` of `output`, if it is a folder: not a link to one

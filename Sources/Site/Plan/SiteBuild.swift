@@ -307,6 +307,7 @@ package struct SiteBuild: Sendable {
             // The other sites of a `--city` build as recorded, not walked again: if one changed since, the
             // next build finds it unlike the stamp and does its work (a walk would record the change as the build's).
             summary.siteOutputs = records.sites.mapValues(\.outputs)
+            records.shared = sharedInputs
             try? records.write(for: outputDirectory)
         }
         return summary

@@ -25,7 +25,7 @@ struct KeptSitesTests {
         try province.expectSameAsAFreshBuild()
     }
 
-    /// A theme change reaches every site: none is kept (and none of their folders need be walked to know it).
+    /// A theme change reaches every site: none is kept.
     @Test func aTemplateChangeMakesEverySiteAgain() throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         #expect(try province.run(["build"]).status == 0)

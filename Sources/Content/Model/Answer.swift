@@ -26,7 +26,8 @@ package final class Answer: Sendable {
     package let media: [String]
     /// The Markdown body.
     package var body: String { texts.value.body }
-    /// The length of ``body`` in UTF-8 bytes, without decoding the texts a build read back from its memory.
+    /// The length of ``body`` in UTF-8 bytes, without decoding the texts a build read back from its memory
+    /// (where the body ends the source, as every answer's does).
     package var bodyByteCount: Int { texts.bodyByteCount }
     /// The line of the file on which the body starts (1-based).
     package let bodyLine: Int

@@ -47,10 +47,12 @@ final class AnswerTexts: Sendable {
         }
     }
 
-    /// The body's length in UTF-8 bytes: where the texts are not decoded yet and the body is the
-    /// end of the source, the length kept for it (the very number of bytes ``value`` would decode).
+    /// The body's length in UTF-8 bytes: for texts kept in a build's memory with the body at the end
+    /// of the source, the length kept for it, without decoding them (the very number of bytes ``value``
+    /// decodes, for every entry this program wrote); else the decoded body's. The same answer whether
+    /// or not the texts were decoded before.
     var bodyByteCount: Int {
-        if let archived, let bodyEnd = archived.bodyEnd, bodyEnd >= 0, decoded.withLock({ $0 == nil }),
+        if let archived, let bodyEnd = archived.bodyEnd, bodyEnd >= 0,
             let sourceLength = Self.sourceLength(archived.bytes), bodyEnd <= sourceLength {
             return bodyEnd
         }

@@ -24,8 +24,10 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     /// By domain (the site's folder in the output).
     package var sites: [String: Site]
     /// The fingerprint of the inputs but the answers and the ledger the last build wrote the
-    /// record with (`BuildStamp.inputs`' `sites`): when it differs, no site is the same, and no
-    /// folder need be walked (``folders(in:unlessShared:)``). `nil` in a record of an earlier version.
+    /// record with (`BuildStamp.inputs`' `sites`, part of every site's ``Site/inputs``): a build
+    /// whose own differs walks no folder (``folders(in:unlessShared:)``) and keeps no site. At worst
+    /// (a `--city` build with other shared inputs wrote the record) it makes again a site it could
+    /// have kept; never the other way. `nil` in a record of an earlier version.
     package var shared: String?
 
     package init(sites: [String: Site], shared: String? = nil) {

@@ -63,8 +63,9 @@ final class SiteRenderer: Sendable {
 
     /// Every file of every site but those of `skipping`, in a fixed order: the
     /// pages and feeds of every site, and their search files, whose indexes
-    /// are made on a thread of their own from now on, while the pages are
-    /// written (where the files go is known before: ``SearchIndex/shardCount(for:)``).
+    /// are made on a thread of their own from now on (while the pages are
+    /// written, when the build makes few sites: `SiteBuild`); where the files
+    /// go is known before the indexes are: ``SearchIndex/shardCount(for:)``.
     /// - Returns: also that work, which says how long the indexes took.
     func files(skipping: Set<String> = []) -> (pages: [OutputFile], search: [OutputFile],
                                                indexes: BackgroundValue<(indexes: [SearchIndex], time: Duration)>) {

@@ -22,7 +22,7 @@ struct SearchIndex {
     /// Aim for shards of about this many postings, so a query downloads little
     /// (a query fetches one shard per token: small shards, few bytes each)...
     static let postingsPerShard = 60
-    /// ...counting a posting for every this many bytes of an answer's Markdown (its distinct
+    /// ...counting a posting for every this many bytes of an answer's Markdown and title (its distinct
     /// tokens: 4,868 postings for 4,880 so counted on a sample city site, 572,529 for 671,000
     /// on the benchmark's Nanjing), so that the shards are known before the index is made...
     static let bytesPerPosting = 4

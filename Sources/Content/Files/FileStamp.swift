@@ -33,11 +33,10 @@ package struct FileStamp: Hashable, Sendable {
     /// `:` and `value` in decimal digits.
     private static func append(signed value: Int64, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: ":"))
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        append(value.magnitude, to: &bytes)
+        JSONText.appendNumber(Int(value), to: &bytes)
     }
 
-    /// `value` in decimal digits.
+    /// `value` in decimal digits (device and inode numbers are unsigned: ``JSONText/appendNumber(_:to:)`` takes an `Int`).
     private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
         let start = bytes.count
         var rest = value

@@ -242,7 +242,7 @@ package struct SiteBuild: Sendable {
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
         // The search files once their indexes are made (this thread waits, not the workers writing pages). A build
-        // of a site or two writes its pages meanwhile; one of more sites makes its indexes first: its pages keep
+        // of a site or two writes its pages meanwhile; one of three or more makes its indexes first: its pages keep
         // both cores busy anyway, and the indexes' memory would add to theirs (a province build: 6.5 s against
         // 7.1-7.3 s, 496 MB against 510 MB; `--city nj`: 0.46-0.50 s against 0.44-0.46 s).
         let indexFirst = decision.renderer.plan.sites.count - kept.count > Self.sitesIndexedWhilePagesAreWritten

@@ -42,25 +42,63 @@ package struct DerivedText: Sendable, Equatable {
     }
 
     /// Runs of white space as one space; the paragraph separator, which marks
-    /// where a block ends, stays.
-    private static func collapsingWhiteSpace(_ text: Substring) -> String {
-        guard text.unicodeScalars.contains(where: isCollapsible) else { return String(text) }
-        var result = String.UnicodeScalarView()
-        var afterSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace = isCollapsible(scalar)
-            if !(isSpace && afterSpace) { result.append(isSpace ? " " : scalar) }
-            afterSpace = isSpace
+    /// where a block ends, stays. Read byte by byte: scalar by scalar, with a
+    /// property looked up for each quotation mark, it took a fourteenth of `moderate`'s time.
+    static func collapsingWhiteSpace(_ text: Substring) -> String {
+        var text = text
+        let collapsed = text.withUTF8 { bytes -> [UInt8]? in
+            var index = 0
+            // Most bytes are no white space's first: ASCII but controls and space, and the lead bytes of most characters.
+            while index < bytes.count, (0x21...0xC1).contains(bytes[index]) || bytes[index] > 0xE3
+                || collapsibleLength(in: bytes, at: index) == 0 {
+                index += 1
+            }
+            guard index < bytes.count else { return nil }
+            var result = Array(bytes[..<index])
+            result.reserveCapacity(bytes.count)
+            var afterSpace = false
+            while index < bytes.count {
+                let length = collapsibleLength(in: bytes, at: index)
+                if length == 0 {
+                    result.append(bytes[index])
+                    index += 1
+                    afterSpace = false
+                } else {
+                    if !afterSpace { result.append(0x20) }
+                    index += length
+                    afterSpace = true
+                }
+            }
+            return result
         }
-        return String(result)
+        return collapsed.map { String(decoding: $0, as: UTF8.self) } ?? String(text)
     }
 
-    private static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20: true
-        // The common cases, without a property lookup: ASCII, CJK punctuation and ideographs, full-width forms.
-        case 0..<0x80, 0x3001...0x9FFF, 0xFF00...0xFFEF: false
-        default: scalar.properties.isWhitespace && scalar != "\u{2029}"
+    /// The length in bytes of the white space (Unicode's White_Space, but U+2029) that starts at
+    /// byte `index` of `bytes`, valid UTF-8; 0 where none does. A byte inside a character starts none.
+    @inline(__always)
+    static func collapsibleLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch bytes[index] {
+        case 0x09...0x0D, 0x20:
+            return 1
+        case 0xC2:
+            // U+0085, U+00A0.
+            return next(1) == 0x85 || next(1) == 0xA0 ? 2 : 0
+        case 0xE1:
+            // U+1680.
+            return next(1) == 0x9A && next(2) == 0x80 ? 3 : 0
+        case 0xE2:
+            // U+2000...U+200A, U+2028, U+202F, U+205F (U+2029, E2 80 A9, ends a block and stays).
+            switch (next(1), next(2)) {
+            case (0x80, 0x80...0x8A), (0x80, 0xA8), (0x80, 0xAF), (0x81, 0x9F): return 3
+            default: return 0
+            }
+        case 0xE3:
+            // U+3000.
+            return next(1) == 0x80 && next(2) == 0x80 ? 3 : 0
+        default:
+            return 0
         }
     }
 }

@@ -57,6 +57,27 @@ struct LocalNumberReadingTests {
         #expect(quick == 5_000)
     }
 
+    /// The quick look before a number says no only where the full reading holds no announcing word:
+    /// seeded windows of the words' characters, their traditional and full-width forms, breaks, white space and others.
+    @Test func theQuickLookMissesNoWordTheFullReadingFinds() {
+        let traditional: [Character: Character] = ["電": "电", "話": "话", "聯": "联", "繫": "系", "撥": "拨", "號": "号", "碼": "码", "熱": "热", "線": "线"]
+        let pool = ["电", "话", "電", "話", "联", "系", "聯", "繫", "拨", "打", "撥", "号", "码", "號", "碼", "热", "线", "熱", "線", "Ｔ", "ｅ", "ｌ",
+                    "T", "E", "L", "p", "h", "o", "n", "e", "：", "，", "。", " ", "\u{3000}", "\u{00A0}", "\u{2029}", "健", "康", "丶",
+                    "a", "|", "\u{200B}", "①", "\u{F900}", "8", "-", "\u{E000}"]
+        var random = SplitMix64(seed: 2029)
+        var (announced, quiet) = (0, 0)
+        for _ in 0..<20_000 {
+            let written = (0..<Int(random.next() % 10)).map { _ in pool[Int(random.next() % UInt64(pool.count))] }.joined()
+            let read = String(String(LocalNumber.reading(of: written)).map { traditional[$0] ?? $0 })
+            let full = LocalNumber.announcingWords.contains { read.contains($0) }
+            let quick = Array(written.utf8).withUnsafeBufferPointer(LocalNumber.mayHoldWord)
+            if full { announced += 1 } else if !quick { quiet += 1 }
+            #expect(quick || !full, "\(written.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(announced > 200 && quiet > 5_000, "\(announced) windows with a word, \(quiet) without one answered quickly")
+        #expect(!Array("办理时间为工作日上午，电子邮箱".utf8).withUnsafeBufferPointer(LocalNumber.mayHoldWord))
+    }
+
     /// Anything else (a combining mark, a compatibility ideograph, an invisible character) is left to the full reading.
     @Test func otherScalarsAreLeftToTheFullReading() {
         for written in ["电\u{0301}话", "\u{F900}", "电\u{200B}话", "①", "㈠", "ﬁ", "\u{00AD}"] {

@@ -57,6 +57,10 @@ struct ContentLoaderTests {
               reportedFile: "answers/province/flu.md", line: 3, message: "`title` has no value"),
         .init(name: "null written out", file: "answers/province/flu.md", old: "category: vaccination", new: "category: null",
               reportedFile: "answers/province/flu.md", line: 4, message: "`category` has no value"),
+        .init(name: "null in capitals", file: "answers/province/flu.md", old: "category: vaccination", new: "category: NULL",
+              reportedFile: "answers/province/flu.md", line: 4, message: "`category` has no value"),
+        .init(name: "null by its tag", file: "answers/province/flu.md", old: "title: 流感疫苗每年都要接种吗？", new: "title: !!null 流感",
+              reportedFile: "answers/province/flu.md", line: 3, message: "`title` has no value"),
         .init(name: "escape code in a title", file: "answers/province/flu.md", old: "title: 流感疫苗每年都要接种吗？",
               new: "title: \"流感\\e[2J疫苗\"", reportedFile: "answers/province/flu.md", line: 3, message: "control character U+001B"),
         .init(name: "line break in a slogan", file: "portal.yml", old: "slogan: 测试口号守护健康", new: "slogan: \"测试口号\\n守护健康\"",
@@ -89,7 +93,7 @@ struct ContentLoaderTests {
     }
 
     /// Values are text as written, whatever type YAML could give them; `~` stays "no value".
-    @Test(arguments: ["12320", "yes", "2024-08-01", "0x1F", ".inf", "1_000", "= 热线"])
+    @Test(arguments: ["12320", "yes", "2024-08-01", "0x1F", ".inf", "1_000", "= 热线", "NuLL", "<<"])
     func aTitleThatLooksLikeANumberOrADateIsTheTextWritten(_ title: String) throws {
         let fixture = try ProvinceFixture()
         try fixture.edit("Content/answers/province/flu.md", replacing: "title: 流感疫苗每年都要接种吗？", with: "title: \(title)")

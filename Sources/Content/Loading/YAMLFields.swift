@@ -113,7 +113,7 @@ package struct YAMLFields {
         }
         // A plain `~` or `null` is YAML for "no value", not the text "~": without
         // this check `title: ~` would publish a page titled "~".
-        if node.tag.description == Tag.Name.null.rawValue {
+        if YAMLSource.isNull(node) {
             issues.append(issue(at: line(of: key), "`\(key)` has no value (`\(value)` means none in YAML).",
                                 "Write the value after `\(key):`, or quote it (`\(key): \"\(value)\"`) if you mean that text."))
             return nil

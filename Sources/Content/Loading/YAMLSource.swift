@@ -3,12 +3,25 @@ import Yams
 /// Parses YAML and turns Yams' errors into ``ContentIssue``s located in the
 /// editor's file.
 package enum YAMLSource {
-    /// YAML's implicit types but the two that change what a file says: `null`
-    /// (`title: ~` is no title) and `<<` (a merged mapping). Every value is read
-    /// as text, so numbers, booleans and dates were only regular expressions to
-    /// try on every key and value (Yams hashes each key to find duplicates):
-    /// most of the time spent reading front matter.
-    private static let resolver = Resolver.default.removing(.bool).removing(.int).removing(.float).removing(.timestamp).removing(.value)
+    /// No implicit type: every value is read as text, and the one implicit
+    /// type that changes what a file says, `null` (`title: ~` is no title), is
+    /// told by ``isNull(_:)``. (`<<`, a merged mapping, is a key no file may
+    /// have.) Yams tried each implicit type's regular expression on every key
+    /// it hashed to find duplicates and on every value: most of the time spent
+    /// reading front matter, then still a thirtieth of `moderate`'s with only
+    /// `null` and `<<` left.
+    private static let resolver = Resolver.basic
+
+    /// YAML 1.1's implicit nulls, as Yams' default resolver has them.
+    private static let nullWords: Set<String> = ["~", "null", "Null", "NULL", ""]
+
+    /// Whether `node` is YAML's "no value": an unquoted `~`, `null` (or
+    /// `Null`, `NULL`) or nothing, or a value tagged `!!null`. (An unquoted
+    /// one tagged `!!str` counts too: the editor is told to quote it.)
+    package static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar else { return false }
+        return node.tag.description == Tag.Name.null.rawValue || (scalar.style == .plain && nullWords.contains(scalar.string))
+    }
 
     /// - Parameter lineOffset: lines of the file before the YAML text.
     package static func parse(_ text: String, file: String, lineOffset: Int) throws(ContentIssue) -> Node {

@@ -111,7 +111,11 @@ struct PersonalDataScanner {
                 announcedMemo = found
                 return found
             }
-            guard digitCount >= shortestNumber || announced() else { continue }
+            // A shorter run holds a personal number only as a local landline: where no span of it is one
+            // (a date, `2024-01-27`), the text before it need not be read.
+            guard digitCount >= shortestNumber
+                || (groups.indices.contains { localNumber(from: $0, groups, in: ascii, allowedNumbers: allowedNumbers) != nil } && announced())
+            else { continue }
             // 400 and 800 numbers (ten digits) are companies' service lines, never a caller's.
             if digitCount == 10, let prefix = Optional(groups.flatMap { ascii[$0.first...$0.last] }.prefix(3)),
                 prefix.elementsEqual("400".utf8) || prefix.elementsEqual("800".utf8) {

@@ -12,7 +12,7 @@ import Darwin
 /// destinations are further restricted by ``LinkPolicy`` so that
 /// `javascript:`, `data:` and every other non-web scheme never reach the HTML.
 package struct MarkdownDocument: Sendable {
-    /// The HTML fragment of the body.
+    /// The HTML fragment of the body (empty when made with `renderingHTML: false`).
     package let html: String
     /// The text a reader sees, without markup, blocks separated by newlines.
     package let plainText: String
@@ -62,11 +62,14 @@ package struct MarkdownDocument: Sendable {
     ///   - resolveAnswerLink: where the `answer:<id>` link with this id goes.
     ///   - resolveMedia: where the `media/` file of this name is published;
     ///     `nil` while it is not (the link or image then points nowhere).
+    ///   - renderingHTML: false for what a reader sees without the page
+    ///     (moderation's reading): ``html`` is then empty, and no time is spent on it.
     package init(
         source: String,
         topHeadingLevel: Int = 2,
         resolveAnswerLink: (String) -> LinkTarget = { _ in .unknown },
-        resolveMedia: (String) -> MediaTarget? = { _ in nil }
+        resolveMedia: (String) -> MediaTarget? = { _ in nil },
+        renderingHTML: Bool = true
     ) {
         var root = Self.parse(source)
         // Steps typed `1、` `2、` on lines of their own are a list (same lines, so findings keep their place).
@@ -93,6 +96,10 @@ package struct MarkdownDocument: Sendable {
         self.unresolvedLinks = walk.unresolved
         self.mediaReferences = walk.mediaReferences
 
+        guard renderingHTML else {
+            self.html = ""
+            return
+        }
         ChineseLines.joinLines(in: root)
         guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT) else {
             self.html = ""

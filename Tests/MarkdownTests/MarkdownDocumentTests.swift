@@ -90,4 +90,19 @@ struct MarkdownDocumentTests {
         // The text for search and excerpts stays the items' own.
         #expect(document.plainText == "见下\n78\n甲\n乙")
     }
+
+    /// Moderation reads what a reader sees without the page's HTML: the same lines, excerpt, links and media.
+    @Test(arguments: ["## 接种\n\n1、带上证件\n2、到社区中心\n\n见[流感](answer:flu)和![图](media/a.png)。",
+                      "内部<!---->资料 &#x5185;部 **资**料\n\n- 一\n- 二\n\n> 引用 [链接](https://example.org \"标题\")",
+                      "1. 第一步\n2. 第二步\n\n| 表 | 格 |\n| --- | --- |\n| 1 | 2 |\n\n[文件](media/b.pdf)"])
+    func aReadingWithoutHTMLReadsTheSame(_ source: String) {
+        let rendered = MarkdownDocument(source: source)
+        let read = MarkdownDocument(source: source, renderingHTML: false)
+        #expect(!rendered.html.isEmpty && read.html.isEmpty)
+        #expect(read.readerLines.map(\.text) == rendered.readerLines.map(\.text))
+        #expect(read.readerLines.map(\.line) == rendered.readerLines.map(\.line))
+        #expect(read.excerpt == rendered.excerpt && read.plainText == rendered.plainText)
+        #expect(read.unresolvedLinks == rendered.unresolvedLinks)
+        #expect(read.mediaReferences.map(\.name) == rendered.mediaReferences.map(\.name))
+    }
 }

@@ -25,8 +25,8 @@ package enum ReaderView {
         -> (texts: [DerivedText], answerLinks: [Answer.Link], media: [MarkdownDocument.MediaReference])
     {
         var text = DerivedText()
-        // Every link is "unknown" here: this reading only collects them.
-        let document = MarkdownDocument(source: body) { _ in .unknown }
+        // Every link is "unknown" here: this reading only collects them. The page's HTML is made by the build.
+        let document = MarkdownDocument(source: body, resolveAnswerLink: { _ in .unknown }, renderingHTML: false)
         for line in document.readerLines {
             text.append(line.text, line: line.line + firstLine - 1)
         }

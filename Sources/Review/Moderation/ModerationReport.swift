@@ -65,13 +65,21 @@ package struct ModerationReport: Sendable, Encodable {
     /// - Parameter contacts: the contact directory; a file under `answers/<scope>/` may show its scope's contacts.
     package static func scan(files: [String], with moderator: Moderator,
                              contacts: ContactDirectory = .empty) throws(ContentErrors) -> ModerationReport {
+        // Read on all cores (one after another they were a tenth of a province's scan), every file before any is scanned:
+        // a file that cannot be read stops the scan with all such files named.
+        let read = files.concurrentMap { file -> Result<(String, String), ContentIssue> in
+            do throws(ContentIssue) {
+                return .success((file, try TextFile.read(file)))
+            } catch {
+                return .failure(error)
+            }
+        }
         var issues: [ContentIssue] = []
         var texts: [(String, String)] = []
-        for file in files {
-            do throws(ContentIssue) {
-                texts.append((file, try TextFile.read(file)))
-            } catch {
-                issues.append(error)
+        for result in read {
+            switch result {
+            case .success(let text): texts.append(text)
+            case .failure(let issue): issues.append(issue)
             }
         }
         try ContentErrors.check(issues)

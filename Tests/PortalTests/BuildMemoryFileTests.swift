@@ -175,9 +175,11 @@ struct BuildMemoryFileTests {
         #expect(!restored.answers.answersByFile.isEmpty == (attack == "a byte changed"))
     }
 
-    /// Another city's fronts that cannot be read (damaged, or lost to a build killed between writing a
-    /// scope's two files) cost that city's files nothing: a `--city` build leaves its answers' file as it
-    /// is and removes the fronts, which the next build of every city writes again.
+    /// Another city's fronts that cannot be read (another executable's, damaged, or lost to a build killed
+    /// between writing a scope's two files) cost that city's files nothing: a `--city` build leaves its
+    /// answers' file as it is and writes the fronts again from those it read to check them, so that the
+    /// next `--city` build reads them back instead of every answer of that city (0.75 s against 0.5 s for
+    /// the benchmark's Nanjing after the program changed, until a build of every city).
     @Test func anotherCitysFrontsThatCannotBeReadAreWrittenAgainAndItsFileKept() throws {
         let fixture = try ProvinceFixture()
         let seal = try seal(fixture, "user")
@@ -192,7 +194,14 @@ struct BuildMemoryFileTests {
         let partial = BuildMemory.restored(for: fixture.output, cities: ["nj"], seal: seal)
         _ = try ContentLoader.load(directory: fixture.content, cache: partial.answers, cities: ["nj"])
         partial.save(for: fixture.output, seal: seal)
-        #expect(!FileManager.default.fileExists(atPath: front))
+        let next = BuildMemory.restored(for: fixture.output, cities: ["nj"], seal: seal)
+        #expect(next.files.filesReadAsFronts == ["city-sz": true])
+        #expect(next.answers.frontOnlyScopes == [.city("sz")])
+        // The fronts read back check Suzhou as reading its file does.
+        let checked = try ContentLoader.load(directory: fixture.content, cache: next.answers, cities: ["nj"])
+        let reread = try ContentLoader.load(directory: fixture.content, cities: ["nj"])
+        #expect(checked.otherCitiesIssues.map(\.description) == reread.otherCitiesIssues.map(\.description))
+        #expect(checked.answers.map(\.reference) == reread.answers.map(\.reference))
         let suzhou = fixture.content + "/answers/sz/sz-insurance.md"
         let full = BuildMemory.restored(for: fixture.output, seal: seal)
         #expect(full.answers.answersByFile[suzhou] != nil, "the --city build dropped Suzhou's file")

@@ -58,12 +58,6 @@ package final class AnswerFileCache: Sendable {
             taken[file] ?? FileStamp(path: file)
         }
 
-        /// The answer in `file` as kept, when its stamp is unchanged; `nil` otherwise (nothing is read).
-        /// Perhaps only its front: for an answer that is checked, never built.
-        func kept(file: String, scope: Scope) -> Result<Answer, ContentErrors>? {
-            kept(file: file, scope: scope, stamp: stamp(of: file), frontOnly: true)
-        }
-
         /// The answer in `file`, from the cache when its stamp is unchanged.
         func load(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
             // Taken before the file is read: a save racing the read leaves a stamp that no longer matches.
@@ -73,6 +67,18 @@ package final class AnswerFileCache: Sendable {
             // A link's stamp says nothing of the file it names: an answer that is a link is read every time.
             if let stamp, stamp.isFile {
                 cache.state.withLock { $0.entries[file] = Entry(stamp: stamp, scope: scope, result: result) }
+            }
+            return result
+        }
+
+        /// The front of the answer in `file` (another city's, in a `--city` load, only checked): from the
+        /// cache when its stamp is unchanged, or else read and kept as a front, for the build's memory.
+        func loadFront(file: String, scope: Scope, province: Province) -> Result<Answer, ContentErrors> {
+            let stamp = stamp(of: file)
+            if let kept = kept(file: file, scope: scope, stamp: stamp, frontOnly: true) { return kept }
+            let result = AnswerLoader.load(file: file, scope: scope, province: province, frontMatterOnly: true)
+            if let stamp, stamp.isFile {
+                cache.state.withLock { $0.entries[file] = Entry(stamp: stamp, scope: scope, result: result, frontOnly: true) }
             }
             return result
         }
@@ -123,12 +129,13 @@ package final class AnswerFileCache: Sendable {
     }
 
     /// The fronts of the answers ``write(to:scope:)`` writes (``Answer/writeFront(to:)``), in the same
-    /// order: all a `--city` build needs of another city's answers, which it only checks.
+    /// order: all a `--city` build needs of another city's answers, which it only checks. For a scope a
+    /// `--city` load only checked, the fronts it read (``Reading/loadFront(file:scope:province:)``).
     package func writeFront(to archive: inout ArchiveWriter, scope: Scope) {
         let (province, entries) = state.withLock { ($0.province, $0.entries) }
         archive.text(province)
         let kept = entries.compactMap { file, entry -> (String, Entry, Answer)? in
-            guard case .success(let answer) = entry.result, entry.scope == scope, !entry.frontOnly else { return nil }
+            guard case .success(let answer) = entry.result, entry.scope == scope else { return nil }
             return (file, entry, answer)
         }.sorted { $0.0 < $1.0 }
         archive.int(kept.count)
@@ -209,6 +216,14 @@ package final class AnswerFileCache: Sendable {
                 count += 1
             }
             return count == state.restoredCounts[scope]
+        }
+    }
+
+    /// The scopes of which only fronts are kept (another city's, in a `--city` load).
+    package var frontOnlyScopes: Set<Scope> {
+        state.withLock { state in
+            let whole = Set(state.entries.values.compactMap { $0.frontOnly ? nil : $0.scope })
+            return Set(state.entries.values.compactMap { $0.frontOnly ? $0.scope : nil }).subtracting(whole)
         }
     }
 

@@ -19,9 +19,9 @@ package enum ContentLoader {
         }
         let results = files.concurrentMap { file in
             // Another city's answer is only checked, as far as its front matter (its text is not read now):
-            // as the cache kept it, or else read for its front matter alone, which is not kept.
+            // as the cache kept it, or else read for its front matter alone, which the cache keeps as a front.
             isOtherCity(file.scope)
-                ? reading?.kept(file: file.path, scope: file.scope)
+                ? reading?.loadFront(file: file.path, scope: file.scope, province: province)
                     ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province, frontMatterOnly: true)
                 : reading?.load(file: file.path, scope: file.scope, province: province)
                     ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province)

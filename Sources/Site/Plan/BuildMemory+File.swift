@@ -91,10 +91,20 @@ extension BuildMemory {
         try? FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
         let answersByFile = answers.answersByFile
-        // The other cities of a `--city` build were only checked: their files stay as they are (but fronts
-        // that could not be read, which go, so that the next build of every city writes them again).
+        // The other cities of a `--city` build were only checked: their files stay as they are, but fronts that
+        // could not be read (another executable's, damaged) are written again from those this build read to check
+        // them, so that the next `--city` build reads no other city's answers again; the files of their answers
+        // stay as they are, for the next build of every city (which writes them again, and the fronts with them).
         let checkedOnly = files.filesReadAsFronts
-        for (name, read) in checkedOnly where !read { unlink("\(folder)/\(name)\(Self.frontSuffix)") }
+        let frontScopes = Dictionary(uniqueKeysWithValues: answers.frontOnlyScopes.map { (Self.name(of: $0), $0) })
+        for (name, read) in checkedOnly where !read {
+            let front = "\(folder)/\(name)\(Self.frontSuffix)"
+            guard let scope = frontScopes[name] else {
+                unlink(front)
+                continue
+            }
+            writeFronts(of: scope, to: front, seal: seal)
+        }
         let scopes = answers.scopes.filter { checkedOnly[Self.name(of: $0)] == nil }
         let written = scopes.sorted().concurrentMap { scope -> String in
             let name = Self.name(of: scope)
@@ -115,20 +125,25 @@ extension BuildMemory {
                 file.write(archive.bytes[...])
                 file.commit()
             }
-            var fronts = ArchiveWriter()
-            fronts.text(Self.frontHeader)
-            fronts.text(Self.executable)
-            answers.writeFront(to: &fronts, scope: scope)
-            if let file = seal.file(at: front) {
-                file.write(fronts.bytes[...])
-                file.commit()
-            }
+            writeFronts(of: scope, to: front, seal: seal)
             return name
         }
         let kept = Set(written + checkedOnly.keys)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where Self.isMemoryFile(name) {
             guard !kept.contains(name.hasSuffix(Self.frontSuffix) ? String(name.dropLast(Self.frontSuffix.count)) : name) else { continue }
             unlink("\(folder)/\(name)")
+        }
+    }
+
+    /// Writes the fronts of the answers of `scope` to `path`, sealed, through a temporary file renamed over it.
+    private func writeFronts(of scope: Scope, to path: String, seal: CacheSeal) {
+        var fronts = ArchiveWriter()
+        fronts.text(Self.frontHeader)
+        fronts.text(Self.executable)
+        answers.writeFront(to: &fronts, scope: scope)
+        if let file = seal.file(at: path) {
+            file.write(fronts.bytes[...])
+            file.commit()
         }
     }
 

@@ -78,6 +78,18 @@ struct LocalNumberReadingTests {
         #expect(!Array("办理时间为工作日上午，电子邮箱".utf8).withUnsafeBufferPointer(LocalNumber.mayHoldWord))
     }
 
+    /// Every announcing word, simplified, traditional and in capitals, among other characters: the quick look says yes.
+    @Test func theQuickLookFindsEveryAnnouncingWordInEveryForm() {
+        let traditional: [Character: Character] = ["电": "電", "话": "話", "机": "機", "联": "聯", "系": "係", "络": "絡", "拨": "撥", "号": "號",
+                                                   "码": "碼", "热": "熱", "线": "線", "传": "傳", "请": "請", "给": "給", "回": "迴"]
+        for word in LocalNumber.announcingWords {
+            for form in [word, String(word.map { traditional[$0] ?? $0 }), word.uppercased()] {
+                let window = "办理时间为工作日，" + form + "："
+                #expect(Array(window.utf8).withUnsafeBufferPointer(LocalNumber.mayHoldWord), "\(form)")
+            }
+        }
+    }
+
     /// Anything else (a combining mark, a compatibility ideograph, an invisible character) is left to the full reading.
     @Test func otherScalarsAreLeftToTheFullReading() {
         for written in ["电\u{0301}话", "\u{F900}", "电\u{200B}话", "①", "㈠", "ﬁ", "\u{00AD}"] {

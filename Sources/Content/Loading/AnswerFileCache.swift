@@ -12,7 +12,8 @@ package final class AnswerFileCache: Sendable {
         let stamp: FileStamp
         let scope: Scope
         let result: Result<Answer, ContentErrors>
-        /// Read back from a front file (``frontPart(from:)``): an answer without its texts, to be checked, never built.
+        /// Read back from a front file (``frontPart(from:)``), or read for its front matter alone
+        /// (``Reading/loadFront(file:scope:province:)``): an answer without its texts, to be checked, never built.
         var frontOnly = false
     }
 
@@ -128,9 +129,9 @@ package final class AnswerFileCache: Sendable {
         }
     }
 
-    /// The fronts of the answers ``write(to:scope:)`` writes (``Answer/writeFront(to:)``), in the same
-    /// order: all a `--city` build needs of another city's answers, which it only checks. For a scope a
-    /// `--city` load only checked, the fronts it read (``Reading/loadFront(file:scope:province:)``).
+    /// The fronts of the answers of `scope` kept (``Answer/writeFront(to:)``), in the order of
+    /// ``write(to:scope:)``: all a `--city` build needs of another city's answers, which it only checks.
+    /// For a scope a `--city` load only checked, the fronts it read (``Reading/loadFront(file:scope:province:)``).
     package func writeFront(to archive: inout ArchiveWriter, scope: Scope) {
         let (province, entries) = state.withLock { ($0.province, $0.entries) }
         archive.text(province)
@@ -227,14 +228,14 @@ package final class AnswerFileCache: Sendable {
         }
     }
 
-    /// The scopes of the answers kept, but those read back from front files only.
+    /// The scopes of the answers kept, but those of which only fronts are kept.
     package var scopes: Set<Scope> {
         state.withLock { state in
             Set(state.entries.values.compactMap { if case .success = $0.result, !$0.frontOnly { $0.scope } else { nil } })
         }
     }
 
-    /// The answers kept, by file (to restore what else was kept of them), but those of front files.
+    /// The answers kept, by file (to restore what else was kept of them), but those kept as fronts only.
     package var answersByFile: [String: Answer] {
         state.withLock { state in
             state.entries.compactMapValues { if case .success(let answer) = $0.result, !$0.frontOnly { answer } else { nil } }

@@ -17,7 +17,7 @@ package enum YAMLSource {
 
     /// Whether `node` is YAML's "no value": an unquoted `~`, `null` (or
     /// `Null`, `NULL`) or nothing, or a value tagged `!!null`. (An unquoted
-    /// one tagged `!!str` counts too: the editor is told to quote it.)
+    /// one under any other tag, `!!str null`, counts too: the editor is told to quote it.)
     package static func isNull(_ node: Node) -> Bool {
         guard let scalar = node.scalar else { return false }
         return node.tag.description == Tag.Name.null.rawValue || (scalar.style == .plain && nullWords.contains(scalar.string))

@@ -17,7 +17,7 @@ import Review
 /// all cores, and only those whose contents changed are written again.
 extension BuildMemory {
     private static let header = "portal12320 build memory 3"
-    private static let frontHeader = "portal12320 build memory fronts 1"
+    static let frontHeader = "portal12320 build memory fronts 1"
     private static let frontSuffix = ".front"
 
     /// `.build-cache/<output folder's name>.memory` beside the output folder: a folder of one file per scope.
@@ -26,7 +26,7 @@ extension BuildMemory {
     }
 
     /// The executable and the tables it reads, as their stamps: answers and findings are what they made of the files.
-    private static var executable: String { ProgramStamp.current }
+    static var executable: String { ProgramStamp.current }
 
     /// The name of a scope's file in the memory folder.
     private static func name(of scope: Scope) -> String {
@@ -56,7 +56,10 @@ extension BuildMemory {
         let memory = BuildMemory()
         let folder = file(for: output)
         guard let seal, FileStamp(path: folder)?.isFolder == true else { return memory }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(isScopeFile).sorted()
+        // Each scope with a file, or fronts alone (another city's, after a `--city` build wrote them for another program's).
+        let names = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).compactMap { name in
+            isScopeFile(name) ? name : isMemoryFile(name) ? String(name.dropLast(frontSuffix.count)) : nil
+        }).sorted()
         let checkedOnly = { @Sendable (name: String) in !cities.isEmpty && name.hasPrefix("city-") && !cities.contains(String(name.dropFirst(5))) }
         let parts = names.concurrentMap { name -> (String, AnswerFileCache.Part, FindingsCache.Part?, ArraySlice<UInt8>)? in
             let checked = checkedOnly(name)
@@ -76,8 +79,18 @@ extension BuildMemory {
         memory.findings.restore(parts.compactMap(\.2))
         for case (let name, _, let findings?, let payload) in parts { memory.files.keep(payload, as: name, findings: findings.entries) }
         let read = Set(parts.map(\.0))
-        for name in names where checkedOnly(name) { memory.files.noteFrontsOnly(name, read: read.contains(name)) }
+        for name in names where checkedOnly(name) {
+            memory.files.noteFrontsOnly(name, read: read.contains(name),
+                                        ofAnotherProgram: !read.contains(name) && frontsOfAnotherProgram("\(folder)/\(name)\(frontSuffix)", seal: seal))
+        }
         return memory
+    }
+
+    /// Whether the fronts' file at `path` is whole, sealed with the user's key, and another executable's (the program changed).
+    private static func frontsOfAnotherProgram(_ path: String, seal: CacheSeal) -> Bool {
+        guard let sealed = try? FileBytes.read(path), let end = seal.open(sealed) else { return false }
+        var archive = ArchiveReader(sealed, end: end)
+        return (try? archive.text() == frontHeader && archive.text() != executable) ?? false
     }
 
     /// Writes what this memory holds for the next build into `output`: each
@@ -91,18 +104,22 @@ extension BuildMemory {
         try? FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
         let answersByFile = answers.answersByFile
-        // The other cities of a `--city` build were only checked: their files stay as they are, but fronts that
-        // could not be read (another executable's, damaged) are written again from those this build read to check
-        // them, so that the next `--city` build reads no other city's answers again; the files of their answers
-        // stay as they are, for the next build of every city (which writes them again, and the fronts with them).
+        // The other cities of a `--city` build were only checked: their files stay as they are. Fronts that could
+        // not be read go, so that the next build of every city writes them again, but those of another program (it
+        // was upgraded) are written again from the fronts this build read to check them, so that the next `--city`
+        // build does not read every answer of those cities again: 0.45 s against 0.76 s for the benchmark's Nanjing.
+        // Their answers' file goes with them (another program's too, or, if a build was killed between writing the
+        // two, this one's): the next build of every city then writes both again, fronts with the answers' links,
+        // which these, read from the front matter alone, lack.
         let checkedOnly = files.filesReadAsFronts
         let frontScopes = Dictionary(uniqueKeysWithValues: answers.frontOnlyScopes.map { (Self.name(of: $0), $0) })
         for (name, read) in checkedOnly where !read {
             let front = "\(folder)/\(name)\(Self.frontSuffix)"
-            guard let scope = frontScopes[name] else {
+            guard files.frontsOfAnotherProgram.contains(name), let scope = frontScopes[name] else {
                 unlink(front)
                 continue
             }
+            unlink("\(folder)/\(name)")
             writeFronts(of: scope, to: front, seal: seal)
         }
         let scopes = answers.scopes.filter { checkedOnly[Self.name(of: $0)] == nil }

@@ -6,6 +6,7 @@ import Synchronization
 package final class MemoryFileBytes: Sendable {
     private let payloads = Mutex<[String: (payload: ArraySlice<UInt8>, findings: Int)]>([:])
     private let frontsOnly = Mutex<[String: Bool]>([:])
+    private let anotherProgram = Mutex<Set<String>>([])
 
     package init() {}
 
@@ -14,9 +15,16 @@ package final class MemoryFileBytes: Sendable {
         payloads.withLock { $0[name] = (payload, findings) }
     }
 
-    /// Notes that only the fronts of the file `name` were to be read (another city's, in a `--city` build), and whether they could be.
-    func noteFrontsOnly(_ name: String, read: Bool) {
+    /// Notes that only the fronts of the file `name` were to be read (another city's, in a `--city` build),
+    /// whether they could be, and whether they could not because another program wrote them.
+    func noteFrontsOnly(_ name: String, read: Bool, ofAnotherProgram: Bool = false) {
         frontsOnly.withLock { $0[name] = read }
+        if ofAnotherProgram { anotherProgram.withLock { _ = $0.insert(name) } }
+    }
+
+    /// The files of which only the fronts were to be read and another program had written them.
+    var frontsOfAnotherProgram: Set<String> {
+        anotherProgram.withLock { $0 }
     }
 
     /// The files of which only the fronts were to be read, each with whether they could be.

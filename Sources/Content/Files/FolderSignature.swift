@@ -97,14 +97,10 @@ package struct FolderSignature: Sendable {
         defer { closedir(stream) }
         let descriptor = dirfd(stream)
         while let entry = readdir(stream) {
-            let stamp = withUnsafeBytes(of: entry.pointee.d_name) { raw -> (String, FileStamp?) in
-                let bytes = raw.bindMemory(to: CChar.self)
-                let name = String(cString: bytes.baseAddress!)
-                if name == "." || name == ".." { return (name, nil) }
-                return (name, FileStamp(name: bytes.baseAddress!, in: descriptor))
-            }
-            guard let found = stamp.1 else { continue }
-            let path = "\(folder)/\(stamp.0)"
+            let pointer = DirectoryEntry.name(entry)
+            let name = String(cString: pointer)
+            guard name != "." && name != "..", let found = FileStamp(name: pointer, in: descriptor) else { continue }
+            let path = "\(folder)/\(name)"
             result[path] = found
             guard found.isFolder else { continue }
             if depth > 1 { walk(path, into: &result, depth: depth - 1, deeper: &deeper) } else { deeper.append(path) }

@@ -143,7 +143,7 @@ extension StagedOutput {
     private static func entries(of stream: OpaquePointer) -> [[UInt8]] {
         var names: [[UInt8]] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let name = DirectoryEntry.nameBytes(entry)
             if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
         }
         return names

@@ -97,6 +97,11 @@ struct Build: AsyncParsableCommand {
         let stamp = BuildStamp(inputs: inputs.build, outputs: BuildStamp.outputs(of: output, known: report.siteOutputs), built: ISO8601DateFormatter().string(from: Date()),
                                lines: lines, warnings: report.ledgerWarnings)
         try? stamp.write(for: output)
+        // Done, when `build` is what this process was asked for (`deploy --build` goes on to deploy): the province,
+        // the memory and the sites are given back by the kernel at once rather than released object by object when
+        // this function returns (about 25 ms of a `--city` build). The build lock is a `flock`, released with the
+        // process; standard output is flushed by `exit`.
+        if CommandLine.arguments.dropFirst().first == "build" { Foundation.exit(0) }
     }
 
     private static func seconds(_ duration: Duration) -> String {

@@ -19,24 +19,32 @@ struct SearchIndexTests {
     @Test func postingsComeOutByShardThenTokenThenDocument() {
         var random = SplitMix64(seed: 12320)
         let hashes = (0..<500).map { _ in UInt32.random(in: 0...UInt32.max, using: &random) }
-        // Document order, tokens ascending within a document, as the index collects them.
-        var postings: [SearchIndex.Posting] = []
-        for document in 0..<300 {
-            let tokens = Set((0..<Int.random(in: 0...40, using: &random)).map { _ in Int32.random(in: 0..<500, using: &random) })
-            for token in tokens.sorted() {
-                postings.append(.init(token: token, document: Int32(document), score: Int32.random(in: 1...999, using: &random)))
-            }
+        // Tokens ascending within a document, as the vocabulary lists them; some tokens in no document.
+        let documents = (0..<300).map { _ in
+            Set((0..<Int.random(in: 0...40, using: &random)).map { _ in Int32.random(in: 0..<500, using: &random) }).sorted()
+                .map { (token: $0, count: Int32.random(in: 1...9, using: &random)) }
         }
         let shardCount = 16
-        let (ordered, shardStart) = SearchIndex.orderByShardAndToken(postings, shardCount: shardCount, hashes: hashes)
-        func key(_ posting: SearchIndex.Posting) -> [Int] {
-            [Int(hashes[Int(posting.token)] % UInt32(shardCount)), Int(posting.token), Int(posting.document), Int(posting.score)]
+        let weight = { (document: Int, count: Int32) in Int32(document) * 10 + count }
+        let sharded = ShardedPostings(documents: documents, shardCount: shardCount, hashes: hashes, weight: weight)
+        func shard(_ token: Int32) -> Int { Int(hashes[Int(token)] % UInt32(shardCount)) }
+        var expected: [[Int]] = []
+        for (document, list) in documents.enumerated() {
+            for entry in list { expected.append([shard(entry.token), Int(entry.token), document, Int(weight(document, entry.count))]) }
         }
-        #expect(ordered.map(key) == postings.map(key).sorted { $0.lexicographicallyPrecedes($1) })
-        #expect(shardStart.count == shardCount + 1 && shardStart.last == postings.count)
-        for shard in 0..<shardCount {
-            #expect(ordered[shardStart[shard]..<shardStart[shard + 1]].allSatisfy { key($0)[0] == shard })
+        var found: [[Int]] = []
+        #expect(sharded.shardStart.count == shardCount + 1 && sharded.shardStart.last == sharded.tokens.count)
+        for number in 0..<shardCount {
+            for slot in sharded.shardStart[number]..<sharded.shardStart[number + 1] {
+                let token = sharded.tokens[slot]
+                #expect(shard(token) == number)
+                #expect(sharded.tokenStart[slot] < sharded.tokenStart[slot + 1], "a token listed without a posting")
+                for posting in sharded.postings[sharded.tokenStart[slot]..<sharded.tokenStart[slot + 1]] {
+                    found.append([number, Int(token), Int(posting.document), Int(posting.weight)])
+                }
+            }
         }
+        #expect(found == expected.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
     /// A query fetches one shard per word: the number of shards, fixed before the index is made

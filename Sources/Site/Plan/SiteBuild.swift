@@ -241,20 +241,22 @@ package struct SiteBuild: Sendable {
         }).compactMapValues { $0 }
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
-        // The search files once their indexes are made (this thread waits, not the workers writing pages). A build
-        // of a site or two writes its pages meanwhile; one of three or more makes its indexes first: its pages keep
-        // both cores busy anyway, and the indexes' memory would add to theirs (a province build: 6.5 s against
-        // 7.1-7.3 s, 496 MB against 510 MB; `--city nj`: 0.46-0.50 s against 0.44-0.46 s).
+        // Each site's search files once its index is made (this thread waits, not the workers writing pages), its
+        // index given up once they are written, and the vocabulary once every index is made: the benchmark's
+        // province peaked at 416-430 MB against 511-523 MB with every site's index held until the end. A build of
+        // a site or two writes its pages first, while the vocabulary is made; one of three or more writes its search
+        // files first: its pages keep both cores busy anyway, and the vocabulary's memory would add to theirs.
+        let indexes = rendered.indexes
+        let search: [FileGroup] = rendered.search.indices.map { number in
+            FileGroup(files: rendered.search[number], ready: { indexes.make(number) }, done: { indexes.release(number) })
+        }
+        let pages = FileGroup(files: rendered.pages + decision.besides)
         let indexFirst = decision.renderer.plan.sites.count - kept.count > Self.sitesIndexedWhilePagesAreWritten
-        let indexed: @Sendable () -> Void = { _ = rendered.indexes.value }
-        let pagesReady: @Sendable () -> Void
-        if indexFirst { pagesReady = indexed } else { pagesReady = {} }
-        let groups: [(files: [OutputFile], ready: @Sendable () -> Void)] = [(rendered.pages + decision.besides, pagesReady),
-                                                                            (rendered.search, indexed)]
+        let groups = indexFirst ? search + [pages] : [pages] + search
         let files = groups.flatMap(\.files)
         // Asked for once every file is written: the search indexes are made meanwhile.
         let summarize = { (keptPages: Int) in
-            var summary = decision.summary(rendered.pages + rendered.search, rendered.indexes.value.time)
+            var summary = decision.summary(rendered.pages + rendered.search.flatMap { $0 }, indexes.time)
             summary.keptSites = kept.count
             summary.keptPages = keptPages
             return summary
@@ -368,20 +370,29 @@ package struct SiteBuild: Sendable {
         return entries
     }
 
+    /// Files written together on all cores.
+    private struct FileGroup {
+        let files: [OutputFile]
+        /// Called before the first of them is written (an index made: no worker then waits while pages remain).
+        var ready: () -> Void = {}
+        /// Called once every one of them is written.
+        var done: () -> Void = {}
+    }
+
     /// Renders and writes every file on all cores (renders only, without `output`).
     /// - Parameters:
-    ///   - groups: written one after another, each group's files on all cores once its `ready` returned
-    ///     (the search files once their indexes are made: no worker then waits while pages remain).
+    ///   - groups: written one after another, each group's files on all cores.
     ///   - records: pages rendered before; one whose values have the recorded fingerprint, and whose
     ///     live file still holds the recorded bytes, is linked instead of rendered (``StagedOutput/keep(_:sha256:size:)``).
     /// - Returns: each file as written, in the order of the groups' files.
-    private func write(_ groups: [(files: [OutputFile], ready: @Sendable () -> Void)], to output: StagedOutput?,
+    private func write(_ groups: [FileGroup], to output: StagedOutput?,
                        keeping records: PageRecords?, progress: (@Sendable (Int, Int) -> Void)?) throws -> [WrittenFile] {
         let done = Atomic<Int>(0)
         let total = groups.reduce(0) { $0 + $1.files.count }
-        let outcomes = groups.flatMap { files, ready in
-            ready()
-            return files.concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
+        let outcomes = groups.flatMap { group in
+            group.ready()
+            defer { group.done() }
+            return group.files.concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
                 defer {
                     let count = done.add(1, ordering: .relaxed).newValue
                     if count % 500 == 0 || count == total { progress?(count, total) }

@@ -62,27 +62,16 @@ final class SiteRenderer: Sendable {
     }
 
     /// Every file of every site but those of `skipping`, in a fixed order: the
-    /// pages and feeds of every site, and their search files, whose indexes
-    /// are made on a thread of their own from now on (while the pages are
-    /// written, when the build makes few sites: `SiteBuild`); where the files
-    /// go is known before the indexes are: ``SearchIndex/shardCount(for:)``.
-    /// - Returns: also that work, which says how long the indexes took.
-    func files(skipping: Set<String> = []) -> (pages: [OutputFile], search: [OutputFile],
-                                               indexes: BackgroundValue<(indexes: [SearchIndex], time: Duration)>) {
+    /// pages and feeds of every site, and each site's search files, whose
+    /// vocabulary is made on a thread of their own from now on and each site's
+    /// index when its files are first asked for (``SearchIndexes``); where the
+    /// files go is known before the indexes are: ``SearchIndex/shardCount(for:)``.
+    /// - Returns: also the indexes, which say how long they took.
+    func files(skipping: Set<String> = []) -> (pages: [OutputFile], search: [[OutputFile]], indexes: SearchIndexes) {
         let sites = plan.sites.filter { !skipping.contains($0.domain) }
-        let shardCounts = sites.map { SearchIndex.shardCount(for: $0.answers) }
-        let indexes = BackgroundValue {
-            let clock = ContinuousClock.now
-            let indexes = self.searchIndexes(sites, shardCounts: shardCounts)
-            return (indexes: indexes, time: ContinuousClock.now - clock)
-        }
+        let indexes = searchIndexes(sites)
         let pages = sites.flatMap { site in siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: []) }
-        let search = sites.indices.flatMap { number in
-            SearchIndex.files(root: sites[number].domain, answers: sites[number].answers, shardCount: shardCounts[number]) {
-                indexes.value.indexes[number]
-            }
-        }
-        return (pages, search, indexes)
+        return (pages, sites.indices.map(indexes.files), indexes)
     }
 
     /// Each site's files but the search indexes, which ``searchFiles()`` makes
@@ -96,24 +85,14 @@ final class SiteRenderer: Sendable {
 
     /// The search index files of every site.
     func searchFiles() -> [OutputFile] {
-        let shardCounts = plan.sites.map { SearchIndex.shardCount(for: $0.answers) }
-        return zip(plan.sites, searchIndexes(plan.sites, shardCounts: shardCounts)).flatMap { site, index in
+        let indexes = searchIndexes(plan.sites)
+        return zip(plan.sites, indexes.all()).flatMap { site, index in
             SearchIndex.files(root: site.domain, answers: site.answers, shardCount: index.shardCount) { index }
         }
     }
 
-    /// The indexes of `sites`. Each site's index is a function of its own
-    /// answers alone (`CityBuildTests`), so the sites left out change nothing.
-    /// - Parameter shardCounts: each site's ``SearchIndex/shardCount(for:)``.
-    private func searchIndexes(_ sites: [SitePlan.Site], shardCounts: [Int]) -> [SearchIndex] {
-        var unique: [String: PublishedAnswer] = [:]
-        for site in sites { for page in site.answers { unique[page.answer.file] = page } }
-        let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: plan.province)
-        let characters = vocabulary.characterFlags()
-        let forms = simplifiedForms(Set(characters.indices.lazy.filter { characters[$0] }.map { UInt32($0) }))
-        return Array(zip(sites, shardCounts)).concurrentMap { site, shardCount in
-            SearchIndex(answers: site.answers, shardCount: shardCount, vocabulary: vocabulary, simplifiedForms: forms, synonyms: synonyms)
-        }
+    private func searchIndexes(_ sites: [SitePlan.Site]) -> SearchIndexes {
+        SearchIndexes(sites: sites, province: plan.province, synonyms: synonyms, simplifiedForms: simplifiedForms)
     }
 
     private func chrome(for city: City?) -> SiteChrome {

@@ -46,37 +46,27 @@ struct SearchIndex {
     ///   - shardCount: ``shardCount(for:)`` of these answers, as the files were listed with.
     init(answers: [PublishedAnswer], shardCount count: Int, vocabulary: SearchVocabulary, simplifiedForms: [UInt32: UInt32] = [:],
          synonyms: [[String]] = []) {
-        // Every posting of the site, in document order (and token order within a document).
-        var postings: [Posting] = []
         let lengths = answers.map { vocabulary.lengths[$0.answer.file] ?? 0 }
         let averageLength = max(1, Double(lengths.reduce(0, +)) / Double(max(1, answers.count)))
-        for (document, page) in answers.enumerated() {
-            for entry in vocabulary.counts[page.answer.file] ?? [] {
-                let weight = TermCounts.weight(of: Int(entry.count), length: lengths[document], averageLength: averageLength)
-                postings.append(Posting(token: entry.token, document: Int32(document), score: weight))
-            }
-        }
         shardCount = count
-        let (ordered, shardStart) = Self.orderByShardAndToken(postings, shardCount: count, hashes: vocabulary.hashes)
+        let sharded = ShardedPostings(documents: answers.map { vocabulary.counts[$0.answer.file] ?? [] }, shardCount: count,
+                                      hashes: vocabulary.hashes) { document, count in
+            TermCounts.weight(of: Int(count), length: lengths[document], averageLength: averageLength)
+        }
 
         // Each shard's JSON on its own, on all cores: a `--city` build makes one site's index, on one thread otherwise.
         let shards = Array(0..<count).concurrentMap { shard -> [UInt8] in
-            guard shardStart[shard] < shardStart[shard + 1] else { return Array("{}".utf8) }
+            guard sharded.shardStart[shard] < sharded.shardStart[shard + 1] else { return Array("{}".utf8) }
             var json: [UInt8] = [UInt8(ascii: "{")]
-            var index = shardStart[shard]
-            while index < shardStart[shard + 1] {
-                let token = ordered[index].token
+            for slot in sharded.shardStart[shard]..<sharded.shardStart[shard + 1] {
                 if json.count > 1 { json.append(UInt8(ascii: ",")) }
-                json += vocabulary.jsonKeys[Int(token)]
+                vocabulary.appendJSONKey(sharded.tokens[slot], to: &json)
                 json += Array(":[".utf8)
-                var firstPosting = true
-                while index < shardStart[shard + 1] && ordered[index].token == token {
-                    if !firstPosting { json.append(UInt8(ascii: ",")) }
-                    firstPosting = false
-                    Self.appendNumber(ordered[index].document, to: &json)
+                for index in sharded.tokenStart[slot]..<sharded.tokenStart[slot + 1] {
+                    if index > sharded.tokenStart[slot] { json.append(UInt8(ascii: ",")) }
+                    Self.appendNumber(sharded.postings[index].document, to: &json)
                     json.append(UInt8(ascii: ","))
-                    Self.appendNumber(ordered[index].score, to: &json)
-                    index += 1
+                    Self.appendNumber(sharded.postings[index].weight, to: &json)
                 }
                 json.append(UInt8(ascii: "]"))
             }
@@ -86,7 +76,7 @@ struct SearchIndex {
         self.shards = shards
         documents = answers.map { vocabulary.documents[$0.answer.file] ?? Array("{}".utf8) }
         var holds = [Bool](repeating: false, count: vocabulary.tokens.count)
-        for posting in postings { holds[Int(posting.token)] = true }
+        for token in sharded.tokens { holds[Int(token)] = true }
         let characters = vocabulary.characterFlags(holding: holds)
         let held = synonyms.isEmpty ? [] : Set(vocabulary.tokens.indices.lazy.filter { holds[$0] }.map { vocabulary.tokens[$0] })
         // meta.json is fetched by every query anyway: the synonym groups ride along (no request more).
@@ -116,40 +106,6 @@ struct SearchIndex {
         }
         json.append(UInt8(ascii: "}"))
         variants = json
-    }
-
-    struct Posting {
-        let token: Int32
-        let document: Int32
-        let score: Int32
-    }
-
-    /// `postings` (in document order) ordered by shard, then token, then
-    /// document, and where each shard's postings start (one more entry: the end).
-    /// Two counting passes instead of a comparison sort: a shard is a function
-    /// of the token, so ordering the tokens by (shard, token) and placing each
-    /// posting after the earlier ones of its token keeps documents in order.
-    static func orderByShardAndToken(_ postings: [Posting], shardCount: Int, hashes: [UInt32]) -> ([Posting], [Int]) {
-        var perToken = [Int](repeating: 0, count: hashes.count)
-        for posting in postings { perToken[Int(posting.token)] += 1 }
-        var shardStart = [Int](repeating: 0, count: shardCount + 1)
-        for (token, postingCount) in perToken.enumerated() where postingCount > 0 {
-            shardStart[Int(hashes[token] % UInt32(shardCount)) + 1] += postingCount
-        }
-        for shard in 0..<shardCount { shardStart[shard + 1] += shardStart[shard] }
-        var next = shardStart
-        var tokenNext = [Int](repeating: 0, count: hashes.count)
-        for (token, postingCount) in perToken.enumerated() where postingCount > 0 {
-            let shard = Int(hashes[token] % UInt32(shardCount))
-            tokenNext[token] = next[shard]
-            next[shard] += postingCount
-        }
-        var ordered = postings
-        for posting in postings {
-            ordered[tokenNext[Int(posting.token)]] = posting
-            tokenNext[Int(posting.token)] += 1
-        }
-        return (ordered, shardStart)
     }
 
     private static func appendNumber(_ value: Int32, to bytes: inout [UInt8]) {

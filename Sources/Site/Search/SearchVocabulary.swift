@@ -7,8 +7,11 @@ import Markdown
 struct SearchVocabulary: Sendable {
     /// Han tokens by packed value, then words by their bytes; a token's id is its position.
     let tokens: [String]
-    /// The token as a JSON string, UTF-8 encoded, ready to write.
-    let jsonKeys: [[UInt8]]
+    /// Every token as a JSON string, UTF-8 encoded, one after another (see ``appendJSONKey(_:to:)``):
+    /// one buffer, where an array per token cost a province's build some 20 MB.
+    private let jsonKeys: [UInt8]
+    /// Where each token's JSON string ends in ``jsonKeys`` (it starts where the one before ends).
+    private let jsonKeyEnds: [Int32]
     /// FNV-1a of the token (see ``SearchTokens/shard(of:count:)``).
     let hashes: [UInt32]
     /// Per answer file: (token id, weighted count) pairs, by token id.
@@ -19,6 +22,16 @@ struct SearchVocabulary: Sendable {
     let lengths: [String: Int]
     /// Per answer file: the `/search/docs/<n>.json` body (title, tags, address, category, text).
     let documents: [String: [UInt8]]
+
+    /// Answers whose lists are made between two releases of their counts.
+    private static let batchSize = 512
+
+    /// Appends the JSON string of the token `id`.
+    func appendJSONKey(_ id: Int32, to json: inout [UInt8]) {
+        let end = Int(jsonKeyEnds[Int(id)])
+        let start = id == 0 ? 0 : Int(jsonKeyEnds[Int(id) - 1])
+        json.append(contentsOf: jsonKeys[start..<end])
+    }
 
     /// Whether each Unicode scalar occurs in a token, by value (0 to 0x10FFFF): in a token
     /// `holding` marks, by id, or in any token without it.
@@ -31,7 +44,7 @@ struct SearchVocabulary: Sendable {
     }
 
     init(answers: [PublishedAnswer], province: Province) {
-        let counted = answers.concurrentMap { page -> (String, TermCounts) in
+        var counted = answers.concurrentMap { page -> (String, TermCounts) in
             (page.answer.file, TermCounts(body: page.plainText, fields: [page.answer.title] + page.answer.tags))
         }
         lengths = Dictionary(uniqueKeysWithValues: counted.map { ($0, $1.length) })
@@ -48,22 +61,36 @@ struct SearchVocabulary: Sendable {
         let words = allWords.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let wordIDs = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, Int32(hanKeys.count + $0)) })
         tokens = hanKeys.map { SearchTokens.Key.han($0).text } + words
-        jsonKeys = tokens.map { token in
-            var json: [UInt8] = []
-            SearchIndex.appendJSONString(token, to: &json)
-            return json
+        var jsonKeys: [UInt8] = []
+        var jsonKeyEnds: [Int32] = []
+        jsonKeyEnds.reserveCapacity(tokens.count)
+        for token in tokens {
+            SearchIndex.appendJSONString(token, to: &jsonKeys)
+            jsonKeyEnds.append(Int32(jsonKeys.count))
         }
+        self.jsonKeys = SearchIndex.exactly(jsonKeys)
+        self.jsonKeyEnds = jsonKeyEnds
         hashes = tokens.map { SearchTokens.hash($0) }
         let ids = table
-        counts = Dictionary(uniqueKeysWithValues: counted.concurrentMap { file, terms in
-            // Han ids follow the packed order an answer's keys are already in: only its words need sorting.
-            // Sized once: kept for the whole build, and an append past the Han ids would double its capacity.
-            var list: [(token: Int32, count: Int32)] = []
-            list.reserveCapacity(terms.han.count + terms.words.count)
-            for (key, count) in zip(terms.han, terms.hanCounts) { list.append((token: ids.value(of: key)!, count: count)) }
-            list += terms.words.map { (token: wordIDs[$0.key]!, count: Int32($0.value)) }.sorted { $0.token < $1.token }
-            return (file, list)
-        })
+        var counts: [String: [(token: Int32, count: Int32)]] = [:]
+        counts.reserveCapacity(counted.count)
+        // A batch at a time, each answer's counts dropped once its list is made: a province's counts and
+        // lists held at once took some 60 MB more at the build's peak.
+        for batch in stride(from: 0, to: counted.count, by: Self.batchSize) {
+            let range = batch..<min(batch + Self.batchSize, counted.count)
+            let lists = Array(counted[range]).concurrentMap { file, terms in
+                // Han ids follow the packed order an answer's keys are already in: only its words need sorting.
+                // Sized once: kept for the whole build, and an append past the Han ids would double its capacity.
+                var list: [(token: Int32, count: Int32)] = []
+                list.reserveCapacity(terms.han.count + terms.words.count)
+                for (key, count) in zip(terms.han, terms.hanCounts) { list.append((token: ids.value(of: key)!, count: count)) }
+                list += terms.words.map { (token: wordIDs[$0.key]!, count: Int32($0.value)) }.sorted { $0.token < $1.token }
+                return (file, list)
+            }
+            for (file, list) in lists { counts[file] = list }
+            for index in range { counted[index].1 = TermCounts(body: "", fields: []) }
+        }
+        self.counts = counts
         documents = Dictionary(uniqueKeysWithValues: answers.concurrentMap { page -> (String, [UInt8]) in
             let category = province.category(page.answer.category)?.name ?? ""
             let text = String(page.plainText.prefix(SearchIndex.textLimit))

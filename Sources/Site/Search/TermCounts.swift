@@ -54,8 +54,14 @@ struct TermCounts {
             }
         }
         occurrences.sort()
+        // Sized once: every answer's counts are held until the vocabulary has numbered them all, and an
+        // append's doubling left a province's some 30 MB larger.
+        var distinct = 0
+        for (position, key) in occurrences.enumerated() where position == 0 || occurrences[position - 1] != key { distinct += 1 }
         var han: [UInt64] = []
         var counts: [Int32] = []
+        han.reserveCapacity(distinct)
+        counts.reserveCapacity(distinct)
         for key in occurrences {
             if han.last == key { counts[counts.count - 1] += 1 } else { han.append(key); counts.append(1) }
         }

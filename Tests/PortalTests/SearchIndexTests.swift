@@ -38,6 +38,8 @@ struct SearchIndexTests {
             for slot in sharded.shardStart[number]..<sharded.shardStart[number + 1] {
                 let token = sharded.tokens[slot]
                 #expect(shard(token) == number)
+                // Each token once, ids rising: a key listed twice in a shard would split its postings.
+                if slot > sharded.shardStart[number] { #expect(sharded.tokens[slot - 1] < token) }
                 #expect(sharded.tokenStart[slot] < sharded.tokenStart[slot + 1], "a token listed without a posting")
                 for posting in sharded.postings[sharded.tokenStart[slot]..<sharded.tokenStart[slot + 1]] {
                     found.append([number, Int(token), Int(posting.document), Int(posting.weight)])

@@ -82,7 +82,7 @@ package struct SiteBuild: Sendable {
         package var siteOutputs: [String: String] = [:]
     }
 
-    /// At most this many sites made: their search indexes are made while their pages are written.
+    /// At most this many sites made: their search vocabulary is made while their pages are written, their indexes after.
     static let sitesIndexedWhilePagesAreWritten = 2
 
     /// Where the machine-readable list of held-back answers is written: in the
@@ -254,7 +254,7 @@ package struct SiteBuild: Sendable {
         let indexFirst = decision.renderer.plan.sites.count - kept.count > Self.sitesIndexedWhilePagesAreWritten
         let groups = indexFirst ? search + [pages] : [pages] + search
         let files = groups.flatMap(\.files)
-        // Asked for once every file is written: the search indexes are made meanwhile.
+        // Asked for once every file is written, when every search index is made.
         let summarize = { (keptPages: Int) in
             var summary = decision.summary(rendered.pages + rendered.search.flatMap { $0 }, indexes.time)
             summary.keptSites = kept.count

@@ -64,7 +64,7 @@ final class SiteRenderer: Sendable {
     /// Every file of every site but those of `skipping`, in a fixed order: the
     /// pages and feeds of every site, and each site's search files, whose
     /// vocabulary is made on a thread of their own from now on and each site's
-    /// index when its files are first asked for (``SearchIndexes``); where the
+    /// index when its files are about to be written (``SearchIndexes``); where the
     /// files go is known before the indexes are: ``SearchIndex/shardCount(for:)``.
     /// - Returns: also the indexes, which say how long they took.
     func files(skipping: Set<String> = []) -> (pages: [OutputFile], search: [[OutputFile]], indexes: SearchIndexes) {

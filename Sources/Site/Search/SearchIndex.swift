@@ -54,7 +54,7 @@ struct SearchIndex {
             TermCounts.weight(of: Int(count), length: lengths[document], averageLength: averageLength)
         }
 
-        // Each shard's JSON on its own, on all cores: a `--city` build makes one site's index, on one thread otherwise.
+        // Each shard's JSON on its own, on all cores: a build makes one site's index at a time.
         let shards = Array(0..<count).concurrentMap { shard -> [UInt8] in
             guard sharded.shardStart[shard] < sharded.shardStart[shard + 1] else { return Array("{}".utf8) }
             var json: [UInt8] = [UInt8(ascii: "{")]
@@ -137,7 +137,7 @@ struct SearchIndex {
     }
 
     /// `bytes` in an array of just their size: a file built by appending has up to twice the
-    /// capacity it uses, and every site's search files are held until they are written.
+    /// capacity it uses, and a site's search files are held until they are written.
     static func exactly(_ bytes: [UInt8]) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
             count = buffer.initialize(fromContentsOf: bytes)

@@ -80,7 +80,7 @@ struct SearchVocabulary: Sendable {
             let range = batch..<min(batch + Self.batchSize, counted.count)
             let lists = Array(counted[range]).concurrentMap { file, terms in
                 // Han ids follow the packed order an answer's keys are already in: only its words need sorting.
-                // Sized once: kept for the whole build, and an append past the Han ids would double its capacity.
+                // Sized once: kept until every site's index is made, and an append past the Han ids would double its capacity.
                 var list: [(token: Int32, count: Int32)] = []
                 list.reserveCapacity(terms.han.count + terms.words.count)
                 for (key, count) in zip(terms.han, terms.hanCounts) { list.append((token: ids.value(of: key)!, count: count)) }

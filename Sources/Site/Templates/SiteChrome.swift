@@ -3,7 +3,7 @@ import Content
 /// What the templates of one site share on every page, built once per site:
 /// its ``SiteValues`` and its header and footer, rendered once (the header
 /// once per category, which it marks current) instead of once per page.
-struct SiteChrome: Sendable {
+final class SiteChrome: Sendable {
     let values: SiteValues
     /// The pre-rendered header, one variant per current category key ("" for none).
     private let headers: [String: String]

@@ -44,8 +44,9 @@ struct SearchIndex {
     ///   - simplifiedForms: the traditional forms of some characters and the simplified character of each.
     ///   - synonyms: groups of words residents use for the same thing; a group ships when one of its words is in this index.
     ///   - shardCount: ``shardCount(for:)`` of these answers, as the files were listed with.
-    init(answers: [PublishedAnswer], shardCount count: Int, vocabulary: SearchVocabulary, simplifiedForms: [UInt32: UInt32] = [:],
-         synonyms: [[String]] = []) {
+    ///   - province: names each answer's category in its document.
+    init(answers: [PublishedAnswer], shardCount count: Int, vocabulary: SearchVocabulary, province: Province,
+         simplifiedForms: [UInt32: UInt32] = [:], synonyms: [[String]] = []) {
         let lengths = answers.map { vocabulary.lengths[$0.answer.file] ?? 0 }
         let averageLength = max(1, Double(lengths.reduce(0, +)) / Double(max(1, answers.count)))
         shardCount = count
@@ -74,7 +75,9 @@ struct SearchIndex {
             return Self.exactly(json)
         }
         self.shards = shards
-        documents = answers.map { vocabulary.documents[$0.answer.file] ?? Array("{}".utf8) }
+        // Made with the site's index, not kept with the vocabulary: a province's documents held for every site
+        // until the last index was made were some 23 MB of a build's peak.
+        documents = answers.concurrentMap { Self.document(of: $0, province: province) }
         var holds = [Bool](repeating: false, count: vocabulary.tokens.count)
         for token in sharded.tokens { holds[Int(token)] = true }
         let characters = vocabulary.characterFlags(holding: holds)
@@ -134,6 +137,21 @@ struct SearchIndex {
             files.append(OutputFile(path: "\(root)/search/docs/\(document).json") { index().documents[document] })
         }
         return files
+    }
+
+    /// The `/search/docs/<n>.json` body of `page`: title, tags, address, category, text.
+    static func document(of page: PublishedAnswer, province: Province) -> [UInt8] {
+        let category = province.category(page.answer.category)?.name ?? ""
+        let text = String(page.plainText.prefix(textLimit))
+        var json: [UInt8] = []
+        // The tags ride along (g), so a phrase found in them counts like one in the title.
+        for (key, value) in [("t", page.answer.title), ("g", page.answer.tags.joined(separator: " ")), ("u", page.path),
+                             ("c", category), ("x", text)] {
+            json += Array((json.isEmpty ? "{\"\(key)\":" : ",\"\(key)\":").utf8)
+            appendJSONString(value, to: &json)
+        }
+        json.append(UInt8(ascii: "}"))
+        return exactly(json)
     }
 
     /// `bytes` in an array of just their size: a file built by appending has up to twice the

@@ -13,6 +13,7 @@ final class SearchIndexes: Sendable {
     let sites: [SitePlan.Site]
     /// Each site's ``SearchIndex/shardCount(for:)``: its files are known before its index is.
     let shardCounts: [Int]
+    private let province: Province
     private let synonyms: [[String]]
     private let shared: BackgroundValue<Shared>
     private let state: Mutex<State>
@@ -38,6 +39,7 @@ final class SearchIndexes: Sendable {
     init(sites: [SitePlan.Site], province: Province, synonyms: [[String]],
          simplifiedForms: @escaping @Sendable (Set<UInt32>) -> [UInt32: UInt32]) {
         self.sites = sites
+        self.province = province
         self.synonyms = synonyms
         shardCounts = sites.map { SearchIndex.shardCount(for: $0.answers) }
         state = Mutex(State())
@@ -45,7 +47,7 @@ final class SearchIndexes: Sendable {
             let clock = ContinuousClock.now
             var unique: [String: PublishedAnswer] = [:]
             for site in sites { for page in site.answers { unique[page.answer.file] = page } }
-            let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! }, province: province)
+            let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! })
             let characters = vocabulary.characterFlags()
             let forms = simplifiedForms(Set(characters.indices.lazy.filter { characters[$0] }.map { UInt32($0) }))
             return Shared((vocabulary, forms), time: ContinuousClock.now - clock)
@@ -67,7 +69,7 @@ final class SearchIndexes: Sendable {
             let index = shared.made.withLock { made in
                 let (vocabulary, forms) = made!
                 return SearchIndex(answers: sites[number].answers, shardCount: shardCounts[number], vocabulary: vocabulary,
-                                   simplifiedForms: forms, synonyms: synonyms)
+                                   province: province, simplifiedForms: forms, synonyms: synonyms)
             }
             state.indexes[number] = index
             state.made.insert(number)

@@ -20,8 +20,6 @@ struct SearchVocabulary: Sendable {
     /// average makes its BM25 weights (``SearchIndex``), so a site's index
     /// depends on its own answers only, whatever else the build holds.
     let lengths: [String: Int]
-    /// Per answer file: the `/search/docs/<n>.json` body (title, tags, address, category, text).
-    let documents: [String: [UInt8]]
 
     /// Answers whose lists are made between two releases of their counts.
     private static let batchSize = 512
@@ -43,7 +41,7 @@ struct SearchVocabulary: Sendable {
         return flags
     }
 
-    init(answers: [PublishedAnswer], province: Province) {
+    init(answers: [PublishedAnswer]) {
         var counted = answers.concurrentMap { page -> (String, TermCounts) in
             (page.answer.file, TermCounts(body: page.plainText, fields: [page.answer.title] + page.answer.tags))
         }
@@ -91,18 +89,5 @@ struct SearchVocabulary: Sendable {
             for index in range { counted[index].1 = TermCounts(body: "", fields: []) }
         }
         self.counts = counts
-        documents = Dictionary(uniqueKeysWithValues: answers.concurrentMap { page -> (String, [UInt8]) in
-            let category = province.category(page.answer.category)?.name ?? ""
-            let text = String(page.plainText.prefix(SearchIndex.textLimit))
-            var json: [UInt8] = []
-            // The tags ride along (g), so a phrase found in them counts like one in the title.
-            for (key, value) in [("t", page.answer.title), ("g", page.answer.tags.joined(separator: " ")), ("u", page.path),
-                                 ("c", category), ("x", text)] {
-                json += Array((json.isEmpty ? "{\"\(key)\":" : ",\"\(key)\":").utf8)
-                SearchIndex.appendJSONString(value, to: &json)
-            }
-            json.append(UInt8(ascii: "}"))
-            return (page.answer.file, SearchIndex.exactly(json))
-        })
     }
 }

@@ -6,6 +6,7 @@ import Moderation
 @testable import Review
 import Publish
 @testable import Site
+import TestSupport
 import Testing
 
 /// What a build leaves in `.build-cache/<output>.memory/` for the next: the
@@ -378,5 +379,41 @@ struct CacheKeyWarningTests {
         #expect(MessageCatalog.text(problem, in: .chinese).contains("构建缓存的密钥不是只有你本人能读取的你自己的文件"))
         #expect(chmod(file, 0o600) == 0)
         #expect(CacheSeal.problem(withKeyFile: file) == nil)
+    }
+}
+
+/// An answer's body is kept as the end of its source where it is one (no
+/// second copy): it reads back as given, whether or not it is, for any text.
+struct AnswerTextsBodyTests {
+    @Test(arguments: [
+        ("---\nid: flu\n---\n建议每年接种一次。\n", "建议每年接种一次。\n"),
+        ("---\nid: flu\n---\n建议每年接种一次。\n", "另一段文字"),
+        ("---\nid: flu\n---\n", ""),
+        ("短", "比来源更长的正文"),
+        ("", "正文"),
+        ("前文\u{FFFD}正文", "\u{FFFD}正文"),
+        ("前文é", "e\u{301}"),
+    ])
+    func theBodyReadsBackAsGiven(_ source: String, _ body: String) {
+        let texts = AnswerTexts(source: source, body: body, readerTexts: [])
+        #expect(texts.value.body == body)
+        #expect(Array(texts.value.body.utf8) == Array(body.utf8))
+        #expect(texts.value.source == source)
+        #expect(texts.bodyByteCount == body.utf8.count)
+    }
+
+    @Test func seededTextsReadBackAsGiven() {
+        var random = SplitMix64(seed: 12320)
+        let pieces = ["建议", "接种", "\n", "---", "é", "e\u{301}", "👩‍⚕️", "a", " ", "\u{FFFD}"]
+        func text(_ count: Int) -> String { (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined() }
+        for _ in 0..<2_000 {
+            let front = text(Int(random.next() % 6))
+            let end = text(Int(random.next() % 6))
+            // Half the time the body is the end of the source, else any text.
+            let body = random.next() % 2 == 0 ? end : text(Int(random.next() % 6))
+            let texts = AnswerTexts(source: front + end, body: body, readerTexts: [])
+            #expect(Array(texts.value.body.utf8) == Array(body.utf8))
+            #expect(texts.bodyByteCount == body.utf8.count)
+        }
     }
 }

@@ -1,4 +1,3 @@
-import Glibc
 import Markdown
 import Moderation
 
@@ -9,14 +8,13 @@ extension Answer {
     func write(to archive: inout ArchiveWriter) {
         writeFront(to: &archive)
         // The body is the end of the source (after the front matter): its length says where, without a second copy.
-        var source = source
-        var body = body
-        let bodyBytes = body.utf8.count
-        let isEnd = source.withUTF8 { whole in
-            body.withUTF8 { end in whole.count >= end.count && (end.isEmpty || memcmp(whole.baseAddress! + whole.count - end.count, end.baseAddress!, end.count) == 0) }
+        if let length = lengthOfBodyEndingSource {
+            archive.bool(true)
+            archive.int(length)
+        } else {
+            archive.bool(false)
+            archive.text(body)
         }
-        archive.bool(isEnd)
-        if isEnd { archive.int(bodyBytes) } else { archive.text(body) }
         archive.text(source)
         archive.int(readerTexts.count)
         for text in readerTexts {

@@ -26,6 +26,11 @@ package final class Answer: Sendable {
     package let media: [String]
     /// The Markdown body.
     package var body: String { texts.value.body }
+    /// The length of ``body`` in UTF-8 bytes where it is the end of ``source``, as decoded; `nil` where it is not.
+    var lengthOfBodyEndingSource: Int? {
+        let value = texts.value
+        return value.bodyEndsSource ? value.bodyByteCount : nil
+    }
     /// The length of ``body`` in UTF-8 bytes, without decoding the texts a build read back from its memory
     /// (where the body ends the source, as every answer's does).
     package var bodyByteCount: Int { texts.bodyByteCount }

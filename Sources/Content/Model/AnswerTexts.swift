@@ -1,3 +1,4 @@
+import Glibc
 import Moderation
 import Synchronization
 
@@ -10,8 +11,41 @@ import Synchronization
 final class AnswerTexts: Sendable {
     struct Decoded: Sendable {
         let source: String
-        let body: String
         let readerTexts: [DerivedText]
+        /// The body where it is not the end of the source (a text of its own).
+        private let ownBody: String?
+        /// The body's length in UTF-8 bytes.
+        let bodyByteCount: Int
+        /// Whether the body is the end of the source (its last ``bodyByteCount`` bytes).
+        var bodyEndsSource: Bool { ownBody == nil }
+
+        /// The body, made from the end of the source when asked for (a build asks once or twice per answer):
+        /// a copy kept beside the source for every answer was some 26 MB of a province build's peak.
+        var body: String {
+            ownBody ?? String(decoding: source.utf8.suffix(bodyByteCount), as: UTF8.self)
+        }
+
+        init(source: String, body: String, readerTexts: [DerivedText]) {
+            var source = source
+            var body = body
+            let isEnd = source.withUTF8 { whole in
+                body.withUTF8 { end in
+                    whole.count >= end.count && (end.isEmpty || memcmp(whole.baseAddress! + whole.count - end.count, end.baseAddress!, end.count) == 0)
+                }
+            }
+            self.source = source
+            self.readerTexts = readerTexts
+            ownBody = isEnd ? nil : body
+            bodyByteCount = body.utf8.count
+        }
+
+        /// The texts of a source whose last `bodyEnd` bytes (at most its length) are the body.
+        init(source: String, bodyEnd: Int, readerTexts: [DerivedText]) {
+            self.source = source
+            self.readerTexts = readerTexts
+            ownBody = nil
+            bodyByteCount = bodyEnd
+        }
     }
 
     /// Where the texts are kept in a build's memory: the source, then the reader's texts
@@ -56,7 +90,7 @@ final class AnswerTexts: Sendable {
             let sourceLength = Self.sourceLength(archived.bytes), bodyEnd <= sourceLength {
             return bodyEnd
         }
-        return value.body.utf8.count
+        return value.bodyByteCount
     }
 
     /// The length the source's bytes were written with (a text's first 8 bytes), if they are all there.
@@ -91,13 +125,11 @@ final class AnswerTexts: Sendable {
         } catch {
             readerTexts = nil
         }
-        let body: String
+        let readerTextsOrDerived = readerTexts ?? ReaderView.texts(ofFile: archived.file, text: source)
         if let bodyEnd = archived.bodyEnd, bodyEnd >= 0, bodyEnd <= source.utf8.count {
-            body = String(decoding: source.utf8.suffix(bodyEnd), as: UTF8.self)
-        } else {
-            body = archived.body ?? ""
+            return Decoded(source: source, bodyEnd: bodyEnd, readerTexts: readerTextsOrDerived)
         }
-        return Decoded(source: source, body: body, readerTexts: readerTexts ?? ReaderView.texts(ofFile: archived.file, text: source))
+        return Decoded(source: source, body: archived.body ?? "", readerTexts: readerTextsOrDerived)
     }
 
     /// The source's bytes (after their length) as text, any byte that is not UTF-8 replaced.

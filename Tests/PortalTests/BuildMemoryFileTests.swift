@@ -66,6 +66,9 @@ struct BuildMemoryFileTests {
             #expect(copy.bodyLine == answer.bodyLine && copy.tags == answer.tags && copy.media == answer.media && copy.body == answer.body)
             #expect(copy.file == answer.file && copy.keyLines == answer.keyLines && copy.source == answer.source && copy.fileHash == answer.fileHash)
             #expect(copy.readerTexts == answer.readerTexts && copy.answerLinks == answer.answerLinks && copy.mediaReferences == answer.mediaReferences)
+            // The body is kept as the end of the source, as read and as read back: not a second copy.
+            #expect(answer.lengthOfBodyEndingSource == answer.body.utf8.count)
+            #expect(copy.lengthOfBodyEndingSource == answer.body.utf8.count)
         }
     }
 
@@ -400,6 +403,34 @@ struct AnswerTextsBodyTests {
         #expect(Array(texts.value.body.utf8) == Array(body.utf8))
         #expect(texts.value.source == source)
         #expect(texts.bodyByteCount == body.utf8.count)
+    }
+
+    /// A body that is not the end of its source goes through the memory as a text of its own.
+    @Test func aBodyThatIsNotTheEndOfTheSourceComesBackAsIs() throws {
+        let answer = Answer(scope: .province, id: "flu", title: "流感疫苗", category: "vaccination", updated: try #require(Day("2024-04-16")),
+                            visibility: .public, tags: [], overrides: nil, media: [], body: "另一段文字\n", bodyLine: 5,
+                            file: "answers/province/flu.md", keyLines: [:], source: "---\nid: flu\n---\n建议每年接种一次。\n",
+                            readerTexts: [], answerLinks: [], mediaReferences: [], fileHash: String(repeating: "0", count: 64))
+        #expect(answer.lengthOfBodyEndingSource == nil)
+        var writer = ArchiveWriter()
+        answer.write(to: &writer)
+        var reader = ArchiveReader(writer.bytes)
+        let copy = try Answer.read(from: &reader)
+        #expect(copy.body == "另一段文字\n" && copy.source == answer.source && copy.bodyByteCount == "另一段文字\n".utf8.count)
+    }
+
+    /// A kept body length that cuts a character of a repaired source: the body is the text that end decodes to.
+    @Test func aKeptLengthInsideACharacterGivesTheTextItDecodesTo() {
+        let source = "---\nid: flu\n---\n建议每年接种。\n"
+        var writer = ArchiveWriter()
+        writer.text(source)
+        writer.int(0)
+        // Two bytes into the three of 。
+        let bodyEnd = "。\n".utf8.count - 1
+        let texts = AnswerTexts(archived: .init(bytes: writer.bytes[...], bodyEnd: bodyEnd, body: nil, file: "answers/province/flu.md"))
+        let expected = String(decoding: source.utf8.suffix(bodyEnd), as: UTF8.self)
+        #expect(texts.value.body == expected)
+        #expect(texts.value.bodyByteCount == expected.utf8.count)
     }
 
     @Test func seededTextsReadBackAsGiven() {

@@ -38,14 +38,6 @@ final class AnswerTexts: Sendable {
             ownBody = isEnd ? nil : body
             bodyByteCount = body.utf8.count
         }
-
-        /// The texts of a source whose last `bodyEnd` bytes (at most its length) are the body.
-        init(source: String, bodyEnd: Int, readerTexts: [DerivedText]) {
-            self.source = source
-            self.readerTexts = readerTexts
-            ownBody = nil
-            bodyByteCount = bodyEnd
-        }
     }
 
     /// Where the texts are kept in a build's memory: the source, then the reader's texts
@@ -125,11 +117,15 @@ final class AnswerTexts: Sendable {
         } catch {
             readerTexts = nil
         }
-        let readerTextsOrDerived = readerTexts ?? ReaderView.texts(ofFile: archived.file, text: source)
+        let body: String
         if let bodyEnd = archived.bodyEnd, bodyEnd >= 0, bodyEnd <= source.utf8.count {
-            return Decoded(source: source, bodyEnd: bodyEnd, readerTexts: readerTextsOrDerived)
+            // Compared with the source's end again (``Decoded``): one that starts inside a character, which a
+            // repaired source could give, is kept as the text it decodes to.
+            body = String(decoding: source.utf8.suffix(bodyEnd), as: UTF8.self)
+        } else {
+            body = archived.body ?? ""
         }
-        return Decoded(source: source, body: archived.body ?? "", readerTexts: readerTextsOrDerived)
+        return Decoded(source: source, body: body, readerTexts: readerTexts ?? ReaderView.texts(ofFile: archived.file, text: source))
     }
 
     /// The source's bytes (after their length) as text, any byte that is not UTF-8 replaced.

@@ -170,3 +170,35 @@ struct SearchIndexTests {
         #expect(error.issues.contains { $0.message.contains("synonym list") && $0.message.contains("outside") }, "\(error)")
     }
 }
+
+/// A build makes each site's index while it writes pages (a small build, on a
+/// thread of its own) or as its search files come up, and gives it up once
+/// they are written: asking to make it again, from any thread, at any time,
+/// changes nothing and never fails.
+struct SearchIndexesTests {
+    @Test func makingAnIndexAgainAfterItWasGivenUpIsANoOp() throws {
+        let fixture = try ProvinceFixture()
+        let content = try ContentLoader.load(directory: fixture.content)
+        let plan = try SitePlan(province: content.province, publishable: content.answers.filter { $0.visibility == .public },
+                                heldBack: [], onlyCities: [])
+        #expect(plan.sites.count >= 2)
+        let expected = plan.sites.indices.map { number in
+            SearchIndexes(sites: plan.sites, province: content.province, synonyms: [], simplifiedForms: { _ in [:] }).index(number)
+        }
+        let indexes = SearchIndexes(sites: plan.sites, province: content.province, synonyms: [], simplifiedForms: { _ in [:] })
+        // Two threads make every index, in opposite orders, while each is taken and given up in turn.
+        let ahead = BackgroundValue { for number in plan.sites.indices { indexes.make(number) } }
+        let behind = BackgroundValue { for number in plan.sites.indices.reversed() { indexes.make(number) } }
+        for number in plan.sites.indices {
+            indexes.make(number)
+            let index = indexes.index(number)
+            #expect(index.shards == expected[number].shards && index.documents == expected[number].documents && index.meta == expected[number].meta)
+            indexes.release(number)
+            indexes.make(number)
+        }
+        _ = ahead.value
+        _ = behind.value
+        indexes.make(0)
+        #expect(indexes.time > .zero)
+    }
+}

@@ -82,7 +82,7 @@ package struct SiteBuild: Sendable {
         package var siteOutputs: [String: String] = [:]
     }
 
-    /// At most this many sites made: their search vocabulary is made while their pages are written, their indexes after.
+    /// At most this many sites made: their search vocabulary and indexes are made while their pages are written.
     static let sitesIndexedWhilePagesAreWritten = 2
 
     /// Where the machine-readable list of held-back answers is written: in the
@@ -244,14 +244,18 @@ package struct SiteBuild: Sendable {
         // Each site's search files once its index is made (this thread waits, not the workers writing pages), its
         // index given up once they are written, and the vocabulary once every index is made: the benchmark's
         // province peaked at 416-430 MB against 511-523 MB with every site's index held until the end. A build of
-        // a site or two writes its pages first, while the vocabulary is made; one of three or more writes its search
-        // files first: its pages keep both cores busy anyway, and the vocabulary's memory would add to theirs.
+        // a site or two writes its pages first, while its vocabulary and indexes are made on a thread of their own
+        // (the indexes after the pages: `--city nj` took 36 ms longer); one of three or more writes its search files
+        // first: its pages keep both cores busy anyway, and the vocabulary's memory would add to theirs.
         let indexes = rendered.indexes
         let search: [FileGroup] = rendered.search.indices.map { number in
             FileGroup(files: rendered.search[number], ready: { indexes.make(number) }, done: { indexes.release(number) })
         }
         let pages = FileGroup(files: rendered.pages + decision.besides)
         let indexFirst = decision.renderer.plan.sites.count - kept.count > Self.sitesIndexedWhilePagesAreWritten
+        if !indexFirst {
+            _ = BackgroundValue { for number in rendered.search.indices { indexes.make(number) } }
+        }
         let groups = indexFirst ? search + [pages] : [pages] + search
         let files = groups.flatMap(\.files)
         // Asked for once every file is written, when every search index is made.

@@ -54,17 +54,12 @@ final class SearchIndexes: Sendable {
         }
     }
 
-    /// Makes the index of site `number` (of ``sites``), unless it is made.
+    /// Makes the index of site `number` (of ``sites``), unless it was made (and perhaps given up since):
+    /// from any thread, as often as wanted.
     func make(_ number: Int) {
-        _ = index(number)
-    }
-
-    /// The index of site `number`, made if it is not yet: never after ``release(_:)``.
-    func index(_ number: Int) -> SearchIndex {
         let shared = shared.value
-        return state.withLock { state in
-            if let index = state.indexes[number] { return index }
-            precondition(!state.made.contains(number), "the search index of \(sites[number].domain) was asked for after it was given up")
+        state.withLock { state in
+            guard !state.made.contains(number) else { return }
             let clock = ContinuousClock.now
             let index = shared.made.withLock { made in
                 let (vocabulary, forms) = made!
@@ -75,6 +70,16 @@ final class SearchIndexes: Sendable {
             state.made.insert(number)
             state.time += ContinuousClock.now - clock
             if state.made.count == sites.count { shared.made.withLock { $0 = nil } }
+        }
+    }
+
+    /// The index of site `number`, made if it is not yet: never after ``release(_:)``.
+    func index(_ number: Int) -> SearchIndex {
+        make(number)
+        return state.withLock { state in
+            guard let index = state.indexes[number] else {
+                preconditionFailure("the search index of \(sites[number].domain) was asked for after it was given up")
+            }
             return index
         }
     }

@@ -6,10 +6,12 @@ import Glibc
 /// `.<output>.spare/<domain>` beside the output, and the next build that
 /// makes the site stages its new release in it. Its folders are there
 /// already; a file whose bytes are the live site's is the live file's very
-/// inode (a hard link) and stays; only what changed is unlinked and written
-/// anew, and what the new release no longer has is removed. So a rebuild of a
-/// site makes no folder and deletes no tree: on ext4, creating folders and
-/// files right after a mass deletion is several times slower.
+/// inode (a hard link) and stays; only what changed is set aside and written
+/// anew, and what the new release no longer has is set aside (see
+/// ``SetAsideEntries``: deleted in the background once the build is done).
+/// So a rebuild of a site makes no folder and deletes nothing while it runs:
+/// on ext4, creating folders and files right after a mass deletion is
+/// several times slower, and each deletion may wait for the disk.
 ///
 /// The spare is never served, and never trusted. It is taken only when it
 /// and every folder kept in it are the user's own and writable by nobody
@@ -42,7 +44,7 @@ extension StagedOutput {
             let folder = open("\(spare)/\(name)", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard folder >= 0 else { continue }
             var kept: [[UInt8]] = []
-            guard Self.trim(folder, path: Array(name.utf8), files: wantedFiles, folders: wantedFolders, kept: &kept),
+            guard Self.trim(folder, path: Array(name.utf8), files: wantedFiles, folders: wantedFolders, kept: &kept, setAside: setAside),
                 rename("\(spare)/\(name)", "\(staging)/\(name)") == 0
             else { continue }
             present.insert(Array(name.utf8))
@@ -72,7 +74,7 @@ extension StagedOutput {
     }
 
     /// Whether `path` is a folder (not a link to one) of this user's, which nobody else may write in.
-    private static func isOwnFolder(_ path: String) -> Bool {
+    static func isOwnFolder(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR && isOwn(status)
     }
@@ -84,10 +86,11 @@ extension StagedOutput {
 
     /// Removes from the folder open at `folder` (`path` in the staged tree;
     /// the descriptor is taken) every entry but the wanted folders and
-    /// regular files, names compared byte for byte.
+    /// regular files, names compared byte for byte: each is set aside, a folder in one step.
     /// - Parameter kept: gets the wanted folders found.
     /// - Returns: false when an entry could not be examined or removed, or a wanted folder is not the user's own.
-    private static func trim(_ folder: Int32, path: [UInt8], files: Set<[UInt8]>, folders: Set<[UInt8]>, kept: inout [[UInt8]]) -> Bool {
+    private static func trim(_ folder: Int32, path: [UInt8], files: Set<[UInt8]>, folders: Set<[UInt8]>, kept: inout [[UInt8]],
+                             setAside: SetAsideEntries) -> Bool {
         guard let stream = fdopendir(folder) else {
             close(folder)
             return false
@@ -104,39 +107,17 @@ extension StagedOutput {
                     guard isOwn(status) else { return false }
                     kept.append(entry)
                     let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                    return child >= 0 && trim(child, path: entry, files: files, folders: folders, kept: &kept)
+                    return child >= 0 && trim(child, path: entry, files: files, folders: folders, kept: &kept, setAside: setAside)
                 case S_IFREG where files.contains(entry):
                     // Kept only if it turns out to be the live page's inode with the very bytes made (see `write`).
                     return true
-                case S_IFDIR:
-                    return removeTree(name, in: descriptor)
                 default:
-                    return unlinkat(descriptor, name, 0) == 0
+                    return setAside.remove(name, in: descriptor)
                 }
             }
             guard done else { return false }
         }
         return true
-    }
-
-    /// Removes the folder `name` of the folder open at `parent`, and everything in it, never following a link.
-    private static func removeTree(_ name: UnsafePointer<CChar>, in parent: Int32) -> Bool {
-        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard folder >= 0, let stream = fdopendir(folder) else {
-            if folder >= 0 { close(folder) }
-            return false
-        }
-        let descriptor = dirfd(stream)
-        var removed = true
-        for entry in entries(of: stream) where removed {
-            removed = withCString(entry) { entry in
-                var status = stat()
-                guard fstatat(descriptor, entry, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-                return (status.st_mode & S_IFMT) == S_IFDIR ? removeTree(entry, in: descriptor) : unlinkat(descriptor, entry, 0) == 0
-            }
-        }
-        closedir(stream)
-        return removed && unlinkat(parent, name, AT_REMOVEDIR) == 0
     }
 
     /// The names in a folder, as the bytes they are (not every name is UTF-8), but `.` and `..`.

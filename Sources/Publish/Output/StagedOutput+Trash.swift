@@ -14,19 +14,33 @@ extension StagedOutput {
         return (parent.isEmpty ? "" : parent + "/") + ".\(base).trash"
     }
 
+    /// The trash of `target`, made if need be; `nil` when it is not a folder
+    /// of the user's own that nobody else may write: a link in its place may
+    /// lead to any folder, whose entries would be deleted, and someone else's
+    /// folder would get the user's pages.
+    static func ownTrash(of target: String) -> String? {
+        let trash = trashFolder(of: target)
+        guard mkdir(trash, 0o700) == 0 || errno == EEXIST, isOwnFolder(trash) else { return nil }
+        return trash
+    }
+
     /// Moves `tree` into the trash and starts its deletion; deletes it here if it cannot be moved or the deleter not started.
     static func discardInBackground(_ tree: String, target: String) {
-        let trash = trashFolder(of: target)
+        guard let trash = ownTrash(of: target) else {
+            try? FileManager.default.removeItem(atPath: tree)
+            return
+        }
         let entry = "\(trash)/\(getpid())-\(UUID().uuidString)"
-        guard mkdir(trash, 0o700) == 0 || errno == EEXIST, rename(tree, entry) == 0, startDeleting(entry) else {
+        guard rename(tree, entry) == 0, startDeleting(entry) else {
             try? FileManager.default.removeItem(atPath: FileManager.default.fileExists(atPath: entry) ? entry : tree)
             return
         }
     }
 
-    /// Starts deleting what an earlier build left in the trash.
+    /// Starts deleting what an earlier build left in the trash (never through a trash that is not the user's own folder).
     static func emptyTrash(of target: String) {
         let trash = trashFolder(of: target)
+        guard isOwnFolder(trash) else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: trash)) ?? [] {
             _ = startDeleting("\(trash)/\(name)")
         }
@@ -35,7 +49,7 @@ extension StagedOutput {
     /// `rm -rf -- path` in the background of a shell that exits at once, so the deletion outlives this process;
     /// at the lowest CPU priority (`nice -n 19`, where there is `nice`): nobody waits for it, so it does not
     /// take the cores from the build or preview that comes next.
-    private static func startDeleting(_ path: String) -> Bool {
+    static func startDeleting(_ path: String) -> Bool {
         let command = "(nice -n 19 rm -rf -- \"$1\" || rm -rf -- \"$1\") </dev/null >/dev/null 2>&1 &"
         let arguments = ["/bin/sh", "-c", command, "sh", path]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]

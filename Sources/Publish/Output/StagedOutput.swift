@@ -17,6 +17,8 @@ package struct StagedOutput {
     let spares: Set<String>
     /// What was written, to fingerprint a site folder without walking it (``contents(of:)``).
     private let written = WrittenStamps()
+    /// Where what the staged tree replaces or drops goes, deleted once the build is done.
+    package let setAside: SetAsideEntries
 
     /// - Parameter spares: the entries (site folders) each staged in the release
     ///   the build before the last left, where there is one, and kept to stage the next
@@ -28,6 +30,7 @@ package struct StagedOutput {
         try OutputFolder.checkOwnership(of: target)
         self.target = target
         self.spares = spares
+        setAside = SetAsideEntries(target: target)
         staging = "\(target)\(Self.stagingInfix)\(ProcessInfo.processInfo.processIdentifier)"
         Self.removeAbandonedSiblings(of: target)
         Self.emptyTrash(of: target)
@@ -78,13 +81,13 @@ package struct StagedOutput {
     /// descriptor it was read through (a link anywhere on its path leads to no other inode).
     package func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let full = "\(staging)/\(path)"
-        if let live = Self.linkLiveFile("\(target)/\(path)", to: full, size: bytes.count, matching: { Self.holds($0, bytes) }) {
+        if let live = linkLiveFile("\(target)/\(path)", to: full, size: bytes.count, matching: { Self.holds($0, bytes) }) {
             written.add(live, for: path)
             return
         }
         // A file of the spare release may be a live page's inode: it is replaced, never written into.
         var descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        if descriptor < 0, errno == EEXIST, unlink(full) == 0 {
+        if descriptor < 0, errno == EEXIST, setAside.remove(full, in: AT_FDCWD) {
             descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw OutputError(path: full, reason: String(cString: strerror(errno))) }
@@ -117,7 +120,7 @@ package struct StagedOutput {
     /// values is kept without rendering it again.
     /// - Returns: whether it is there now; if not, the caller writes the file.
     package func keep(_ path: String, sha256: String, size: Int) -> Bool {
-        guard let live = Self.linkLiveFile("\(target)/\(path)", to: "\(staging)/\(path)", size: size, matching: { descriptor in
+        guard let live = linkLiveFile("\(target)/\(path)", to: "\(staging)/\(path)", size: size, matching: { descriptor in
             Self.contents(of: descriptor, size: size).map(SHA256.hex) == sha256
         }) else { return false }
         written.add(live, for: path)
@@ -127,18 +130,18 @@ package struct StagedOutput {
     /// Puts the live file at `live` at `staged` when it is `size` bytes long
     /// and `matching` finds its contents right (left as it is where `staged` already is that inode).
     /// - Returns: its stamp, if it is there.
-    private static func linkLiveFile(_ live: String, to staged: String, size: Int, matching: (Int32) -> Bool) -> FileStamp? {
+    private func linkLiveFile(_ live: String, to staged: String, size: Int, matching: (Int32) -> Bool) -> FileStamp? {
         let descriptor = open(live, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, isOwn(status),
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Self.isOwn(status),
             Int(status.st_size) == size, matching(descriptor)
         else { return nil }
         var existing = stat()
         if lstat(staged, &existing) == 0 {
             if existing.st_ino == status.st_ino && existing.st_dev == status.st_dev { return FileStamp(status) }
-            guard unlink(staged) == 0 else { return nil }
+            guard setAside.remove(staged, in: AT_FDCWD) else { return nil }
         }
         // The inode read, whatever its path leads to now.
         guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, staged, AT_SYMLINK_FOLLOW) == 0 else { return nil }
@@ -170,6 +173,7 @@ package struct StagedOutput {
 
     /// Puts the staged tree in place of the target in one step; the old tree is deleted in the background.
     package func commit() throws(OutputError) {
+        defer { setAside.startDeleting() }
         if FileManager.default.fileExists(atPath: target) {
             let previous = try Self.replace(target, with: staging, aside: "\(target)\(Self.oldInfix)\(ProcessInfo.processInfo.processIdentifier)")
             keepSpares(from: previous, everySite: true)
@@ -232,6 +236,7 @@ package struct StagedOutput {
         // Now holds the entries swapped out.
         keepSpares(from: staging, everySite: keeping != nil)
         Self.discardInBackground(staging, target: target)
+        setAside.startDeleting()
     }
 
     /// Puts `new` at `old`: exchanged with what is there (which `new` then
@@ -252,5 +257,6 @@ package struct StagedOutput {
     /// take the marker and leave the rest, which no later build would then remove.
     package func discard() {
         Self.discardInBackground(staging, target: target)
+        setAside.startDeleting()
     }
 }

@@ -2,6 +2,8 @@
 """Writes a synthetic province for benchmarks: N provincial answers plus M
 answers for each of the 13 cities (all opened), Chinese Markdown made from the
 sentences of the sample content, with a fixed seed so every run is the same.
+A folder that already holds that province is left as it is (only files that
+differ are written, only files that do not belong are removed).
 
 usage: generate-province.py OUT_DIR [--provincial N] [--per-city M] [--seed S]
 """
@@ -10,7 +12,8 @@ import json
 import os
 import random
 import re
-import shutil
+
+import common
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLE = os.path.join(HERE, "..", "Content")
@@ -47,18 +50,14 @@ def main():
     categories = re.findall(r"- key: ([a-z-]+)", portal)
     cities = re.findall(r"abbr: ([a-z]+)", portal)
 
-    if os.path.exists(args.out):
-        shutil.rmtree(args.out)
-    os.makedirs(args.out)
-    open(os.path.join(args.out, "portal.yml"), "w", encoding="utf-8").write(portal)
-    shutil.copy(os.path.join(SAMPLE, "logo.svg"), args.out)
-    shutil.copytree(os.path.join(SAMPLE, "lexicon"), os.path.join(args.out, "lexicon"))
-    shutil.copytree(os.path.join(SAMPLE, "legal"), os.path.join(args.out, "legal"))
+    # The whole tree is made in memory first, then only what differs is written (common.sync_tree).
+    files = {"portal.yml": portal.encode()}
+    files["logo.svg"] = open(os.path.join(SAMPLE, "logo.svg"), "rb").read()
+    for folder in ("lexicon", "legal"):
+        files.update({os.path.join(folder, path): data for path, data in common.tree_files(os.path.join(SAMPLE, folder)).items()})
 
     def write(scope, index, provincial_ids):
         ident = f"{scope}-{index:05d}"
-        folder = os.path.join(args.out, "answers", scope)
-        os.makedirs(folder, exist_ok=True)
         # One line: a sentence may hold a list's line breaks, and titles may not.
         title = " ".join(rng.choice(sentences)[:24].split()).rstrip("，、；。 -") + "？"
         body = []
@@ -77,7 +76,7 @@ def main():
             "---", f"id: {ident}", f"title: {json.dumps(title, ensure_ascii=False)}", f"category: {rng.choice(categories)}",
             f"updated: 2024-{month:02d}-{day:02d}", f"tags: [{rng.choice(cities)}, 健康]", "---",
         ]
-        open(os.path.join(folder, ident + ".md"), "w", encoding="utf-8").write("\n".join(front + body) + "\n")
+        files[os.path.join("answers", scope, ident + ".md")] = ("\n".join(front + body) + "\n").encode()
         return ident
 
     provincial = [write("province", i, []) for i in range(args.provincial)]
@@ -85,7 +84,9 @@ def main():
         for i in range(args.per_city):
             write(city, i, provincial)
     total = args.provincial + args.per_city * len(cities)
-    print(f"{args.out}: {args.provincial} provincial + {args.per_city} x {len(cities)} city answers = {total}")
+    written, removed = common.sync_tree(args.out, files)
+    print(f"{args.out}: {args.provincial} provincial + {args.per_city} x {len(cities)} city answers = {total} "
+          f"({written} files written, {removed} removed)")
 
 
 if __name__ == "__main__":

@@ -14,3 +14,14 @@ int portal_exchange_paths(const char *from, const char *to) {
     return -1;
 #endif
 }
+
+int portal_set_lease(int descriptor, int type) {
+#if defined(__linux__) && defined(F_SETLEASE)
+    return fcntl(descriptor, F_SETLEASE, type);
+#else
+    (void)descriptor;
+    (void)type;
+    errno = ENOSYS;
+    return -1;
+#endif
+}

@@ -7,9 +7,12 @@ import Testing
 /// the staged tree, not deleted while the build runs, and deleted in the
 /// background once the build is done; it never reaches the output.
 struct SetAsideEntriesTests {
-    /// A spare release of the site `site` holding a page and a folder the next release no longer has.
+    /// A spare release of the site `site` holding a page and a folder the next release no longer has;
+    /// the page is also linked elsewhere (as the live site links the pages it shares with the spare), so it
+    /// cannot be written into (see `SpareRewriteTests`).
     private func spareRelease(_ fixture: borrowing ProvinceFixture) throws -> (page: ino_t, folder: ino_t) {
         try fixture.write("old page", to: ".dist.spare/site/page.html")
+        try #require(link(fixture.root + "/.dist.spare/site/page.html", fixture.root + "/live.html") == 0)
         try fixture.write("gone", to: ".dist.spare/site/gone/index.html")
         return (try inode(fixture.root + "/.dist.spare/site/page.html"), try inode(fixture.root + "/.dist.spare/site/gone"))
     }
@@ -40,6 +43,7 @@ struct SetAsideEntriesTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.output + "/site") == ["page.html"])
         #expect(try String(contentsOfFile: fixture.output + "/site/page.html", encoding: .utf8) == "new page")
         #expect(try inode(fixture.output + "/site/page.html") != old.page)
+        #expect(try String(contentsOfFile: fixture.root + "/live.html", encoding: .utf8) == "old page")
         while FileManager.default.fileExists(atPath: output.setAside.folder) {
             await Task.yield()
         }

@@ -6,4 +6,10 @@
 /// the kernel or file system cannot exchange).
 int portal_exchange_paths(const char *from, const char *to);
 
+/// Takes (F_WRLCK, F_RDLCK) or gives up (F_UNLCK) a lease on an open file
+/// (Linux fcntl F_SETLEASE). Returns 0 on success, -1 with errno set
+/// otherwise (EAGAIN while another descriptor of the file is open; ENOSYS
+/// where there are no leases).
+int portal_set_lease(int descriptor, int type);
+
 #endif

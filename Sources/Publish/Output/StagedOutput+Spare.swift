@@ -18,9 +18,10 @@ import Glibc
 /// else; before a build writes into it, every entry that is not a folder or
 /// a regular file, or whose name (compared byte for byte) the new release
 /// does not hold, is removed, and a spare where anything cannot be removed
-/// is not taken; no file is ever written into an existing inode (it may be a
-/// live page's); a file is kept only as the live file's very inode holding the
-/// very bytes the build made. Deleting it is always safe: the next build then
+/// is not taken; no file is written into an inode a live page shares or
+/// someone has open (see ``rewriteInPlace(_:at:)``); a file is kept only as
+/// the live file's very inode holding the very bytes the build made, or as
+/// the spare's own file the build wrote. Deleting it is always safe: the next build then
 /// makes the site's folders anew.
 extension StagedOutput {
     /// `.<base>.spare` beside `target`.

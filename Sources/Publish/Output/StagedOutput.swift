@@ -75,8 +75,10 @@ package struct StagedOutput {
     /// the current output is hard-linked instead (or left, where the spare
     /// release holds that very inode): a rebuild then allocates no inode for
     /// what did not change (file systems make that slow after mass
-    /// deletions). Nothing is ever written into an existing inode, so the live
-    /// tree cannot change under readers. A live file is linked only when it is
+    /// deletions). A changed page is written into the spare release's file
+    /// only when that file is the spare's alone and nobody has it open (see
+    /// ``rewriteInPlace(_:at:)``); never into an inode of the live tree, which
+    /// cannot change under readers. A live file is linked only when it is
     /// a regular file of the user's that nobody else may write, linked by the
     /// descriptor it was read through (a link anywhere on its path leads to no other inode).
     package func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
@@ -85,10 +87,16 @@ package struct StagedOutput {
             written.add(live, for: path)
             return
         }
-        // A file of the spare release may be a live page's inode: it is replaced, never written into.
         var descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        if descriptor < 0, errno == EEXIST, setAside.remove(full, in: AT_FDCWD) {
-            descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == EEXIST {
+            if let rewritten = Self.rewriteInPlace(bytes, at: full) {
+                written.add(rewritten, for: path)
+                return
+            }
+            // A file of the spare release that a live page or a reader shares: replaced, never written into.
+            if setAside.remove(full, in: AT_FDCWD) {
+                descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            }
         }
         guard descriptor >= 0 else { throw OutputError(path: full, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }

@@ -1,8 +1,11 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include "exchange.h"
+
+extern char **environ;
 
 int portal_exchange_paths(const char *from, const char *to) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
@@ -24,4 +27,18 @@ int portal_set_lease(int descriptor, int type) {
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+int portal_spawn_in(int folder, const char *path, char *const argv[]) {
+    posix_spawn_file_actions_t actions;
+    if (posix_spawn_file_actions_init(&actions) != 0) return -1;
+    pid_t pid = -1;
+    int result = posix_spawn_file_actions_addfchdir_np(&actions, folder);
+    if (result == 0) result = posix_spawn(&pid, path, &actions, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (result != 0) {
+        errno = result;
+        return -1;
+    }
+    return pid;
 }

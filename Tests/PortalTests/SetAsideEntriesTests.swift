@@ -52,15 +52,33 @@ struct SetAsideEntriesTests {
     /// A trash that is a link (to someone's folder) is neither emptied nor used: what is replaced is deleted in place.
     @Test func aTrashThatIsALinkIsLeftAlone() throws {
         let fixture = try ProvinceFixture()
-        _ = try spareRelease(fixture)
+        let old = try spareRelease(fixture)
+        let spareSite = try inode(fixture.root + "/.dist.spare/site")
         try fixture.write("precious", to: "elsewhere/precious.txt")
         try FileManager.default.createSymbolicLink(atPath: fixture.root + "/.dist.trash", withDestinationPath: fixture.root + "/elsewhere")
+        #expect(OutputTrash(of: fixture.output, make: true) == nil)
         let output = try StagedOutput(target: fixture.output, spares: ["site"])
         try output.prepareFolders(for: ["site/page.html"])
         try output.write(Array("new page".utf8), to: "site/page.html")
         try output.commit()
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/elsewhere") == ["precious.txt"])
+        // The spare was taken all the same: the folder it no longer has deleted in place, the page made anew.
+        #expect(try inode(fixture.output + "/site") == spareSite)
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.output + "/site") == ["page.html"])
+        #expect(try inode(fixture.output + "/site/page.html") != old.page)
         #expect(try String(contentsOfFile: fixture.output + "/site/page.html", encoding: .utf8) == "new page")
+    }
+
+    /// Only a folder of the user's that nobody else may write is a trash: not a link to one, not a folder others may write in.
+    @Test func onlyAFolderOfTheUsersOwnIsATrash() throws {
+        let fixture = try ProvinceFixture()
+        #expect(OutputTrash(of: fixture.output, make: false) == nil)
+        #expect(OutputTrash(of: fixture.output, make: true) != nil)
+        try #require(chmod(fixture.root + "/.dist.trash", 0o777) == 0)
+        #expect(OutputTrash(of: fixture.output, make: true) == nil)
+        try FileManager.default.removeItem(atPath: fixture.root + "/.dist.trash")
+        try FileManager.default.createDirectory(atPath: fixture.root + "/mine", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/.dist.trash", withDestinationPath: fixture.root + "/mine")
+        #expect(OutputTrash(of: fixture.output, make: true) == nil)
     }
 }

@@ -12,4 +12,9 @@ int portal_exchange_paths(const char *from, const char *to);
 /// where there are no leases).
 int portal_set_lease(int descriptor, int type);
 
+/// Starts `path` with `argv` (NULL-terminated) in the folder open at
+/// `folder` (its working directory; posix_spawn with addfchdir), with this
+/// process's environment. Returns the child's pid, or -1 with errno set.
+int portal_spawn_in(int folder, const char *path, char *const argv[]);
+
 #endif

@@ -29,7 +29,8 @@ extension StagedOutput {
         var status = stat()
         guard fstat(descriptor, &status) == 0, isOnlyTheSpares(status), portal_set_lease(descriptor, F_WRLCK) == 0 else { return nil }
         defer { _ = portal_set_lease(descriptor, F_UNLCK) }
-        // A link made before the lease was taken (linking opens nothing, so the lease allows it) is seen now.
+        // A link made before the lease was taken (linking opens nothing, so no lease stops it) is seen now; only the
+        // user could make one after (the spare is theirs alone), and no build of theirs links into a spare.
         guard fstat(descriptor, &status) == 0, isOnlyTheSpares(status),
             WholeWrite.write(bytes[...], to: descriptor), ftruncate(descriptor, off_t(bytes.count)) == 0,
             fstat(descriptor, &status) == 0

@@ -75,7 +75,7 @@ extension StagedOutput {
     }
 
     /// Whether `path` is a folder (not a link to one) of this user's, which nobody else may write in.
-    static func isOwnFolder(_ path: String) -> Bool {
+    private static func isOwnFolder(_ path: String) -> Bool {
         var status = stat()
         return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR && isOwn(status)
     }
@@ -119,6 +119,26 @@ extension StagedOutput {
             guard done else { return false }
         }
         return true
+    }
+
+    /// Removes the folder `name` of the folder open at `parent`, and everything in it, never following a link.
+    static func removeTree(_ name: UnsafePointer<CChar>, in parent: Int32) -> Bool {
+        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0, let stream = fdopendir(folder) else {
+            if folder >= 0 { close(folder) }
+            return false
+        }
+        let descriptor = dirfd(stream)
+        var removed = true
+        for entry in entries(of: stream) where removed {
+            removed = withCString(entry) { entry in
+                var status = stat()
+                guard fstatat(descriptor, entry, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+                return (status.st_mode & S_IFMT) == S_IFDIR ? removeTree(entry, in: descriptor) : unlinkat(descriptor, entry, 0) == 0
+            }
+        }
+        closedir(stream)
+        return removed && unlinkat(parent, name, AT_REMOVEDIR) == 0
     }
 
     /// The names in a folder, as the bytes they are (not every name is UTF-8), but `.` and `..`.

@@ -69,6 +69,25 @@ struct SetAsideEntriesTests {
         #expect(try String(contentsOfFile: fixture.output + "/site/page.html", encoding: .utf8) == "new page")
     }
 
+    /// Where others may write beside the output (a project folder shared with a group), they could swap a link in
+    /// for the spare or the trash after the build checked it: no trash is used and no spare taken.
+    @Test func besideAFolderOthersMayWriteNothingIsKeptAside() throws {
+        let fixture = try ProvinceFixture()
+        _ = try spareRelease(fixture)
+        let spareSite = try inode(fixture.root + "/.dist.spare/site")
+        try #require(chmod(fixture.root, 0o775) == 0)
+        #expect(OutputTrash(of: fixture.output, make: true) == nil)
+        let output = try StagedOutput(target: fixture.output, spares: ["site"])
+        try output.prepareFolders(for: ["site/page.html"])
+        try output.write(Array("new page".utf8), to: "site/page.html")
+        try output.commit()
+        #expect(try inode(fixture.output + "/site") != spareSite)
+        #expect(try String(contentsOfFile: fixture.output + "/site/page.html", encoding: .utf8) == "new page")
+        // Sticky, as /tmp: only an entry's owner may rename or remove it.
+        try #require(chmod(fixture.root, 0o1777) == 0)
+        #expect(OutputTrash(of: fixture.output, make: true) != nil)
+    }
+
     /// Only a folder of the user's that nobody else may write is a trash: not a link to one, not a folder others may write in.
     @Test func onlyAFolderOfTheUsersOwnIsATrash() throws {
         let fixture = try ProvinceFixture()

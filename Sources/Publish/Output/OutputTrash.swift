@@ -14,8 +14,10 @@ package final class OutputTrash: Sendable {
     private let descriptor: Int32
 
     /// Opens the trash of `target`, made first when `make`; `nil` when it is
-    /// not there, or not a folder of the user's own that nobody else may write.
+    /// not there, or not a folder of the user's own that nobody else may write,
+    /// or when others may change what is beside the output (see ``StagedOutput/besideOnlyTheUsers(_:)``).
     package init?(of target: String, make: Bool) {
+        guard StagedOutput.besideOnlyTheUsers(target) else { return nil }
         let path = StagedOutput.trashFolder(of: target)
         if make { _ = mkdir(path, 0o700) }
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

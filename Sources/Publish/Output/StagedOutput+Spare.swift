@@ -37,7 +37,7 @@ extension StagedOutput {
     func recycleSpares(_ names: Set<String>, files: Set<Substring>, folders: Set<Substring>) -> Set<Substring> {
         let spare = Self.spareFolder(of: target)
         // A link in its place may lead to anyone's folder, a folder of someone else's may hold what they put there.
-        guard Self.isOwnFolder(spare) else { return [] }
+        guard Self.besideOnlyTheUsers(target), Self.isOwnFolder(spare) else { return [] }
         let wantedFiles = Set(files.map { Array($0.utf8) })
         let wantedFolders = Set(folders.map { Array($0.utf8) })
         var present = Set<[UInt8]>()
@@ -60,7 +60,7 @@ extension StagedOutput {
     func keepSpares(from tree: String, everySite: Bool) {
         guard !spares.isEmpty else { return }
         let spare = Self.spareFolder(of: target)
-        guard mkdir(spare, 0o700) == 0 || errno == EEXIST, Self.isOwnFolder(spare) else { return }
+        guard Self.besideOnlyTheUsers(target), mkdir(spare, 0o700) == 0 || errno == EEXIST, Self.isOwnFolder(spare) else { return }
         for name in spares.sorted() where FileStamp(path: "\(tree)/\(name)")?.isFolder == true {
             // A spare left by a build that failed after taking it out, or not taken, is replaced.
             if FileStamp(path: "\(spare)/\(name)") != nil {
@@ -71,6 +71,28 @@ extension StagedOutput {
         guard everySite else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: spare)) ?? [] where !spares.contains(name) {
             Self.discardInBackground("\(spare)/\(name)", target: target)
+        }
+    }
+
+    /// Whether nobody but the user (or root) may rename, remove or put entries
+    /// in the folder that holds `target`, nor in any folder above it: each is
+    /// the user's or root's, and nobody else may write in it, or only an
+    /// entry's owner may rename it (sticky, as `/tmp`). Where someone else may
+    /// (a project folder shared with a group), they could put a link in place
+    /// of the spare, the trash or a folder in them between the build's check
+    /// and its use, and lead the build's moves and deletions into any folder
+    /// of the user's: the build then keeps no spare release and no trash, and
+    /// deletes what it swaps out at once.
+    static func besideOnlyTheUsers(_ target: String) -> Bool {
+        var folder = (target as NSString).deletingLastPathComponent
+        if !folder.hasPrefix("/") { folder = FileManager.default.currentDirectoryPath + (folder.isEmpty ? "" : "/" + folder) }
+        while true {
+            var status = stat()
+            guard stat(folder, &status) == 0, status.st_uid == geteuid() || status.st_uid == 0,
+                status.st_mode & 0o022 == 0 || status.st_mode & S_ISVTX != 0
+            else { return false }
+            if folder == "/" || folder.isEmpty { return true }
+            folder = (folder as NSString).deletingLastPathComponent
         }
     }
 

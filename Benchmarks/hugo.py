@@ -30,8 +30,9 @@ Nanjing's site alone), a one-line template change, best and median of
 each. Every timed build starts once the disk has written back what the one
 before wrote, and once what our builds set aside to delete in the
 background (their trash, beside the output) is gone: how long that took
-after each case is printed, untimed (Hugo deletes its previous output
-inline, within its time). Figures go to Benchmarks/results/hugo.md too.
+after each case is printed, untimed. Hugo's rebuilds write over its
+previous output (without --cleanDestinationDir, which would delete and
+re-create every file): it leaves nothing to delete. Figures go to Benchmarks/results/hugo.md too.
 
 usage: python3 Benchmarks/hugo.py [--runs 3] [--jobs N] [--provincial 500] [--per-city 1000]
            [--rebuilds-only] [--ours PATH | --skip-ours]

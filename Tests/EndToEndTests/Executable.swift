@@ -61,6 +61,15 @@ enum Executable {
         return path
     }
 
+    /// Stops a daemon (nginx, sshd) by its pid file, deleting that file first: the daemon deletes it as it
+    /// exits, and removing the test's folder while it did failed on the vanished file and left the folder behind.
+    static func stopDaemon(pidFile: String) {
+        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return }
+        unlink(pidFile)
+        kill(pid, SIGTERM)
+    }
+
     /// Runs `arguments` and returns its exit status once it has exited (-1 when it cannot start): for daemons
     /// (nginx, sshd), whose starting process exits once they listen (Foundation's Process would wait for the daemon too).
     static func spawn(_ arguments: [String]) -> Int32 {

@@ -46,6 +46,6 @@ final class NginxServer {
     }
 
     deinit {
-        _ = Executable.spawn(["/usr/sbin/nginx", "-p", folder, "-c", "\(folder)/nginx.conf", "-s", "stop"])
+        Executable.stopDaemon(pidFile: "\(folder)/nginx.pid") // nginx -s stop, without the race
     }
 }

@@ -66,9 +66,7 @@ final class SSHServer {
     }
 
     deinit {
-        if let text = try? String(contentsOfFile: "\(folder)/sshd.pid", encoding: .utf8), let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-            kill(pid, SIGTERM)
-        }
+        Executable.stopDaemon(pidFile: "\(folder)/sshd.pid")
         try? FileManager.default.removeItem(atPath: folder)
     }
 }

@@ -26,7 +26,8 @@ struct SearchIndexTests {
         }
         let shardCount = 16
         let weight = { (document: Int, count: Int32) in Int32(document) * 10 + count }
-        let sharded = ShardedPostings(documents: documents, shardCount: shardCount, hashes: hashes, weight: weight)
+        let sharded = ShardedPostings(documents: documents.map { AscendingCounts($0.map { (key: UInt64($0.token), count: $0.count) }) },
+                                      shardCount: shardCount, hashes: hashes, weight: weight)
         func shard(_ token: Int32) -> Int { Int(hashes[Int(token)] % UInt32(shardCount)) }
         var expected: [[Int]] = []
         for (document, list) in documents.enumerated() {

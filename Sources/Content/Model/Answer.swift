@@ -44,7 +44,11 @@ package final class Answer: Sendable {
     package var source: String { texts.value.source }
     /// What readers see — every front-matter value as YAML decodes it, the
     /// body as rendered — with source lines: moderation reads it too (``ReaderView``).
-    package var readerTexts: [DerivedText] { texts.value.readerTexts }
+    package var readerTexts: [DerivedText] { texts.readerTexts(ofFile: file) }
+    /// Gives up ``readerTexts`` until they are asked for again (then derived from ``source`` anew): see ``AnswerTexts/forgetReaderTexts()``.
+    package func forgetReaderTexts() { texts.forgetReaderTexts() }
+    /// Whether ``readerTexts`` are held (for the tests).
+    var holdsReaderTexts: Bool { texts.holdsReaderTexts }
     /// The source, body and reader's texts, perhaps not yet decoded from a build's memory.
     private let texts: AnswerTexts
     /// The body's `answer:<id>` links, checked against the other answers when loading.

@@ -11,7 +11,8 @@ import Synchronization
 final class AnswerTexts: Sendable {
     struct Decoded: Sendable {
         let source: String
-        let readerTexts: [DerivedText]
+        /// Nil once given up (``AnswerTexts/forgetReaderTexts()``).
+        fileprivate(set) var readerTexts: [DerivedText]?
         /// The body where it is not the end of the source (a text of its own).
         private let ownBody: String?
         /// The body's length in UTF-8 bytes.
@@ -63,6 +64,22 @@ final class AnswerTexts: Sendable {
         self.archived = archived
         decoded = Mutex(nil)
     }
+
+    /// What readers see: as read or kept, or, once given up, derived from the source anew (as a damaged
+    /// memory's are): `file` tells a transcript (read as written) from an answer.
+    func readerTexts(ofFile file: String) -> [DerivedText] {
+        let value = value
+        return value.readerTexts ?? ReaderView.texts(ofFile: file, text: value.source)
+    }
+
+    /// Gives up the reader's texts, nearly a fifth of what a province's answers hold: a build does once its
+    /// memory is saved, the last thing of a build that reads them (moderation read them before the gate decided).
+    func forgetReaderTexts() {
+        decoded.withLock { decoded in decoded?.readerTexts = nil }
+    }
+
+    /// Whether the reader's texts are held, decoded (for the tests).
+    var holdsReaderTexts: Bool { decoded.withLock { $0?.readerTexts != nil } }
 
     var value: Decoded {
         decoded.withLock { decoded in

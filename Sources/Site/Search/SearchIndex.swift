@@ -50,7 +50,7 @@ struct SearchIndex {
         let lengths = answers.map { vocabulary.lengths[$0.answer.file] ?? 0 }
         let averageLength = max(1, Double(lengths.reduce(0, +)) / Double(max(1, answers.count)))
         shardCount = count
-        let sharded = ShardedPostings(documents: answers.map { vocabulary.counts[$0.answer.file] ?? [] }, shardCount: count,
+        let sharded = ShardedPostings(documents: answers.map { vocabulary.counts[$0.answer.file] ?? .empty }, shardCount: count,
                                       hashes: vocabulary.hashes) { document, count in
             TermCounts.weight(of: Int(count), length: lengths[document], averageLength: averageLength)
         }

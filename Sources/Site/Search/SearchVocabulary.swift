@@ -14,8 +14,8 @@ struct SearchVocabulary: Sendable {
     private let jsonKeyEnds: [Int32]
     /// FNV-1a of the token (see ``SearchTokens/shard(of:count:)``).
     let hashes: [UInt32]
-    /// Per answer file: (token id, weighted count) pairs, by token id.
-    let counts: [String: [(token: Int32, count: Int32)]]
+    /// Per answer file: its tokens' ids, ascending, with their weighted counts.
+    let counts: [String: AscendingCounts]
     /// Per answer file: its weighted length (``TermCounts/length``); a site's
     /// average makes its BM25 weights (``SearchIndex``), so a site's index
     /// depends on its own answers only, whatever else the build holds.
@@ -51,7 +51,7 @@ struct SearchVocabulary: Sendable {
         var table = PackedTokenTable()
         var allWords = Set<String>()
         for (_, terms) in counted {
-            for key in terms.han { table.insert(key) }
+            terms.han.forEach { key, _ in table.insert(key) }
             allWords.formUnion(terms.words.keys)
         }
         let hanKeys = table.allKeys.sorted()
@@ -70,7 +70,7 @@ struct SearchVocabulary: Sendable {
         self.jsonKeyEnds = jsonKeyEnds
         hashes = tokens.map { SearchTokens.hash($0) }
         let ids = table
-        var counts: [String: [(token: Int32, count: Int32)]] = [:]
+        var counts: [String: AscendingCounts] = [:]
         counts.reserveCapacity(counted.count)
         // A batch at a time, each answer's counts dropped once its list is made: a province's counts and
         // lists held at once took some 60 MB more at the build's peak.
@@ -78,12 +78,11 @@ struct SearchVocabulary: Sendable {
             let range = batch..<min(batch + Self.batchSize, counted.count)
             let lists = Array(counted[range]).concurrentMap { file, terms in
                 // Han ids follow the packed order an answer's keys are already in: only its words need sorting.
-                // Sized once: kept until every site's index is made, and an append past the Han ids would double its capacity.
-                var list: [(token: Int32, count: Int32)] = []
+                var list: [(key: UInt64, count: Int32)] = []
                 list.reserveCapacity(terms.han.count + terms.words.count)
-                for (key, count) in zip(terms.han, terms.hanCounts) { list.append((token: ids.value(of: key)!, count: count)) }
-                list += terms.words.map { (token: wordIDs[$0.key]!, count: Int32($0.value)) }.sorted { $0.token < $1.token }
-                return (file, list)
+                terms.han.forEach { key, count in list.append((key: UInt64(ids.value(of: key)!), count: count)) }
+                list += terms.words.map { (key: UInt64(wordIDs[$0.key]!), count: Int32($0.value)) }.sorted { $0.key < $1.key }
+                return (file, AscendingCounts(list))
             }
             for (file, list) in lists { counts[file] = list }
             for index in range { counted[index].1 = TermCounts(body: "", fields: []) }

@@ -14,13 +14,13 @@ struct ShardedPostings {
     let postings: [(document: Int32, weight: Int32)]
 
     /// - Parameters:
-    ///   - documents: each document's (token, count) pairs, tokens ascending.
+    ///   - documents: each document's token ids, ascending, with their counts.
     ///   - hashes: every token's hash, by id.
     ///   - weight: a posting's weight, from its document and count.
-    init(documents: [[(token: Int32, count: Int32)]], shardCount: Int, hashes: [UInt32], weight: (Int, Int32) -> Int32) {
+    init(documents: [AscendingCounts], shardCount: Int, hashes: [UInt32], weight: (Int, Int32) -> Int32) {
         var perToken = [Int32](repeating: 0, count: hashes.count)
         for list in documents {
-            for entry in list { perToken[Int(entry.token)] += 1 }
+            list.forEach { token, _ in perToken[Int(token)] += 1 }
         }
         let shard = { (token: Int) in Int(hashes[token] % UInt32(shardCount)) }
         var shardStart = [Int](repeating: 0, count: shardCount + 1)
@@ -43,9 +43,9 @@ struct ShardedPostings {
         // Documents in order: each token's postings come out by document.
         var postings = [(document: Int32, weight: Int32)](repeating: (0, 0), count: tokenStart[tokens.count])
         for (document, list) in documents.enumerated() {
-            for entry in list {
-                postings[cursor[Int(entry.token)]] = (Int32(document), weight(document, entry.count))
-                cursor[Int(entry.token)] += 1
+            list.forEach { token, count in
+                postings[cursor[Int(token)]] = (Int32(document), weight(document, count))
+                cursor[Int(token)] += 1
             }
         }
         self.tokens = tokens

@@ -7,13 +7,11 @@
 /// in a dictionary: counting them by sorting hashes nothing, and a province's
 /// millions of them made hashing most of the search index step.
 struct TermCounts {
-    /// Packed Han tokens, ascending, each once: the body's bigrams (and lone
-    /// characters), the title's and tags' bigrams, and every Han character of
-    /// the title and tags on its own, for the single-character fallback (a
+    /// Packed Han tokens, ascending, each once, with their weighted counts: the body's
+    /// bigrams (and lone characters), the title's and tags' bigrams, and every Han
+    /// character of the title and tags on its own, for the single-character fallback (a
     /// lone character of the body is too weak a sign, and would double the index).
-    let han: [UInt64]
-    /// The weighted count of each of ``han``.
-    let hanCounts: [Int32]
+    let han: AscendingCounts
     /// ASCII words, with their weighted counts.
     let words: [String: Int]
     /// Weighted bigrams and words in the answer.
@@ -54,19 +52,12 @@ struct TermCounts {
             }
         }
         occurrences.sort()
-        // Sized once: every answer's counts are held until the vocabulary has numbered them all, and an
-        // append's doubling left a province's some 30 MB larger.
-        var distinct = 0
-        for (position, key) in occurrences.enumerated() where position == 0 || occurrences[position - 1] != key { distinct += 1 }
-        var han: [UInt64] = []
-        var counts: [Int32] = []
-        han.reserveCapacity(distinct)
-        counts.reserveCapacity(distinct)
+        var counted: [(key: UInt64, count: Int32)] = []
         for key in occurrences {
-            if han.last == key { counts[counts.count - 1] += 1 } else { han.append(key); counts.append(1) }
+            if counted.last?.key == key { counted[counted.count - 1].count += 1 } else { counted.append((key, 1)) }
         }
-        self.han = han
-        self.hanCounts = counts
+        // Packed: every answer's counts are held until the vocabulary has numbered them all.
+        self.han = AscendingCounts(counted)
         self.words = words
         self.length = length
     }
@@ -77,13 +68,7 @@ struct TermCounts {
         case .word(let word):
             return words[word]
         case .han(let packed):
-            var low = 0
-            var high = han.count
-            while low < high {
-                let middle = (low + high) / 2
-                if han[middle] < packed { low = middle + 1 } else { high = middle }
-            }
-            return low < han.count && han[low] == packed ? Int(hanCounts[low]) : nil
+            return han.count(of: packed).map(Int.init)
         }
     }
 

@@ -72,9 +72,9 @@ struct BuildMemoryFileTests {
         }
     }
 
-    /// A build gives up the answers' reader's texts once its memory is saved, the last thing that reads them
-    /// (they are nearly a fifth of what a province's answers hold); asked for again, they are what was read.
-    @Test func aBuildGivesUpTheReadersTextsOnceItsMemoryIsSavedAndTheyComeBackAsRead() async throws {
+    /// A build gives up the answers' reader's texts once the gate has decided: moderation was the last to read
+    /// them (they are nearly a fifth of what a province's answers hold); asked for again, they are what was read.
+    @Test func aBuildGivesUpTheReadersTextsOnceTheGateHasDecidedAndTheyComeBackAsRead() async throws {
         let fixture = try ProvinceFixture()
         let seal = try seal(fixture, "user")
         let memory = BuildMemory()
@@ -88,6 +88,26 @@ struct BuildMemoryFileTests {
         memory.save(for: fixture.output, seal: seal)
         let back = BuildMemory.restored(for: fixture.output, seal: seal).answers.answersByFile
         #expect(content.answers.map { back[$0.file]?.readerTexts } == read)
+    }
+
+    /// The memory keeps no reader's texts: when the lexicon grows, an answer read back from it is scanned as
+    /// readers see it, derived from its source, so a term the file spells with a YAML escape (which only the
+    /// reader's view decodes) is still found.
+    @Test func aTermOnlyReadersSeeIsFoundInAnAnswerReadBackWhenTheLexiconGrows() async throws {
+        let fixture = try ProvinceFixture()
+        let seal = try seal(fixture, "user")
+        try fixture.edit("Content/answers/province/flu.md", replacing: "title: 流感疫苗每年都要接种吗？",
+                         with: "title: \"流感疫苗每年都要接种吗？夜间\\u6025诊\"")
+        let before = try await rendered(fixture, seal: seal)
+        #expect(before.keys.contains { $0.hasSuffix("/answers/flu/index.html") }, "published before the lexicon grows")
+        try fixture.write(try fixture.read("Content/lexicon/classified.txt") + "夜间急诊\t测试\n", to: "Content/lexicon/classified.txt")
+        let memory = BuildMemory.restored(for: fixture.output, seal: seal)
+        let content = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
+        let flu = try #require(content.answers.first { $0.id == "flu" && $0.scope == .province })
+        #expect(!flu.holdsReaderTexts, "read back from the memory, not from the file")
+        let pages = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: "", memory: memory).pages()
+        #expect(!pages.files.contains { $0.path.hasSuffix("/answers/flu/index.html") })
+        #expect(pages.heldBack.contains { $0.item.reference == "province/flu" })
     }
 
     /// The findings that block an answer come back with it; a memory sealed
@@ -360,26 +380,30 @@ struct ArchivedAnswerTextsTests {
         return .init(bytes: writer.bytes[...], bodyEnd: "建议每年接种一次。\n\n内部<!---->资料\n".utf8.count, body: nil, file: "answers/province/flu.md")
     }
 
-    @Test func textsThatDoNotDecodeAreReadAgainFromTheSource() {
-        let expected = ReaderView.texts(ofFile: "answers/province/flu.md", text: Self.source)
+    @Test func whatReadersSeeIsDerivedFromTheKeptSourceEvenADamagedOne() {
+        let file = "answers/province/flu.md"
+        let expected = ReaderView.texts(ofFile: file, text: Self.source)
         #expect(expected.contains { $0.lines.joined().contains("内部资料") }, "the reader's view joins the term")
-        // The reader's texts cut short after their count.
-        let cut = AnswerTexts(archived: archived { writer in
-            writer.text(Self.source)
-            writer.int(3)
-        }).value
-        #expect(cut.source == Self.source)
-        #expect(cut.readerTexts == expected)
-        #expect(cut.body == "建议每年接种一次。\n\n内部<!---->资料\n")
+        // The memory keeps the source, not the reader's texts: they are derived from it when asked for.
+        let kept = AnswerTexts(archived: archived { writer in writer.text(Self.source) })
+        #expect(kept.value.source == Self.source)
+        #expect(kept.value.body == "建议每年接种一次。\n\n内部<!---->资料\n")
+        #expect(!kept.holdsReaderTexts)
+        #expect(kept.readerTexts(ofFile: file) == expected)
         // A source whose bytes are not UTF-8: read with the bad bytes replaced, and its reader's texts derived from that.
         let bytes = Array("---\nid: flu\ntitle: 流感疫苗\n---\n建议".utf8) + [0xFF] + Array("每年接种一次。\n\n内部<!---->资料\n".utf8)
         let damaged = AnswerTexts(archived: archived { writer in
             writer.int(bytes.count)
             writer.append(bytes[...])
-            writer.int(0)
-        }).value
-        #expect(damaged.source.contains("内部<!---->资料"))
-        #expect(damaged.readerTexts?.contains { $0.lines.joined().contains("内部资料") } == true)
+        })
+        #expect(damaged.value.source.contains("内部<!---->资料"))
+        #expect(damaged.readerTexts(ofFile: file).contains { $0.lines.joined().contains("内部资料") })
+        // Cut short inside the source: what is there is read, and what readers see derived from it.
+        let cut = AnswerTexts(archived: archived { writer in
+            writer.int(Self.source.utf8.count + 40)
+            writer.append(Array(Self.source.utf8)[...])
+        })
+        #expect(cut.readerTexts(ofFile: file).contains { $0.lines.joined().contains("内部资料") })
     }
 }
 

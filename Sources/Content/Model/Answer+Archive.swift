@@ -4,7 +4,9 @@ import Moderation
 /// An answer as read, kept in a build's cache (``AnswerFileCache``) and read
 /// back instead of the file while the file's stamp is unchanged.
 extension Answer {
-    /// The answer: its front (``writeFront(to:)``), then its texts.
+    /// The answer: its front (``writeFront(to:)``), then its texts: the body's place and the source. Not
+    /// the reader's texts: a build that reads the answer back scans it again only when the lexicon changed,
+    /// and derives them from the source then (``AnswerTexts``); kept, they were half of the memory's bytes.
     func write(to archive: inout ArchiveWriter) {
         writeFront(to: &archive)
         // The body is the end of the source (after the front matter): its length says where, without a second copy.
@@ -16,12 +18,6 @@ extension Answer {
             archive.text(body)
         }
         archive.text(source)
-        archive.int(readerTexts.count)
-        for text in readerTexts {
-            archive.texts(text.lines)
-            archive.ints(text.sourceLines)
-            archive.bool(text.isSummary)
-        }
     }
 
     /// Everything but the texts: what checking the answer against the others needs
@@ -89,15 +85,10 @@ extension Answer {
         } else {
             let bodyEnd = try archive.bool() ? try archive.int() : nil
             let explicitBody = bodyEnd == nil ? try archive.text() : nil
-            // The source and the reader's texts: their shape checked now, decoded when first asked for (``AnswerTexts``).
+            // The source: its shape checked now, decoded when first asked for (``AnswerTexts``).
             let textsStart = archive.position
             // The body is the end of the source: it cannot be longer.
             guard (bodyEnd ?? 0) >= 0, try archive.skipText() >= (bodyEnd ?? 0) else { throw ArchiveReader.Damaged() }
-            for _ in 0..<(try archive.count()) {
-                try archive.skipTexts()
-                try archive.skipInts()
-                _ = try archive.bool()
-            }
             texts = AnswerTexts(archived: .init(bytes: archive.bytes(from: textsStart), bodyEnd: bodyEnd, body: explicitBody, file: file))
         }
         return Answer(scope: scope, id: id, title: title, category: category, updated: updated, visibility: visibility, tags: tags,

@@ -4,14 +4,15 @@ import Synchronization
 
 /// An answer's texts: the file as written, its Markdown body, and what
 /// readers see. As read from the file; or, for an answer a build read back
-/// from its memory, the sealed bytes they were kept as, decoded the first
-/// time they are asked for. Most answers of a build that keeps most sites are
-/// neither rendered nor scanned again (their findings are remembered), and
-/// these texts are most of the time and memory an answer costs to read back.
+/// from its memory, the sealed bytes the source was kept as, decoded the first
+/// time it is asked for, and what readers see derived from it only when asked
+/// for. Most answers of a build that keeps most sites are neither rendered nor
+/// scanned again (their findings are remembered), and these texts are most of
+/// the time and memory an answer costs to read back.
 final class AnswerTexts: Sendable {
     struct Decoded: Sendable {
         let source: String
-        /// Nil once given up (``AnswerTexts/forgetReaderTexts()``).
+        /// Nil where not held: read back from a build's memory, or given up (``AnswerTexts/forgetReaderTexts()``).
         fileprivate(set) var readerTexts: [DerivedText]?
         /// The body where it is not the end of the source (a text of its own).
         private let ownBody: String?
@@ -26,7 +27,7 @@ final class AnswerTexts: Sendable {
             ownBody ?? String(decoding: source.utf8.suffix(bodyByteCount), as: UTF8.self)
         }
 
-        init(source: String, body: String, readerTexts: [DerivedText]) {
+        init(source: String, body: String, readerTexts: [DerivedText]?) {
             var source = source
             var body = body
             let isEnd = source.withUTF8 { whole in
@@ -41,13 +42,13 @@ final class AnswerTexts: Sendable {
         }
     }
 
-    /// Where the texts are kept in a build's memory: the source, then the reader's texts
-    /// (see ``Answer/write(to:)``), and where the body starts (its length at the end of the source) or the body itself.
+    /// Where the texts are kept in a build's memory: the source (see ``Answer/write(to:)``), and where the
+    /// body starts (its length at the end of the source) or the body itself.
     struct Archived: Sendable {
         let bytes: ArraySlice<UInt8>
         let bodyEnd: Int?
         let body: String?
-        /// The answer's file, should its reader's texts have to be derived again.
+        /// The answer's file.
         let file: String
     }
 
@@ -72,8 +73,8 @@ final class AnswerTexts: Sendable {
         return value.readerTexts ?? ReaderView.texts(ofFile: file, text: value.source)
     }
 
-    /// Gives up the reader's texts, nearly a fifth of what a province's answers hold: a build does once its
-    /// memory is saved, the last thing of a build that reads them (moderation read them before the gate decided).
+    /// Gives up the reader's texts, nearly a fifth of what a province's answers hold: a build does once the
+    /// gate has decided (moderation read them; nothing after it does).
     func forgetReaderTexts() {
         decoded.withLock { decoded in decoded?.readerTexts = nil }
     }
@@ -115,25 +116,14 @@ final class AnswerTexts: Sendable {
         return length
     }
 
-    /// The texts of `archived`. Their shape was checked when the memory was
-    /// read, and the memory is sealed with the user's key, so they are the
-    /// bytes this program wrote from its own strings. Should a part still not
-    /// decode (a bug), nothing is dropped: the source is read with its bad
-    /// bytes replaced, and what readers see is derived from it anew.
+    /// The texts of `archived`: the source, and the body, as kept; what readers see is derived from the
+    /// source when asked for (``readerTexts(ofFile:)``). The shape was checked when the memory was read,
+    /// and the memory is sealed with the user's key, so these are the bytes this program wrote from its own
+    /// strings. Should the source still not decode (a bug), nothing is dropped: it is read with its bad bytes
+    /// replaced, and what readers see is derived from that.
     private static func decode(_ archived: Archived) -> Decoded {
         var reader = ArchiveReader(Array(archived.bytes))
         let source = (try? reader.text()) ?? Self.repairedSource(archived.bytes)
-        var readerTexts: [DerivedText]? = []
-        do throws(ArchiveReader.Damaged) {
-            for _ in 0..<(try reader.count()) {
-                let lines = try reader.texts()
-                let sourceLines = try reader.ints()
-                guard lines.count == sourceLines.count else { throw ArchiveReader.Damaged() }
-                readerTexts?.append(DerivedText(lines: lines, sourceLines: sourceLines, isSummary: try reader.bool()))
-            }
-        } catch {
-            readerTexts = nil
-        }
         let body: String
         if let bodyEnd = archived.bodyEnd, bodyEnd >= 0, bodyEnd <= source.utf8.count {
             // Compared with the source's end again (``Decoded``): one that starts inside a character, which a
@@ -142,7 +132,7 @@ final class AnswerTexts: Sendable {
         } else {
             body = archived.body ?? ""
         }
-        return Decoded(source: source, body: body, readerTexts: readerTexts ?? ReaderView.texts(ofFile: archived.file, text: source))
+        return Decoded(source: source, body: body, readerTexts: nil)
     }
 
     /// The source's bytes (after their length) as text, any byte that is not UTF-8 replaced.

@@ -16,7 +16,7 @@ import Review
 /// with this memory publishes what one without would. The files are read on
 /// all cores, and only those whose contents changed are written again.
 extension BuildMemory {
-    private static let header = "portal12320 build memory 3"
+    private static let header = "portal12320 build memory 4"
     static let frontHeader = "portal12320 build memory fronts 1"
     private static let frontSuffix = ".front"
 

@@ -377,7 +377,7 @@ struct ArchivedAnswerTextsTests {
     private func archived(_ write: (inout ArchiveWriter) -> Void) -> AnswerTexts.Archived {
         var writer = ArchiveWriter()
         write(&writer)
-        return .init(bytes: writer.bytes[...], bodyEnd: "建议每年接种一次。\n\n内部<!---->资料\n".utf8.count, body: nil, file: "answers/province/flu.md")
+        return .init(bytes: writer.bytes[...], bodyEnd: "建议每年接种一次。\n\n内部<!---->资料\n".utf8.count, body: nil)
     }
 
     @Test func whatReadersSeeIsDerivedFromTheKeptSourceEvenADamagedOne() {
@@ -469,7 +469,7 @@ struct AnswerTextsBodyTests {
         writer.int(0)
         // Two bytes into the three of 。
         let bodyEnd = "。\n".utf8.count - 1
-        let texts = AnswerTexts(archived: .init(bytes: writer.bytes[...], bodyEnd: bodyEnd, body: nil, file: "answers/province/flu.md"))
+        let texts = AnswerTexts(archived: .init(bytes: writer.bytes[...], bodyEnd: bodyEnd, body: nil))
         let expected = String(decoding: source.utf8.suffix(bodyEnd), as: UTF8.self)
         #expect(texts.value.body == expected)
         #expect(texts.value.bodyByteCount == expected.utf8.count)

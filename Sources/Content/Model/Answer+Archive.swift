@@ -89,7 +89,7 @@ extension Answer {
             let textsStart = archive.position
             // The body is the end of the source: it cannot be longer.
             guard (bodyEnd ?? 0) >= 0, try archive.skipText() >= (bodyEnd ?? 0) else { throw ArchiveReader.Damaged() }
-            texts = AnswerTexts(archived: .init(bytes: archive.bytes(from: textsStart), bodyEnd: bodyEnd, body: explicitBody, file: file))
+            texts = AnswerTexts(archived: .init(bytes: archive.bytes(from: textsStart), bodyEnd: bodyEnd, body: explicitBody))
         }
         return Answer(scope: scope, id: id, title: title, category: category, updated: updated, visibility: visibility, tags: tags,
                       overrides: overrides, media: media, bodyLine: bodyLine, file: file,

@@ -49,7 +49,7 @@ package final class Answer: Sendable {
     package func forgetReaderTexts() { texts.forgetReaderTexts() }
     /// Whether ``readerTexts`` are held (for the tests).
     var holdsReaderTexts: Bool { texts.holdsReaderTexts }
-    /// The source, body and reader's texts, perhaps not yet decoded from a build's memory.
+    /// The source and body, perhaps not yet decoded from a build's memory, and the reader's texts where held.
     private let texts: AnswerTexts
     /// The body's `answer:<id>` links, checked against the other answers when loading.
     package let answerLinks: [Link]

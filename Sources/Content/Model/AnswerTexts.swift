@@ -48,8 +48,6 @@ final class AnswerTexts: Sendable {
         let bytes: ArraySlice<UInt8>
         let bodyEnd: Int?
         let body: String?
-        /// The answer's file.
-        let file: String
     }
 
     private let archived: Archived?
@@ -66,11 +64,11 @@ final class AnswerTexts: Sendable {
         decoded = Mutex(nil)
     }
 
-    /// What readers see: as read or kept, or, once given up, derived from the source anew (as a damaged
-    /// memory's are): `file` tells a transcript (read as written) from an answer.
+    /// What readers see: as read, or, where not held (read back from a build's memory, or given up),
+    /// derived from the source anew as the loader derived it (`file` names the answer in messages only).
     func readerTexts(ofFile file: String) -> [DerivedText] {
         let value = value
-        return value.readerTexts ?? ReaderView.texts(ofFile: file, text: value.source)
+        return value.readerTexts ?? ReaderView.answerTexts(value.source, file: file)
     }
 
     /// Gives up the reader's texts, nearly a fifth of what a province's answers hold: a build does once the

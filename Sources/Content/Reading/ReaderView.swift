@@ -14,8 +14,15 @@ package enum ReaderView {
     package static func texts(ofFile path: String, text: String) -> [DerivedText] {
         // A transcript or description is plain text: readers see it as written.
         guard !path.hasSuffix(".txt") else { return [] }
-        guard let split = try? FrontMatter(splitting: text, file: path) else { return read(body: text, firstLine: 1).texts }
-        let node = try? YAMLSource.parse(split.yaml, file: path, lineOffset: 1)
+        return answerTexts(text, file: path)
+    }
+
+    /// What readers see of the answer file `file` holding `text`, whatever its name: as the loader derives
+    /// it (``AnswerLoader``: the same split, the same YAML, the same reading), for an answer read back from
+    /// a build's memory, which keeps only the source.
+    package static func answerTexts(_ text: String, file: String) -> [DerivedText] {
+        guard let split = try? FrontMatter(splitting: text, file: file) else { return read(body: text, firstLine: 1).texts }
+        let node = try? YAMLSource.parse(split.yaml, file: file, lineOffset: 1)
         return read(frontMatter: node, body: split.body, firstLine: split.bodyLine).texts
     }
 

@@ -218,9 +218,9 @@ package struct SiteBuild: Sendable {
 
     private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
         let decision = try await decide(writing: writing)
-        // The answers' reader's texts are given up once the gate has decided: moderation was the last to read
-        // them (the memory does not keep them). The benchmark's province peaked some 60 MB higher with them
-        // held to the end. The preview keeps them.
+        // The content's answers' reader's texts are given up once the gate has decided: moderation was the last
+        // to read them (the memory does not keep them). The benchmark's province peaked some 60 MB higher with
+        // them held to the end. The preview keeps them, and so do approved revisions still online (few).
         if writing {
             for answer in content.answers { answer.forgetReaderTexts() }
         }

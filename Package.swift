@@ -28,6 +28,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // glibc's malloc_trim: a build gives the pages it freed back to the system between its phases.
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "COpenCC",
             pkgConfig: "opencc",
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Content", "Review", "Publish", "Diagnostics", "Markdown", "Moderation",
+                "Content", "Review", "Publish", "Diagnostics", "Markdown", "Moderation", "CMalloc",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

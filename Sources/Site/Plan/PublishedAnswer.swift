@@ -16,7 +16,7 @@ final class PublishedAnswer: Sendable {
     private let rendering = Mutex<Rendering?>(nil)
 
     /// What publishing uses of the rendered Markdown, nothing more (not the reader's lines moderation
-    /// read): kept for the whole build, for every answer of every site made.
+    /// read): kept until every site made that lists the answer is written (``forgetRendering()``).
     private struct Rendering: Sendable {
         let html: String
         let plainText: String
@@ -44,6 +44,15 @@ final class PublishedAnswer: Sendable {
     var summary: AnswerSummary { rendered.summary }
 
     var path: String { "/answers/\(slug)/" }
+
+    /// Gives up the rendering, made again if asked for: a build does once every site it makes that lists
+    /// the answer is written, so it holds the renderings of the sites it is writing, not the province's.
+    func forgetRendering() {
+        rendering.withLock { $0 = nil }
+    }
+
+    /// Whether the rendering is held (for the tests).
+    var holdsRendering: Bool { rendering.withLock { $0 != nil } }
 
     private var rendered: Rendering {
         rendering.withLock { kept in

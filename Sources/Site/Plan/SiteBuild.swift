@@ -82,7 +82,7 @@ package struct SiteBuild: Sendable {
         package var siteOutputs: [String: String] = [:]
     }
 
-    /// At most this many sites made: their search vocabulary and indexes are made while their pages are written.
+    /// At most this many sites made: their search indexes are made while their pages are written; more are written site by site.
     static let sitesIndexedWhilePagesAreWritten = 2
 
     /// Where the machine-readable list of held-back answers is written: in the
@@ -223,6 +223,7 @@ package struct SiteBuild: Sendable {
         // them held to the end. The preview keeps them, and so do approved revisions still online (few).
         if writing {
             for answer in content.answers { answer.forgetReaderTexts() }
+            FreedMemory.giveBack()
         }
         // What the memory keeps (answers as read, their findings) is complete once the gate has decided:
         // it is saved for the next build while this one renders and writes, whatever becomes of them.
@@ -247,26 +248,41 @@ package struct SiteBuild: Sendable {
         }).compactMapValues { $0 }
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
-        // Each site's search files once its index is made (this thread waits, not the workers writing pages), its
-        // index given up once they are written, and the vocabulary once every index is made: the benchmark's
-        // province peaked at 416-430 MB against 511-523 MB with every site's index held until the end. A build of
-        // a site or two writes its pages first, while its vocabulary and indexes are made on a thread of their own
-        // (the indexes after the pages: `--city nj` took 36 ms longer); one of three or more writes its search files
-        // first: its pages keep both cores busy anyway, and the vocabulary's memory would add to theirs.
         let indexes = rendered.indexes
-        let search: [FileGroup] = rendered.search.indices.map { number in
-            FileGroup(files: rendered.search[number], ready: { indexes.make(number) }, done: { indexes.release(number) })
-        }
-        let pages = FileGroup(files: rendered.pages + decision.besides)
-        let indexFirst = decision.renderer.plan.sites.count - kept.count > Self.sitesIndexedWhilePagesAreWritten
-        if !indexFirst {
+        let groups: [FileGroup]
+        if rendered.sites.count > Self.sitesIndexedWhilePagesAreWritten {
+            // Site by site: its index made (the next site's on a thread of its own meanwhile), its search files and
+            // pages written, then its index and the renderings of answers no site to come lists given up. The build
+            // holds the indexes, terms and renderings of two sites, not the province's: 4x the benchmark's province
+            // peaked at 1,020 MB with every answer's rendering and terms held to the end.
+            var lastSite: [ObjectIdentifier: Int] = [:]
+            for (number, site) in rendered.sites.enumerated() {
+                for page in site.answers { lastSite[ObjectIdentifier(page)] = number }
+            }
+            let last = lastSite
+            groups = rendered.sites.indices.map { number in
+                FileGroup(files: rendered.search[number] + rendered.pages[number], ready: {
+                    indexes.make(number)
+                    if number + 1 < rendered.sites.count { _ = BackgroundValue { indexes.make(number + 1) } }
+                }, done: {
+                    indexes.release(number)
+                    for page in rendered.sites[number].answers where last[ObjectIdentifier(page)] == number { page.forgetRendering() }
+                    FreedMemory.giveBack()
+                })
+            } + [FileGroup(files: decision.besides)]
+        } else {
+            // A build of a site or two writes its pages first, while its indexes are made on a thread of their own
+            // (the indexes after the pages: `--city nj` took 36 ms longer), then each site's search files, its
+            // index given up once they are written.
             _ = BackgroundValue { for number in rendered.search.indices { indexes.make(number) } }
+            groups = [FileGroup(files: rendered.pages.flatMap { $0 } + decision.besides)] + rendered.search.indices.map { number in
+                FileGroup(files: rendered.search[number], ready: { indexes.make(number) }, done: { indexes.release(number) })
+            }
         }
-        let groups = indexFirst ? search + [pages] : [pages] + search
         let files = groups.flatMap(\.files)
         // Asked for once every file is written, when every search index is made.
         let summarize = { (keptPages: Int) in
-            var summary = decision.summary(rendered.pages + rendered.search.flatMap { $0 }, indexes.time)
+            var summary = decision.summary(rendered.pages.flatMap { $0 } + rendered.search.flatMap { $0 }, indexes.time)
             summary.keptSites = kept.count
             summary.keptPages = keptPages
             return summary

@@ -61,17 +61,16 @@ final class SiteRenderer: Sendable {
         logoURL = logo.url
     }
 
-    /// Every file of every site but those of `skipping`, in a fixed order: the
-    /// pages and feeds of every site, and each site's search files, whose
-    /// vocabulary is made on a thread of their own from now on and each site's
-    /// index when its files are about to be written (``SearchIndexes``); where the
-    /// files go is known before the indexes are: ``SearchIndex/shardCount(for:)``.
-    /// - Returns: also the indexes, which say how long they took.
-    func files(skipping: Set<String> = []) -> (pages: [OutputFile], search: [[OutputFile]], indexes: SearchIndexes) {
+    /// Every file of every site but those of `skipping`, in a fixed order, by
+    /// site: the pages and feeds of each site, and each site's search files,
+    /// whose index is made when they are about to be written (``SearchIndexes``);
+    /// where the files go is known before the indexes are: ``SearchIndex/shardCount(for:)``.
+    /// - Returns: also the sites, in the same order, and the indexes, which say how long they took.
+    func files(skipping: Set<String> = []) -> (sites: [SitePlan.Site], pages: [[OutputFile]], search: [[OutputFile]], indexes: SearchIndexes) {
         let sites = plan.sites.filter { !skipping.contains($0.domain) }
         let indexes = searchIndexes(sites)
-        let pages = sites.flatMap { site in siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: []) }
-        return (pages, sites.indices.map(indexes.files), indexes)
+        let pages = sites.map { site in siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: []) }
+        return (sites, pages, sites.indices.map(indexes.files), indexes)
     }
 
     /// Each site's files but the search indexes, which ``searchFiles()`` makes

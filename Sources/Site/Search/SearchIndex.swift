@@ -40,17 +40,17 @@ struct SearchIndex {
     let variants: [UInt8]
 
     /// - Parameters:
-    ///   - vocabulary: built once per build, for at least these answers.
-    ///   - simplifiedForms: the traditional forms of some characters and the simplified character of each.
+    ///   - vocabulary: the vocabulary of these answers' terms, in this order.
+    ///   - simplifiedForms: the traditional forms of the characters given, with the simplified character of each.
     ///   - synonyms: groups of words residents use for the same thing; a group ships when one of its words is in this index.
     ///   - shardCount: ``shardCount(for:)`` of these answers, as the files were listed with.
     ///   - province: names each answer's category in its document.
     init(answers: [PublishedAnswer], shardCount count: Int, vocabulary: SearchVocabulary, province: Province,
-         simplifiedForms: [UInt32: UInt32] = [:], synonyms: [[String]] = []) {
-        let lengths = answers.map { vocabulary.lengths[$0.answer.file] ?? 0 }
+         simplifiedForms: (Set<UInt32>) -> [UInt32: UInt32] = { _ in [:] }, synonyms: [[String]] = []) {
+        let lengths = vocabulary.lengths
         let averageLength = max(1, Double(lengths.reduce(0, +)) / Double(max(1, answers.count)))
         shardCount = count
-        let sharded = ShardedPostings(documents: answers.map { vocabulary.counts[$0.answer.file] ?? .empty }, shardCount: count,
+        let sharded = ShardedPostings(documents: vocabulary.counts, shardCount: count,
                                       hashes: vocabulary.hashes) { document, count in
             TermCounts.weight(of: Int(count), length: lengths[document], averageLength: averageLength)
         }
@@ -78,10 +78,9 @@ struct SearchIndex {
         // Made with the site's index, not kept with the vocabulary: a province's documents held for every site
         // until the last index was made were some 23 MB of a build's peak.
         documents = answers.concurrentMap { Self.document(of: $0, province: province) }
-        var holds = [Bool](repeating: false, count: vocabulary.tokens.count)
-        for token in sharded.tokens { holds[Int(token)] = true }
-        let characters = vocabulary.characterFlags(holding: holds)
-        let held = synonyms.isEmpty ? [] : Set(vocabulary.tokens.indices.lazy.filter { holds[$0] }.map { vocabulary.tokens[$0] })
+        // Every token of the vocabulary is one of these answers'.
+        let characters = vocabulary.characters()
+        let held = synonyms.isEmpty ? [] : Set(vocabulary.tokens)
         // meta.json is fetched by every query anyway: the synonym groups ride along (no request more).
         var metaJSON = Array("{\"shards\":\(count),\"documents\":\(answers.count),\"synonyms\":[".utf8)
         let shipped = synonyms.filter { group in group.contains { word in SearchTokens.counts(word).keys.allSatisfy(held.contains) } }
@@ -100,7 +99,7 @@ struct SearchIndex {
         let build = digest.finalize().hex.prefix(16)
         meta = metaJSON + Array("],\"build\":\"\(build)\"}".utf8)
         var json: [UInt8] = [UInt8(ascii: "{")]
-        for (traditional, simplified) in simplifiedForms.filter({ characters[Int($0.value)] }).sorted(by: { $0.key < $1.key }) {
+        for (traditional, simplified) in simplifiedForms(characters).filter({ characters.contains($0.value) }).sorted(by: { $0.key < $1.key }) {
             guard let from = Unicode.Scalar(traditional), let to = Unicode.Scalar(simplified) else { continue }
             if json.count > 1 { json.append(UInt8(ascii: ",")) }
             Self.appendJSONString(String(from), to: &json)

@@ -1,11 +1,12 @@
 import Content
 import Synchronization
 
-/// The search indexes of the sites a build makes, from one vocabulary made on
-/// a thread of its own from the start (``SearchVocabulary``): each site's index
-/// is made when its files are about to be written (``make(_:)``) and given up
-/// once they are (``release(_:)``), and the vocabulary once every index is
-/// made. A province's indexes held at once took some 60 MB at a build's peak.
+/// The search indexes of the sites a build makes, each made from a vocabulary
+/// of its own site's answers (``SearchVocabulary``) when its files are about
+/// to be written (``make(_:)``) and given up once they are (``release(_:)``);
+/// each answer's terms are made once and kept only while a site still to be
+/// indexed lists it (``SharedTermCounts``). A build holds the indexes and terms
+/// of the sites it is writing, never the province's.
 ///
 /// Each site's index is a function of its own answers alone
 /// (`CityBuildTests`), so the sites left out change nothing.
@@ -15,24 +16,20 @@ final class SearchIndexes: Sendable {
     let shardCounts: [Int]
     private let province: Province
     private let synonyms: [[String]]
-    private let shared: BackgroundValue<Shared>
-    private let state: Mutex<State>
+    private let simplifiedForms: @Sendable (Set<UInt32>) -> [UInt32: UInt32]
+    private let terms: SharedTermCounts
+    private let slots: [Slot]
+    private let spent = Mutex(Duration.zero)
 
-    /// The vocabulary and the traditional forms of its characters, until no index is left to make.
-    private final class Shared: Sendable {
-        let made: Mutex<(vocabulary: SearchVocabulary, forms: [UInt32: UInt32])?>
-        let time: Duration
-
-        init(_ made: (vocabulary: SearchVocabulary, forms: [UInt32: UInt32]), time: Duration) {
-            self.made = Mutex(made)
-            self.time = time
+    /// One site's index: not made yet, made, or given up.
+    private final class Slot: Sendable {
+        enum State {
+            case notMade
+            case made(SearchIndex)
+            case released
         }
-    }
 
-    private struct State {
-        var indexes: [Int: SearchIndex] = [:]
-        var made: Set<Int> = []
-        var time = Duration.zero
+        let state = Mutex(State.notMade)
     }
 
     /// - Parameter simplifiedForms: the traditional forms of the characters given, with their simplified ones.
@@ -41,43 +38,32 @@ final class SearchIndexes: Sendable {
         self.sites = sites
         self.province = province
         self.synonyms = synonyms
+        self.simplifiedForms = simplifiedForms
         shardCounts = sites.map { SearchIndex.shardCount(for: $0.answers) }
-        state = Mutex(State())
-        shared = BackgroundValue {
-            let clock = ContinuousClock.now
-            var unique: [String: PublishedAnswer] = [:]
-            for site in sites { for page in site.answers { unique[page.answer.file] = page } }
-            let vocabulary = SearchVocabulary(answers: unique.keys.sorted().map { unique[$0]! })
-            let characters = vocabulary.characterFlags()
-            let forms = simplifiedForms(Set(characters.indices.lazy.filter { characters[$0] }.map { UInt32($0) }))
-            return Shared((vocabulary, forms), time: ContinuousClock.now - clock)
-        }
+        terms = SharedTermCounts(sites: sites.map(\.answers))
+        slots = sites.map { _ in Slot() }
     }
 
     /// Makes the index of site `number` (of ``sites``), unless it was made (and perhaps given up since):
-    /// from any thread, as often as wanted.
+    /// from any thread, as often as wanted; a thread asking while another makes it waits for it.
     func make(_ number: Int) {
-        let shared = shared.value
-        state.withLock { state in
-            guard !state.made.contains(number) else { return }
+        slots[number].state.withLock { state in
+            guard case .notMade = state else { return }
             let clock = ContinuousClock.now
-            let index = shared.made.withLock { made in
-                let (vocabulary, forms) = made!
-                return SearchIndex(answers: sites[number].answers, shardCount: shardCounts[number], vocabulary: vocabulary,
-                                   province: province, simplifiedForms: forms, synonyms: synonyms)
-            }
-            state.indexes[number] = index
-            state.made.insert(number)
-            state.time += ContinuousClock.now - clock
-            if state.made.count == sites.count { shared.made.withLock { $0 = nil } }
+            let site = sites[number]
+            let vocabulary = SearchVocabulary(terms: site.answers.concurrentMap(terms.counts(of:)))
+            state = .made(SearchIndex(answers: site.answers, shardCount: shardCounts[number], vocabulary: vocabulary,
+                                      province: province, simplifiedForms: simplifiedForms, synonyms: synonyms))
+            let time = ContinuousClock.now - clock
+            spent.withLock { $0 += time }
         }
     }
 
     /// The index of site `number`, made if it is not yet: never after ``release(_:)``.
     func index(_ number: Int) -> SearchIndex {
         make(number)
-        return state.withLock { state in
-            guard let index = state.indexes[number] else {
+        return slots[number].state.withLock { state in
+            guard case .made(let index) = state else {
                 preconditionFailure("the search index of \(sites[number].domain) was asked for after it was given up")
             }
             return index
@@ -86,7 +72,7 @@ final class SearchIndexes: Sendable {
 
     /// Gives up the index of site `number` once its files are written.
     func release(_ number: Int) {
-        _ = state.withLock { $0.indexes.removeValue(forKey: number) }
+        slots[number].state.withLock { $0 = .released }
     }
 
     /// Every index, made now (the preview's search, asked for as a whole).
@@ -94,9 +80,9 @@ final class SearchIndexes: Sendable {
         sites.indices.map(index)
     }
 
-    /// How long the vocabulary and the indexes made so far took.
+    /// How long the indexes made so far took.
     var time: Duration {
-        shared.value.time + state.withLock { $0.time }
+        spent.withLock { $0 }
     }
 
     /// The search files of site `number`, its index made when the first of them is.

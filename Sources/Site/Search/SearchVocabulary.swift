@@ -1,9 +1,12 @@
 import Content
 import Markdown
 
-/// Every token of every published answer, numbered once per build, with each
-/// answer's token scores: shared by all sites, so an answer shown on eleven
-/// city sites is tokenised once.
+/// Every token of one site's answers, numbered in an order that is the same
+/// for any set of answers (Han tokens by packed value, then words by their
+/// bytes), with each answer's token scores: made for each site's index and
+/// given up with it, so a build holds the tokens of the sites it is indexing,
+/// not the province's. Only the order of the ids reaches the index files, and
+/// it is the same whatever other answers are numbered with them.
 struct SearchVocabulary: Sendable {
     /// Han tokens by packed value, then words by their bytes; a token's id is its position.
     let tokens: [String]
@@ -14,15 +17,11 @@ struct SearchVocabulary: Sendable {
     private let jsonKeyEnds: [Int32]
     /// FNV-1a of the token (see ``SearchTokens/shard(of:count:)``).
     let hashes: [UInt32]
-    /// Per answer file: its tokens' ids, ascending, with their weighted counts.
-    let counts: [String: AscendingCounts]
-    /// Per answer file: its weighted length (``TermCounts/length``); a site's
-    /// average makes its BM25 weights (``SearchIndex``), so a site's index
-    /// depends on its own answers only, whatever else the build holds.
-    let lengths: [String: Int]
-
-    /// Answers whose lists are made between two releases of their counts.
-    private static let batchSize = 512
+    /// Per answer, in the order given: its tokens' ids, ascending, with their weighted counts.
+    let counts: [AscendingCounts]
+    /// Per answer, in the order given: its weighted length (``TermCounts/length``); the site's
+    /// average makes its BM25 weights (``SearchIndex``), so a site's index depends on its own answers only.
+    let lengths: [Int]
 
     /// Appends the JSON string of the token `id`.
     func appendJSONKey(_ id: Int32, to json: inout [UInt8]) {
@@ -31,28 +30,25 @@ struct SearchVocabulary: Sendable {
         json.append(contentsOf: jsonKeys[start..<end])
     }
 
-    /// Whether each Unicode scalar occurs in a token, by value (0 to 0x10FFFF): in a token
-    /// `holding` marks, by id, or in any token without it.
-    func characterFlags(holding: [Bool]? = nil) -> [Bool] {
-        var flags = [Bool](repeating: false, count: 0x110000)
-        for (id, token) in tokens.enumerated() where holding?[id] ?? true {
-            for scalar in token.unicodeScalars { flags[Int(scalar.value)] = true }
+    /// The Unicode scalars of every token, by value.
+    func characters() -> Set<UInt32> {
+        var characters = Set<UInt32>()
+        for token in tokens {
+            for scalar in token.unicodeScalars { characters.insert(scalar.value) }
         }
-        return flags
+        return characters
     }
 
-    init(answers: [PublishedAnswer]) {
-        var counted = answers.concurrentMap { page -> (String, TermCounts) in
-            (page.answer.file, TermCounts(body: page.plainText, fields: [page.answer.title] + page.answer.tags))
-        }
-        lengths = Dictionary(uniqueKeysWithValues: counted.map { ($0, $1.length) })
+    /// - Parameter terms: the terms of each answer of a site, in the site's order.
+    init(terms: [TermCounts]) {
+        lengths = terms.map(\.length)
         // Numbered Han tokens first, by packed value, then words by their bytes: an order
         // that is cheap to make and the same on every build.
         var table = PackedTokenTable()
         var allWords = Set<String>()
-        for (_, terms) in counted {
-            terms.han.forEach { key, _ in table.insert(key) }
-            allWords.formUnion(terms.words.keys)
+        for answer in terms {
+            answer.han.forEach { key, _ in table.insert(key) }
+            allWords.formUnion(answer.words.keys)
         }
         let hanKeys = table.allKeys.sorted()
         for (id, key) in hanKeys.enumerated() { table.set(Int32(id), for: key) }
@@ -70,23 +66,13 @@ struct SearchVocabulary: Sendable {
         self.jsonKeyEnds = jsonKeyEnds
         hashes = tokens.map { SearchTokens.hash($0) }
         let ids = table
-        var counts: [String: AscendingCounts] = [:]
-        counts.reserveCapacity(counted.count)
-        // A batch at a time, each answer's counts dropped once its list is made: a province's counts and
-        // lists held at once took some 60 MB more at the build's peak.
-        for batch in stride(from: 0, to: counted.count, by: Self.batchSize) {
-            let range = batch..<min(batch + Self.batchSize, counted.count)
-            let lists = Array(counted[range]).concurrentMap { file, terms in
-                // Han ids follow the packed order an answer's keys are already in: only its words need sorting.
-                var list: [(key: UInt64, count: Int32)] = []
-                list.reserveCapacity(terms.han.count + terms.words.count)
-                terms.han.forEach { key, count in list.append((key: UInt64(ids.value(of: key)!), count: count)) }
-                list += terms.words.map { (key: UInt64(wordIDs[$0.key]!), count: Int32($0.value)) }.sorted { $0.key < $1.key }
-                return (file, AscendingCounts(list))
-            }
-            for (file, list) in lists { counts[file] = list }
-            for index in range { counted[index].1 = TermCounts(body: "", fields: []) }
+        counts = terms.concurrentMap { answer in
+            // Han ids follow the packed order an answer's keys are already in: only its words need sorting.
+            var list: [(key: UInt64, count: Int32)] = []
+            list.reserveCapacity(answer.han.count + answer.words.count)
+            answer.han.forEach { key, count in list.append((key: UInt64(ids.value(of: key)!), count: count)) }
+            list += answer.words.map { (key: UInt64(wordIDs[$0.key]!), count: Int32($0.value)) }.sorted { $0.key < $1.key }
+            return AscendingCounts(list)
         }
-        self.counts = counts
     }
 }

@@ -11,7 +11,9 @@ final class PublishedAnswer: Sendable {
     /// The last URL segment: the answer's id, or for an override the id of the
     /// provincial answer it replaces, so shared links keep working.
     let slug: String
-    private let province: Province
+    /// The name of the answer's category, for ``summary``: not the province, whose copy in every
+    /// answer was some 400 bytes each (5 MB of the benchmark province's build, 22 MB at 4x).
+    private let categoryName: String
     private let render: @Sendable (PublishedAnswer) -> MarkdownDocument
     private let rendering = Mutex<Rendering?>(nil)
 
@@ -30,7 +32,7 @@ final class PublishedAnswer: Sendable {
     init(answer: Answer, slug: String, province: Province, render: @escaping @Sendable (PublishedAnswer) -> MarkdownDocument) {
         self.answer = answer
         self.slug = slug
-        self.province = province
+        categoryName = province.category(answer.category)?.name ?? ""
         self.render = render
     }
 
@@ -60,7 +62,7 @@ final class PublishedAnswer: Sendable {
             let document = render(self)
             let excerpt = document.excerpt
             let made = Rendering(html: document.html, plainText: document.plainText, excerpt: excerpt,
-                                 summary: AnswerSummary(answer, path: path, excerpt: excerpt, province: province))
+                                 summary: AnswerSummary(answer, path: path, excerpt: excerpt, categoryName: categoryName))
             kept = made
             return made
         }

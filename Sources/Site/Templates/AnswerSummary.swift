@@ -13,13 +13,14 @@ struct AnswerSummary: TemplateContext {
     /// - Parameters:
     ///   - path: the answer's address on its sites.
     ///   - excerpt: the first sentences of its text.
-    init(_ answer: Answer, path: String, excerpt: String, province: Province) {
+    ///   - categoryName: the name of its category.
+    init(_ answer: Answer, path: String, excerpt: String, categoryName: String) {
         title = answer.title
         url = path
         self.excerpt = excerpt
         updated = answer.updated.chinese
         updatedISO = answer.updated.description
-        categoryName = province.category(answer.category)?.name ?? ""
+        self.categoryName = categoryName
         provincial = answer.scope == .province
     }
 

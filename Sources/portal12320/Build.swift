@@ -58,6 +58,8 @@ struct Build: AsyncParsableCommand {
         let memory = BuildMemory.restored(for: output, cities: Set(cities))
         // The answers' stamps, taken with the inputs' before anything was read, are not taken again.
         memory.answers.take(inputs.stamps)
+        // Moderation scans each answer once here: what readers see is derived for it, not held for the province.
+        memory.answers.giveUpReaderTextsAsRead()
         let content = try options.load(cities: Set(cities), cache: memory.answers)
         try CitySelection.validate(cities, in: content.province)
         for issue in content.otherCitiesIssues { Terminal.report(issue) }

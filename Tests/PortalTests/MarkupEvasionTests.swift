@@ -1,4 +1,4 @@
-import Content
+@testable import Content
 import Foundation
 import Moderation
 import Review
@@ -98,12 +98,18 @@ struct MarkupEvasionTests {
         #expect(findings.allSatisfy { (1...lines).contains($0.line) }, "\(findings)")
     }
 
-    @Test func noEvasionReachesAnyOutputFileAndEveryControlPublishes() async throws {
+    /// Whether the answers keep what readers see as read (the preview) or give it up as soon as read, moderation
+    /// deriving it again from the source (`build`, ``AnswerFileCache/giveUpReaderTextsAsRead()``): the same either way.
+    @Test(arguments: [false, true])
+    func noEvasionReachesAnyOutputFileAndEveryControlPublishes(givingUpReaderTexts: Bool) async throws {
         let fixture = try fixture(with: Self.evasions, prefix: "evasion")
         for (index, control) in Self.controls.enumerated() {
             try fixture.write(control.file(id: "control-\(index)", marker: "QZXcontrol\(index)MARK"), to: "Content/answers/nj/control-\(index).md")
         }
-        let content = try ContentLoader.load(directory: fixture.content)
+        let answers = AnswerFileCache()
+        if givingUpReaderTexts { answers.giveUpReaderTextsAsRead() }
+        let content = try ContentLoader.load(directory: fixture.content, cache: answers)
+        #expect(content.answers.allSatisfy { $0.holdsReaderTexts != givingUpReaderTexts })
         let report = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
         let held = Set(report.heldBack.map { $0.item.reference.split(separator: "/").last.map(String.init) ?? "" })
         for (index, evasion) in Self.evasions.enumerated() {

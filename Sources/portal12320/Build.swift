@@ -58,7 +58,9 @@ struct Build: AsyncParsableCommand {
         let memory = BuildMemory.restored(for: output, cities: Set(cities))
         // The answers' stamps, taken with the inputs' before anything was read, are not taken again.
         memory.answers.take(inputs.stamps)
-        // Moderation scans each answer once here: what readers see is derived for it, not held for the province.
+        // Each answer read is moderated as it is read, and gives up what readers see at once: it is never held
+        // for the whole province, and each answer is parsed once.
+        memory.findings.scanAsRead(by: memory.answers, contentDirectory: options.content)
         memory.answers.giveUpReaderTextsAsRead()
         let content = try options.load(cities: Set(cities), cache: memory.answers)
         try CitySelection.validate(cities, in: content.province)

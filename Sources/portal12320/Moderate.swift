@@ -61,7 +61,6 @@ struct Moderate: AsyncParsableCommand {
     private func contacts() throws(ContentErrors) -> ContactDirectory {
         let portal = options.content + "/portal.yml"
         guard FileManager.default.fileExists(atPath: portal) else { return .empty }
-        let province = try ProvinceLoader.load(file: portal)
-        return try ContactDirectoryLoader.load(file: ContactDirectory.file(options.content), cities: Set(province.cities.map(\.abbr)))
+        return try ContactDirectoryLoader.load(contentDirectory: options.content, province: ProvinceLoader.load(file: portal))
     }
 }

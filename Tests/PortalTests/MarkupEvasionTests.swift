@@ -98,19 +98,23 @@ struct MarkupEvasionTests {
         #expect(findings.allSatisfy { (1...lines).contains($0.line) }, "\(findings)")
     }
 
-    /// Whether the answers keep what readers see as read (the preview) or give it up as soon as read, moderation
-    /// deriving it again from the source (`build`, ``AnswerFileCache/giveUpReaderTextsAsRead()``): the same either way.
-    @Test(arguments: [false, true])
-    func noEvasionReachesAnyOutputFileAndEveryControlPublishes(givingUpReaderTexts: Bool) async throws {
+    /// How the answers were read: keeping what readers see (the preview); giving it up as soon as read, moderation
+    /// deriving it again from the source; or as `build` reads them, each moderated as it is read, then giving it up
+    /// (``FindingsCache/scanAsRead(by:contentDirectory:)``, whose findings the build's board takes). The same either way.
+    @Test(arguments: ["kept", "given up", "scanned as read"])
+    func noEvasionReachesAnyOutputFileAndEveryControlPublishes(readerTexts: String) async throws {
         let fixture = try fixture(with: Self.evasions, prefix: "evasion")
         for (index, control) in Self.controls.enumerated() {
             try fixture.write(control.file(id: "control-\(index)", marker: "QZXcontrol\(index)MARK"), to: "Content/answers/nj/control-\(index).md")
         }
-        let answers = AnswerFileCache()
-        if givingUpReaderTexts { answers.giveUpReaderTextsAsRead() }
-        let content = try ContentLoader.load(directory: fixture.content, cache: answers)
-        #expect(content.answers.allSatisfy { $0.holdsReaderTexts != givingUpReaderTexts })
-        let report = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output).run()
+        let memory = BuildMemory()
+        if readerTexts == "scanned as read" { memory.findings.scanAsRead(by: memory.answers, contentDirectory: fixture.content) }
+        if readerTexts != "kept" { memory.answers.giveUpReaderTextsAsRead() }
+        let content = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
+        #expect(content.answers.allSatisfy { $0.holdsReaderTexts == (readerTexts == "kept") })
+        if readerTexts == "scanned as read" { #expect(memory.findings.holdsOnlyScanned(content.answers)) }
+        let report = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output,
+                                         memory: memory).run()
         let held = Set(report.heldBack.map { $0.item.reference.split(separator: "/").last.map(String.init) ?? "" })
         for (index, evasion) in Self.evasions.enumerated() {
             #expect(held.contains("evasion-\(index)"), "\(evasion.name) was published")

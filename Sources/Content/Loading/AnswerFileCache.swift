@@ -33,16 +33,26 @@ package final class AnswerFileCache: Sendable {
     private let state = Mutex(State())
     /// Whether answers read keep what readers see; see ``giveUpReaderTextsAsRead()``.
     private let keepsReaderTexts = Atomic(true)
+    /// Called with each answer read from its file; see ``scanAsRead(_:)``.
+    private let scan = Mutex<(@Sendable (Answer) -> Void)?>(nil)
 
     package init() {}
 
     /// Makes each answer read from now on give up what readers see as soon as it is read
     /// (``Answer/forgetReaderTexts()``), to be derived from its source again when moderation scans it:
-    /// for a build, which scans each answer once. Held until every answer of the province was read, they
-    /// took the benchmark province's build from 191-201 MB to 228-237 MB at its peak. The preview, which
-    /// scans the same answers again when the lexicon changes, keeps them.
+    /// for a build, which scans each answer once, as it is read (``scanAsRead(_:)``). Held until every answer
+    /// of the province was read, they took the benchmark province's build from 188-202 MB to 228-237 MB at
+    /// its peak. The preview, which scans the same answers again when the lexicon changes, keeps them.
     package func giveUpReaderTextsAsRead() {
         keepsReaderTexts.store(false, ordering: .relaxed)
+    }
+
+    /// Has `scan` called with each answer read from its file from now on (not one kept from an earlier
+    /// load, nor one read back from a build's memory), on the thread that read it, while the answer still
+    /// holds what readers see: moderation, for a build that gives them up as read, so that each answer's
+    /// YAML and Markdown are parsed once (``FindingsCache/scanAsRead(by:contentDirectory:)``).
+    package func scanAsRead(_ scan: @escaping @Sendable (Answer) -> Void) {
+        self.scan.withLock { $0 = scan }
     }
 
     /// For the next load: the stamps of the content's files, taken before it starts (by the preview's watch).
@@ -64,6 +74,7 @@ package final class AnswerFileCache: Sendable {
         fileprivate let taken: [String: FileStamp]
         fileprivate let entries: [String: Entry]
         fileprivate let cache: AnswerFileCache
+        fileprivate let scan: (@Sendable (Answer) -> Void)?
 
         /// The stamp of `file`: as taken before this load, or examined now.
         func stamp(of file: String) -> FileStamp? {
@@ -76,7 +87,10 @@ package final class AnswerFileCache: Sendable {
             let stamp = stamp(of: file)
             if let kept = kept(file: file, scope: scope, stamp: stamp, frontOnly: false) { return kept }
             let result = AnswerLoader.load(file: file, scope: scope, province: province)
-            if case .success(let answer) = result, !cache.keepsReaderTexts.load(ordering: .relaxed) { answer.forgetReaderTexts() }
+            if case .success(let answer) = result {
+                scan?(answer)
+                if !cache.keepsReaderTexts.load(ordering: .relaxed) { answer.forgetReaderTexts() }
+            }
             // A link's stamp says nothing of the file it names: an answer that is a link is read every time.
             if let stamp, stamp.isFile {
                 cache.state.withLock { $0.entries[file] = Entry(stamp: stamp, scope: scope, result: result) }
@@ -107,7 +121,8 @@ package final class AnswerFileCache: Sendable {
 
     /// This load's view of the cache: the stamps taken for it and the answers kept (after ``use(provinceFile:)``).
     func reading() -> Reading {
-        state.withLock { Reading(taken: $0.taken, entries: $0.entries, cache: self) }
+        let scan = scan.withLock { $0 }
+        return state.withLock { Reading(taken: $0.taken, entries: $0.entries, cache: self, scan: scan) }
     }
 
     /// Drops the files no longer loaded, so deleted answers do not stay in memory, and the stamps taken for this load.

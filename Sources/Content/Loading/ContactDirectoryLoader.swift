@@ -5,6 +5,12 @@ import Yams
 /// Reads `lexicon/contacts.yml`. A missing file is an empty directory: then
 /// every number is a caller's (fail closed).
 package enum ContactDirectoryLoader {
+    /// The contact directory of the content folder `contentDirectory`, whose portal.yml is `province`.
+    /// - Throws: ``ContentErrors`` for every malformed entry, with its line.
+    package static func load(contentDirectory: String, province: Province) throws(ContentErrors) -> ContactDirectory {
+        try load(file: ContactDirectory.file(contentDirectory), cities: Set(province.cities.map(\.abbr)))
+    }
+
     /// - Throws: ``ContentErrors`` for every malformed entry, with its line.
     package static func load(file: String, cities: Set<String>) throws(ContentErrors) -> ContactDirectory {
         guard FileManager.default.fileExists(atPath: file) else { return .empty }

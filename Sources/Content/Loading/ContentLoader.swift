@@ -46,7 +46,7 @@ package enum ContentLoader {
         let transcripts = MediaLoader.transcripts(for: answers, directory: directory + "/media", issues: &issues)
         var contacts = ContactDirectory.empty
         do throws(ContentErrors) {
-            contacts = try ContactDirectoryLoader.load(file: ContactDirectory.file(directory), cities: Set(province.cities.map(\.abbr)))
+            contacts = try ContactDirectoryLoader.load(contentDirectory: directory, province: province)
         } catch {
             issues += error.issues
         }

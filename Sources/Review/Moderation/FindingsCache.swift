@@ -69,6 +69,25 @@ package final class FindingsCache: Sendable {
         return findings
     }
 
+    /// Has each answer `answers` reads from its file from now on scanned as it is read, with the lexicon and
+    /// contact directory of `contentDirectory` as they are now, and its findings kept for the board
+    /// (``ReviewBoard/init(content:cache:)``), which uses them only while both are unchanged and the answer is the
+    /// same: a lexicon or directory edited meanwhile, or one that cannot be read now, has the board scan
+    /// every answer itself. With ``AnswerFileCache/giveUpReaderTextsAsRead()``, a build then parses each
+    /// answer once and never holds what readers see of the whole province.
+    package func scanAsRead(by answers: AnswerFileCache, contentDirectory: String) {
+        guard let moderator = try? moderator(for: contentDirectory),
+            let province = try? ProvinceLoader.load(file: contentDirectory + "/portal.yml"),
+            let contacts = try? ContactDirectoryLoader.load(contentDirectory: contentDirectory, province: province)
+        else { return }
+        use(contacts: "\(contacts.entries)")
+        answers.scanAsRead { [self] answer in
+            _ = findings(of: answer) {
+                moderator.scan(answer.source, asRead: answer.readerTexts, contacts: contacts.contacts(for: answer.scope))
+            }
+        }
+    }
+
     /// Drops the findings of answers no longer loaded.
     func keep(only answers: [Answer]) {
         let kept = Set(answers.map(ObjectIdentifier.init))
@@ -144,6 +163,11 @@ package final class FindingsCache: Sendable {
                 return state.findings[id] == nil && state.restored[id]?.answer === answer
             }
         }
+    }
+
+    /// Whether the findings of each of `answers` were scanned by this process, none read from a build's cache file (for the tests).
+    package func holdsOnlyScanned(_ answers: some Sequence<Answer>) -> Bool {
+        state.withLock { state in answers.allSatisfy { state.findings[ObjectIdentifier($0)]?.answer === $0 } }
     }
 
     /// Takes the findings cache files kept, those made with the same lexicon

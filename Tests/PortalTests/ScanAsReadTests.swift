@@ -31,6 +31,25 @@ struct ScanAsReadTests {
         #expect(try #require(board.review(of: "province/flu")).blockingFindings.contains { $0.term == "每年都要接种" })
     }
 
+    /// The findings made while reading are those of the lexicon the scanning started with: a later load by the
+    /// same process, after the board moved on to an edited lexicon, does not file them as the new lexicon's.
+    @Test func aLaterLoadAfterTheLexiconChangedKeepsNoFindingsOfTheOldOne() throws {
+        let fixture = try ProvinceFixture()
+        let memory = BuildMemory()
+        memory.findings.scanAsRead(by: memory.answers, contentDirectory: fixture.content)
+        memory.answers.giveUpReaderTextsAsRead()
+        let lexicon = try fixture.read("Content/lexicon/classified.txt")
+        try fixture.write(lexicon + "\n每年都要接种\n", to: "Content/lexicon/classified.txt")
+        let first = try ReviewBoard(content: ContentLoader.load(directory: fixture.content, cache: memory.answers), cache: memory.findings)
+        #expect(try #require(first.review(of: "province/flu")).blockingFindings.contains { $0.term == "每年都要接种" })
+        // flu.md changed: read again, and scanned as read with the lexicon the scanning started with.
+        let answer = "Content/answers/province/flu.md"
+        try fixture.write(try fixture.read(answer) + "\n补充说明。\n", to: answer)
+        let second = try ReviewBoard(content: ContentLoader.load(directory: fixture.content, cache: memory.answers), cache: memory.findings)
+        #expect(try #require(second.review(of: "province/flu")).blockingFindings.contains { $0.term == "每年都要接种" })
+    }
+
+    /// The contact directory is `lexicon/contacts.yml`: its edit changes the lexicon folder's hash too.
     @Test func aNumberTakenOutOfTheContactDirectoryWhileTheAnswersAreReadIsACallersAgain() throws {
         let fixture = try ProvinceFixture()
         try fixture.write(ContactDirectoryTests.directory, to: "Content/lexicon/contacts.yml")

@@ -20,7 +20,8 @@ package struct ReviewBoard: Sendable {
     /// Scans every answer and reads the ledger and people.yml.
     /// - Throws: ``ContentErrors`` when the lexicon is missing or invalid, the
     ///   ledger does not verify, or people.yml is malformed.
-    /// - Parameter cache: moderation results of earlier loads of the same content (the preview).
+    /// - Parameter cache: moderation results of earlier loads of the same content (the preview), or made
+    ///   while this content was read (`build`, ``FindingsCache/scanAsRead(by:contentDirectory:)``).
     package init(content: ProvinceContent, cache: FindingsCache? = nil) throws(ContentErrors) {
         let moderator: Moderator
         if let cache { moderator = try cache.moderator(for: content.directory) } else { moderator = try Self.moderator(for: content.directory) }
@@ -42,7 +43,7 @@ package struct ReviewBoard: Sendable {
         // The contacts answers may show, as the cache tells them apart.
         cache?.use(contacts: "\(content.contacts.entries)")
         let answers = content.answers.concurrentMap { answer in
-            let scan = { moderator.scan(answer.source, asRead: answer.readerTexts, contacts: content.contacts.contacts(for: answer.scope)) }
+            let scan = { moderator.scan(answer, contacts: content.contacts) }
             let findings = cache?.findings(of: answer, scan: scan) ?? scan()
             var review = AnswerReview(answer, findings: findings, decisions: decisions, policy: policy)
             if review.live == nil, !answer.isPrivate {
@@ -86,7 +87,7 @@ package struct ReviewBoard: Sendable {
                 revision.id == answer.id, revision.visibility == .public, revision.overrides == answer.overrides,
                 ContentLoader.linkIssues(content.answers, checking: [revision]).isEmpty
             else { continue }
-            let findings = moderator.scan(revision.source, asRead: revision.readerTexts, contacts: content.contacts.contacts(for: revision.scope))
+            let findings = moderator.scan(revision, contacts: content.contacts)
             guard !findings.contains(where: { $0.severity == .block }),
                 decisions.latestDecision(answer: answer.reference, sha256: entry.sha256, findings: AnswerReview.fingerprint(findings))?
                     .entry.decision == .approved

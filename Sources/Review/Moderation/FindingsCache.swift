@@ -4,7 +4,8 @@ import Foundation
 import Moderation
 import Synchronization
 
-/// Moderation results kept between loads of the same content (the preview):
+/// Moderation results kept between loads of the same content (the preview), or
+/// made while the content is read (`build`, ``scanAsRead(by:contentDirectory:)``):
 /// the lexicon's moderator while the lexicon folder's files are unchanged,
 /// and each answer's findings while it is the same answer (the same object,
 /// which ``AnswerFileCache`` gives back for an unchanged file) and the
@@ -80,11 +81,23 @@ package final class FindingsCache: Sendable {
             let province = try? ProvinceLoader.load(file: contentDirectory + "/portal.yml"),
             let contacts = try? ContactDirectoryLoader.load(contentDirectory: contentDirectory, province: province)
         else { return }
-        use(contacts: "\(contacts.entries)")
+        let written = "\(contacts.entries)"
+        use(contacts: written)
+        guard let lexicon = state.withLock({ $0.moderator == nil ? nil : $0.lexicon }) else { return }
         answers.scanAsRead { [self] answer in
-            _ = findings(of: answer) {
-                moderator.scan(answer.source, asRead: answer.readerTexts, contacts: contacts.contacts(for: answer.scope))
-            }
+            keepFindings(of: answer, madeWith: (lexicon, written)) { moderator.scan(answer, contacts: contacts) }
+        }
+    }
+
+    /// Keeps the findings of `answer` made by `scan` with the lexicon and contact directory `madeWith`, unless
+    /// either is no longer the cache's (a later load, after an edit, has the board scan with what it read).
+    private func keepFindings(of answer: Answer, madeWith: (lexicon: String, contacts: String), scan: () -> [Finding]) {
+        let id = ObjectIdentifier(answer)
+        let current = { (state: State) in state.lexicon == madeWith.lexicon && state.contacts == madeWith.contacts }
+        guard state.withLock({ current($0) && $0.findings[id]?.answer !== answer }) else { return }
+        let findings = scan()
+        state.withLock { state in
+            if current(state) { state.findings[id] = (answer, findings) }
         }
     }
 

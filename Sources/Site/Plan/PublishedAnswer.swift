@@ -2,9 +2,10 @@ import Content
 import Markdown
 import Synchronization
 
-/// An answer that passed every gate, with its Markdown rendered once, when
-/// first asked for: a build renders the answers of the sites it makes, not
-/// those of the sites it keeps. A provincial answer's rendering is shared by
+/// An answer that passed every gate, with its Markdown rendered when first
+/// asked for, and again only if asked for after a build gave the rendering up
+/// (``forgetRendering()``): a build renders the answers of the sites it makes,
+/// not those of the sites it keeps. A provincial answer's rendering is shared by
 /// every city site; a class, so the many listings that hold it share one copy.
 final class PublishedAnswer: Sendable {
     let answer: Answer
@@ -42,7 +43,7 @@ final class PublishedAnswer: Sendable {
     var plainText: String { rendered.plainText }
     /// The first sentences of the text, for listings, descriptions and the feed.
     var excerpt: String { rendered.excerpt }
-    /// The answer as listings show it, made once for every site and build that lists it.
+    /// The answer as listings show it, made with the rendering, for every site that lists it.
     var summary: AnswerSummary { rendered.summary }
 
     var path: String { "/answers/\(slug)/" }

@@ -219,8 +219,9 @@ package struct SiteBuild: Sendable {
     private func run(progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
         let decision = try await decide(writing: writing)
         // The content's answers' reader's texts are given up once the gate has decided: moderation was the last
-        // to read them (the memory does not keep them). The benchmark's province peaked some 60 MB higher with
-        // them held to the end. The preview keeps them, and so do approved revisions still online (few).
+        // to read them (the memory does not keep them). `build` gave them up as each answer was read
+        // (``AnswerFileCache/giveUpReaderTextsAsRead()``); a build of content loaded otherwise gives them up
+        // here. The preview keeps them, and so do approved revisions still online (few).
         if writing {
             for answer in content.answers { answer.forgetReaderTexts() }
             FreedMemory.giveBack()
@@ -253,7 +254,8 @@ package struct SiteBuild: Sendable {
         if rendered.sites.count > Self.sitesIndexedWhilePagesAreWritten {
             // Site by site: its index made (the next site's on a thread of its own meanwhile), its search files and
             // pages written, then its index and the renderings of answers no site to come lists given up. The build
-            // holds the indexes, terms and renderings of two sites, not the province's: 4x the benchmark's province
+            // holds the indexes of two sites, and the terms and renderings of their answers and of the provincial
+            // ones (listed by every site until the hub, last), not the province's: 4x the benchmark's province
             // peaked at 1,020 MB with every answer's rendering and terms held to the end.
             var lastSite: [ObjectIdentifier: Int] = [:]
             for (number, site) in rendered.sites.enumerated() {

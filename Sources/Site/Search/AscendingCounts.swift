@@ -1,9 +1,9 @@
 /// Keys in ascending order, each once, with a count each, packed into bytes:
 /// a key as its difference from the key before it, then its count, both in
 /// base-128 (7 bits a byte, the high bit set on every byte but a number's
-/// last). A search vocabulary holds one such list per answer, all at once:
-/// a province's took 63 MB as arrays of 8-byte keys and 4-byte counts, and
-/// 28 MB so. Counts take a byte; a token id's difference one or two; a Han
+/// last). A site's search vocabulary holds one such list per answer of the
+/// site, all at once; a province's, when one vocabulary served every site, took
+/// 63 MB as arrays of 8-byte keys and 4-byte counts, and 28 MB so. Counts take a byte; a token id's difference one or two; a Han
 /// key's two or three when its first character is the one before's, else five.
 struct AscendingCounts: Sendable {
     private let bytes: [UInt8]

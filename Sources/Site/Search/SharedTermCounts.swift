@@ -5,7 +5,8 @@ import Synchronization
 /// made from its plain text once: an answer several sites list (a provincial
 /// one, on every city's site and the hub) is kept only until the last of them
 /// has asked for it, and one only its city lists is not kept at all. A build
-/// then holds the terms of the sites it is indexing, not the province's: those
+/// then holds the terms of the sites it is indexing and of the provincial
+/// answers until the last site listing them, not the province's: those
 /// of 4x the benchmark's province held at once were 111 MB of the build's peak.
 final class SharedTermCounts: Sendable {
     private struct Entry {

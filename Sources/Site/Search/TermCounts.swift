@@ -56,7 +56,7 @@ struct TermCounts {
         for key in occurrences {
             if counted.last?.key == key { counted[counted.count - 1].count += 1 } else { counted.append((key, 1)) }
         }
-        // Packed: every answer's counts are held until the vocabulary has numbered them all.
+        // Packed: a site's answers' counts are held until its vocabulary has numbered them all.
         self.han = AscendingCounts(counted)
         self.words = words
         self.length = length

@@ -35,7 +35,7 @@ previous output (without --cleanDestinationDir, which would delete and
 re-create every file): it leaves nothing to delete. Figures go to Benchmarks/results/hugo.md too.
 
 usage: python3 Benchmarks/hugo.py [--runs 3] [--jobs N] [--provincial 500] [--per-city 1000]
-           [--rebuilds-only] [--ours PATH | --skip-ours]
+           [--rebuilds-only | --full-builds-only] [--ours PATH | --skip-ours]
   --ours PATH (or OURS=PATH): a prebuilt portal12320, no `swift build`.
 """
 import argparse
@@ -195,10 +195,14 @@ def main():
     parser.add_argument("--provincial", type=int, default=500, help="provincial answers (as build.sh)")
     parser.add_argument("--per-city", type=int, default=1000, help="answers per city (as build.sh)")
     parser.add_argument("--rebuilds-only", action="store_true", help="only the rebuilds into the previous output")
+    parser.add_argument("--full-builds-only", action="store_true",
+                        help="only the full builds into an empty folder (a large province, whose rebuilds take long)")
     common.add_ours_options(parser, "portal12320")
     args = parser.parse_args()
     if args.runs < 1 or args.jobs < 1:
         parser.error("--runs and --jobs must be at least 1")
+    if args.rebuilds_only and args.full_builds_only:
+        parser.error("--rebuilds-only and --full-builds-only exclude each other")
     started = common.utc_now()
     command = common.command_line(["OURS"])
     ensure_tools(args.provincial, args.per_city)
@@ -262,7 +266,7 @@ def main():
         figures.append(f"ratio {slower} / {faster}: {min(times[slower]) / min(times[faster]):.2f}x best to best "
                        f"(above 1: {faster} is faster)")
         figures.append("  within each run: " + ", ".join(f"{a / b:.2f}x" for a, b in zip(times[slower], times[faster])))
-    if ours_binary:
+    if ours_binary and not args.full_builds_only:
         figures += incremental_cases(ours_command, sites, hugo_output, args.runs, args.jobs)
     for output in run_outputs:
         shutil.rmtree(output, ignore_errors=True)

@@ -77,8 +77,7 @@ extension NewsroomDesk {
         let file = "answers/\(scopeText)/preview.md"
         switch AnswerLoader.read(Data(markdown.utf8), file: file, scope: scope, province: snapshot.content.province) {
         case .success(let answer):
-            let findings = snapshot.board.moderator.scan(answer.source, asRead: answer.readerTexts,
-                                                         contacts: snapshot.content.contacts.contacts(for: scope))
+            let findings = snapshot.board.moderator.scan(answer, contacts: snapshot.content.contacts)
             return ConsoleJSON.Preview(preview_html: Self.preview(of: answer), findings: Self.json(findings), issues: [])
         case .failure(let errors):
             // The text is scanned as written even while its front matter is wrong.

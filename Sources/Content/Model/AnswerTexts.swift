@@ -71,8 +71,8 @@ final class AnswerTexts: Sendable {
         return value.readerTexts ?? ReaderView.answerTexts(value.source, file: file)
     }
 
-    /// Gives up the reader's texts, nearly a fifth of what a province's answers hold: a build does once the
-    /// gate has decided (moderation read them; nothing after it does).
+    /// Gives up the reader's texts, nearly a fifth of what a province's answers hold: `build` does as soon as
+    /// each answer is read and moderated, any other build once the gate has decided (nothing after moderation reads them).
     func forgetReaderTexts() {
         decoded.withLock { decoded in decoded?.readerTexts = nil }
     }

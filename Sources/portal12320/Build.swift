@@ -62,6 +62,8 @@ struct Build: AsyncParsableCommand {
         // for the whole province, and each answer is parsed once.
         memory.findings.scanAsRead(by: memory.answers, contentDirectory: options.content)
         memory.answers.giveUpReaderTextsAsRead()
+        // And then its source, kept in a nameless file of the build's own in `.build-cache/` until its pages are made.
+        if let spill = SpillFile(directory: BuildStamp.cacheDirectory(for: output)) { memory.answers.spillSourcesAsRead(to: spill) }
         let content = try options.load(cities: Set(cities), cache: memory.answers)
         try CitySelection.validate(cities, in: content.province)
         for issue in content.otherCitiesIssues { Terminal.report(issue) }

@@ -100,19 +100,23 @@ struct MarkupEvasionTests {
 
     /// How the answers were read: keeping what readers see (the preview); giving it up as soon as read, moderation
     /// deriving it again from the source; or as `build` reads them, each moderated as it is read, then giving it up
-    /// (``FindingsCache/scanAsRead(by:contentDirectory:)``, whose findings the build's board takes). The same either way.
-    @Test(arguments: ["kept", "given up", "scanned as read"])
+    /// (``FindingsCache/scanAsRead(by:contentDirectory:)``, whose findings the build's board takes), and then, as
+    /// `build` does, giving the source up to a spill file (``SpillFile``), read back to render. The same either way.
+    @Test(arguments: ["kept", "given up", "scanned as read", "spilled"])
     func noEvasionReachesAnyOutputFileAndEveryControlPublishes(readerTexts: String) async throws {
         let fixture = try fixture(with: Self.evasions, prefix: "evasion")
         for (index, control) in Self.controls.enumerated() {
             try fixture.write(control.file(id: "control-\(index)", marker: "QZXcontrol\(index)MARK"), to: "Content/answers/nj/control-\(index).md")
         }
         let memory = BuildMemory()
-        if readerTexts == "scanned as read" { memory.findings.scanAsRead(by: memory.answers, contentDirectory: fixture.content) }
+        let scanned = readerTexts == "scanned as read" || readerTexts == "spilled"
+        if scanned { memory.findings.scanAsRead(by: memory.answers, contentDirectory: fixture.content) }
         if readerTexts != "kept" { memory.answers.giveUpReaderTextsAsRead() }
+        if readerTexts == "spilled" { memory.answers.spillSourcesAsRead(to: try #require(SpillFile(directory: fixture.root))) }
         let content = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
         #expect(content.answers.allSatisfy { $0.holdsReaderTexts == (readerTexts == "kept") })
-        if readerTexts == "scanned as read" { #expect(memory.findings.holdsOnlyScanned(content.answers)) }
+        #expect(content.answers.allSatisfy { $0.isSpilled == (readerTexts == "spilled") })
+        if scanned { #expect(memory.findings.holdsOnlyScanned(content.answers)) }
         let report = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output,
                                          memory: memory).run()
         let held = Set(report.heldBack.map { $0.item.reference.split(separator: "/").last.map(String.init) ?? "" })

@@ -10,11 +10,13 @@ import Testing
 /// The board takes those findings only while both are as it reads them: one
 /// edited meanwhile has every answer scanned again, with the edit.
 struct ScanAsReadTests {
-    /// The board of the fixture read as `build` reads it, `edit` made between the start and the reading.
+    /// The board of the fixture read as `build` reads it (sources given up to a spill file, read back to scan
+    /// them again), `edit` made between the start and the reading.
     private func board(_ fixture: borrowing ProvinceFixture, editing edit: () throws -> Void) throws -> ReviewBoard {
         let memory = BuildMemory()
         memory.findings.scanAsRead(by: memory.answers, contentDirectory: fixture.content)
         memory.answers.giveUpReaderTextsAsRead()
+        memory.answers.spillSourcesAsRead(to: try #require(SpillFile(directory: fixture.root)))
         try edit()
         let content = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
         return try ReviewBoard(content: content, cache: memory.findings)

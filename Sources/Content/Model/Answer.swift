@@ -25,12 +25,9 @@ package final class Answer: Sendable {
     /// Names of media files under `media/` that this answer presents.
     package let media: [String]
     /// The Markdown body.
-    package var body: String { texts.value.body }
+    package var body: String { texts.body }
     /// The length of ``body`` in UTF-8 bytes where it is the end of ``source``, as decoded; `nil` where it is not.
-    var lengthOfBodyEndingSource: Int? {
-        let value = texts.value
-        return value.bodyEndsSource ? value.bodyByteCount : nil
-    }
+    var lengthOfBodyEndingSource: Int? { texts.lengthOfBodyEndingSource }
     /// The length of ``body`` in UTF-8 bytes, without decoding the texts a build read back from its memory
     /// (where the body ends the source, as every answer's does).
     package var bodyByteCount: Int { texts.bodyByteCount }
@@ -49,6 +46,10 @@ package final class Answer: Sendable {
     package func forgetReaderTexts() { texts.forgetReaderTexts() }
     /// Whether ``readerTexts`` are held (for the tests).
     var holdsReaderTexts: Bool { texts.holdsReaderTexts }
+    /// Gives ``source`` up to `file`, read back from it whenever asked for: see ``AnswerTexts/spill(to:)``.
+    func spill(to file: SpillFile) { texts.spill(to: file) }
+    /// Whether ``source`` is in a spill file (for the tests).
+    var isSpilled: Bool { texts.isSpilled }
     /// The source and body, perhaps not yet decoded from a build's memory, and the reader's texts where held.
     private let texts: AnswerTexts
     /// The body's `answer:<id>` links, checked against the other answers when loading.

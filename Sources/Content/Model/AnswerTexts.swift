@@ -8,7 +8,9 @@ import Synchronization
 /// time it is asked for, and what readers see derived from it only when asked
 /// for. Most answers of a build that keeps most sites are neither rendered nor
 /// scanned again (their findings are remembered), and these texts are most of
-/// the time and memory an answer costs to read back.
+/// the time and memory an answer costs to read back. Or, once `build` has
+/// read and moderated the answer, the source is in the build's ``SpillFile``,
+/// read back each time it is asked for (``spill(to:)``).
 final class AnswerTexts: Sendable {
     struct Decoded: Sendable {
         let source: String
@@ -25,6 +27,14 @@ final class AnswerTexts: Sendable {
         /// a copy kept beside the source for every answer was some 26 MB of a province build's peak.
         var body: String {
             ownBody ?? String(decoding: source.utf8.suffix(bodyByteCount), as: UTF8.self)
+        }
+
+        /// The texts of `source`, its last `bodyByteCount` bytes the body.
+        init(source: String, bodyByteCount: Int) {
+            self.source = source
+            readerTexts = nil
+            ownBody = nil
+            self.bodyByteCount = bodyByteCount
         }
 
         init(source: String, body: String, readerTexts: [DerivedText]?) {
@@ -50,18 +60,42 @@ final class AnswerTexts: Sendable {
         let body: String?
     }
 
+    /// Where a source given up to the build's spill file is: its bytes, the body the last ``bodyByteCount`` of them.
+    struct Spilled: Sendable {
+        let file: SpillFile
+        let offset: Int
+        let sourceByteCount: Int
+        let bodyByteCount: Int
+
+        var value: Decoded {
+            let source = String(decoding: file.bytes(at: offset, count: sourceByteCount), as: UTF8.self)
+            return Decoded(source: source, bodyByteCount: bodyByteCount)
+        }
+
+        var body: String {
+            String(decoding: file.bytes(at: offset + sourceByteCount - bodyByteCount, count: bodyByteCount), as: UTF8.self)
+        }
+    }
+
+    /// What is held of the texts: nothing yet (read back from a build's memory, not yet decoded), the decoded texts, or where they were spilled.
+    private enum Held: Sendable {
+        case archived
+        case decoded(Decoded)
+        case spilled(Spilled)
+    }
+
     private let archived: Archived?
-    private let decoded: Mutex<Decoded?>
+    private let held: Mutex<Held>
 
     init(source: String, body: String, readerTexts: [DerivedText]) {
         archived = nil
-        decoded = Mutex(Decoded(source: source, body: body, readerTexts: readerTexts))
+        held = Mutex(.decoded(Decoded(source: source, body: body, readerTexts: readerTexts)))
     }
 
     /// Texts checked for their shape (every length within the bytes, the body no longer than the source) but not yet decoded.
     init(archived: Archived) {
         self.archived = archived
-        decoded = Mutex(nil)
+        held = Mutex(.archived)
     }
 
     /// What readers see: as read, or, where not held (read back from a build's memory, or given up),
@@ -74,19 +108,60 @@ final class AnswerTexts: Sendable {
     /// Gives up the reader's texts, nearly a fifth of what a province's answers hold: `build` does as soon as
     /// each answer is read and moderated, any other build once the gate has decided (nothing after moderation reads them).
     func forgetReaderTexts() {
-        decoded.withLock { decoded in decoded?.readerTexts = nil }
+        held.withLock { held in
+            guard case .decoded(var decoded) = held else { return }
+            decoded.readerTexts = nil
+            held = .decoded(decoded)
+        }
     }
 
     /// Whether the reader's texts are held, decoded (for the tests).
-    var holdsReaderTexts: Bool { decoded.withLock { $0?.readerTexts != nil } }
+    var holdsReaderTexts: Bool {
+        held.withLock { held in if case .decoded(let decoded) = held { decoded.readerTexts != nil } else { false } }
+    }
+
+    /// Whether the source is in a spill file, not in memory (for the tests).
+    var isSpilled: Bool {
+        held.withLock { held in if case .spilled = held { true } else { false } }
+    }
+
+    /// Gives the source up to `file`, to be read back from it whenever asked for: once the answer was read
+    /// and moderated and what readers see given up, and only where the body is the end of the source
+    /// (every answer's, as read from its file). Where the file cannot take it, the source stays in memory.
+    func spill(to file: SpillFile) {
+        held.withLock { held in
+            guard case .decoded(let decoded) = held, decoded.readerTexts == nil, decoded.bodyEndsSource else { return }
+            var source = decoded.source
+            guard let offset = source.withUTF8({ file.keep(UnsafeRawBufferPointer($0)) }) else { return }
+            let count = source.utf8.count
+            held = .spilled(Spilled(file: file, offset: offset, sourceByteCount: count, bodyByteCount: decoded.bodyByteCount))
+        }
+    }
 
     var value: Decoded {
-        decoded.withLock { decoded in
-            if let decoded { return decoded }
-            let made = archived.map(Self.decode) ?? Decoded(source: "", body: "", readerTexts: [])
-            decoded = made
-            return made
+        held.withLock { held in
+            switch held {
+            case .decoded(let decoded): return decoded
+            case .spilled(let spilled): return spilled.value
+            case .archived:
+                let made = archived.map(Self.decode) ?? Decoded(source: "", body: "", readerTexts: [])
+                held = .decoded(made)
+                return made
+            }
         }
+    }
+
+    /// The body: from a spill file, only its own bytes are read back.
+    var body: String {
+        if case .spilled(let spilled) = held.withLock({ $0 }) { return spilled.body }
+        return value.body
+    }
+
+    /// The length of the body in UTF-8 bytes where it is the end of the source, as decoded; `nil` where it is not.
+    var lengthOfBodyEndingSource: Int? {
+        if case .spilled(let spilled) = held.withLock({ $0 }) { return spilled.bodyByteCount }
+        let value = value
+        return value.bodyEndsSource ? value.bodyByteCount : nil
     }
 
     /// The body's length in UTF-8 bytes: for texts kept in a build's memory with the body at the end
@@ -94,6 +169,7 @@ final class AnswerTexts: Sendable {
     /// decodes, for every entry this program wrote); else the decoded body's. The same answer whether
     /// or not the texts were decoded before.
     var bodyByteCount: Int {
+        if case .spilled(let spilled) = held.withLock({ $0 }) { return spilled.bodyByteCount }
         if let archived, let bodyEnd = archived.bodyEnd, bodyEnd >= 0,
             let sourceLength = Self.sourceLength(archived.bytes), bodyEnd <= sourceLength {
             return bodyEnd

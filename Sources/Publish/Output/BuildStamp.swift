@@ -108,8 +108,12 @@ package struct BuildStamp: Codable, Sendable, Equatable {
     /// record a build keeps of its output lives (stamp, sites, memory, lock).
     package static func cacheFile(for output: String, suffix: String) -> String {
         let url = URL(fileURLWithPath: output).standardizedFileURL
-        return url.deletingLastPathComponent().appendingPathComponent(".build-cache")
-            .appendingPathComponent(url.lastPathComponent + "." + suffix).path
+        return URL(fileURLWithPath: cacheDirectory(for: output)).appendingPathComponent(url.lastPathComponent + "." + suffix).path
+    }
+
+    /// `.build-cache/` beside the output folder.
+    package static func cacheDirectory(for output: String) -> String {
+        URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".build-cache").path
     }
 
     /// SHA-256 of `header` and a line for each stamp, by path: the path (less `root` and its slash)

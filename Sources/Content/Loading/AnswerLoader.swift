@@ -73,7 +73,7 @@ package enum AnswerLoader {
                                mediaReferences: reading?.media ?? [], fileHash: fileHash))
     }
 
-    private static func fieldLines(_ fields: YAMLFields) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: keys.map { ($0, fields.line(of: $0)) })
+    private static func fieldLines(_ fields: YAMLFields) -> KeyLines {
+        KeyLines(Dictionary(uniqueKeysWithValues: keys.map { ($0, fields.line(of: $0)) }))
     }
 }

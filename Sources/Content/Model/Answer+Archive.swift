@@ -34,9 +34,9 @@ extension Answer {
         archive.texts(media)
         archive.int(bodyLine)
         archive.text(file)
-        let keys = keyLines.keys.sorted()
-        archive.texts(keys)
-        archive.ints(keys.map { keyLines[$0]! })
+        let keys = keyLines.byKey
+        archive.texts(keys.map(\.key))
+        archive.ints(keys.map(\.line))
         archive.texts(answerLinks.map(\.id))
         archive.ints(answerLinks.map(\.line))
         archive.int(mediaReferences.count)
@@ -93,7 +93,7 @@ extension Answer {
         }
         return Answer(scope: scope, id: id, title: title, category: category, updated: updated, visibility: visibility, tags: tags,
                       overrides: overrides, media: media, bodyLine: bodyLine, file: file,
-                      keyLines: Dictionary(zip(keys, lines)) { first, _ in first }, texts: texts,
+                      keyLines: KeyLines(Dictionary(zip(keys, lines)) { first, _ in first }), texts: texts,
                       answerLinks: zip(linkIDs, linkLines).map { Link(id: $0, line: $1) }, mediaReferences: mediaReferences,
                       fileHash: fileHash)
     }

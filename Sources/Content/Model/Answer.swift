@@ -36,7 +36,7 @@ package final class Answer: Sendable {
     /// The file, as the user named it.
     package let file: String
     /// Lines of the front matter keys, for messages about their values.
-    package let keyLines: [String: Int]
+    package let keyLines: KeyLines
     /// The whole file as written, front matter included: what moderation reads.
     package var source: String { texts.value.source }
     /// What readers see — every front-matter value as YAML decodes it, the
@@ -60,7 +60,7 @@ package final class Answer: Sendable {
     package let fileHash: String
 
     package convenience init(scope: Scope, id: String, title: String, category: String, updated: Day, visibility: Visibility, tags: [String],
-                 overrides: String?, media: [String], body: String, bodyLine: Int, file: String, keyLines: [String: Int],
+                 overrides: String?, media: [String], body: String, bodyLine: Int, file: String, keyLines: KeyLines,
                  source: String, readerTexts: [DerivedText], answerLinks: [Link], mediaReferences: [MarkdownDocument.MediaReference],
                  fileHash: String) {
         self.init(scope: scope, id: id, title: title, category: category, updated: updated, visibility: visibility, tags: tags,
@@ -70,7 +70,7 @@ package final class Answer: Sendable {
     }
 
     init(scope: Scope, id: String, title: String, category: String, updated: Day, visibility: Visibility, tags: [String],
-         overrides: String?, media: [String], bodyLine: Int, file: String, keyLines: [String: Int], texts: AnswerTexts,
+         overrides: String?, media: [String], bodyLine: Int, file: String, keyLines: KeyLines, texts: AnswerTexts,
          answerLinks: [Link], mediaReferences: [MarkdownDocument.MediaReference], fileHash: String) {
         self.scope = scope
         self.id = id

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Content
+import Diagnostics
 import Foundation
 import Moderation
 import Review
@@ -32,6 +33,13 @@ struct Moderate: AsyncParsableCommand {
             Terminal.report(error)
             throw ExitCode(2)
         }
+        let province: Province?
+        do {
+            province = try self.province()
+        } catch {
+            Terminal.report(error)
+            throw ExitCode(2)
+        }
         let report: ModerationReport
         // A folder that yields nothing is a mistake (a wrong path, a misspelt folder), never "nothing found".
         let named = AnswerFiles.expanding(files)
@@ -41,7 +49,7 @@ struct Moderate: AsyncParsableCommand {
         }
         do {
             report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : named,
-                                               with: moderator, contacts: contacts())
+                                               with: moderator, contacts: contacts(of: province))
         } catch {
             Terminal.report(error)
             throw ExitCode(2)
@@ -53,14 +61,39 @@ struct Moderate: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("\n".utf8))
         } else {
             Terminal.say(report.text(), keepingLineBreaks: true, terminator: "")
+            if let policy = province?.reviewPolicy, let waiting = Self.waitingForReview(report, policy: policy) { Terminal.say(waiting) }
         }
         if report.hasBlockingFindings { throw ExitCode.failure }
     }
 
-    /// The content folder's contact directory, read with the cities of its portal.yml; none without one.
-    private func contacts() throws(ContentErrors) -> ContactDirectory {
+    /// The content folder's portal.yml, if it has one.
+    private func province() throws(ContentErrors) -> Province? {
         let portal = options.content + "/portal.yml"
-        guard FileManager.default.fileExists(atPath: portal) else { return .empty }
-        return try ContactDirectoryLoader.load(contentDirectory: options.content, province: ProvinceLoader.load(file: portal))
+        guard FileManager.default.fileExists(atPath: portal) else { return nil }
+        return try ProvinceLoader.load(file: portal)
+    }
+
+    /// The content folder's contact directory, read with the cities of its portal.yml; none without one.
+    private func contacts(of province: Province?) throws(ContentErrors) -> ContactDirectory {
+        guard let province else { return .empty }
+        return try ContactDirectoryLoader.load(contentDirectory: options.content, province: province)
+    }
+
+    /// What the findings mean for publication under the content's review policy, where a reviewer must decide:
+    /// under `review: flagged`, an answer with any finding, a public contact of the directory included, is held
+    /// back by `build` until a reviewer approves this very text, though nothing in it blocks.
+    static func waitingForReview(_ report: ModerationReport, policy: ReviewPolicy) -> String? {
+        switch policy {
+        case .all:
+            return "Under `review: all` (portal.yml), every answer is published only once a reviewer approved this very text."
+        case .flagged:
+            let waiting = report.documents.count { document in
+                !document.findings.isEmpty && !document.findings.contains { $0.severity == .block }
+            }
+            guard waiting > 0 else { return nil }
+            return "Under `review: flagged` (portal.yml), \(Plural.of(waiting, "file")) with findings, none blocking, "
+                + "\(waiting == 1 ? "is" : "are") published only once a reviewer approved this very text "
+                + "(`portal12320 review queue`); a public contact of the directory counts as a finding."
+        }
     }
 }

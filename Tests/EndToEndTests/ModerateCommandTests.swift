@@ -88,6 +88,32 @@ struct ModerateCommandTests {
         #expect(result.output.contains("Content/media/talk.mp3.txt:1:6: block pii.mobile: 13812345678"))
     }
 
+    /// `moderate` says what `build` does with an answer whose findings block nothing: under `review: flagged`
+    /// it waits for a reviewer, a public contact of the directory as much as a phrase for review (the attack
+    /// on #15 found `moderate` saying "0 blocking, 0 for review" of an answer the build then held back).
+    @Test func findingsThatBlockNothingAreSaidToWaitForAReviewerUnderReviewFlagged() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        try province.write("- name: 江苏省卫生健康委员会\n  scope: province\n  phones: [\"025-83620600\"]\n", to: "Content/lexicon/contacts.yml")
+        let front = "---\nid: ID\ntitle: 咨询\ncategory: vaccination\nupdated: 2024-09-10\n---\n"
+        try province.write(front.replacingOccurrences(of: "ID", with: "contact") + "请致电025-83620600咨询。\n", to: "Content/answers/province/contact.md")
+        try province.write(front.replacingOccurrences(of: "ID", with: "plain") + "请按时接种。\n", to: "Content/answers/province/plain.md")
+
+        let contact = try province.run(["moderate", "Content/answers/province/contact.md"])
+        #expect(contact.status == 0, "\(contact.error)")
+        #expect(contact.output.contains("1 file scanned: 0 blocking, 0 for review, 1 public contacts of the directory."))
+        #expect(contact.output.contains("Under `review: flagged` (portal.yml), 1 file with findings, none blocking, is published only once a reviewer approved"))
+        let plain = try province.run(["moderate", "Content/answers/province/plain.md"])
+        #expect(plain.status == 0 && !plain.output.contains("Under `review:"), "\(plain.output)")
+
+        // What build does with them.
+        let build = try province.run(["build"])
+        #expect(build.status == 0, "\(build.error)")
+        #expect(!FileManager.default.fileExists(atPath: province.root + "/dist/www.js12320.cn/answers/contact/index.html"))
+        #expect(FileManager.default.fileExists(atPath: province.root + "/dist/www.js12320.cn/answers/plain/index.html"))
+        #expect(try province.read("dist/held-back.json").contains("province/contact"))
+        #expect(!(try province.read("dist/held-back.json").contains("province/plain")))
+    }
+
     @Test func reviewOnlyFindingsExitZero() throws {
         try withAnswer("这个问题不归我们管。\n") { file in
             let result = try Executable.run(["moderate", file])

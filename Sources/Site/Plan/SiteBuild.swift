@@ -252,25 +252,29 @@ package struct SiteBuild: Sendable {
         let indexes = rendered.indexes
         let groups: [FileGroup]
         if rendered.sites.count > Self.sitesIndexedWhilePagesAreWritten {
-            // Site by site: its index made (the next site's on a thread of its own meanwhile), its search files and
-            // pages written, then its index and the renderings of answers no site to come lists given up. The build
-            // holds the indexes of two sites, and the terms and renderings of their answers and of the provincial
-            // ones (listed by every site until the hub, last), not the province's: 4x the benchmark's province
-            // peaked at 1,020 MB with every answer's rendering and terms held to the end.
+            // Site by site: its index made (the next site's on a thread of its own meanwhile) and its search files
+            // written, its index given up; then its pages written, and the renderings of answers no site to come
+            // lists given up. The build holds the index of one site while the next one's is made, and the terms
+            // and renderings of their answers and of the provincial ones (listed by every site until the hub,
+            // last), not the province's: 4x the benchmark's province peaked at 1,020 MB with every answer's
+            // rendering and terms held to the end. (The index held while the site's pages were written too was
+            // some 30 MB of the peak of 4x the province.)
             var lastSite: [ObjectIdentifier: Int] = [:]
             for (number, site) in rendered.sites.enumerated() {
                 for page in site.answers { lastSite[ObjectIdentifier(page)] = number }
             }
             let last = lastSite
-            groups = rendered.sites.indices.map { number in
-                FileGroup(files: rendered.search[number] + rendered.pages[number], ready: {
+            groups = rendered.sites.indices.flatMap { number in
+                [FileGroup(files: rendered.search[number], ready: {
                     indexes.make(number)
                     if number + 1 < rendered.sites.count { _ = BackgroundValue { indexes.make(number + 1) } }
                 }, done: {
                     indexes.release(number)
+                }),
+                 FileGroup(files: rendered.pages[number], done: {
                     for page in rendered.sites[number].answers where last[ObjectIdentifier(page)] == number { page.forgetRendering() }
                     FreedMemory.giveBack()
-                })
+                })]
             } + [FileGroup(files: decision.besides)]
         } else {
             // A build of a site or two writes its pages first, while its indexes are made on a thread of their own

@@ -124,7 +124,7 @@ package struct SiteBuild: Sendable {
         /// Every public answer and media transcript kept out of the sites (``Report/heldBack``).
         let heldBack: [any ReviewStanding]
         /// The report, but for the counts of files and pages.
-        let summary: @Sendable (_ files: [OutputFile], _ searchIndexTime: Duration) -> Report
+        let summary: @Sendable (_ files: OutputCounts, _ searchIndexTime: Duration) -> Report
     }
 
     private func decide(writing: Bool) async throws -> Decision {
@@ -191,7 +191,7 @@ package struct SiteBuild: Sendable {
                             unreviewed: Set(previewed.map(\.file)))
         } ?? [:]
         return Decision(renderer: renderer, besides: besides, record: record, siteInputs: siteInputs, heldBack: heldBack) { files, searchIndexTime in
-            Report(sites: plan.cities.count + 1, files: files.count, pages: files.count { $0.path.hasSuffix(".html") }, heldBack: heldBack,
+            Report(sites: plan.cities.count + 1, files: files.files, pages: files.pages, heldBack: heldBack,
                    privateReplies: board.reviews.count { $0.status == .private },
                    directoryAnswers: board.reviews.count { review in
                        review.live != nil && review.findings.contains { $0.rule == .publicContact }
@@ -265,37 +265,48 @@ package struct SiteBuild: Sendable {
             }
             let last = lastSite
             groups = rendered.sites.indices.flatMap { number in
-                [FileGroup(files: rendered.search[number], ready: {
+                [FileGroup(files: { rendered.search(number) }, ready: {
                     indexes.make(number)
                     if number + 1 < rendered.sites.count { _ = BackgroundValue { indexes.make(number + 1) } }
                 }, done: {
                     indexes.release(number)
                 }),
-                 FileGroup(files: rendered.pages[number], done: {
+                 FileGroup(files: { rendered.pages(number) }, done: {
                     for page in rendered.sites[number].answers where last[ObjectIdentifier(page)] == number { page.forgetRendering() }
                     FreedMemory.giveBack()
                 })]
-            } + [FileGroup(files: decision.besides)]
+            } + [FileGroup(files: { decision.besides })]
         } else {
             // A build of a site or two writes its pages first, while its indexes are made on a thread of their own
             // (the indexes after the pages: `--city nj` took 36 ms longer), then each site's search files, its
             // index given up once they are written.
-            _ = BackgroundValue { for number in rendered.search.indices { indexes.make(number) } }
-            groups = [FileGroup(files: rendered.pages.flatMap { $0 } + decision.besides)] + rendered.search.indices.map { number in
-                FileGroup(files: rendered.search[number], ready: { indexes.make(number) }, done: { indexes.release(number) })
+            _ = BackgroundValue { [count = rendered.sites.count] in for number in 0..<count { indexes.make(number) } }
+            groups = [FileGroup(files: { rendered.sites.indices.flatMap(rendered.pages) + decision.besides })] + rendered.sites.indices.map { number in
+                FileGroup(files: { rendered.search(number) }, ready: { indexes.make(number) }, done: { indexes.release(number) })
             }
         }
-        let files = groups.flatMap(\.files)
+        // Every file listed once, to count them and make their folders, and listed again as its group is written.
+        var counts = OutputCounts()
+        var paths: [String] = []
+        for group in groups {
+            let files = group.files()
+            counts.add(files)
+            if writing { paths += files.map(\.path) }
+        }
+        let besides = OutputCounts(decision.besides)
         // Asked for once every file is written, when every search index is made.
-        let summarize = { (keptPages: Int) in
-            var summary = decision.summary(rendered.pages.flatMap { $0 } + rendered.search.flatMap { $0 }, indexes.time)
+        let summarize = { [counts] (keptPages: Int) in
+            var written = counts
+            written.files -= besides.files
+            written.pages -= besides.pages
+            var summary = decision.summary(written, indexes.time)
             summary.keptSites = kept.count
             summary.keptPages = keptPages
             return summary
         }
         let record = decision.record
         guard writing else {
-            _ = try write(groups, to: nil, keeping: nil, progress: progress)
+            _ = try write(groups, total: counts.files, to: nil, keeping: nil, progress: progress)
             return summarize(0)
         }
 
@@ -307,8 +318,9 @@ package struct SiteBuild: Sendable {
         var madePages = PageRecords()
         let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
         do {
-            try output.prepareFolders(for: files.map(\.path))
-            let written = try write(groups, to: output, keeping: pageRecords, progress: progress)
+            try output.prepareFolders(for: paths)
+            paths = []
+            let written = try write(groups, total: counts.files, to: output, keeping: pageRecords, progress: progress)
             for file in written {
                 if let fingerprint = file.fingerprint {
                     madePages.pages[file.entry.path] = .init(fingerprint: fingerprint, sha256: file.entry.sha256, size: file.entry.size)
@@ -404,7 +416,8 @@ package struct SiteBuild: Sendable {
 
     /// Files written together on all cores.
     private struct FileGroup {
-        let files: [OutputFile]
+        /// Listed when the group is about to be written (and once before, to count them).
+        let files: () -> [OutputFile]
         /// Called before the first of them is written (an index made: no worker then waits while pages remain).
         var ready: () -> Void = {}
         /// Called once every one of them is written.
@@ -417,14 +430,13 @@ package struct SiteBuild: Sendable {
     ///   - records: pages rendered before; one whose values have the recorded fingerprint, and whose
     ///     live file still holds the recorded bytes, is linked instead of rendered (``StagedOutput/keep(_:sha256:size:)``).
     /// - Returns: each file as written, in the order of the groups' files.
-    private func write(_ groups: [FileGroup], to output: StagedOutput?,
+    private func write(_ groups: [FileGroup], total: Int, to output: StagedOutput?,
                        keeping records: PageRecords?, progress: (@Sendable (Int, Int) -> Void)?) throws -> [WrittenFile] {
         let done = Atomic<Int>(0)
-        let total = groups.reduce(0) { $0 + $1.files.count }
         let outcomes = groups.flatMap { group in
             group.ready()
             defer { group.done() }
-            return group.files.concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
+            return group.files().concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
                 defer {
                     let count = done.add(1, ordering: .relaxed).newValue
                     if count % 500 == 0 || count == total { progress?(count, total) }

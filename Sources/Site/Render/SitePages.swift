@@ -17,10 +17,10 @@ package struct SitePages: Sendable {
     package let search: @Sendable () -> [OutputFile]
     /// Every public answer and media transcript kept out of the sites, with the reason.
     package let heldBack: [any ReviewStanding]
-    private let summarize: @Sendable ([OutputFile]) -> SiteBuild.Report
+    private let summarize: @Sendable (OutputCounts) -> SiteBuild.Report
 
     init(sites: [Site], search: @escaping @Sendable () -> [OutputFile], heldBack: [any ReviewStanding],
-         summarize: @escaping @Sendable ([OutputFile]) -> SiteBuild.Report) {
+         summarize: @escaping @Sendable (OutputCounts) -> SiteBuild.Report) {
         self.sites = sites
         self.search = search
         self.heldBack = heldBack
@@ -31,5 +31,5 @@ package struct SitePages: Sendable {
     package var files: [OutputFile] { sites.concurrentMap { $0.files() }.flatMap { $0 } }
 
     /// What a build of these files reports (lists every site's files to count them).
-    package var report: SiteBuild.Report { summarize(files) }
+    package var report: SiteBuild.Report { summarize(OutputCounts(files)) }
 }

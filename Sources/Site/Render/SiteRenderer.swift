@@ -61,16 +61,20 @@ final class SiteRenderer: Sendable {
         logoURL = logo.url
     }
 
-    /// Every file of every site but those of `skipping`, in a fixed order, by
-    /// site: the pages and feeds of each site, and each site's search files,
-    /// whose index is made when they are about to be written (``SearchIndexes``);
-    /// where the files go is known before the indexes are: ``SearchIndex/shardCount(for:)``.
-    /// - Returns: also the sites, in the same order, and the indexes, which say how long they took.
-    func files(skipping: Set<String> = []) -> (sites: [SitePlan.Site], pages: [[OutputFile]], search: [[OutputFile]], indexes: SearchIndexes) {
+    /// Every site but those of `skipping`, in a fixed order, and the lists of
+    /// each one's files, made when asked for (the same each time): the pages
+    /// and feeds of the site, and its search files, whose index is made when
+    /// they are about to be written (``SearchIndexes``); where the files go is
+    /// known before the indexes are: ``SearchIndex/shardCount(for:)``. Every
+    /// site's lists held from the first file written to the last were some
+    /// 40 MB of the peak of a build of 4x the benchmark province.
+    /// - Returns: also the indexes, which say how long they took.
+    func files(skipping: Set<String> = []) -> (sites: [SitePlan.Site], pages: (Int) -> [OutputFile], search: (Int) -> [OutputFile],
+                                               indexes: SearchIndexes) {
         let sites = plan.sites.filter { !skipping.contains($0.domain) }
         let indexes = searchIndexes(sites)
-        let pages = sites.map { site in siteFiles(SiteIndex(site, chrome: chrome(for: site.city)), search: []) }
-        return (sites, pages, sites.indices.map(indexes.files), indexes)
+        let pages = { (number: Int) in self.siteFiles(SiteIndex(sites[number], chrome: self.chrome(for: sites[number].city)), search: []) }
+        return (sites, pages, indexes.files, indexes)
     }
 
     /// Each site's files but the search indexes, which ``searchFiles()`` makes

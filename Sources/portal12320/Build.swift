@@ -62,8 +62,11 @@ struct Build: AsyncParsableCommand {
         // for the whole province, and each answer is parsed once.
         memory.findings.scanAsRead(by: memory.answers, contentDirectory: options.content)
         memory.answers.giveUpReaderTextsAsRead()
-        // And then its source, kept in a nameless file of the build's own in `.build-cache/` until its pages are made.
-        if let spill = SpillFile(directory: BuildStamp.cacheDirectory(for: output)) { memory.answers.spillSourcesAsRead(to: spill) }
+        // And then its source, kept in a nameless file of the build's own in `.build-cache/` (the lock's, which
+        // exists) and read back to render, index and remember it.
+        let cacheDirectory = BuildStamp.cacheDirectory(for: RealPath.of(output))
+        SpillFile.removeLeftovers(in: cacheDirectory)
+        if let spill = SpillFile(directory: cacheDirectory) { memory.answers.spillSourcesAsRead(to: spill) }
         let content = try options.load(cities: Set(cities), cache: memory.answers)
         try CitySelection.validate(cities, in: content.province)
         for issue in content.otherCitiesIssues { Terminal.report(issue) }

@@ -12,6 +12,12 @@ struct KeyLinesTests {
         #expect(lines.byKey.map(\.line) == AnswerLoader.keys.sorted().map { given[$0] })
     }
 
+    /// KeyLines keeps eight lines: a ninth key of the front matter needs a wider vector.
+    @Test func everyKeyOfAnAnswerHasARoom() {
+        #expect(AnswerLoader.keys.count <= 8)
+        #expect(Set(AnswerLoader.keys).count == AnswerLoader.keys.count)
+    }
+
     @Test func anOverrideOfAnUnknownAnswerIsReportedAtItsLine() throws {
         let fixture = try ProvinceFixture()
         let answer = "Content/answers/nj/nj-clinic.md"

@@ -55,6 +55,17 @@ struct SpillFileTests {
         }
     }
 
+    /// Where there is no `O_TMPFILE`, the file has a name for a moment: one a killed build left is removed by the next.
+    @Test func aSpillFileLeftWithANameIsRemovedAndNothingElse() throws {
+        let fixture = try ProvinceFixture()
+        let folder = fixture.root + "/cache"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        try Data("内部资料".utf8).write(to: URL(fileURLWithPath: folder + "/.spill-Ab12Cd"))
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: folder + "/dist.stamp.json"))
+        SpillFile.removeLeftovers(in: folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["dist.stamp.json"])
+    }
+
     @Test func noSpillFileIsMadeWhereThereIsNoFolder() throws {
         let fixture = try ProvinceFixture()
         #expect(SpillFile(directory: fixture.root + "/missing") == nil)

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Synchronization
 
@@ -7,10 +8,12 @@ import Synchronization
 /// memory is saved. Held in the process, they were 110 MB of the peak of a
 /// build of 4x the benchmark province.
 ///
-/// The file is made with `O_TMPFILE` (or made and unlinked at once where the
-/// file system cannot): it has no name, only this process holds it, and it
-/// goes when the process does, however it ends. What is read back is what
-/// was written: nobody else can open it to change it.
+/// The file is made with `O_TMPFILE` (or made with mode 0600 and unlinked at
+/// once where the file system cannot): it has no name, only this process
+/// holds it, and it goes when the process does, however it ends. What is
+/// read back is what was written: no other user can open it to change it (a
+/// process of the same user could, through `/proc/<pid>/fd`, as it could
+/// trace the build itself: that user is the one building).
 package final class SpillFile: Sendable {
     private let descriptor: Int32
     /// Where the next text goes: texts are written side by side, on every thread at once.
@@ -22,7 +25,7 @@ package final class SpillFile: Sendable {
         let tmpFile: Int32 = 0o20_000_000 | O_DIRECTORY
         var descriptor = open(directory, tmpFile | O_RDWR | O_CLOEXEC, 0o600)
         if descriptor < 0 {
-            var template = Array("\(directory)/.spill-XXXXXX".utf8CString)
+            var template = Array("\(directory)/\(Self.leftoverPrefix)XXXXXX".utf8CString)
             descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard descriptor >= 0 else { return nil }
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
@@ -33,6 +36,17 @@ package final class SpillFile: Sendable {
 
     deinit {
         close(descriptor)
+    }
+
+    /// What a spill file made without `O_TMPFILE` is named for the moment before it is unlinked.
+    static let leftoverPrefix = ".spill-"
+
+    /// Removes from `directory` the spill files of builds killed between making one and unlinking it
+    /// (without `O_TMPFILE`): a build holding one open keeps it, unlinked or not.
+    package static func removeLeftovers(in directory: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(leftoverPrefix) {
+            _ = unlink("\(directory)/\(name)")
+        }
     }
 
     /// Writes `bytes` to the file. - Returns: where they start, or `nil` when they could not be written (keep them).
@@ -52,8 +66,10 @@ package final class SpillFile: Sendable {
     /// The `count` bytes kept at `offset`, read back.
     ///
     /// The file is this process's own and was written before: a read that
-    /// fails is a failing disk, and the build stops there (before anything it
-    /// made is put in place) rather than render a text it no longer has.
+    /// fails is a failing disk, and the build stops there rather than render,
+    /// index or remember a text it no longer has (rendering, before anything
+    /// is put in place; saving the build's memory, perhaps after: the output
+    /// is then whole, and the next build checks it as always).
     package func bytes(at offset: Int, count: Int) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
@@ -62,8 +78,8 @@ package final class SpillFile: Sendable {
             if read < 0 && errno == EINTR { continue }
             guard read > 0 else {
                 let reason = read == 0 ? "shorter than written" : String(cString: strerror(errno))
-                preconditionFailure("The build could not read back its own spill file (\(reason)): "
-                                    + "the disk is failing. Nothing was published; free or fix the disk and build again.")
+                preconditionFailure("The build stopped: it could not read back its own spill file in .build-cache/ (\(reason)), "
+                                    + "so the disk is failing. Check the disk, then build again.")
             }
             filled += read
         }

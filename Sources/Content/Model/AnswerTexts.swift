@@ -139,16 +139,18 @@ final class AnswerTexts: Sendable {
     }
 
     var value: Decoded {
-        held.withLock { held in
+        let (decoded, spilled) = held.withLock { held -> (Decoded?, Spilled?) in
             switch held {
-            case .decoded(let decoded): return decoded
-            case .spilled(let spilled): return spilled.value
+            case .decoded(let decoded): return (decoded, nil)
+            case .spilled(let spilled): return (nil, spilled)
             case .archived:
                 let made = archived.map(Self.decode) ?? Decoded(source: "", body: "", readerTexts: [])
                 held = .decoded(made)
-                return made
+                return (made, nil)
             }
         }
+        // Read back outside the lock: what was spilled never changes.
+        return decoded ?? spilled!.value
     }
 
     /// The body: from a spill file, only its own bytes are read back.

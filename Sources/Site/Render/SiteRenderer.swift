@@ -73,7 +73,7 @@ final class SiteRenderer: Sendable {
                                                indexes: SearchIndexes) {
         let sites = plan.sites.filter { !skipping.contains($0.domain) }
         let indexes = searchIndexes(sites)
-        let pages = { (number: Int) in self.siteFiles(SiteIndex(sites[number], chrome: self.chrome(for: sites[number].city)), search: []) }
+        let pages = { (number: Int) in self.siteFiles(of: sites[number]) }
         return (sites, pages, indexes.files, indexes)
     }
 
@@ -82,7 +82,7 @@ final class SiteRenderer: Sendable {
     /// editors wait for one page, not for every site nor for search).
     func siteFilesWithoutSearch() -> [SitePages.Site] {
         plan.sites.map { site in
-            SitePages.Site(domain: site.domain) { self.siteFiles(SiteIndex(site, chrome: self.chrome(for: site.city)), search: []) }
+            SitePages.Site(domain: site.domain) { self.siteFiles(of: site) }
         }
     }
 
@@ -114,7 +114,12 @@ final class SiteRenderer: Sendable {
         pages.map(\.summary)
     }
 
-    private func siteFiles(_ index: SiteIndex, search: [OutputFile]) -> [OutputFile] {
+    /// The pages, feeds, assets and media of `site`; not its search files.
+    private func siteFiles(of site: SitePlan.Site) -> [OutputFile] {
+        siteFiles(SiteIndex(site, chrome: chrome(for: site.city)))
+    }
+
+    private func siteFiles(_ index: SiteIndex) -> [OutputFile] {
         let site = index.site
         let chrome = index.chrome
         let categories = plan.province.categories
@@ -135,7 +140,7 @@ final class SiteRenderer: Sendable {
                 chrome.page(PlainPage(), title: "搜索答复", description: "搜索\(owner)12320卫生热线的常见问题答复。", path: "/search/")
             },
         ]
-        files += search + noticeFiles(root: root, chrome: chrome, city: site.city)
+        files += noticeFiles(root: root, chrome: chrome, city: site.city)
         for category in categories {
             let answers = index.byCategory[category.key] ?? []
             files.append(page("\(root)/categories/\(category.key)/index.html", .category, chrome) {

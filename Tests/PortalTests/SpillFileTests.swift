@@ -64,6 +64,13 @@ struct SpillFileTests {
         try Data("{}".utf8).write(to: URL(fileURLWithPath: folder + "/dist.stamp.json"))
         SpillFile.removeLeftovers(in: folder)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["dist.stamp.json"])
+        // A `.build-cache` that is a link to another folder: nothing there is removed (found by the attack on #15).
+        let elsewhere = fixture.root + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: false)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: elsewhere + "/.spill-victim"))
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/linked", withDestinationPath: elsewhere)
+        SpillFile.removeLeftovers(in: fixture.root + "/linked")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == [".spill-victim"])
     }
 
     @Test func noSpillFileIsMadeWhereThereIsNoFolder() throws {

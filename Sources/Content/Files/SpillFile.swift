@@ -42,8 +42,11 @@ package final class SpillFile: Sendable {
     static let leftoverPrefix = ".spill-"
 
     /// Removes from `directory` the spill files of builds killed between making one and unlinking it
-    /// (without `O_TMPFILE`): a build holding one open keeps it, unlinked or not.
+    /// (without `O_TMPFILE`): a build holding one open keeps it, unlinked or not. Nothing is removed
+    /// where `directory` is a link: whoever may write beside the output could point it at another folder.
     package static func removeLeftovers(in directory: String) {
+        var status = stat()
+        guard lstat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(leftoverPrefix) {
             _ = unlink("\(directory)/\(name)")
         }

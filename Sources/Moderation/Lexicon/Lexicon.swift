@@ -101,13 +101,16 @@ package struct Lexicon: Sendable {
     /// Loads `classified.txt`, `sensitive.txt`, `taboo.txt` and `allow.txt`
     /// from `directory`. Fails closed: a missing or unreadable file is an
     /// error, never an empty list (an empty file is a list with no terms).
-    package static func load(directory: String) throws -> Lexicon {
+    /// - Parameter read: the bytes of a file by its path (`nil`: missing or unreadable): the disk's, or
+    ///   those a caller read once already, so that the lexicon is made from the very bytes it hashed.
+    package static func load(directory: String,
+                             reading read: (String) -> Data? = { FileManager.default.contents(atPath: $0) }) throws -> Lexicon {
         var entries: [Entry] = []
         var sources: [(file: String, line: Int)] = []
         var errors: [LexiconError] = []
         for list in List.allCases {
             let file = "\(directory)/\(list.rawValue).txt"
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = read(file) else {
                 errors.append(LexiconError(file: file, line: nil, message: "The lexicon file is missing or cannot be read, so answers cannot be moderated.",
                                            fix: "Restore \(list.rawValue).txt in the lexicon folder (an empty file is allowed) and check that it is readable."))
                 continue

@@ -100,7 +100,9 @@ package struct ReviewBoard: Sendable {
     package static func ledgerFile(_ contentDirectory: String) -> String { contentDirectory + "/reviews.jsonl" }
 
     /// The content's lexicon. Fails closed: without a lexicon nothing can be moderated, so nothing is built.
-    package static func moderator(for contentDirectory: String) throws(ContentErrors) -> Moderator {
+    /// - Parameter read: the bytes of a lexicon file by its path (see ``Lexicon/load(directory:reading:)``).
+    package static func moderator(for contentDirectory: String,
+                                  reading read: (String) -> Data? = { FileManager.default.contents(atPath: $0) }) throws(ContentErrors) -> Moderator {
         let folder = contentDirectory + "/lexicon"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -108,7 +110,7 @@ package struct ReviewBoard: Sendable {
                                               fix: "Create it with classified.txt, sensitive.txt, taboo.txt and allow.txt (article 37).")])
         }
         do {
-            return Moderator(lexicon: try Lexicon.load(directory: folder))
+            return Moderator(lexicon: try Lexicon.load(directory: folder, reading: read))
         } catch let errors as LexiconErrors {
             throw ContentErrors(errors.errors.map { ContentIssue(file: $0.file, line: $0.line, message: $0.message, fix: $0.fix) })
         } catch let error as ModerationSetupError {

@@ -10,8 +10,10 @@ import Synchronization
 /// and each answer's findings while it is the same answer (the same object,
 /// which ``AnswerFileCache`` gives back for an unchanged file) and the
 /// contact directory is the same. A changed lexicon starts afresh. The
-/// lexicon is hashed before it is read, so an edit racing the read makes the
-/// next load start afresh too.
+/// lexicon's files are read once, and the moderator is made from the bytes
+/// hashed: an edit racing the read (even one undone at once, such as a
+/// checkout of another branch and back) never files one lexicon's findings
+/// under another's hash.
 package final class FindingsCache: Sendable {
     private struct State {
         var lexicon = ""
@@ -27,22 +29,35 @@ package final class FindingsCache: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The bytes of a file by its path (`nil`: missing or unreadable).
+    private let read: @Sendable (String) -> Data?
 
-    package init() {}
+    /// - Parameter read: how the lexicon's files are read (the disk; a test's reader shows each file is read once).
+    init(reading read: @escaping @Sendable (String) -> Data?) {
+        self.read = read
+    }
+
+    package convenience init() {
+        self.init { try? Data(contentsOf: URL(fileURLWithPath: $0)) }
+    }
 
     /// The moderator of the content's lexicon, built again only when a file of the lexicon changed.
     func moderator(for contentDirectory: String) throws(ContentErrors) -> Moderator {
         let folder = contentDirectory + "/lexicon"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         var bytes = Data()
+        var files: [String: Data] = [:]
         // Each name and file with its length: bytes cannot move from one file into another and hash the same.
         for name in names {
-            let content = (try? Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))) ?? Data()
-            bytes += Data("\(name.utf8.count):\(name)\(content.count):".utf8) + content
+            let content = read("\(folder)/\(name)")
+            files["\(folder)/\(name)"] = content
+            let hashed = content ?? Data()
+            bytes += Data("\(name.utf8.count):\(name)\(hashed.count):".utf8) + hashed
         }
         let key = SHA256.hex(bytes)
         if let kept = state.withLock({ $0.lexicon == key ? $0.moderator : nil }) { return kept }
-        let moderator = try ReviewBoard.moderator(for: contentDirectory)
+        // Made from the bytes just hashed, never read again: a file missing or unreadable then is so now.
+        let moderator = try ReviewBoard.moderator(for: contentDirectory) { files[$0] }
         state.withLock { state in
             // Findings read from a build's cache were made with this lexicon: they stay.
             if state.lexicon == key { state.moderator = moderator } else { state = State(lexicon: key, moderator: moderator) }

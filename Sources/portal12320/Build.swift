@@ -35,8 +35,14 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let start = ContinuousClock.now
         // Held until the build's records are written: a second build into the same folder waits for this one.
-        let lock = BuildLock.take(for: output) {
+        guard let lock = BuildLock.take(for: output, waiting: {
             Terminal.error("Another build into \(output)/ is running: waiting for it to finish.")
+        }) else {
+            // Without the lock, a second build could run at once and record a site it did not make as current.
+            Terminal.error("error: The build lock \(BuildLock.file(for: output)) cannot be made, so another build into \(output)/ "
+                           + "could run at the same time. Make `.build-cache` beside the output a folder you can write to "
+                           + "(or remove it), then build again. Nothing was built.")
+            throw ExitCode.failure
         }
         defer { withExtendedLifetime(lock) {} }
         if let problem = CacheSeal.userKeyProblem { Terminal.error(problem) }

@@ -20,6 +20,24 @@ struct UnchangedBuildTests {
         #expect(FileManager.default.fileExists(atPath: province.root + "/.build-cache/dist.stamp.json"))
     }
 
+    /// Without its lock a build could overlap another into the same folder and record a site made from other
+    /// inputs as current: a `.build-cache` that is not a folder stops the build, the output as it was (found by
+    /// the attack on #15, where the build ran on without a lock and said nothing).
+    @Test func aBuildThatCannotTakeItsLockStopsAndLeavesTheOutput() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let before = province.inode(page)
+        try FileManager.default.removeItem(atPath: province.root + "/.build-cache")
+        try province.write("not a folder", to: ".build-cache")
+        try province.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "建议每年按时接种一次")
+        let refused = try province.run(["build"])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("The build lock") && refused.error.contains("Nothing was built"), "\(refused.error)")
+        #expect(province.inode(page) == before)
+        try FileManager.default.removeItem(atPath: province.root + "/.build-cache")
+        #expect(try province.run(["build"]).status == 0)
+    }
+
     /// Edits that must each build again: content, theme, the output itself, another city selection.
     @Test(arguments: ["answer", "backdated answer", "theme", "ledger", "output page", "output removed file", "city"])
     func anyChangeBuildsAgain(_ change: String) throws {

@@ -18,7 +18,7 @@ package final class BuildLock {
 
     /// Takes the lock of `output`, waiting for another build to finish
     /// (after calling `waiting`, once, if it has to). `nil` when the lock
-    /// file cannot be made: the build then runs as before, without one.
+    /// file cannot be made (`build` then refuses to run: ``file(for:)``).
     package static func take(for output: String, waiting: () -> Void = {}) -> BuildLock? {
         let file = lockFile(for: output)
         try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -42,6 +42,11 @@ package final class BuildLock {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         return flock(descriptor, LOCK_EX | LOCK_NB) != 0
+    }
+
+    /// The lock file of `output`, for messages.
+    package static func file(for output: String) -> String {
+        lockFile(for: output)
     }
 
     /// By the output folder's real path: `--output out`, where `out` is a link to `dist`, takes `dist`'s lock.

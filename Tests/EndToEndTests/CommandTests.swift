@@ -66,6 +66,20 @@ struct CommandTests {
         #expect(result.error.contains("--port must be between 1 and 65535"))
     }
 
+    /// Foundation's `deletingLastPathComponent` crashes on a path of one one-character component: `build --output O`
+    /// crashed before it wrote anything (found by an attack on #15). Every name builds, and builds again.
+    @Test(arguments: ["O", "O/", "./O", "é", "out"])
+    func buildIntoAFolderOfAnyNameWorks(_ output: String) throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        let first = try province.run(["build", "--output", output])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(FileManager.default.fileExists(atPath: province.root + "/" + output + "/www.js12320.cn/index.html"))
+        try province.edit("Content/answers/province/flu.md", replacing: "建议每年接种一次", with: "建议每年按时接种一次")
+        let second = try province.run(["build", "--output", output])
+        #expect(second.status == 0, "\(second.error)")
+        #expect(try province.read(output + "/www.js12320.cn/answers/flu/index.html").contains("建议每年按时接种一次"))
+    }
+
     @Test(arguments: ["Content", ".", "..", "Templates", "Content/answers", "README.md", "notes"])
     func buildRefusesAnOutputFolderItDidNotMake(_ output: String) throws {
         let province = try SampleProvinceCopy()

@@ -94,7 +94,7 @@ extension NewsroomDesk {
 
     /// Writes `data` to `file` whole or not at all: a temporary file beside it, flushed, then renamed over it.
     private func write(_ data: Data, to file: String) throws {
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: file)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = "\(folder)/.\((file as NSString).lastPathComponent).console-\(UUID().uuidString)"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else {

@@ -1,3 +1,4 @@
+import Content
 import Crypto
 import Foundation
 import Glibc
@@ -51,7 +52,7 @@ package struct CacheSeal: Sendable {
     /// The key in `file`, made there on first use.
     package static func keyFile(_ file: String) -> CacheSeal? {
         if let key = read(file) { return CacheSeal(key: key) }
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: file)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let descriptor = Glibc.open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if descriptor >= 0 {
@@ -100,7 +101,7 @@ package struct CacheSeal: Sendable {
 
     /// Writes `payload`, sealed, through a temporary file renamed over `path`.
     package func write(_ payload: [UInt8], to path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: PathText.parent(of: path), withIntermediateDirectories: true)
         try Data(seal(payload)).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 

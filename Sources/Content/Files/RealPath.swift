@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Glibc
 
@@ -13,12 +14,12 @@ package enum RealPath {
             defer { free(real) }
             return String(cString: real)
         }
-        let parent = (absolute as NSString).deletingLastPathComponent
+        let parent = PathText.parent(of: absolute)
         guard !parent.isEmpty, parent != absolute else { return absolute }
         let base = of(parent)
         switch (absolute as NSString).lastPathComponent {
         case "", ".": return base
-        case "..": return (base as NSString).deletingLastPathComponent
+        case "..": return PathText.parent(of: base)
         case let name: return base == "/" ? "/" + name : base + "/" + name
         }
     }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Yams
 
@@ -28,7 +29,7 @@ package enum ProvinceLoader {
             fields.report(at: fields.line(of: "review"), "Unknown review policy `\(policyText)`.",
                           "Use `all` (every answer is reviewed, article 37) or `flagged`.")
         }
-        if let logo { checkLogo(logo, folder: (file as NSString).deletingLastPathComponent, &fields) }
+        if let logo { checkLogo(logo, folder: PathText.parent(of: file), &fields) }
         checkContacts(hotline: hotline, email: email, &fields)
         var categoryKeys = Set<String>()
         let categories = fields.mappings("categories").compactMap { node -> Category? in
@@ -46,7 +47,7 @@ package enum ProvinceLoader {
             }
             return Category(key: key, name: name)
         }
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: file)
         // Province-wide; a city's entry or `hub:` may set its own over it.
         let deploy = readDeploy(&fields)
         let defaults = readRegistration(section: "site_defaults", &fields, folder: folder).registration

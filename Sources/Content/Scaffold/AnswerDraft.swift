@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// A new answer file, valid as written: `portal12320 new SCOPE/ID` writes it
@@ -58,7 +59,7 @@ package struct AnswerDraft: Sendable {
             throw ContentIssue(file: file, line: nil, message: "This answer already exists.", fix: "Open it to edit it, or choose another id.")
         }
         do {
-            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: PathText.parent(of: file), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .withoutOverwriting)
         } catch {
             throw ContentIssue(file: file, line: nil, message: "The answer cannot be written (\(error.localizedDescription)).",

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// The content folder of a new province, as `portal12320 init DIR` writes it:
@@ -110,7 +111,7 @@ package enum ProvinceSkeleton {
         for (path, text) in files {
             let file = "\(directory)/\(path)"
             do {
-                try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: PathText.parent(of: file), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .withoutOverwriting)
             } catch {
                 throw ContentIssue(file: file, line: nil, message: "The file cannot be written (\(error.localizedDescription)).",

@@ -21,7 +21,7 @@ package final class BuildLock {
     /// file cannot be made (`build` then refuses to run: ``file(for:)``).
     package static func take(for output: String, waiting: () -> Void = {}) -> BuildLock? {
         let file = lockFile(for: output)
-        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: PathText.parent(of: file), withIntermediateDirectories: true)
         let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {

@@ -74,7 +74,7 @@ package struct PageRecords: Sendable {
     package func write(for output: String, domains: [String], shared: String, seal: CacheSeal? = CacheSeal.user()) {
         guard let seal else { return }
         let folder = Self.folder(for: output)
-        try? FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: PathText.parent(of: folder), withIntermediateDirectories: true)
         guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
         // What a killed build left half-written (under the build lock: no other build writes now).
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") {

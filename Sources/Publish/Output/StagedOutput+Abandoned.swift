@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Glibc
 
@@ -11,7 +12,7 @@ extension StagedOutput {
     /// only when it is empty or carries ``OutputFolder/marker``, so a user's own
     /// folder that happens to match the name is left alone; so is a live build's.
     static func removeAbandonedSiblings(of target: String) {
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = PathText.parent(of: target)
         let base = (target as NSString).lastPathComponent
         let manager = FileManager.default
         let names = (try? manager.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []

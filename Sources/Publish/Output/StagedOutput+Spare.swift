@@ -26,7 +26,7 @@ import Glibc
 extension StagedOutput {
     /// `.<base>.spare` beside `target`.
     static func spareFolder(of target: String) -> String {
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = PathText.parent(of: target)
         let base = (target as NSString).lastPathComponent
         return (parent.isEmpty ? "" : parent + "/") + ".\(base).spare"
     }
@@ -84,7 +84,7 @@ extension StagedOutput {
     /// of the user's: the build then keeps no spare release and no trash, and
     /// deletes what it swaps out at once.
     static func besideOnlyTheUsers(_ target: String) -> Bool {
-        var folder = (target as NSString).deletingLastPathComponent
+        var folder = PathText.parent(of: target)
         if !folder.hasPrefix("/") { folder = FileManager.default.currentDirectoryPath + (folder.isEmpty ? "" : "/" + folder) }
         while true {
             var status = stat()
@@ -92,7 +92,7 @@ extension StagedOutput {
                 status.st_mode & 0o022 == 0 || status.st_mode & S_ISVTX != 0
             else { return false }
             if folder == "/" || folder.isEmpty { return true }
-            folder = (folder as NSString).deletingLastPathComponent
+            folder = PathText.parent(of: folder)
         }
     }
 

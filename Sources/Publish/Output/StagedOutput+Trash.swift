@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Glibc
 
@@ -9,7 +10,7 @@ import Glibc
 extension StagedOutput {
     /// `.<base>.trash` beside `target`.
     static func trashFolder(of target: String) -> String {
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = PathText.parent(of: target)
         let base = (target as NSString).lastPathComponent
         return (parent.isEmpty ? "" : parent + "/") + ".\(base).trash"
     }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -111,7 +112,7 @@ package final class ExternalLinks: Sendable {
 
     private func saveCache(_ cache: [String: Int]) {
         guard let cacheFile, let data = try? JSONSerialization.data(withJSONObject: cache, options: [.sortedKeys]) else { return }
-        let folder = (cacheFile as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: cacheFile)
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = cacheFile + ".\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }

@@ -101,7 +101,7 @@ extension BuildMemory {
         let folder = Self.file(for: output)
         // A memory of an earlier version was one file of this name.
         if let stamp = FileStamp(path: folder), !stamp.isFolder { unlink(folder) }
-        try? FileManager.default.createDirectory(atPath: (folder as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: PathText.parent(of: folder), withIntermediateDirectories: true)
         guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
         let answersByFile = answers.answersByFile
         // The other cities of a `--city` build were only checked: their files stay as they are. Fronts that could
@@ -169,7 +169,7 @@ extension BuildMemory {
     /// does, and nothing would ever read it. Under the build lock.
     package static func removeLeftovers(for output: String) {
         let memory = file(for: output)
-        for (folder, prefix) in [((memory as NSString).deletingLastPathComponent, (memory as NSString).lastPathComponent + "."), (memory, "")] {
+        for (folder, prefix) in [(PathText.parent(of: memory), (memory as NSString).lastPathComponent + "."), (memory, "")] {
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") && name.hasPrefix(prefix) {
                 let middle = name.dropFirst(prefix.count).dropLast(4)
                 // `<pid>` alone (the file of an earlier version), or `<scope>.<pid>` in the folder.

@@ -58,7 +58,7 @@ package struct FolderShelf: ReleaseShelf {
             let same = Dictionary(uniqueKeysWithValues: (previous?.files ?? []).map { ($0.path, $0.sha256) })
             for entry in manifest.files {
                 let target = "\(partial)/\(entry.path)"
-                try make((target as NSString).deletingLastPathComponent)
+                try make(PathText.parent(of: target))
                 // Unchanged since the current release: a hard link, nothing copied.
                 if let current, same[entry.path] == entry.sha256, !defaced.contains(entry.path),
                     link("\(releases)/\(current)/\(entry.path)", target) == 0 {

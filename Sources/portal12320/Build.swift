@@ -80,7 +80,7 @@ struct Build: AsyncParsableCommand {
             Terminal.error("\(content.otherCitiesIssues.count) problems in the answers of cities not built now: they stop those cities' builds, not this one.")
         }
         let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities),
-                              memory: memory, sharedInputs: inputs.sites, pageInputs: inputs.pages, previousSites: previousSites)
+                              memory: memory, sharedInputs: inputs.sites, pageInputs: inputs.pages, previousSites: previousSites, lock: lock)
         let report: SiteBuild.Report
         do {
             report = try await build.run(progress: Terminal.isInteractive ? Self.showProgress : nil)

@@ -347,6 +347,25 @@ struct BuildLockTests {
         _ = lock
     }
 
+    /// `.build-cache` removed while a build runs lets a second build take a new lock at once (found by the attack on
+    /// #15): the first then puts nothing in place.
+    @Test func aBuildWhoseLockWasRemovedPutsNothingInPlace() async throws {
+        let fixture = try ProvinceFixture()
+        let lock = try #require(BuildLock.take(for: fixture.output))
+        #expect(lock.isStillHeld)
+        let content = try ContentLoader.load(directory: fixture.content)
+        try FileManager.default.removeItem(atPath: fixture.root + "/.build-cache")
+        #expect(!lock.isStillHeld)
+        await #expect(throws: OutputError.self) {
+            try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output, lock: lock).run()
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.output))
+        // A lock still in place: the same build puts its output in place.
+        let held = try #require(BuildLock.take(for: fixture.output))
+        _ = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output, lock: held).run()
+        #expect(FileManager.default.fileExists(atPath: fixture.output + "/www.js12320.cn/index.html"))
+    }
+
     /// An output named through a link is the same output: the same lock.
     @Test func anOutputNamedThroughALinkTakesTheSameLock() throws {
         let fixture = try ProvinceFixture()

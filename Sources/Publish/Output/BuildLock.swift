@@ -7,11 +7,21 @@ import Glibc
 /// the build's records are written. Two builds that overlapped could each
 /// put in place a site the other had stamped from other inputs, and record
 /// it as current. The lock goes with the process, however it ends.
-package final class BuildLock {
+package final class BuildLock: Sendable {
     private let descriptor: Int32
+    private let file: String
 
-    private init(descriptor: Int32) {
+    private init(descriptor: Int32, file: String) {
         self.descriptor = descriptor
+        self.file = file
+    }
+
+    /// Whether the file locked is still the lock file of the output: `.build-cache` removed (or the lock
+    /// file replaced) while the build ran lets a second build take a new lock and run at the same time.
+    package var isStillHeld: Bool {
+        var held = stat()
+        var named = stat()
+        return fstat(descriptor, &held) == 0 && stat(file, &named) == 0 && held.st_dev == named.st_dev && held.st_ino == named.st_ino
     }
 
     deinit { close(descriptor) }
@@ -33,7 +43,7 @@ package final class BuildLock {
                 return nil
             }
         }
-        return BuildLock(descriptor: descriptor)
+        return BuildLock(descriptor: descriptor, file: file)
     }
 
     /// Whether another build holds the lock of `output` now.

@@ -41,10 +41,15 @@ package struct SiteBuild: Sendable {
     /// (``SiteRecords/folders(in:)``), taken while the content was read; without them, taken when needed.
     package let previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>?
 
+    /// The build's lock (``BuildLock``), checked just before the output is put in place: a build whose lock was
+    /// removed meanwhile may have had another run beside it, and puts nothing in place.
+    package let lock: BuildLock?
+
     package init(content: ProvinceContent, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = [],
                 previewUnreviewed: Bool = false, memory: BuildMemory? = nil, sharedInputs: String? = nil, pageInputs: String? = nil,
-                previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>? = nil) {
+                previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>? = nil, lock: BuildLock? = nil) {
         self.previousSites = previousSites
+        self.lock = lock
         self.memory = memory
         self.sharedInputs = sharedInputs
         self.pageInputs = pageInputs
@@ -331,6 +336,10 @@ package struct SiteBuild: Sendable {
             // Each site made, fingerprinted from what was written rather than walked once in place.
             madeOutputs = Dictionary(uniqueKeysWithValues: decision.siteInputs.keys.filter { !kept.contains($0) }
                 .concurrentMap { ($0, output.contents(of: $0)) }).compactMapValues { $0 }
+            if let lock, !lock.isStillHeld {
+                throw OutputError(path: outputDirectory, reason: "the build lock in .build-cache/ was removed while this build ran, "
+                                  + "so another build may have run at the same time. Nothing was put in place: build again")
+            }
             if onlyCities.isEmpty && kept.isEmpty {
                 try output.commit()
             } else {

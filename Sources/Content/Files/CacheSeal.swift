@@ -1,4 +1,3 @@
-import Content
 import Crypto
 import Foundation
 import Glibc

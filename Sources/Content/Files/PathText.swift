@@ -1,4 +1,3 @@
-import Content
 import Foundation
 
 /// Paths as text, where Foundation's own path methods fail.

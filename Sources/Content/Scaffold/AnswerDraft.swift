@@ -1,4 +1,3 @@
-import Content
 import Foundation
 
 /// A new answer file, valid as written: `portal12320 new SCOPE/ID` writes it

@@ -1,4 +1,3 @@
-import Content
 import Foundation
 
 /// The content folder of a new province, as `portal12320 init DIR` writes it:

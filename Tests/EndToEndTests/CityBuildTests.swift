@@ -32,6 +32,30 @@ struct CityBuildTests {
         #expect(province.inode(suzhouPage) == suzhouBefore)
     }
 
+    /// A `--city` build keeps the other cities' sites as they were moderated: under an edited lexicon (or contact
+    /// directory) it refuses, until a build of every city moderated them all with it (found by the attack on #15:
+    /// a term classified since stayed on Suzhou's site, and `held-back.json` did not list it).
+    @Test func aCityBuildUnderAnotherLexiconRefusesUntilEveryCityIsBuilt() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        #expect(try province.run(["build", "--city", "nj"]).status == 0)
+        let suzhouPage = "dist/www.jssz12320.cn/answers/insurance-basic/index.html"
+        #expect(try province.read(suzhouPage).contains("苏州按本市规定报销"))
+        try province.write(try province.read("Content/lexicon/classified.txt") + "\n苏州按本市\n", to: "Content/lexicon/classified.txt")
+
+        let refused = try province.run(["build", "--city", "nj"])
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("The lexicon changed since the last build of every city"), "\(refused.error)")
+        #expect(try province.read(suzhouPage).contains("苏州按本市规定报销"))  // as it was: nothing put in place
+
+        let full = try province.run(["build"])
+        #expect(full.status == 0, "\(full.error)")
+        #expect(!(try province.read(suzhouPage).contains("苏州按本市规定报销")))
+        #expect(try province.read("dist/held-back.json").contains("sz/sz-insurance"))
+        let again = try province.run(["build", "--city", "nj"])
+        #expect(again.status == 0, "\(again.error)")
+    }
+
     /// The other cities' sites go into a `--city` build's stamp as the last build recorded them (not walked
     /// again): a second `--city` build with nothing changed stops at once; one after a site was defaced does not.
     @Test func aCityBuildWithNothingChangedStopsAtOnce() throws {

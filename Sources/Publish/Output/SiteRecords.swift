@@ -29,6 +29,9 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     /// (a `--city` build with other shared inputs wrote the record) it makes again a site it could
     /// have kept; never the other way. `nil` in a record of an earlier version.
     package var shared: String?
+    /// The hash of the lexicon folder (its lists and contact directory) the recorded sites were moderated with:
+    /// a `--city` build under another lexicon would keep other cities' sites moderated with the old one.
+    package var lexicon: String?
 
     package init(sites: [String: Site], shared: String? = nil) {
         self.sites = sites

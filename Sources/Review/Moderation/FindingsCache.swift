@@ -65,6 +65,11 @@ package final class FindingsCache: Sendable {
         return moderator
     }
 
+    /// The hash of the lexicon folder the last moderator was made from (`""` before any).
+    package var lexiconHash: String {
+        state.withLock { $0.lexicon }
+    }
+
     /// Forgets every answer's findings unless the contact directory is the same as last time.
     func use(contacts: String) {
         state.withLock { state in

@@ -248,6 +248,14 @@ package struct SiteBuild: Sendable {
         // Sites made from the same inputs as the folder the last build left, untouched since.
         let taken = writing ? await previousSites?.value : nil
         let previous = writing ? taken?.records ?? SiteRecords.read(for: outputDirectory) : nil
+        // A `--city` build keeps the other cities' sites: only while they were moderated with this very lexicon.
+        let lexicon = memory?.findings.lexiconHash
+        if writing, !onlyCities.isEmpty, let previous, let lexicon, previous.lexicon != lexicon {
+            throw ContentErrors([ContentIssue(
+                file: content.directory + "/lexicon", line: nil,
+                message: "The lexicon changed since the last build of every city, so the sites of the cities not built now were moderated with another one: a term classified since could stay on them.",
+                fix: "Build every city once (`portal12320 build`, without --city); --city builds work again after it.")])
+        }
         // Each kept site's folder is walked to be checked (unless it was while the content was read): on all cores.
         let keptOutputs = Dictionary(uniqueKeysWithValues: Array(decision.siteInputs).concurrentMap { domain, inputs in
             (domain, previous?.unchanged(domain, inputs: inputs, in: outputDirectory, walked: taken?.folders))
@@ -363,6 +371,7 @@ package struct SiteBuild: Sendable {
             // next build finds it unlike the stamp and does its work (a walk would record the change as the build's).
             summary.siteOutputs = records.sites.mapValues(\.outputs)
             records.shared = sharedInputs
+            records.lexicon = lexicon
             try? records.write(for: outputDirectory)
         }
         return summary

@@ -74,6 +74,6 @@ package enum AnswerLoader {
     }
 
     private static func fieldLines(_ fields: YAMLFields) -> KeyLines {
-        KeyLines(Dictionary(uniqueKeysWithValues: keys.map { ($0, fields.line(of: $0)) }))
+        KeyLines(fields.line(of:))
     }
 }

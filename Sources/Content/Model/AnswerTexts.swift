@@ -121,9 +121,7 @@ final class AnswerTexts: Sendable {
     }
 
     /// Whether the source is in a spill file, not in memory (for the tests).
-    var isSpilled: Bool {
-        held.withLock { held in if case .spilled = held { true } else { false } }
-    }
+    var isSpilled: Bool { spilled != nil }
 
     /// Gives the source up to `file`, to be read back from it whenever asked for: once the answer was read
     /// and moderated and what readers see given up, and only where the body is the end of the source
@@ -153,15 +151,20 @@ final class AnswerTexts: Sendable {
         return decoded ?? spilled!.value
     }
 
+    /// Where the source was spilled, if it was.
+    private var spilled: Spilled? {
+        held.withLock { held in if case .spilled(let spilled) = held { spilled } else { nil } }
+    }
+
     /// The body: from a spill file, only its own bytes are read back.
     var body: String {
-        if case .spilled(let spilled) = held.withLock({ $0 }) { return spilled.body }
+        if let spilled { return spilled.body }
         return value.body
     }
 
     /// The length of the body in UTF-8 bytes where it is the end of the source, as decoded; `nil` where it is not.
     var lengthOfBodyEndingSource: Int? {
-        if case .spilled(let spilled) = held.withLock({ $0 }) { return spilled.bodyByteCount }
+        if let spilled { return spilled.bodyByteCount }
         let value = value
         return value.bodyEndsSource ? value.bodyByteCount : nil
     }
@@ -171,7 +174,7 @@ final class AnswerTexts: Sendable {
     /// decodes, for every entry this program wrote); else the decoded body's. The same answer whether
     /// or not the texts were decoded before.
     var bodyByteCount: Int {
-        if case .spilled(let spilled) = held.withLock({ $0 }) { return spilled.bodyByteCount }
+        if let spilled { return spilled.bodyByteCount }
         if let archived, let bodyEnd = archived.bodyEnd, bodyEnd >= 0,
             let sourceLength = Self.sourceLength(archived.bytes), bodyEnd <= sourceLength {
             return bodyEnd

@@ -14,6 +14,11 @@ package struct KeyLines: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// The line of each key of an answer, as `line` gives it.
+    init(_ line: (String) -> Int) {
+        for (index, key) in AnswerLoader.keys.enumerated() { lines[index] = Int32(clamping: line(key)) }
+    }
+
     package init(dictionaryLiteral elements: (String, Int)...) {
         self.init(Dictionary(elements) { first, _ in first })
     }

@@ -56,6 +56,33 @@ struct CityBuildTests {
         #expect(again.status == 0, "\(again.error)")
     }
 
+    /// Without the sites' record (`.build-cache/` removed, as it may be), nothing says which lexicon the other cities'
+    /// sites were moderated with: a `--city` build refuses to keep them, in the editor's language, until a build of
+    /// every city; a `--city` build into an output that holds no other site has nothing to keep, and goes ahead.
+    @Test func aCityBuildWithoutTheSitesRecordRefusesToKeepOtherSites() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        let suzhouPage = "dist/www.jssz12320.cn/answers/insurance-basic/index.html"
+        try FileManager.default.removeItem(atPath: province.root + "/.build-cache")
+        try province.write(try province.read("Content/lexicon/classified.txt") + "\n苏州按本市\n", to: "Content/lexicon/classified.txt")
+
+        let refused = try province.run(["build", "--city", "nj"])
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("Nothing records which lexicon the sites of the cities not built now were moderated with"), "\(refused.error)")
+        #expect(refused.error.contains("www.jssz12320.cn"), "\(refused.error)")
+        #expect(try province.read(suzhouPage).contains("苏州按本市规定报销"))  // as it was: nothing put in place
+        let inChinese = try province.run(["build", "--city", "nj"], environment: ["LC_ALL": "zh_CN.UTF-8"])
+        #expect(inChinese.error.contains("没有记录表明本次不构建的城市的网站"), "\(inChinese.error)")
+
+        #expect(try province.run(["build"]).status == 0)
+        #expect(!(try province.read(suzhouPage).contains("苏州按本市规定报销")))
+        #expect(try province.run(["build", "--city", "nj"]).status == 0)
+
+        // Nothing else in the output: nothing to keep, and what it makes is recorded for the next `--city` build.
+        #expect(try province.run(["build", "--city", "nj", "--output", "fresh"]).status == 0)
+        #expect(try province.run(["build", "--city", "sz", "--output", "fresh"]).status == 0)
+    }
+
     /// The other cities' sites go into a `--city` build's stamp as the last build recorded them (not walked
     /// again): a second `--city` build with nothing changed stops at once; one after a site was defaced does not.
     @Test func aCityBuildWithNothingChangedStopsAtOnce() throws {

@@ -62,6 +62,18 @@ package struct SiteRecords: Codable, Sendable, Equatable {
         FileStamp(path: "\(output)/\(domain)")?.isFolder == true ? BuildStamp.contents(of: "\(output)/\(domain)") : nil
     }
 
+    /// The entries of `output` a `--city` build would leave in place that `record` does not vouch for as
+    /// moderated with `lexicon`: every entry but plain files and what the build writes (`making`), when there
+    /// is no record, when it was made under another lexicon (or none recorded), or when it does not list the entry.
+    /// A site left from a build of which nothing is known may carry a term classified since: it is not kept blindly.
+    package static func keptUnvouched(by record: SiteRecords?, in output: String, making: Set<String>, lexicon: String) -> [String] {
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter { name in
+            !making.contains(name) && FileStamp(path: "\(output)/\(name)")?.isFile != true
+        }
+        guard let record, record.lexicon == lexicon else { return entries.sorted() }
+        return entries.filter { record.sites[$0] == nil }.sorted()
+    }
+
     /// `.build-cache/<output folder's name>.sites.json` beside the output folder.
     package static func file(for output: String) -> String {
         BuildStamp.cacheFile(for: output, suffix: "sites.json")

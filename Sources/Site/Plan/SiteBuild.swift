@@ -248,13 +248,21 @@ package struct SiteBuild: Sendable {
         // Sites made from the same inputs as the folder the last build left, untouched since.
         let taken = writing ? await previousSites?.value : nil
         let previous = writing ? taken?.records ?? SiteRecords.read(for: outputDirectory) : nil
-        // A `--city` build keeps the other cities' sites: only while they were moderated with this very lexicon.
+        // A `--city` build keeps the other cities' sites: only those the record says were moderated with this very lexicon.
         let lexicon = memory?.findings.lexiconHash
-        if writing, !onlyCities.isEmpty, let previous, let lexicon, previous.lexicon != lexicon {
-            throw ContentErrors([ContentIssue(
-                file: content.directory + "/lexicon", line: nil,
-                message: "The lexicon changed since the last build of every city, so the sites of the cities not built now were moderated with another one: a term classified since could stay on them.",
-                fix: "Build every city once (`portal12320 build`, without --city); --city builds work again after it.")])
+        if writing, !onlyCities.isEmpty {
+            let making = Set(decision.renderer.plan.sites.map(\.domain) + decision.besides.map { $0.path.prefix { $0 != "/" } }.map(String.init))
+            let unvouched = SiteRecords.keptUnvouched(by: previous, in: outputDirectory, making: making, lexicon: lexicon ?? "")
+            if !unvouched.isEmpty {
+                let message = if let previous, previous.lexicon != nil, previous.lexicon != lexicon {
+                    "The lexicon changed since the last build of every city, so the sites of the cities not built now were moderated with another one: a term classified since could stay on them."
+                } else {
+                    "Nothing records which lexicon the sites of the cities not built now were moderated with (\(unvouched.joined(separator: ", "))): a term classified since could stay on them."
+                }
+                throw ContentErrors([ContentIssue(
+                    file: content.directory + "/lexicon", line: nil, message: message,
+                    fix: "Build every city once (`portal12320 build`, without --city); --city builds work again after it.")])
+            }
         }
         // Each kept site's folder is walked to be checked (unless it was while the content was read): on all cores.
         let keptOutputs = Dictionary(uniqueKeysWithValues: Array(decision.siteInputs).concurrentMap { domain, inputs in
@@ -323,7 +331,15 @@ package struct SiteBuild: Sendable {
             return summarize(0)
         }
 
-        SiteRecords.remove(for: outputDirectory)
+        // No record of a site this build puts in place survives it if killed. A `--city` build keeps the record of
+        // the other sites meanwhile: it still says which lexicon they were moderated with, so a `--city` build after
+        // a kill can keep them (without it, it refuses until a build of every city).
+        if !onlyCities.isEmpty, var standing = previous {
+            for site in decision.renderer.plan.sites { standing.sites[site.domain] = nil }
+            do { try standing.write(for: outputDirectory) } catch { SiteRecords.remove(for: outputDirectory) }
+        } else {
+            SiteRecords.remove(for: outputDirectory)
+        }
         var madeOutputs: [String: String] = [:]
         var keptPages = 0
         let made = decision.renderer.plan.sites.map(\.domain).filter { !kept.contains($0) }
@@ -346,7 +362,8 @@ package struct SiteBuild: Sendable {
                 .concurrentMap { ($0, output.contents(of: $0)) }).compactMapValues { $0 }
             if let lock, !lock.isStillHeld {
                 throw OutputError(path: outputDirectory, reason: "the build lock in .build-cache/ was removed while this build ran, "
-                                  + "so another build may have run at the same time. Nothing was put in place: build again")
+                                  + "so another build may have run at the same time",
+                                  fix: "Nothing was put in place; the previous output is unchanged. Build again once no other build runs.")
             }
             if onlyCities.isEmpty && kept.isEmpty {
                 try output.commit()

@@ -69,38 +69,40 @@ package struct PageRecords: Sendable {
         return records
     }
 
-    /// Writes the records of each site of `domains` (every page of it this
-    /// build wrote), replacing what was recorded for it; without the user's key nothing is written.
-    package func write(for output: String, domains: [String], shared: String, seal: CacheSeal? = CacheSeal.user()) {
+    /// The records of the site `domain` (every page of it a build wrote, by path below the output folder),
+    /// as ``write(_:domains:for:seal:)`` seals them: made as each site is written, so that a build holds
+    /// these bytes rather than every page's record to its end.
+    package static func site(_ domain: String, shared: String, pages: [(String, Page)]) -> [UInt8] {
+        var archive = ArchiveWriter()
+        archive.text(header)
+        archive.text(shared)
+        archive.text(domain)
+        archive.int(pages.count)
+        for (path, page) in pages.sorted(by: { $0.0 < $1.0 }) {
+            archive.text(path)
+            archive.text(page.fingerprint)
+            archive.text(page.sha256)
+            archive.int(page.size)
+        }
+        return archive.bytes
+    }
+
+    /// Writes the records of each site of `domains` (``site(_:shared:pages:)``; a site `sites` lacks has no
+    /// page recorded), replacing what was recorded for it; without the user's key nothing is written.
+    package static func write(_ sites: [String: [UInt8]], domains: [String], shared: String, for output: String,
+                              seal: CacheSeal? = CacheSeal.user()) {
         guard let seal else { return }
-        let folder = Self.folder(for: output)
+        let folder = folder(for: output)
         try? FileManager.default.createDirectory(atPath: PathText.parent(of: folder), withIntermediateDirectories: true)
         guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
         // What a killed build left half-written (under the build lock: no other build writes now).
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") {
             unlink("\(folder)/\(name)")
         }
-        var bySite: [String: [(String, Page)]] = [:]
-        for (path, page) in pages {
-            guard let slash = path.firstIndex(of: "/") else { continue }
-            bySite[String(path[..<slash]), default: []].append((path, page))
-        }
-        let sites = bySite
-        _ = domains.filter(Self.isSiteName).concurrentMap { domain in
-            let pages = (sites[domain] ?? []).sorted { $0.0 < $1.0 }
-            var archive = ArchiveWriter()
-            archive.text(Self.header)
-            archive.text(shared)
-            archive.text(domain)
-            archive.int(pages.count)
-            for (path, page) in pages {
-                archive.text(path)
-                archive.text(page.fingerprint)
-                archive.text(page.sha256)
-                archive.int(page.size)
-            }
+        _ = domains.filter(isSiteName).concurrentMap { domain in
+            let bytes = sites[domain] ?? site(domain, shared: shared, pages: [])
             guard let file = seal.file(at: "\(folder)/\(domain)") else { return }
-            file.write(archive.bytes[...])
+            file.write(bytes[...])
             _ = file.commit()
         }
     }

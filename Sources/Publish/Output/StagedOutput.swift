@@ -111,8 +111,9 @@ package struct StagedOutput {
     /// entry `name` once it is in place (moving it changes nothing inside),
     /// from the stamps of what was written into it and of its folders, taken
     /// now: nothing is walked. `nil` when a folder cannot be examined.
-    package func contents(of name: String) -> String? {
-        let (files, folders) = written.entries(under: name)
+    /// - Parameter givingUp: whether the stamps of `name` are then given up (nothing more is written into it).
+    package func contents(of name: String, givingUp: Bool = false) -> String? {
+        let (files, folders) = written.entries(under: name, removing: givingUp)
         var stamps: [String: FileStamp] = [:]
         for (path, stamp) in files { stamps["\(staging)/\(path)"] = stamp }
         for folder in folders {

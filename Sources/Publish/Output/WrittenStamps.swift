@@ -17,8 +17,19 @@ final class WrittenStamps: Sendable {
     }
 
     /// The files and folders under the top-level entry `name`, by path relative to the staged tree.
-    func entries(under name: String) -> (files: [String: FileStamp], folders: [Substring]) {
+    /// - Parameter removing: whether they are then forgotten.
+    func entries(under name: String, removing: Bool = false) -> (files: [String: FileStamp], folders: [Substring]) {
         let prefix = name + "/"
-        return (stamps.withLock { $0.filter { $0.key.hasPrefix(prefix) } }, folders.withLock { $0.filter { $0.hasPrefix(prefix) } })
+        let files = stamps.withLock { stamps in
+            let under = stamps.filter { $0.key.hasPrefix(prefix) }
+            if removing { stamps = stamps.filter { !$0.key.hasPrefix(prefix) } }
+            return under
+        }
+        let folders = folders.withLock { folders in
+            let under = Array(folders.filter { $0.hasPrefix(prefix) })
+            if removing { folders.subtract(under) }
+            return under
+        }
+        return (files, folders)
     }
 }

@@ -108,15 +108,6 @@ package struct SiteBuild: Sendable {
         try await run(progress: nil, writing: false)
     }
 
-    /// One file as ``write(_:to:keeping:progress:)`` left it.
-    private struct WrittenFile: Sendable {
-        let entry: ReleaseManifest.Entry
-        /// A page's ``PreparedPage/fingerprint``, recorded for the next build (`nil` for any other file).
-        var fingerprint: String?
-        /// Whether it is the file the last build rendered, kept without rendering it.
-        var kept = false
-    }
-
     /// What the gate let through and everything a build writes besides the
     /// sites, decided before a page is rendered.
     private struct Decision {
@@ -327,7 +318,7 @@ package struct SiteBuild: Sendable {
         }
         let record = decision.record
         guard writing else {
-            _ = try write(groups, total: counts.files, to: nil, keeping: nil, progress: progress)
+            try write(groups, total: counts.files, to: nil, keeping: nil, progress: progress)
             return summarize(0)
         }
 
@@ -340,26 +331,21 @@ package struct SiteBuild: Sendable {
         } else {
             SiteRecords.remove(for: outputDirectory)
         }
-        var madeOutputs: [String: String] = [:]
-        var keptPages = 0
         let made = decision.renderer.plan.sites.map(\.domain).filter { !kept.contains($0) }
         let pageRecords = pageInputs.map { PageRecords.read(for: outputDirectory, domains: made, shared: $0) }
-        var madePages = PageRecords()
         let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
+        let finished: WrittenSites.Finished
         do {
             try output.prepareFolders(for: paths)
-            paths = []
-            let written = try write(groups, total: counts.files, to: output, keeping: pageRecords, progress: progress)
-            for file in written {
-                if let fingerprint = file.fingerprint {
-                    madePages.pages[file.entry.path] = .init(fingerprint: fingerprint, sha256: file.entry.sha256, size: file.entry.size)
-                }
+            let province = content.province
+            let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
+            let sites = WrittenSites(paths: paths, domains: Set(cities.keys).union([province.hubDomain]), output: output,
+                                     pageInputs: pageInputs) { domain, files in
+                ReleaseManifest(domain: domain, city: cities[domain], files: files, ledger: record.head, trust: record.trustFingerprint)
             }
-            keptPages = written.count(where: \.kept)
-            try writeManifests(written.map(\.entry), record: record, to: output)
-            // Each site made, fingerprinted from what was written rather than walked once in place.
-            madeOutputs = Dictionary(uniqueKeysWithValues: decision.siteInputs.keys.filter { !kept.contains($0) }
-                .concurrentMap { ($0, output.contents(of: $0)) }).compactMapValues { $0 }
+            paths = []
+            try write(groups, total: counts.files, to: output, keeping: pageRecords, sites: sites, progress: progress)
+            finished = sites.finished
             if let lock, !lock.isStillHeld {
                 throw OutputError(path: outputDirectory, reason: "the build lock in .build-cache/ was removed while this build ran, "
                                   + "so another build may have run at the same time",
@@ -375,13 +361,13 @@ package struct SiteBuild: Sendable {
             output.discard()
             throw error
         }
-        var summary = summarize(keptPages)
-        if let pageInputs { madePages.write(for: outputDirectory, domains: made, shared: pageInputs) }
+        var summary = summarize(finished.keptPages)
+        if let pageInputs { PageRecords.write(finished.pageRecords, domains: made, shared: pageInputs, for: outputDirectory) }
         if !decision.siteInputs.isEmpty {
             // A `--city` build leaves the other sites' folders, and so their records, as they were.
             var records = onlyCities.isEmpty ? SiteRecords(sites: [:]) : (previous ?? SiteRecords(sites: [:]))
             for (domain, inputs) in decision.siteInputs {
-                let outputs = keptOutputs[domain] ?? madeOutputs[domain] ?? BuildStamp.contents(of: "\(outputDirectory)/\(domain)")
+                let outputs = keptOutputs[domain] ?? finished.outputs[domain] ?? BuildStamp.contents(of: "\(outputDirectory)/\(domain)")
                 records.sites[domain] = .init(inputs: inputs, outputs: outputs)
             }
             // The other sites of a `--city` build as recorded, not walked again: if one changed since, the
@@ -464,66 +450,50 @@ package struct SiteBuild: Sendable {
     ///   - groups: written one after another, each group's files on all cores.
     ///   - records: pages rendered before; one whose values have the recorded fingerprint, and whose
     ///     live file still holds the recorded bytes, is linked instead of rendered (``StagedOutput/keep(_:sha256:size:)``).
-    /// - Returns: each file as written, in the order of the groups' files.
-    private func write(_ groups: [FileGroup], total: Int, to output: StagedOutput?,
-                       keeping records: PageRecords?, progress: (@Sendable (Int, Int) -> Void)?) throws -> [WrittenFile] {
+    ///   - sites: given each file as written, to finish each site once its last file is.
+    private func write(_ groups: [FileGroup], total: Int, to output: StagedOutput?, keeping records: PageRecords?,
+                       sites: WrittenSites? = nil, progress: (@Sendable (Int, Int) -> Void)?) throws {
         let done = Atomic<Int>(0)
-        let outcomes = groups.flatMap { group in
+        let errors = groups.flatMap { group in
             group.ready()
             defer { group.done() }
-            return group.files().concurrentMapInRuns { file -> Result<WrittenFile, any Error> in
+            return group.files().concurrentMapInRuns { file -> (any Error)? in
                 defer {
                     let count = done.add(1, ordering: .relaxed).newValue
                     if count % 500 == 0 || count == total { progress?(count, total) }
                 }
                 do {
-                    // A page is recognised by its values only where its fingerprint can be recorded for the next build.
-                    guard let output, let records, let prepare = file.prepare else {
-                        let bytes = try file.make()
-                        try output?.write(bytes, to: file.path)
-                        return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count)))
-                    }
-                    let page = prepare()
-                    if let known = records.pages[file.path], known.fingerprint == page.fingerprint,
-                        output.keep(file.path, sha256: known.sha256, size: known.size) {
-                        return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: known.sha256, size: known.size),
-                                                    fingerprint: page.fingerprint, kept: true))
-                    }
-                    let bytes = try page.render()
-                    try output.write(bytes, to: file.path)
-                    return .success(WrittenFile(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count),
-                                                fingerprint: page.fingerprint))
+                    try sites?.add(try write(file, to: output, keeping: records))
+                    return nil
                 } catch {
-                    return .failure(error)
+                    return error
                 }
-            }
+            }.compactMap { $0 }
         }
-        let errors = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
         let issues = errors.compactMap { $0 as? ContentIssue }
         // A broken template fails every page made from it: report it once.
         var seen = Set<String>()
         try ContentErrors.check(issues.filter { seen.insert($0.description).inserted })
         if let first = errors.first { throw first }
-        return outcomes.compactMap { if case .success(let written) = $0 { written } else { nil } }
     }
 
-    /// One manifest per site folder (the hub's and each opened city's domain), paths relative to the site.
-    private func writeManifests(_ written: [ReleaseManifest.Entry], record: LedgerRecord,
-                                to output: StagedOutput) throws {
-        let province = content.province
-        let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
-        let sites = Set(cities.keys).union([province.hubDomain])
-        var bySite: [String: [ReleaseManifest.Entry]] = [:]
-        for entry in written {
-            let path = entry.path
-            guard let slash = path.firstIndex(of: "/") else { continue }
-            let site = String(path[..<slash])
-            guard sites.contains(site) else { continue }
-            bySite[site, default: []].append(.init(path: String(path[path.index(after: slash)...]), sha256: entry.sha256, size: entry.size))
+    /// Renders `file` and writes it (renders only, without `output`), or keeps the page the last build rendered.
+    private func write(_ file: OutputFile, to output: StagedOutput?, keeping records: PageRecords?) throws -> WrittenSites.File {
+        // A page is recognised by its values only where its fingerprint can be recorded for the next build.
+        guard let output, let records, let prepare = file.prepare else {
+            let bytes = try file.make()
+            try output?.write(bytes, to: file.path)
+            return WrittenSites.File(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count))
         }
-        for (site, entries) in bySite {
-            let manifest = ReleaseManifest(domain: site, city: cities[site], files: entries, ledger: record.head, trust: record.trustFingerprint)
-            try output.write(manifest.encoded(), to: "\(site)/\(ReleaseManifest.fileName)")
+        let page = prepare()
+        if let known = records.pages[file.path], known.fingerprint == page.fingerprint,
+            output.keep(file.path, sha256: known.sha256, size: known.size) {
+            return WrittenSites.File(entry: ReleaseManifest.Entry(path: file.path, sha256: known.sha256, size: known.size),
+                                     fingerprint: page.fingerprint, kept: true)
         }
+        let bytes = try page.render()
+        try output.write(bytes, to: file.path)
+        return WrittenSites.File(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count),
+                                 fingerprint: page.fingerprint)
     }
 }

@@ -42,7 +42,7 @@ struct SiteBySiteBuildTests {
         let content = try ContentLoader.load(directory: fixture.content, cache: memory.answers)
         _ = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: fixture.output, memory: memory).run()
         // The memory holds every answer the build rendered, for the next build of the same process.
-        let pages = memory.pages.snapshot.values.map(\.page)
+        let pages = try #require(memory.pages).snapshot.values.map(\.page)
         #expect(Set(pages.map(\.answer.scope)).count >= 2)
         #expect(pages.allSatisfy { !$0.holdsRendering })
         // Asked for again, a rendering is what the build wrote.

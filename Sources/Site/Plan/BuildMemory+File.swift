@@ -53,7 +53,8 @@ extension BuildMemory {
     /// - Parameter cities: for a `--city` build, the cities it builds: of the
     ///   others only the fronts of their answers are read, to check them.
     package static func restored(for output: String, cities: Set<String> = [], seal: CacheSeal? = CacheSeal.user()) -> BuildMemory {
-        let memory = BuildMemory()
+        // One build renders each answer once: it keeps no renderings for another.
+        let memory = BuildMemory(keepingRenderings: false)
         let folder = file(for: output)
         guard let seal, FileStamp(path: folder)?.isFolder == true else { return memory }
         // Each scope with a file, or fronts alone (another city's, after a `--city` build wrote them for another program's).

@@ -9,10 +9,16 @@ import Review
 package struct BuildMemory: Sendable {
     package let answers = AnswerFileCache()
     package let findings = FindingsCache()
-    package let pages = PublishedAnswerCache()
+    /// Markdown as rendered, for the next build in the same process (the preview); `nil` for the memory of
+    /// one `build`, which never asks for a rendering of an earlier plan (what its entries held, the links and
+    /// media each answer asked about, was 9.5 MB of the peak of 4x the benchmark's province).
+    package let pages: PublishedAnswerCache?
     package let theme = ThemeMemory()
     /// The files of a build's memory as read (see ``restored(for:cities:seal:)``).
     package let files = MemoryFileBytes()
 
-    package init() {}
+    /// - Parameter keepingRenderings: whether to keep ``pages``.
+    package init(keepingRenderings: Bool = true) {
+        pages = keepingRenderings ? PublishedAnswerCache() : nil
+    }
 }

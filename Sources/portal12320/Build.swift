@@ -72,7 +72,8 @@ struct Build: AsyncParsableCommand {
         // exists) and read back to render, index and remember it.
         let cacheDirectory = BuildStamp.cacheDirectory(for: RealPath.of(output))
         SpillFile.removeLeftovers(in: cacheDirectory)
-        if let spill = SpillFile(directory: cacheDirectory) { memory.answers.spillSourcesAsRead(to: spill) }
+        let spill = SpillFile(directory: cacheDirectory)
+        if let spill { memory.answers.spillSourcesAsRead(to: spill) }
         let content = try options.load(cities: Set(cities), cache: memory.answers)
         try CitySelection.validate(cities, in: content.province)
         for issue in content.otherCitiesIssues { Terminal.report(issue) }
@@ -80,7 +81,8 @@ struct Build: AsyncParsableCommand {
             Terminal.error("\(content.otherCitiesIssues.count) problems in the answers of cities not built now: they stop those cities' builds, not this one.")
         }
         let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities),
-                              memory: memory, sharedInputs: inputs.sites, pageInputs: inputs.pages, previousSites: previousSites, lock: lock)
+                              memory: memory, sharedInputs: inputs.sites, pageInputs: inputs.pages, previousSites: previousSites, lock: lock,
+                              spill: spill)
         let report: SiteBuild.Report
         do {
             report = try await build.run(progress: Terminal.isInteractive ? Self.showProgress : nil)

@@ -79,13 +79,16 @@ struct SpillFileTests {
     }
 
     /// The pages, search index and feeds of a build from spilled sources are those of a build that kept them.
+    /// Sources spilled, and the renderings' HTML and plain text too (``RenderedTexts``), as `build` does.
     @Test func aBuildFromSpilledSourcesWritesTheSameBytes() async throws {
         let fixture = try ProvinceFixture()
         var outputs: [[String: Data]] = []
         for spilling in [false, true] {
             let (memory, content) = try load(fixture, spilling: spilling)
             let output = fixture.root + "/dist-\(spilling)"
-            _ = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: output, memory: memory).run()
+            let spill = spilling ? try #require(SpillFile(directory: fixture.root)) : nil
+            _ = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: output, memory: memory,
+                                    spill: spill).run()
             let files = fixture.files(under: "dist-\(spilling)")
             outputs.append(Dictionary(uniqueKeysWithValues: try files.map { ($0, try Data(contentsOf: URL(fileURLWithPath: output + "/" + $0))) }))
         }

@@ -5,8 +5,9 @@ import Synchronization
 /// A file of the build's own, nameless, where it keeps the texts it needs
 /// again later but not in between: the answers' sources, once read and
 /// moderated, until their pages are rendered and indexed and the build's
-/// memory is saved. Held in the process, they were 110 MB of the peak of a
-/// build of 4x the benchmark province.
+/// memory is saved (held in the process, they were 110 MB of the peak of a
+/// build of 4x the benchmark province); the HTML and plain text of their
+/// renderings, until every site that shows them is written.
 ///
 /// The file is made with `O_TMPFILE` (or made with mode 0600 and unlinked at
 /// once where the file system cannot): it has no name, only this process

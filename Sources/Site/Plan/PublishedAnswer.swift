@@ -17,30 +17,35 @@ final class PublishedAnswer: Sendable {
     private let categoryName: String
     private let render: @Sendable (PublishedAnswer) -> MarkdownDocument
     private let rendering = Mutex<Rendering?>(nil)
+    /// Where the HTML and plain text of a rendering go, when the build has a spill file.
+    private let spill: SpillFile?
 
     /// What publishing uses of the rendered Markdown, nothing more (not the reader's lines moderation
     /// read): kept until every site made that lists the answer is written (``forgetRendering()``).
     private struct Rendering: Sendable {
-        let html: String
-        let plainText: String
+        let texts: RenderedTexts
         let excerpt: String
         let summary: AnswerSummary
     }
 
     /// - Parameters:
     ///   - province: names the answer's category in ``summary``.
+    ///   - spill: the build's spill file: the HTML and plain text of the rendering are kept there, not in memory
+    ///     (at 4x the benchmark's province, those of the site being written were some 32 MB of the peak).
     ///   - render: renders the answer's Markdown (once, on any thread), given this page.
-    init(answer: Answer, slug: String, province: Province, render: @escaping @Sendable (PublishedAnswer) -> MarkdownDocument) {
+    init(answer: Answer, slug: String, province: Province, spill: SpillFile? = nil,
+         render: @escaping @Sendable (PublishedAnswer) -> MarkdownDocument) {
         self.answer = answer
         self.slug = slug
         categoryName = province.category(answer.category)?.name ?? ""
+        self.spill = spill
         self.render = render
     }
 
     /// The HTML of the answer's text.
-    var html: String { rendered.html }
+    var html: String { rendered.texts.html }
     /// The text a reader sees, without markup, for search.
-    var plainText: String { rendered.plainText }
+    var plainText: String { rendered.texts.plainText }
     /// The first sentences of the text, for listings, descriptions and the feed.
     var excerpt: String { rendered.excerpt }
     /// The answer as listings show it, made with the rendering, for every site that lists it.
@@ -57,12 +62,15 @@ final class PublishedAnswer: Sendable {
     /// Whether the rendering is held (for the tests).
     var holdsRendering: Bool { rendering.withLock { $0 != nil } }
 
+    /// Whether the rendering held keeps its texts in a spill file (for the tests).
+    var holdsSpilledRendering: Bool { rendering.withLock { $0?.texts.isSpilled == true } }
+
     private var rendered: Rendering {
         rendering.withLock { kept in
             if let kept { return kept }
             let document = render(self)
             let excerpt = document.excerpt
-            let made = Rendering(html: document.html, plainText: document.plainText, excerpt: excerpt,
+            let made = Rendering(texts: RenderedTexts(html: document.html, plainText: document.plainText, spill: spill), excerpt: excerpt,
                                  summary: AnswerSummary(answer, path: path, excerpt: excerpt, categoryName: categoryName))
             kept = made
             return made

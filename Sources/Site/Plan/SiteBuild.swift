@@ -45,10 +45,15 @@ package struct SiteBuild: Sendable {
     /// removed meanwhile may have had another run beside it, and puts nothing in place.
     package let lock: BuildLock?
 
+    /// The build's spill file, where the answers' renderings are kept while the sites are written (``RenderedTexts``).
+    package let spill: SpillFile?
+
     package init(content: ProvinceContent, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = [],
                 previewUnreviewed: Bool = false, memory: BuildMemory? = nil, sharedInputs: String? = nil, pageInputs: String? = nil,
-                previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>? = nil, lock: BuildLock? = nil) {
+                previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>? = nil, lock: BuildLock? = nil,
+                spill: SpillFile? = nil) {
         self.previousSites = previousSites
+        self.spill = spill
         self.lock = lock
         self.memory = memory
         self.sharedInputs = sharedInputs
@@ -160,7 +165,7 @@ package struct SiteBuild: Sendable {
                                                descriptions: descriptions, checked: mediaHashes, directory: content.directory + "/media")
         let plan = try SitePlan(province: content.province, publishable: published + previewed,
                                 heldBack: notPublished.subtracting(previewedReferences), onlyCities: onlyCities,
-                                media: media.mapValues(\.target), cache: memory?.pages)
+                                media: media.mapValues(\.target), cache: memory?.pages, spill: spill)
         let province = content.province
         let nginx = ([nil] + province.openedCities).map { city in
             let domain = city.map(province.domain(of:)) ?? province.hubDomain

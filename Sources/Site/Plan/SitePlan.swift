@@ -30,9 +30,11 @@ struct SitePlan: Sendable {
     ///   - onlyCities: abbreviations to build, or empty for every opened city.
     ///   - media: where each published image and PDF of `media/` is, by name.
     ///   - cache: answers rendered by earlier plans of the same content (the preview).
+    ///   - spill: the build's spill file, where the answers' renderings are kept (see ``RenderedTexts``).
     /// - Throws: ``ContentErrors`` for `answer:` links that resolve to no published answer.
     init(province: Province, publishable: [Answer], heldBack: Set<String>, onlyCities: Set<String>,
-         media: [String: MarkdownDocument.MediaTarget] = [:], cache: PublishedAnswerCache? = nil) throws(ContentErrors) {
+         media: [String: MarkdownDocument.MediaTarget] = [:], cache: PublishedAnswerCache? = nil,
+         spill: SpillFile? = nil) throws(ContentErrors) {
         self.province = province
         let provincialSlugs = Set(publishable.filter { $0.scope == .province }.map(\.id))
         // `answer:<id>` in a city answer may name the city's own answers: id → address segment.
@@ -60,7 +62,7 @@ struct SitePlan: Sendable {
                                                     resolveMedia: { media[$0] }) {
                 return kept
             }
-            return PublishedAnswer(answer: answer, slug: slug, province: province) { page in
+            return PublishedAnswer(answer: answer, slug: slug, province: province, spill: spill) { page in
                 // What the rendering asked about, so a cached copy is reused only while the answers stay the same.
                 var links: [(id: String, target: MarkdownDocument.LinkTarget)] = []
                 var mediaAsked: [(name: String, target: MarkdownDocument.MediaTarget?)] = []

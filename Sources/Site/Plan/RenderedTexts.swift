@@ -1,0 +1,47 @@
+import Content
+
+/// The HTML and plain text of an answer's rendering, held in memory or kept
+/// in the build's ``SpillFile`` and read back each time they are asked for: a
+/// build asks for them once per site that shows the answer (its page, its
+/// search terms and document), while it holds the renderings of the answers
+/// of the site it writes and of the provincial ones, until the hub is written.
+struct RenderedTexts: Sendable {
+    private enum Held: Sendable {
+        case memory(html: String, plainText: String)
+        /// The HTML's `htmlCount` bytes at `offset`, the plain text's right after.
+        case spilled(file: SpillFile, offset: Int, htmlCount: Int, plainTextCount: Int)
+    }
+
+    private let held: Held
+
+    /// - Parameter spill: where to keep the texts; in memory without one, or when it cannot take them.
+    init(html: String, plainText: String, spill: SpillFile?) {
+        var bytes = Array(html.utf8)
+        bytes += plainText.utf8
+        if let spill, let offset = bytes.withUnsafeBytes({ spill.keep($0) }) {
+            held = .spilled(file: spill, offset: offset, htmlCount: html.utf8.count, plainTextCount: plainText.utf8.count)
+        } else {
+            held = .memory(html: html, plainText: plainText)
+        }
+    }
+
+    var html: String {
+        switch held {
+        case .memory(let html, _): html
+        case .spilled(let file, let offset, let htmlCount, _): String(decoding: file.bytes(at: offset, count: htmlCount), as: UTF8.self)
+        }
+    }
+
+    var plainText: String {
+        switch held {
+        case .memory(_, let plainText): plainText
+        case .spilled(let file, let offset, let htmlCount, let plainTextCount):
+            String(decoding: file.bytes(at: offset + htmlCount, count: plainTextCount), as: UTF8.self)
+        }
+    }
+
+    /// Whether the texts are in a spill file, not in memory (for the tests).
+    var isSpilled: Bool {
+        if case .spilled = held { true } else { false }
+    }
+}

@@ -69,10 +69,27 @@ package struct PageRecords: Sendable {
         return records
     }
 
-    /// The records of the site `domain` (every page of it a build wrote, by path below the output folder),
-    /// as ``write(_:domains:for:seal:)`` seals them: made as each site is written, so that a build holds
-    /// these bytes rather than every page's record to its end.
-    package static func site(_ domain: String, shared: String, pages: [(String, Page)]) -> [UInt8] {
+    /// Makes the records' folder and removes what a killed build left in it: before a build stages any site's
+    /// records (``stage(_:shared:pages:for:seal:)``), under the build lock. - Returns: whether records can be kept.
+    @discardableResult
+    package static func prepare(for output: String, seal: CacheSeal? = CacheSeal.user()) -> Bool {
+        guard seal != nil else { return false }
+        let folder = folder(for: output)
+        try? FileManager.default.createDirectory(atPath: PathText.parent(of: folder), withIntermediateDirectories: true)
+        guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return false }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") {
+            unlink("\(folder)/\(name)")
+        }
+        return true
+    }
+
+    /// Writes the records of the site `domain` (every page of it this build wrote, by path below the output
+    /// folder), sealed, beside where they go: as each site is written, so that a build holds no page's record to
+    /// its end. ``putInPlace(_:shared:for:seal:)`` puts them in place once the build committed; until then (and if
+    /// the build fails) the site's previous records stay, and the next build's ``prepare(for:seal:)`` removes these.
+    package static func stage(_ domain: String, shared: String, pages: [(String, Page)], for output: String,
+                              seal: CacheSeal? = CacheSeal.user()) {
+        guard let seal, isSiteName(domain), let file = seal.file(at: staged(domain, in: folder(for: output))) else { return }
         var archive = ArchiveWriter()
         archive.text(header)
         archive.text(shared)
@@ -84,27 +101,25 @@ package struct PageRecords: Sendable {
             archive.text(page.sha256)
             archive.int(page.size)
         }
-        return archive.bytes
+        file.write(archive.bytes[...])
+        _ = file.commit()
     }
 
-    /// Writes the records of each site of `domains` (``site(_:shared:pages:)``; a site `sites` lacks has no
-    /// page recorded), replacing what was recorded for it; without the user's key nothing is written.
-    package static func write(_ sites: [String: [UInt8]], domains: [String], shared: String, for output: String,
-                              seal: CacheSeal? = CacheSeal.user()) {
-        guard let seal else { return }
+    /// Puts in place the records staged for each site of `domains`; a site with none staged (no page, or its
+    /// records could not be written) is recorded with no page.
+    package static func putInPlace(_ domains: [String], shared: String, for output: String, seal: CacheSeal? = CacheSeal.user()) {
         let folder = folder(for: output)
-        try? FileManager.default.createDirectory(atPath: PathText.parent(of: folder), withIntermediateDirectories: true)
-        guard mkdir(folder, 0o700) == 0 || errno == EEXIST, FileStamp(path: folder)?.isFolder == true else { return }
-        // What a killed build left half-written (under the build lock: no other build writes now).
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".tmp") {
-            unlink("\(folder)/\(name)")
+        for domain in domains where isSiteName(domain) {
+            if rename(staged(domain, in: folder), "\(folder)/\(domain)") != 0 {
+                stage(domain, shared: shared, pages: [], for: output, seal: seal)
+                _ = rename(staged(domain, in: folder), "\(folder)/\(domain)")
+            }
         }
-        _ = domains.filter(isSiteName).concurrentMap { domain in
-            let bytes = sites[domain] ?? site(domain, shared: shared, pages: [])
-            guard let file = seal.file(at: "\(folder)/\(domain)") else { return }
-            file.write(bytes[...])
-            _ = file.commit()
-        }
+    }
+
+    /// Where ``stage(_:shared:pages:for:seal:)`` writes: a name ``prepare(for:seal:)`` removes.
+    private static func staged(_ domain: String, in folder: String) -> String {
+        "\(folder)/\(domain).staged-\(getpid()).tmp"
     }
 
     /// A domain as a file name: no separator, no `.`/`..`.

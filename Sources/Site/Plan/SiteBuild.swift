@@ -344,8 +344,9 @@ package struct SiteBuild: Sendable {
             try output.prepareFolders(for: paths)
             let province = content.province
             let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
+            let recordsKept = pageInputs != nil && PageRecords.prepare(for: outputDirectory)
             let sites = WrittenSites(paths: paths, domains: Set(cities.keys).union([province.hubDomain]), output: output,
-                                     pageInputs: pageInputs) { domain, files in
+                                     pageRecords: recordsKept ? pageInputs.map { ($0, outputDirectory) } : nil) { domain, files in
                 ReleaseManifest(domain: domain, city: cities[domain], files: files, ledger: record.head, trust: record.trustFingerprint)
             }
             paths = []
@@ -367,7 +368,7 @@ package struct SiteBuild: Sendable {
             throw error
         }
         var summary = summarize(finished.keptPages)
-        if let pageInputs { PageRecords.write(finished.pageRecords, domains: made, shared: pageInputs, for: outputDirectory) }
+        if let pageInputs { PageRecords.putInPlace(made, shared: pageInputs, for: outputDirectory) }
         if !decision.siteInputs.isEmpty {
             // A `--city` build leaves the other sites' folders, and so their records, as they were.
             var records = onlyCities.isEmpty ? SiteRecords(sites: [:]) : (previous ?? SiteRecords(sites: [:]))

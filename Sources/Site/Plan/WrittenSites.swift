@@ -4,8 +4,8 @@ import Synchronization
 
 /// Each site's files as a build writes them. Once the last of a site's files
 /// is written, its manifest is written beside them, its folder fingerprinted
-/// from what was written into it, its page records made into the bytes kept
-/// for the next build, and its files' records given up: a build of 4× the
+/// from what was written into it, its page records written beside where they
+/// go once the build committed, and its files' records given up: a build of 4× the
 /// province held every file's record (path, SHA-256, stamp) to the end, some
 /// 50 MB of its peak, for manifests, page records and fingerprints it can make
 /// site by site.
@@ -23,8 +23,6 @@ final class WrittenSites: Sendable {
     struct Finished: Sendable {
         /// Each site's fingerprint as written (``StagedOutput/contents(of:)``), by domain.
         var outputs: [String: String] = [:]
-        /// Each site's page records, ready to seal (``PageRecords/site(_:shared:pages:)``), by domain.
-        var pageRecords: [String: [UInt8]] = [:]
         /// Pages kept without rendering them again.
         var keptPages = 0
     }
@@ -42,13 +40,15 @@ final class WrittenSites: Sendable {
     private let state: Mutex<State>
     private let output: StagedOutput
     private let manifest: @Sendable (_ domain: String, _ files: [ReleaseManifest.Entry]) -> ReleaseManifest
-    private let pageInputs: String?
+    /// What every page depends on besides its values, and the output folder whose page records are staged.
+    private let pageRecords: (shared: String, output: String)?
 
     /// - Parameters:
     ///   - paths: every file the build writes, below the output folder; those in a folder of `domains` are its site's.
     ///   - manifest: a site's manifest, from its files (paths relative to the site).
-    ///   - pageInputs: what every page depends on besides its values (`nil`: no page records are made).
-    init(paths: [String], domains: Set<String>, output: StagedOutput, pageInputs: String?,
+    ///   - pageRecords: what every page depends on besides its values, and the output folder, to stage each site's
+    ///     page records for (``PageRecords/stage(_:shared:pages:for:seal:)``); `nil`: none are made.
+    init(paths: [String], domains: Set<String>, output: StagedOutput, pageRecords: (shared: String, output: String)?,
          manifest: @escaping @Sendable (_ domain: String, _ files: [ReleaseManifest.Entry]) -> ReleaseManifest) {
         var sites: [String: Site] = [:]
         for path in paths {
@@ -58,7 +58,7 @@ final class WrittenSites: Sendable {
         state = Mutex(State(sites: sites))
         self.output = output
         self.manifest = manifest
-        self.pageInputs = pageInputs
+        self.pageRecords = pageRecords
     }
 
     /// The folder below the output that holds `path`, if any.
@@ -89,15 +89,12 @@ final class WrittenSites: Sendable {
         // The manifest is the site's last file: the folder is fingerprinted with it.
         try output.write(manifest(domain, entries).encoded(), to: "\(domain)/\(ReleaseManifest.fileName)")
         let outputs = output.contents(of: domain, givingUp: true)
-        let records = pageInputs.map { shared in
-            PageRecords.site(domain, shared: shared, pages: files.compactMap { file in
+        if let pageRecords {
+            PageRecords.stage(domain, shared: pageRecords.shared, pages: files.compactMap { file in
                 file.fingerprint.map { (file.entry.path, PageRecords.Page(fingerprint: $0, sha256: file.entry.sha256, size: file.entry.size)) }
-            })
+            }, for: pageRecords.output)
         }
-        state.withLock { state in
-            state.finished.outputs[domain] = outputs
-            state.finished.pageRecords[domain] = records
-        }
+        state.withLock { $0.finished.outputs[domain] = outputs }
     }
 
     /// What was kept of every finished site.

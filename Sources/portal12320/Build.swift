@@ -34,6 +34,7 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let start = ContinuousClock.now
+        FreedMemory.returnLargeBlocksAtOnce()
         // Held until the build's records are written: a second build into the same folder waits for this one.
         guard let lock = BuildLock.take(for: output, waiting: {
             Terminal.error("Another build into \(output)/ is running: waiting for it to finish.")

@@ -323,6 +323,8 @@ package enum MessageCatalog {
         ("Nothing was published: {1} is as it was before this build.", "没有发布任何内容：{1} 保持本次构建之前的样子。"),
         ("The lexicon changed since the last build of every city, so the sites of the cities not built now were moderated with another one: a term classified since could stay on them. Build every city once (`portal12320 build`, without --city); --city builds work again after it.",
          "自上次构建全部城市以来，词库已经改变，本次不构建的城市的网站是按旧词库审查的：新列为涉密的词语可能仍留在上面。请先构建一次全部城市（`portal12320 build`，不加 --city），之后 --city 构建即可再用。"),
+        ("Sites of cities not built now are not as the last build left them, or no build made them ({1}): what they show was not moderated with this lexicon. Build every city once (`portal12320 build`, without --city); --city builds work again after it.",
+         "本次不构建的城市的网站（{1}）与上次构建留下的不一致，或不是构建生成的：其内容没有经过当前词库的审查。请先构建一次全部城市（`portal12320 build`，不加 --city），之后 --city 构建即可再用。"),
         ("Nothing records which lexicon the sites of the cities not built now were moderated with ({1}): a term classified since could stay on them. Build every city once (`portal12320 build`, without --city); --city builds work again after it.",
          "没有记录表明本次不构建的城市的网站（{1}）是按哪个词库审查的：新列为涉密的词语可能仍留在上面。请先构建一次全部城市（`portal12320 build`，不加 --city），之后 --city 构建即可再用。"),
         ("cannot write the output (the build lock in .build-cache/ was removed while this build ran, so another build may have run at the same time). Nothing was put in place; the previous output is unchanged. Build again once no other build runs.",

@@ -57,9 +57,10 @@ struct Build: AsyncParsableCommand {
             Terminal.say("Nothing changed since the build of \(previous.built): \(output)/ is as that build left it (checked in \(Self.seconds(ContinuousClock.now - start)) s).")
             return
         }
-        // A build of every city walks the site folders the last build made while it reads the content
-        // (the kernel's work, on cores the reading leaves idle): the sites it keeps are checked against that walk.
-        let previousSites = cities.isEmpty ? Task.detached { [output, shared = inputs.sites] in SiteRecords.read(for: output).map { (records: $0, folders: $0.folders(in: output, unlessShared: shared)) } } : nil
+        // A build walks the site folders the last build made while it reads the content (the kernel's work, on
+        // cores the reading leaves idle): the sites it keeps, and a `--city` build the other cities' sites it
+        // leaves in place, are checked against that walk.
+        let previousSites = Task.detached { [output, shared = inputs.sites] in SiteRecords.read(for: output).map { (records: $0, folders: $0.folders(in: output, unlessShared: shared)) } }
         // A build that fails part-way leaves no stamp of the previous one behind to trust.
         BuildStamp.remove(for: output)
         let memory = BuildMemory.restored(for: output, cities: Set(cities))

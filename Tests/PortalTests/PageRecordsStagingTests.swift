@@ -36,4 +36,21 @@ struct PageRecordsStagingTests {
         PageRecords.putInPlace([site], shared: "theme 1", for: output, seal: seal)
         #expect(recorded() == nil)
     }
+
+    /// A link put where the records' folder is: nothing is written wherever it leads (found by the attack on
+    /// today's change: an empty record was written through it when nothing was staged).
+    @Test func nothingIsWrittenThroughALinkedRecordsFolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("page-records-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/dist"
+        let seal = try #require(CacheSeal.keyFile(root + "/keys/cache-key"))
+        try FileManager.default.createDirectory(atPath: root + "/elsewhere", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: PathText.parent(of: PageRecords.folder(for: output)), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: PageRecords.folder(for: output), withDestinationPath: root + "/elsewhere")
+
+        #expect(!PageRecords.prepare(for: output, seal: seal))
+        PageRecords.stage("www.jsnj12320.cn", shared: "theme 1", pages: [], for: output, seal: seal)
+        PageRecords.putInPlace(["www.jsnj12320.cn"], shared: "theme 1", for: output, seal: seal)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/elsewhere").isEmpty)
+    }
 }

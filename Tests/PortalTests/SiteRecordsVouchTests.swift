@@ -14,13 +14,17 @@ struct SiteRecordsVouchTests {
         }
         try Data("{}".utf8).write(to: URL(fileURLWithPath: output + "/held-back.json"))
         try FileManager.default.createSymbolicLink(atPath: output + "/www.jswx12320.cn", withDestinationPath: "/tmp")
-        var record = SiteRecords(sites: ["www.jssz12320.cn": .init(inputs: "i", outputs: "o")])
+        var record = SiteRecords(sites: ["www.jssz12320.cn": .init(inputs: "i", outputs: BuildStamp.contents(of: output + "/www.jssz12320.cn"))])
         record.lexicon = "lexicon 1"
         let making: Set = ["www.jsnj12320.cn", "nginx"]
 
         #expect(SiteRecords.keptUnvouched(by: record, in: output, making: making, lexicon: "lexicon 1")
             == ["www.jswx12320.cn", "www.jsxz12320.cn"])
         let every = ["www.jssz12320.cn", "www.jswx12320.cn", "www.jsxz12320.cn"]
+        // Listed, but no longer as recorded.
+        try Data("<p>苏州</p>".utf8).write(to: URL(fileURLWithPath: output + "/www.jssz12320.cn/index.html"))
+        #expect(SiteRecords.keptUnvouched(by: record, in: output, making: making, lexicon: "lexicon 1") == every)
+        record.sites["www.jssz12320.cn"] = .init(inputs: "i", outputs: BuildStamp.contents(of: output + "/www.jssz12320.cn"))
         #expect(SiteRecords.keptUnvouched(by: record, in: output, making: making, lexicon: "lexicon 2") == every)
         #expect(SiteRecords.keptUnvouched(by: nil, in: output, making: making, lexicon: "lexicon 1") == every)
         record.lexicon = nil

@@ -89,7 +89,9 @@ package struct PageRecords: Sendable {
     /// the build fails) the site's previous records stay, and the next build's ``prepare(for:seal:)`` removes these.
     package static func stage(_ domain: String, shared: String, pages: [(String, Page)], for output: String,
                               seal: CacheSeal? = CacheSeal.user()) {
-        guard let seal, isSiteName(domain), let file = seal.file(at: staged(domain, in: folder(for: output))) else { return }
+        let folder = folder(for: output)
+        guard let seal, isSiteName(domain), FileStamp(path: folder)?.isFolder == true, let file = seal.file(at: staged(domain, in: folder))
+        else { return }
         var archive = ArchiveWriter()
         archive.text(header)
         archive.text(shared)
@@ -109,6 +111,8 @@ package struct PageRecords: Sendable {
     /// records could not be written) is recorded with no page.
     package static func putInPlace(_ domains: [String], shared: String, for output: String, seal: CacheSeal? = CacheSeal.user()) {
         let folder = folder(for: output)
+        // Never through a link (or a file) put where the folder was: its files would be made wherever it leads.
+        guard FileStamp(path: folder)?.isFolder == true else { return }
         for domain in domains where isSiteName(domain) {
             if rename(staged(domain, in: folder), "\(folder)/\(domain)") != 0 {
                 stage(domain, shared: shared, pages: [], for: output, seal: seal)

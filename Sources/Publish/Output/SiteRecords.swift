@@ -64,14 +64,21 @@ package struct SiteRecords: Codable, Sendable, Equatable {
 
     /// The entries of `output` a `--city` build would leave in place that `record` does not vouch for as
     /// moderated with `lexicon`: every entry but plain files and what the build writes (`making`), when there
-    /// is no record, when it was made under another lexicon (or none recorded), or when it does not list the entry.
+    /// is no record, or it was made under another lexicon (or none recorded); else each entry the record does
+    /// not list, or that is no longer as the record says the build left it (walked, on all cores: a folder
+    /// put back from an older build, moderated with an older lexicon, is not the one the record vouches for).
     /// A site left from a build of which nothing is known may carry a term classified since: it is not kept blindly.
-    package static func keptUnvouched(by record: SiteRecords?, in output: String, making: Set<String>, lexicon: String) -> [String] {
+    /// - Parameter walked: ``folders(in:unlessShared:)`` of `output`, taken ahead; a folder it lacks is walked now.
+    package static func keptUnvouched(by record: SiteRecords?, in output: String, making: Set<String>, lexicon: String,
+                                      walked: [String: String]? = nil) -> [String] {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter { name in
             !making.contains(name) && FileStamp(path: "\(output)/\(name)")?.isFile != true
+        }.sorted()
+        guard let record, record.lexicon == lexicon else { return entries }
+        let vouched = entries.concurrentMap { name in
+            record.sites[name].map { $0.outputs == (walked?[name] ?? fingerprint(of: name, in: output)) } ?? false
         }
-        guard let record, record.lexicon == lexicon else { return entries.sorted() }
-        return entries.filter { record.sites[$0] == nil }.sorted()
+        return zip(entries, vouched).filter { !$0.1 }.map(\.0)
     }
 
     /// `.build-cache/<output folder's name>.sites.json` beside the output folder.

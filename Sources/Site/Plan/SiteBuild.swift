@@ -248,10 +248,13 @@ package struct SiteBuild: Sendable {
         let lexicon = memory?.findings.lexiconHash
         if writing, !onlyCities.isEmpty {
             let making = Set(decision.renderer.plan.sites.map(\.domain) + decision.besides.map { $0.path.prefix { $0 != "/" } }.map(String.init))
-            let unvouched = SiteRecords.keptUnvouched(by: previous, in: outputDirectory, making: making, lexicon: lexicon ?? "")
+            let unvouched = SiteRecords.keptUnvouched(by: previous, in: outputDirectory, making: making, lexicon: lexicon ?? "",
+                                                      walked: taken?.folders)
             if !unvouched.isEmpty {
                 let message = if let previous, previous.lexicon != nil, previous.lexicon != lexicon {
                     "The lexicon changed since the last build of every city, so the sites of the cities not built now were moderated with another one: a term classified since could stay on them."
+                } else if let previous, previous.lexicon == lexicon {
+                    "Sites of cities not built now are not as the last build left them, or no build made them (\(unvouched.joined(separator: ", "))): what they show was not moderated with this lexicon."
                 } else {
                     "Nothing records which lexicon the sites of the cities not built now were moderated with (\(unvouched.joined(separator: ", "))): a term classified since could stay on them."
                 }
@@ -340,11 +343,13 @@ package struct SiteBuild: Sendable {
         let pageRecords = pageInputs.map { PageRecords.read(for: outputDirectory, domains: made, shared: $0) }
         let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
         let finished: WrittenSites.Finished
+        // Whether the page records' folder is one of ours, ready (not a link, not a file): nothing is written otherwise.
+        var recordsKept = false
         do {
             try output.prepareFolders(for: paths)
             let province = content.province
             let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
-            let recordsKept = pageInputs != nil && PageRecords.prepare(for: outputDirectory)
+            recordsKept = pageInputs != nil && PageRecords.prepare(for: outputDirectory)
             let sites = WrittenSites(paths: paths, domains: Set(cities.keys).union([province.hubDomain]), output: output,
                                      pageRecords: recordsKept ? pageInputs.map { ($0, outputDirectory) } : nil) { domain, files in
                 ReleaseManifest(domain: domain, city: cities[domain], files: files, ledger: record.head, trust: record.trustFingerprint)
@@ -368,10 +373,13 @@ package struct SiteBuild: Sendable {
             throw error
         }
         var summary = summarize(finished.keptPages)
-        if let pageInputs { PageRecords.putInPlace(made, shared: pageInputs, for: outputDirectory) }
+        if let pageInputs, recordsKept { PageRecords.putInPlace(made, shared: pageInputs, for: outputDirectory) }
         if !decision.siteInputs.isEmpty {
             // A `--city` build leaves the other sites' folders, and so their records, as they were.
-            var records = onlyCities.isEmpty ? SiteRecords(sites: [:]) : (previous ?? SiteRecords(sites: [:]))
+            // What the record vouches for, only under this lexicon: entries made under another (the other sites'
+            // folders away when this build checked, put back after) must not be claimed for it.
+            var records = onlyCities.isEmpty ? SiteRecords(sites: [:])
+                : (previous.flatMap { $0.lexicon == lexicon ? $0 : nil } ?? SiteRecords(sites: [:]))
             for (domain, inputs) in decision.siteInputs {
                 let outputs = keptOutputs[domain] ?? finished.outputs[domain] ?? BuildStamp.contents(of: "\(outputDirectory)/\(domain)")
                 records.sites[domain] = .init(inputs: inputs, outputs: outputs)

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Glibc
 import Publish
 import Site
 import Testing
@@ -62,6 +63,25 @@ struct OutputFolderTests {
         try await build(fixture, into: fixture.output)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix("dist.") }.sorted()
         #expect(siblings == ["dist.staging-1", "dist.staging-\(dead)0"])
+    }
+
+    /// A killed build not yet reaped by its parent (a zombie) writes nothing more: its staging folder is removed
+    /// like a gone build's (found by the attack on #15: `timeout -s KILL` left one for a build more).
+    @Test func stagingFolderOfAKilledBuildNotYetReapedIsRemoved() async throws {
+        let fixture = try ProvinceFixture()
+        var child: pid_t = 0
+        var arguments: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { for argument in arguments { free(argument) } }
+        #expect(posix_spawn(&child, "/bin/true", nil, nil, &arguments, environ) == 0)
+        // Not waited for until the build is done: a zombie, once it has exited.
+        var info = siginfo_t()
+        #expect(waitid(P_PID, id_t(child), &info, WEXITED | WNOWAIT) == 0)
+        defer { var status: Int32 = 0; waitpid(child, &status, 0) }
+        try fixture.write("", to: "dist.staging-\(child)/\(OutputFolder.marker)")
+        try fixture.write("half", to: "dist.staging-\(child)/www.jsnj12320.cn/index.html")
+        try await build(fixture, into: fixture.output)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix("dist.") }
+        #expect(siblings.isEmpty, "\(siblings)")
     }
 
     /// A rebuild does not wait for the previous tree to be deleted: it goes to `.dist.trash/`, deleted by a process of its own.

@@ -37,7 +37,15 @@ extension StagedOutput {
         return nil
     }
 
-    private static func isRunning(_ pid: pid_t) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
+    /// Whether `pid` is a process that may still write: not gone, and not a zombie (a killed build whose parent
+    /// has not reaped it yet, as when `timeout` killed itself with it and the build waits for its new parent:
+    /// such a build's folder was left for one more build).
+    static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        // `/proc/<pid>/stat`: `pid (name) S …`, the state after the last `)` (a name may hold one).
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return true }
+        return stat[stat.index(after: close)...].drop { $0 == " " }.first != "Z"
     }
 }

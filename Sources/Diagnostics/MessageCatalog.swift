@@ -329,6 +329,8 @@ package enum MessageCatalog {
          "没有记录表明本次不构建的城市的网站（{1}）是按哪个词库审查的：新列为涉密的词语可能仍留在上面。请先构建一次全部城市（`portal12320 build`，不加 --city），之后 --city 构建即可再用。"),
         ("cannot write the output (the build lock in .build-cache/ was removed while this build ran, so another build may have run at the same time). Nothing was put in place; the previous output is unchanged. Build again once no other build runs.",
          "无法写入输出（本次构建运行期间 .build-cache/ 中的构建锁被删除，可能有另一次构建同时运行）。没有发布任何内容，原有输出没有改变。请在没有其他构建运行时重新构建。"),
+        ("cannot write the output (some files of {1} were not written). Nothing was put in place; the previous output is unchanged. Build again; if it happens again, report it.",
+         "无法写入输出（{1} 的部分文件没有写入）。没有发布任何内容，原有输出没有改变。请重新构建；如果再次出现，请报告此问题。"),
         ("cannot write the output ({1}). Check free disk space and permissions; the previous output is unchanged.",
          "无法写入输出（{1}）。请检查磁盘空间和权限；原有输出没有改变。"),
         ("held back: {1} ({2}): {3}", "未发布：{1}（{2}）：{3}"),

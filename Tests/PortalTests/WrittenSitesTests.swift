@@ -31,10 +31,12 @@ struct WrittenSitesTests {
         try write("held-back.json")
         // b.cn's one file is written: b.cn is finished, a.cn not yet.
         #expect(Set(sites.finished.outputs.keys) == ["b.cn"])
+        #expect(sites.unfinished == ["a.cn"])
         #expect(!FileManager.default.fileExists(atPath: output.staging + "/a.cn/" + ReleaseManifest.fileName))
 
         try write("a.cn/answers/x/index.html", fingerprint: "f2")
         let finished = sites.finished
+        #expect(sites.unfinished.isEmpty)
         #expect(Set(finished.outputs.keys) == ["a.cn", "b.cn"])
         let manifest = try String(contentsOfFile: output.staging + "/a.cn/" + ReleaseManifest.fileName, encoding: .utf8)
         #expect(manifest.contains("\"answers/x/index.html\"") && manifest.contains("\"index.html\""))

@@ -356,6 +356,11 @@ package struct SiteBuild: Sendable {
             }
             paths = []
             try write(groups, total: counts.files, to: output, keeping: pageRecords, sites: sites, progress: progress)
+            // A site whose manifest was never written (a file listed twice, or never written) is not put in place.
+            if !sites.unfinished.isEmpty {
+                throw OutputError(path: outputDirectory, reason: "some files of \(sites.unfinished.joined(separator: ", ")) were not written",
+                                  fix: "Nothing was put in place; the previous output is unchanged. Build again; if it happens again, report it.")
+            }
             finished = sites.finished
             if let lock, !lock.isStillHeld {
                 throw OutputError(path: outputDirectory, reason: "the build lock in .build-cache/ was removed while this build ran, "

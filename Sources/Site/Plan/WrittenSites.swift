@@ -97,6 +97,11 @@ final class WrittenSites: Sendable {
         state.withLock { $0.finished.outputs[domain] = outputs }
     }
 
+    /// The sites some of whose files were never given to ``add(_:)``, by domain: none once every file is written.
+    var unfinished: [String] {
+        state.withLock { $0.sites.keys.sorted() }
+    }
+
     /// What was kept of every finished site.
     var finished: Finished {
         state.withLock { $0.finished }

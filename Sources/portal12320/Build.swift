@@ -18,7 +18,7 @@ struct Build: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where the sites are written, one folder per domain.", valueName: "dir"))
     var output = "dist"
 
-    @Option(name: .customLong("city"), help: ArgumentHelp("Build only this city (repeatable); other sites in the output are kept.", valueName: "abbr"))
+    @Option(name: .customLong("city"), help: ArgumentHelp("Build only this city (repeatable); other sites in the output are kept while the last build's record vouches for them.", valueName: "abbr"))
     var cities: [String] = []
 
     /// A build replaces the whole output folder: refuse one that is not a previous build's.

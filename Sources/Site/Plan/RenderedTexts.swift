@@ -16,9 +16,13 @@ struct RenderedTexts: Sendable {
 
     /// - Parameter spill: where to keep the texts; in memory without one, or when it cannot take them.
     init(html: String, plainText: String, spill: SpillFile?) {
-        var bytes = Array(html.utf8)
-        bytes += plainText.utf8
-        if let spill, let offset = bytes.withUnsafeBytes({ spill.keep($0) }) {
+        // The two texts side by side, copied only where there is a spill file (not in the preview).
+        let offset = spill.flatMap { spill in
+            var bytes = Array(html.utf8)
+            bytes += plainText.utf8
+            return bytes.withUnsafeBytes { spill.keep($0) }
+        }
+        if let spill, let offset {
             held = .spilled(file: spill, offset: offset, htmlCount: html.utf8.count, plainTextCount: plainText.utf8.count)
         } else {
             held = .memory(html: html, plainText: plainText)

@@ -11,4 +11,18 @@ package enum PathText {
         guard end.contains("/") else { return "" }
         return (path as NSString).deletingLastPathComponent
     }
+
+    /// Whether `first` comes before `second` in the order of their UTF-8 bytes (where `<` compares
+    /// canonically equivalent texts as equal, and orders some others otherwise): the order of a walk that
+    /// sorts each folder's names as bytes, which ``FolderFingerprint`` hashes.
+    package static func precedesInBytes(_ first: String, _ second: String) -> Bool {
+        var (first, second) = (first, second)
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
+    }
 }

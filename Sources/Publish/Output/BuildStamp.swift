@@ -96,7 +96,7 @@ package struct BuildStamp: Codable, Sendable, Equatable {
 
     /// A folder's fingerprint: the stamp of every file and folder in it, but their status-change times.
     package static func contents(of folder: String) -> String {
-        fingerprint("output\n", of: FolderSignature(folders: [folder]).signature(), relativeTo: folder, statusChange: false)
+        FolderFingerprint.of(folder, header: "output\n", statusChange: false)
     }
 
     /// `.build-cache/<output folder's name>.stamp.json` beside the output folder.
@@ -120,22 +120,7 @@ package struct BuildStamp: Codable, Sendable, Equatable {
     /// and the stamp's ``FileStamp/fields`` (or, without `statusChange`, ``FileStamp/fieldsButStatusChange``).
     package static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?,
                                     statusChange: Bool) -> String {
-        let drop = root.map { $0.utf8.count + 1 } ?? 0
-        var digest = SHA256()
-        var lines = Array(header.utf8)
-        lines.reserveCapacity(1 << 16)
-        for (path, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-            lines += path.utf8.dropFirst(drop)
-            lines.append(UInt8(ascii: "\t"))
-            stamp.appendFields(to: &lines, statusChange: statusChange)
-            lines.append(UInt8(ascii: "\n"))
-            if lines.count > 60_000 {
-                digest.update(data: lines)
-                lines.removeAll(keepingCapacity: true)
-            }
-        }
-        digest.update(data: lines)
-        return digest.finalize().hex
+        FolderFingerprint.fingerprint(header, of: stamps, relativeTo: root, statusChange: statusChange)
     }
 
     /// The record the last build into `output` left, if it can be read and

@@ -1,0 +1,60 @@
+import Content
+import Foundation
+import Publish
+import Testing
+
+/// A site folder's fingerprint is taken by one walk that hashes as it goes
+/// (a `--city` build checks every other site with it), and must be the one
+/// the build recorded from the stamps of the files it wrote: the same lines,
+/// in the same order, whatever the names; and any change below it shows.
+struct FolderFingerprintTests {
+    /// A folder whose names sort differently as whole paths than folder by folder unless folders sort as
+    /// `name/`: `a` (a folder), `a-b`, `a.b`, `a0`; names not ASCII; a link; an empty folder.
+    private func site() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fingerprint-\(UUID().uuidString)").path
+        for folder in ["a/x", "a/x/y", "a-b", "答复/二", "empty", "Z"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        for (index, file) in ["a/x/index.html", "a/x/y/z.html", "a.b", "a0", "a-b/index.html", "答复/二/页.html", "答复.html", "Z/x", "ab"].enumerated() {
+            try Data("<p>\(index)</p>".utf8).write(to: URL(fileURLWithPath: root + "/" + file))
+        }
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/a")
+        return root
+    }
+
+    @Test func theWalkHashesWhatTheStampsOfEveryFileHash() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let stamps = FolderSignature(folders: [root]).signature()
+        #expect(stamps.count == 18)
+        for statusChange in [false, true] {
+            #expect(FolderFingerprint.of(root, header: "output\n", statusChange: statusChange)
+                    == BuildStamp.fingerprint("output\n", of: stamps, relativeTo: root, statusChange: statusChange))
+        }
+        #expect(BuildStamp.contents(of: root) == BuildStamp.fingerprint("output\n", of: stamps, relativeTo: root, statusChange: false))
+    }
+
+    @Test func anyChangeBelowTheFolderChangesIt() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var seen = [BuildStamp.contents(of: root)]
+        let changes: [(String) throws -> Void] = [
+            { try Data("<p>defaced</p>".utf8).write(to: URL(fileURLWithPath: $0 + "/a/x/y/z.html")) },
+            { try FileManager.default.createDirectory(atPath: $0 + "/a/x/y/new", withIntermediateDirectories: false) },
+            { try FileManager.default.removeItem(atPath: $0 + "/答复/二/页.html") },
+            { try FileManager.default.moveItem(atPath: $0 + "/a-b/index.html", toPath: $0 + "/a-b/other.html") },
+            { try FileManager.default.removeItem(atPath: $0 + "/link"); try FileManager.default.createSymbolicLink(atPath: $0 + "/link", withDestinationPath: "/") },
+        ]
+        for change in changes {
+            try change(root)
+            let now = BuildStamp.contents(of: root)
+            #expect(!seen.contains(now))
+            seen.append(now)
+        }
+    }
+
+    @Test func aFolderThatCannotBeOpenedHasTheFingerprintOfNothing() {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID().uuidString)").path
+        #expect(BuildStamp.contents(of: missing) == BuildStamp.fingerprint("output\n", of: [:], relativeTo: missing, statusChange: false))
+    }
+}

@@ -285,6 +285,22 @@ struct BuildMemoryFileTests {
         #expect(nanjing.otherCitiesIssues.contains { $0.message.contains("no-such-answer") })
     }
 
+    /// The content folder named another way (`Content`, `./Content`, its full path) names every answer's file
+    /// another way too, so none of the fronts kept is found: a `--city` build reads those cities' answers
+    /// again, and writes their fronts again as it read them, so that the next one does not.
+    @Test func frontsReadAgainFromTheirFilesAreWrittenAgainByACityBuild() throws {
+        let fixture = try ProvinceFixture()
+        let seal = try seal(fixture, "user")
+        try saveMemory(of: fixture, seal: seal)
+        let content = PathText.parent(of: fixture.content) + "/./" + (fixture.content as NSString).lastPathComponent
+        for round in 1...2 {
+            let partial = BuildMemory.restored(for: fixture.output, cities: ["nj"], seal: seal)
+            _ = try ContentLoader.load(directory: content, cache: partial.answers, cities: ["nj"])
+            #expect(partial.answers.scopesWithFrontsRead == (round == 1 ? [.city("sz")] : []))
+            partial.save(for: fixture.output, seal: seal)
+        }
+    }
+
     /// The control: the same memory, sealed with the user's key, is believed (so the test above can fail).
     /// A scope's file is left as it is only while it holds exactly what would be written: an
     /// answer gone, or findings scanned again under a grown lexicon, write it again.

@@ -28,6 +28,8 @@ package final class AnswerFileCache: Sendable {
         var archived: [String: (answer: Answer, bytes: ArraySlice<UInt8>)] = [:]
         /// How many answers of each scope the cache files restored held.
         var restoredCounts: [Scope: Int] = [:]
+        /// The scopes of which a front was read from its file, not found kept.
+        var frontsRead: Set<Scope> = []
     }
 
     private let state = Mutex(State())
@@ -116,8 +118,9 @@ package final class AnswerFileCache: Sendable {
             let stamp = stamp(of: file)
             if let kept = kept(file: file, scope: scope, stamp: stamp, frontOnly: true) { return kept }
             let result = AnswerLoader.load(file: file, scope: scope, province: province, frontMatterOnly: true)
-            if let stamp, stamp.isFile {
-                cache.state.withLock { $0.entries[file] = Entry(stamp: stamp, scope: scope, result: result, frontOnly: true) }
+            cache.state.withLock { state in
+                state.frontsRead.insert(scope)
+                if let stamp, stamp.isFile { state.entries[file] = Entry(stamp: stamp, scope: scope, result: result, frontOnly: true) }
             }
             return result
         }
@@ -258,6 +261,12 @@ package final class AnswerFileCache: Sendable {
             }
             return count == state.restoredCounts[scope]
         }
+    }
+
+    /// The scopes of which a front was read from its answer's file since the cache files were restored
+    /// (``Reading/loadFront(file:scope:province:)``): their fronts' file does not hold what this load found.
+    package var scopesWithFrontsRead: Set<Scope> {
+        state.withLock { $0.frontsRead }
     }
 
     /// The scopes of which only fronts are kept (another city's, in a `--city` load).

@@ -9,17 +9,41 @@ import Glibc
 /// entry for each file: a `--city` build checks the other twelve sites of the
 /// benchmark province (40,000 files) with it, and that walk was most of its time.
 /// Links are stamped, never followed (but `folder` itself may be one).
+///
+/// A path is hashed with its control characters and backslashes escaped
+/// (`\xHH`): a name holding a tab and a newline could otherwise read as the
+/// lines of files that are gone, and a changed folder pass for the one recorded.
 package enum FolderFingerprint {
     /// Lines are hashed in chunks of about this many bytes.
     private static let chunk = 60_000
+    /// Folders deeper than this below the walked one are not walked (a site is a few levels deep): a chain of
+    /// 20,000 nested folders overflowed the walk's stack.
+    package static let maxDepth = 256
 
-    /// The fingerprint of what lies in `folder`; of nothing when it cannot be opened.
+    /// The fingerprint of what lies in `folder`; of nothing when it cannot be opened. A folder holding folders
+    /// deeper than ``maxDepth`` gets a fingerprint of its own each time, which no record of a build holds.
     package static func of(_ folder: String, header: String, statusChange: Bool) -> String {
         var walk = Walk(statusChange: statusChange, lines: Array(header.utf8))
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if descriptor >= 0 { walk.visit(descriptor) }
+        if descriptor >= 0 { walk.visit(descriptor, depth: 0) }
+        if walk.isIncomplete {
+            var random = SystemRandomNumberGenerator()
+            walk.lines += Array("incomplete \(random.next() as UInt64) \(random.next() as UInt64)\n".utf8)
+        }
         walk.digest.update(data: walk.lines)
         return walk.digest.finalize().hex
+    }
+
+    /// Appends `path`, its bytes below 0x20, 0x7F and backslashes as `\xHH`.
+    private static func appendEscaped(_ path: some Sequence<UInt8>, to lines: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        for byte in path {
+            if byte >= 0x20 && byte != 0x7F && byte != UInt8(ascii: "\\") {
+                lines.append(byte)
+            } else {
+                lines += [UInt8(ascii: "\\"), UInt8(ascii: "x"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+            }
+        }
     }
 
     /// SHA-256 of `header` and a line for each stamp, the paths less `root` and its slash (none without a
@@ -31,7 +55,7 @@ package enum FolderFingerprint {
         var lines = Array(header.utf8)
         lines.reserveCapacity(chunk + 4096)
         for (path, stamp) in stamps.sorted(by: { PathText.precedesInBytes($0.key, $1.key) }) {
-            lines += path.utf8.dropFirst(drop)
+            appendEscaped(path.utf8.dropFirst(drop), to: &lines)
             lines.append(UInt8(ascii: "\t"))
             stamp.appendFields(to: &lines, statusChange: statusChange)
             lines.append(UInt8(ascii: "\n"))
@@ -50,6 +74,8 @@ package enum FolderFingerprint {
         var lines: [UInt8]
         var digest = SHA256()
         var prefix: [UInt8] = []
+        /// Whether a folder deeper than ``maxDepth`` was left unwalked.
+        var isIncomplete = false
 
         /// One entry of a folder: its line (`contents` false) or, for a folder, what lies in it (`contents`
         /// true, sorted as its name and a slash, where every path below it begins).
@@ -59,8 +85,13 @@ package enum FolderFingerprint {
             let contents: Bool
         }
 
-        /// Hashes what lies in the folder open at `descriptor`, and closes it.
-        mutating func visit(_ descriptor: Int32) {
+        /// Hashes what lies in the folder open at `descriptor`, `depth` folders below the walked one, and closes it.
+        mutating func visit(_ descriptor: Int32, depth: Int) {
+            guard depth <= FolderFingerprint.maxDepth else {
+                isIncomplete = true
+                close(descriptor)
+                return
+            }
             guard let stream = fdopendir(descriptor) else {
                 close(descriptor)
                 return
@@ -84,11 +115,11 @@ package enum FolderFingerprint {
                     guard inner >= 0 else { continue }
                     let length = prefix.count
                     prefix += entry.key
-                    visit(inner)
+                    visit(inner, depth: depth + 1)
                     prefix.removeSubrange(length...)
                 } else {
-                    lines += prefix
-                    lines += entry.key
+                    FolderFingerprint.appendEscaped(prefix, to: &lines)
+                    FolderFingerprint.appendEscaped(entry.key, to: &lines)
                     lines.append(UInt8(ascii: "\t"))
                     entry.stamp.appendFields(to: &lines, statusChange: statusChange)
                     lines.append(UInt8(ascii: "\n"))

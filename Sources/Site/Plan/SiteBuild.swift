@@ -251,6 +251,8 @@ package struct SiteBuild: Sendable {
             let unvouched = SiteRecords.keptUnvouched(by: previous, in: outputDirectory, making: making, lexicon: lexicon ?? "",
                                                       walked: taken?.folders)
             if !unvouched.isEmpty {
+                // Sites changed since the record: the output is what to look at, not the lexicon.
+                let changed = previous.map { $0.lexicon == lexicon } ?? false
                 let message = if let previous, previous.lexicon != nil, previous.lexicon != lexicon {
                     "The lexicon changed since the last build of every city, so the sites of the cities not built now were moderated with another one: a term classified since could stay on them."
                 } else if let previous, previous.lexicon == lexicon {
@@ -259,7 +261,7 @@ package struct SiteBuild: Sendable {
                     "Nothing records which lexicon the sites of the cities not built now were moderated with (\(unvouched.joined(separator: ", "))): a term classified since could stay on them."
                 }
                 throw ContentErrors([ContentIssue(
-                    file: content.directory + "/lexicon", line: nil, message: message,
+                    file: changed ? outputDirectory : content.directory + "/lexicon", line: nil, message: message,
                     fix: "Build every city once (`portal12320 build`, without --city); --city builds work again after it.")])
             }
         }

@@ -13,10 +13,10 @@ struct FolderFingerprintTests {
     /// backslash; a link; an empty folder.
     private func site() throws -> String {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("fingerprint-\(UUID().uuidString)").path
-        for folder in ["a/x", "a/x/y", "a-b", "答复/二", "empty", "Z"] {
+        for folder in ["a/x", "a/x/y", "a-b", "答复/二", "empty", "Z", "tab\tfolder"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
-        for (index, file) in ["a/x/index.html", "a/x/y/z.html", "a.b", "a0", "a-b/index.html", "答复/二/页.html", "答复.html", "Z/x", "ab", "tab\there\nnewline", "back\\slash"].enumerated() {
+        for (index, file) in ["a/x/index.html", "a/x/y/z.html", "a.b", "a0", "a-b/index.html", "答复/二/页.html", "答复.html", "Z/x", "ab", "tab\there\nnewline", "back\\slash", "tab\tfolder/x"].enumerated() {
             try Data("<p>\(index)</p>".utf8).write(to: URL(fileURLWithPath: root + "/" + file))
         }
         try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/a")
@@ -27,7 +27,7 @@ struct FolderFingerprintTests {
         let root = try site()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let stamps = FolderSignature(folders: [root]).signature()
-        #expect(stamps.count == 20)
+        #expect(stamps.count == 22)
         for statusChange in [false, true] {
             #expect(FolderFingerprint.of(root, header: "output\n", statusChange: statusChange)
                     == BuildStamp.fingerprint("output\n", of: stamps, relativeTo: root, statusChange: statusChange))

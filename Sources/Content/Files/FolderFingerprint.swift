@@ -69,7 +69,7 @@ package enum FolderFingerprint {
         return digest.finalize().hex
     }
 
-    /// One walk's state: the path of the folder in hand (with its slash), the lines not yet hashed.
+    /// One walk's state: the path of the folder in hand (with its slash, escaped), the lines not yet hashed.
     private struct Walk {
         let statusChange: Bool
         var lines: [UInt8]
@@ -115,11 +115,11 @@ package enum FolderFingerprint {
                     let inner = Self.openFolder(named: entry.key.dropLast() + [0], in: folder)
                     guard inner >= 0 else { continue }
                     let length = prefix.count
-                    prefix += entry.key
+                    FolderFingerprint.appendEscaped(entry.key, to: &prefix)
                     visit(inner, depth: depth + 1)
                     prefix.removeSubrange(length...)
                 } else {
-                    FolderFingerprint.appendEscaped(prefix, to: &lines)
+                    lines += prefix
                     FolderFingerprint.appendEscaped(entry.key, to: &lines)
                     lines.append(UInt8(ascii: "\t"))
                     entry.stamp.appendFields(to: &lines, statusChange: statusChange)

@@ -94,9 +94,12 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         return SHA256.hex(Array(text.utf8))
     }
 
+    /// The first line of every ``contents(of:)``.
+    static let contentsHeader = "output\n"
+
     /// A folder's fingerprint: the stamp of every file and folder in it, but their status-change times.
     package static func contents(of folder: String) -> String {
-        FolderFingerprint.of(folder, header: "output\n", statusChange: false)
+        FolderFingerprint.of(folder, header: contentsHeader, statusChange: false)
     }
 
     /// `.build-cache/<output folder's name>.stamp.json` beside the output folder.

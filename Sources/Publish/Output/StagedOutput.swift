@@ -120,7 +120,7 @@ package struct StagedOutput {
             guard let stamp = FileStamp(path: "\(staging)/\(folder)") else { return nil }
             stamps["\(staging)/\(folder)"] = stamp
         }
-        return BuildStamp.fingerprint("output\n", of: stamps, relativeTo: "\(staging)/\(name)", statusChange: false)
+        return BuildStamp.fingerprint(BuildStamp.contentsHeader, of: stamps, relativeTo: "\(staging)/\(name)", statusChange: false)
     }
 
     /// Puts the file of the current output at `path` in the staged tree when

@@ -391,8 +391,9 @@ package struct SiteBuild: Sendable {
                 let outputs = keptOutputs[domain] ?? finished.outputs[domain] ?? BuildStamp.contents(of: "\(outputDirectory)/\(domain)")
                 records.sites[domain] = .init(inputs: inputs, outputs: outputs)
             }
-            // The other sites of a `--city` build as recorded, not walked again: if one changed since, the
-            // next build finds it unlike the stamp and does its work (a walk would record the change as the build's).
+            // The other sites of a `--city` build as recorded, which the walk before anything was put in place found
+            // them to be (else the build refused), not walked again: if one changed since, the next build finds it
+            // unlike the stamp and does its work (a walk now would record the change as the build's).
             summary.siteOutputs = records.sites.mapValues(\.outputs)
             records.shared = sharedInputs
             records.lexicon = lexicon

@@ -27,8 +27,14 @@ struct Moderate: AsyncParsableCommand {
 
     func run() async throws {
         let moderator: Moderator
+        // The lexicon's bytes as the moderator was made from them: what the memory of findings is kept under.
+        var lexiconBytes: [String: Data?] = [:]
         do {
-            moderator = Moderator(lexicon: try Lexicon.load(directory: lexicon ?? options.content + "/lexicon"))
+            moderator = Moderator(lexicon: try Lexicon.load(directory: lexicon ?? options.content + "/lexicon") { file in
+                let bytes = FileManager.default.contents(atPath: file)
+                lexiconBytes[file] = .some(bytes)
+                return bytes
+            })
         } catch {
             Terminal.report(error)
             throw ExitCode(2)
@@ -48,8 +54,14 @@ struct Moderate: AsyncParsableCommand {
             throw ExitCode(2)
         }
         do {
+            let contacts = try contacts(of: province)
+            // What earlier runs found in files unchanged since: their bytes are read and hashed, not scanned again.
+            let seal = CacheSeal.user()
+            let memoryFile = FindingsMemory.file(forContent: options.content)
+            var memory = FindingsMemory.read(from: memoryFile, basis: FindingsMemory.basis(lexicon: lexiconBytes, contacts: contacts), seal: seal)
             report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : named,
-                                               with: moderator, contacts: contacts(of: province))
+                                               with: moderator, contacts: contacts, memory: &memory, keepingTexts: format == .text)
+            memory.write(to: memoryFile, seal: seal)
         } catch {
             Terminal.report(error)
             throw ExitCode(2)

@@ -52,6 +52,33 @@ struct ModerateCommandTests {
         }
     }
 
+    /// `moderate` remembers what it found in each file (`FindingsMemory`, beside the content folder): a file it
+    /// passed is scanned again under a lexicon edited since, and a run it answers from memory reports what a scan would.
+    @Test func aTermClassifiedSinceIsFoundInAFileItPassedBefore() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/Content", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Executable.repository + "/Content/lexicon", toPath: folder + "/Content/lexicon")
+        try Data("本答复属于试验资料。\n电话 138 1234 5679。\n".utf8).write(to: URL(fileURLWithPath: folder + "/answer.md"))
+        let environment = ["XDG_CACHE_HOME": folder + "/cache"]
+        let moderate = { (format: String) in
+            try Executable.run(["moderate", "--content", folder + "/Content", "--format", format, folder + "/answer.md"], environment: environment)
+        }
+        let first = try moderate("json")
+        #expect(first.status == 1 && !first.output.contains("试验资料"), "\(first.output)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/.build-cache/Content.findings"))
+
+        let classified = folder + "/Content/lexicon/classified.txt"
+        try (try String(contentsOfFile: classified, encoding: .utf8) + "试验资料\t测试\n").write(toFile: classified, atomically: true, encoding: .utf8)
+        let text = try moderate("text")
+        #expect(text.output.contains("\(folder)/answer.md:1:6: block classified: 试验资料"), "\(text.output)")
+        let json = try moderate("json")
+        #expect(json.output.contains("\"matched\":\"试验资料\""), "\(json.output)")
+        // Answered from the memory now: the same report, in either format.
+        #expect(try moderate("text").output == text.output)
+        #expect(try moderate("json").output == json.output)
+    }
+
     /// A folder with nothing to scan is a mistake, not a clean result (review).
     @Test func aFolderWithNothingToScanIsAnError() throws {
         let folder = try Executable.temporaryFolder()

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Reads a UTF-8 text file, reporting where an invalid byte sequence starts.
 package enum TextFile {
@@ -7,15 +8,40 @@ package enum TextFile {
     }
 
     /// The file's bytes, or an issue saying it cannot be read.
-    static func data(_ path: String) throws(ContentIssue) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    package static func data(_ path: String) throws(ContentIssue) -> Data {
+        guard let data = contents(of: path) else {
             throw ContentIssue(file: path, line: nil, message: "The file cannot be read.",
                                fix: "Check that it exists and that you may read it.")
         }
         return data
     }
 
-    static func decode(_ data: Data, file: String) throws(ContentIssue) -> String {
+    /// The bytes of the file at `path` (a link followed), read to its end; `nil` when it cannot be opened or read.
+    /// Read with `read` into a buffer of the size `fstat` gives: `FileManager`'s reading was a tenth of a
+    /// `moderate` run whose files were all known.
+    private static func contents(of path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        // One byte more than the size: a file that grew since is read on to its end.
+        var data = Data(count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == data.count { data.count += max(data.count, 4096) }
+            let count = data.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        data.count = filled
+        return data
+    }
+
+    /// The text of `data`, read from `file`, or an issue naming the line where it is not UTF-8.
+    package static func decode(_ data: Data, file: String) throws(ContentIssue) -> String {
         if let text = String(validating: data, as: UTF8.self) {
             // A byte order mark is invisible and breaks `---` detection.
             return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text

@@ -146,15 +146,7 @@ package final class FindingsCache: Sendable {
         for (answer, findings) in known {
             archive.text(answer.file)
             archive.text(answer.fileHash)
-            archive.int(findings.count)
-            for finding in findings {
-                archive.text(finding.rule.rawValue)
-                archive.optionalText(finding.term)
-                archive.text(finding.matched)
-                archive.int(finding.line)
-                archive.int(finding.column)
-                archive.optionalText(finding.label)
-            }
+            Finding.write(findings, to: &archive)
         }
     }
 
@@ -177,12 +169,7 @@ package final class FindingsCache: Sendable {
         for _ in 0..<entries {
             let file = try archive.text()
             let fileHash = try archive.text()
-            var findings: [Finding] = []
-            for _ in 0..<(try archive.count()) {
-                guard let rule = Rule(rawValue: try archive.text()) else { throw ArchiveReader.Damaged() }
-                findings.append(Finding(rule: rule, term: try archive.optionalText(), matched: try archive.text(), line: try archive.int(),
-                                        column: try archive.int(), label: try archive.optionalText()))
-            }
+            let findings = try Finding.findings(from: &archive)
             if let answer = answers[file], answer.fileHash == fileHash { kept[ObjectIdentifier(answer)] = (answer, findings) }
         }
         return Part(lexicon: lexicon, contacts: contacts, kept: kept, entries: entries)

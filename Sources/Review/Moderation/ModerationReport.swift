@@ -1,4 +1,5 @@
 import Content
+import Crypto
 import Foundation
 import Moderation
 
@@ -7,7 +8,8 @@ package struct ModerationReport: Sendable, Encodable {
     package struct Document: Sendable, Encodable {
         package let path: String
         package let findings: [Finding]
-        /// The file's text, to show findings in context; not part of the JSON.
+        /// The file's text, to show findings in context; not part of the JSON (empty for a file the memory knew
+        /// when texts were not kept: ``scan(files:with:contacts:memory:keepingTexts:)``).
         package let text: String
 
         enum CodingKeys: String, CodingKey { case path, findings }
@@ -62,20 +64,31 @@ package struct ModerationReport: Sendable, Encodable {
     /// written and as readers see them (``ReaderView``); lines and columns
     /// count in the whole file as written, front matter included.
     /// - Throws: ``ContentIssue`` for a file that cannot be read or is not UTF-8.
-    /// - Parameter contacts: the contact directory; a file under `answers/<scope>/` may show its scope's contacts.
-    package static func scan(files: [String], with moderator: Moderator,
-                             contacts: ContactDirectory = .empty) throws(ContentErrors) -> ModerationReport {
+    /// - Parameters:
+    ///   - contacts: the contact directory; a file under `answers/<scope>/` may show its scope's contacts.
+    ///   - memory: what earlier runs found, under the same moderator and contacts (``FindingsMemory/basis(lexicon:contacts:)``):
+    ///     a file whose bytes it knows under its path is not scanned again; given what this run found.
+    ///   - keepingTexts: whether each ``Document/text`` is kept (to show findings in context); without, a file the memory knows is not decoded.
+    package static func scan(files: [String], with moderator: Moderator, contacts: ContactDirectory = .empty,
+                             memory: inout FindingsMemory, keepingTexts: Bool = true) throws(ContentErrors) -> ModerationReport {
         // Read on all cores (one after another they were a tenth of a province's scan), every file before any is scanned:
         // a file that cannot be read stops the scan with all such files named.
-        let read = files.concurrentMap { file -> Result<(String, String), ContentIssue> in
+        let known = memory
+        let read = files.concurrentMap { file -> Result<Read, ContentIssue> in
             do throws(ContentIssue) {
-                return .success((file, try TextFile.read(file)))
+                let bytes = try TextFile.data(file)
+                // The bytes scanned are the bytes hashed: an edit racing the scan is never filed under the old ones.
+                let sha256 = known.keeps ? SHA256.hex(bytes) : nil
+                let findings = sha256.flatMap { known.findings(of: file, sha256: $0) }
+                // Bytes the memory knows were UTF-8 when scanned: their text is made only to be shown.
+                let text = findings != nil && !keepingTexts ? "" : try TextFile.decode(bytes, file: file)
+                return .success(Read(file: file, text: text, sha256: sha256, findings: findings))
             } catch {
                 return .failure(error)
             }
         }
         var issues: [ContentIssue] = []
-        var texts: [(String, String)] = []
+        var texts: [Read] = []
         for result in read {
             switch result {
             case .success(let text): texts.append(text)
@@ -83,10 +96,14 @@ package struct ModerationReport: Sendable, Encodable {
             }
         }
         try ContentErrors.check(issues)
-        let documents = texts.concurrentMap { file, text in
-            Document(path: file, findings: moderator.scan(text, asRead: ReaderView.texts(ofFile: file, text: text),
-                                                          contacts: contacts.contacts(for: scope(ofFile: file))),
-                     text: text)
+        let documents = texts.concurrentMap { read in
+            Document(path: read.file,
+                     findings: read.findings ?? moderator.scan(read.text, asRead: ReaderView.texts(ofFile: read.file, text: read.text),
+                                                               contacts: contacts.contacts(for: scope(ofFile: read.file))),
+                     text: read.text)
+        }
+        for (document, read) in zip(documents, texts) {
+            if let sha256 = read.sha256 { memory.keep(document.findings, of: document.path, sha256: sha256) }
         }
         let all = documents.flatMap(\.findings)
         return ModerationReport(
@@ -94,6 +111,21 @@ package struct ModerationReport: Sendable, Encodable {
             summary: Summary(documents: documents.count, findings: all.count,
                              block: all.count { $0.severity == .block }, review: all.count { $0.severity == .review },
                              info: all.count { $0.severity == .info }))
+    }
+
+    /// One file as read: its text (empty when not kept and not to be scanned), the SHA-256 of its bytes, what the memory knew of them.
+    private struct Read: Sendable {
+        let file: String
+        let text: String
+        let sha256: String?
+        let findings: [Finding]?
+    }
+
+    /// ``scan(files:with:contacts:memory:keepingTexts:)`` with no memory: every file is scanned.
+    package static func scan(files: [String], with moderator: Moderator,
+                             contacts: ContactDirectory = .empty) throws(ContentErrors) -> ModerationReport {
+        var none = FindingsMemory.none
+        return try scan(files: files, with: moderator, contacts: contacts, memory: &none)
     }
 
     /// The scope a file's folder gives it: `answers/province/…`, `answers/<abbr>/…`; anything else only the province's.

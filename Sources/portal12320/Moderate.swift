@@ -53,6 +53,11 @@ struct Moderate: AsyncParsableCommand {
             Terminal.error("error: a folder given to moderate holds no .md or .txt file; name the files or the right folder.")
             throw ExitCode(2)
         }
+        let unnamable = named.compactMap(AnswerFiles.unnamable)
+        if !unnamable.isEmpty {
+            Terminal.report(ContentErrors(unnamable))
+            throw ExitCode(2)
+        }
         do {
             let contacts = try contacts(of: province)
             // What earlier runs found in files unchanged since: their bytes are read and hashed, not scanned again.

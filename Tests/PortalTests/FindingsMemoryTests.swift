@@ -1,6 +1,7 @@
 import Content
 import Crypto
 import Foundation
+import Glibc
 import Moderation
 import Review
 import Testing
@@ -18,6 +19,21 @@ struct FindingsMemoryTests {
         return (Moderator(lexicon: lexicon), FindingsMemory.basis(lexicon: bytes, contacts: .empty))
     }
 
+    /// A fixture with `answer.md` beside its content folder, the user's key, and where the memory goes.
+    private struct Bench: ~Copyable {
+        let fixture: ProvinceFixture
+        let seal: CacheSeal
+        var answer: String { fixture.root + "/answer.md" }
+        var file: String { FindingsMemory.file(forContent: fixture.content) }
+
+        init(answer text: String) throws {
+            let fixture = try ProvinceFixture()
+            try fixture.write(text, to: "answer.md")
+            seal = try #require(CacheSeal.keyFile(fixture.root + "/keys-user/cache-key"))
+            self.fixture = fixture
+        }
+    }
+
     private func seal(_ fixture: borrowing ProvinceFixture, _ name: String) throws -> CacheSeal {
         try #require(CacheSeal.keyFile(fixture.root + "/keys-\(name)/cache-key"))
     }
@@ -31,40 +47,32 @@ struct FindingsMemoryTests {
     }
 
     @Test func aFileEditedSinceTheLastRunIsScannedAgain() throws {
-        let fixture = try ProvinceFixture()
-        let answer = fixture.root + "/answer.md"
-        let file = FindingsMemory.file(forContent: fixture.content)
-        let (moderator, basis) = try lexicon(of: fixture)
-        let seal = try seal(fixture, "user")
-        try fixture.write("请按时接种疫苗。\n", to: "answer.md")
-        #expect(try !run([answer], moderator: moderator, basis: basis, memory: file, seal: seal).hasBlockingFindings)
-        #expect(FileManager.default.fileExists(atPath: file))
+        let bench = try Bench(answer: "请按时接种疫苗。\n")
+        let (moderator, basis) = try lexicon(of: bench.fixture)
+        #expect(try !run([bench.answer], moderator: moderator, basis: basis, memory: bench.file, seal: bench.seal).hasBlockingFindings)
+        #expect(FileManager.default.fileExists(atPath: bench.file))
 
         // The same size, the same path, written within the same second: only the bytes tell.
-        try fixture.write("请按内部资料接种。\n", to: "answer.md")
-        let report = try run([answer], moderator: moderator, basis: basis, memory: file, seal: seal)
+        try bench.fixture.write("请按内部资料接种。\n", to: "answer.md")
+        let report = try run([bench.answer], moderator: moderator, basis: basis, memory: bench.file, seal: bench.seal)
         #expect(report.hasBlockingFindings, "\(report.documents.map(\.findings))")
-        #expect(report.documents.map(\.findings) == (try ModerationReport.scan(files: [answer], with: moderator)).documents.map(\.findings))
+        #expect(report.documents.map(\.findings) == (try ModerationReport.scan(files: [bench.answer], with: moderator)).documents.map(\.findings))
     }
 
     @Test func anUnchangedFileIsTakenFromTheMemoryOnlyUnderTheSameLexicon() throws {
-        let fixture = try ProvinceFixture()
-        let answer = fixture.root + "/answer.md"
-        let file = FindingsMemory.file(forContent: fixture.content)
-        let seal = try seal(fixture, "user")
-        try fixture.write("本答复属于内部资料。\n", to: "answer.md")
-        let (moderator, basis) = try lexicon(of: fixture)
-        let first = try run([answer], moderator: moderator, basis: basis, memory: file, seal: seal)
+        let bench = try Bench(answer: "本答复属于内部资料。\n")
+        let (moderator, basis) = try lexicon(of: bench.fixture)
+        let first = try run([bench.answer], moderator: moderator, basis: basis, memory: bench.file, seal: bench.seal)
         #expect(first.hasBlockingFindings)
 
         // The term no longer classified: a moderator that would find nothing is not asked while the memory
         // answers for the file, and is once the memory's basis (the lexicon's bytes) is not the lexicon's.
-        try fixture.edit("Content/lexicon/classified.txt", replacing: "内部资料", with: "内部资讯")
-        let (cleared, clearedBasis) = try lexicon(of: fixture)
-        #expect(try ModerationReport.scan(files: [answer], with: cleared).hasBlockingFindings == false)
-        #expect(try run([answer], moderator: cleared, basis: basis, memory: file, seal: seal).documents.map(\.findings)
+        try bench.fixture.edit("Content/lexicon/classified.txt", replacing: "内部资料", with: "内部资讯")
+        let (cleared, clearedBasis) = try lexicon(of: bench.fixture)
+        #expect(try ModerationReport.scan(files: [bench.answer], with: cleared).hasBlockingFindings == false)
+        #expect(try run([bench.answer], moderator: cleared, basis: basis, memory: bench.file, seal: bench.seal).documents.map(\.findings)
                 == first.documents.map(\.findings))
-        #expect(try !run([answer], moderator: cleared, basis: clearedBasis, memory: file, seal: seal).hasBlockingFindings)
+        #expect(try !run([bench.answer], moderator: cleared, basis: clearedBasis, memory: bench.file, seal: bench.seal).hasBlockingFindings)
     }
 
     /// Whoever can write the project folder but not the user's home cannot make `moderate` pass a classified file.
@@ -80,7 +88,7 @@ struct FindingsMemoryTests {
         try fixture.edit("Content/lexicon/classified.txt", replacing: "内部资讯", with: "内部资料")
         let forger = try seal(fixture, "forger")
         #expect(try !run([answer], moderator: cleared, basis: basis, memory: file, seal: forger).hasBlockingFindings)
-        #expect(FindingsMemory.read(from: file, basis: basis, seal: forger).findings(of: answer, sha256: SHA256.hex(Data("本答复属于内部资料。\n".utf8))) == [])
+        #expect(FindingsMemory.read(from: file, basis: basis, seal: forger).findings(of: answer, scope: "media", sha256: SHA256.hex(Data("本答复属于内部资料。\n".utf8))) == [])
 
         let user = try seal(fixture, "user")
         #expect(try run([answer], moderator: moderator, basis: basis, memory: file, seal: user).hasBlockingFindings)
@@ -88,10 +96,67 @@ struct FindingsMemoryTests {
         // The user's own memory, clean for these bytes (made with the cleared lexicon, filed under the real basis), one byte flipped.
         try FileManager.default.removeItem(atPath: file)
         _ = try run([answer], moderator: cleared, basis: basis, memory: file, seal: user)
-        #expect(FindingsMemory.read(from: file, basis: basis, seal: user).findings(of: answer, sha256: SHA256.hex(Data("本答复属于内部资料。\n".utf8))) == [])
+        #expect(FindingsMemory.read(from: file, basis: basis, seal: user).findings(of: answer, scope: "media", sha256: SHA256.hex(Data("本答复属于内部资料。\n".utf8))) == [])
         var bytes = try #require(FileManager.default.contents(atPath: file))
         bytes[bytes.count / 2] ^= 0x01
         try bytes.write(to: URL(fileURLWithPath: file))
         #expect(try run([answer], moderator: moderator, basis: basis, memory: file, seal: user).hasBlockingFindings)
+    }
+
+    /// The memory quotes callers' numbers: readable by the user alone, forgetting files that are gone, leaving
+    /// nothing of a killed run behind.
+    @Test func theMemoryIsTheUsersAloneAndForgetsFilesThatAreGone() throws {
+        let fixture = try ProvinceFixture()
+        let (gone, kept) = (fixture.root + "/gone.md", fixture.root + "/kept.md")
+        let file = FindingsMemory.file(forContent: fixture.content)
+        let (moderator, basis) = try lexicon(of: fixture)
+        let seal = try seal(fixture, "user")
+        try fixture.write("来电人手机13912345678。\n", to: "gone.md")
+        try fixture.write("请按时接种疫苗。\n", to: "kept.md")
+        let leftover = file + ".12345.tmp"
+        try fixture.write("13912345678", to: ".build-cache/" + (leftover as NSString).lastPathComponent)
+        _ = try run([gone, kept], moderator: moderator, basis: basis, memory: file, seal: seal)
+        var status = stat()
+        #expect(stat(file, &status) == 0 && status.st_mode & 0o077 == 0, "mode \(String(status.st_mode, radix: 8))")
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+        let sha = SHA256.hex(Data("来电人手机13912345678。\n".utf8))
+        #expect(FindingsMemory.read(from: file, basis: basis, seal: seal).findings(of: gone, scope: "media", sha256: sha) != nil)
+
+        try FileManager.default.removeItem(atPath: gone)
+        _ = try run([kept], moderator: moderator, basis: basis, memory: file, seal: seal)
+        #expect(FindingsMemory.read(from: file, basis: basis, seal: seal).findings(of: gone, scope: "media", sha256: sha) == nil)
+        #expect(!(String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self)).contains("13912345678"))
+    }
+
+    /// Findings made while the program or OpenCC's tables changed (an upgrade during the run) are not filed
+    /// under the stamp the run started with, nor under the new one.
+    @Test func nothingIsWrittenWhenTheProgramChangedDuringTheRun() throws {
+        let bench = try Bench(answer: "请按时接种疫苗。\n")
+        let (moderator, basis) = try lexicon(of: bench.fixture)
+        var memory = FindingsMemory.read(from: bench.file, basis: basis, seal: bench.seal)
+        _ = try ModerationReport.scan(files: [bench.answer], with: moderator, memory: &memory)
+        memory.write(to: bench.file, seal: bench.seal, programUnchanged: false)
+        #expect(!FileManager.default.fileExists(atPath: bench.file))
+        memory.write(to: bench.file, seal: bench.seal)
+        #expect(FileManager.default.fileExists(atPath: bench.file))
+    }
+
+    /// A file's scope is its folder's as the file system resolves it: `answers/nj/../province/p.md` is a provincial
+    /// answer, which may not show Nanjing's own numbers without their area code.
+    @Test func aPathThroughAnotherScopesFolderIsScannedInTheFoldersOwnScope() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write(ContactDirectoryTests.directory, to: "Content/lexicon/contacts.yml")
+        let contacts = try ContactDirectoryLoader.load(contentDirectory: fixture.content,
+                                                       province: ProvinceLoader.load(file: fixture.content + "/portal.yml"))
+        let text = "联系电话：83106666。\n"
+        try fixture.write(text, to: "answers/province/p.md")
+        try fixture.write(text, to: "answers/nj/q.md")
+        let (moderator, _) = try lexicon(of: fixture)
+        let findings = { (path: String) in
+            try ModerationReport.scan(files: [fixture.root + path], with: moderator, contacts: contacts).documents[0].findings
+        }
+        #expect(try findings("/answers/nj/q.md").allSatisfy { $0.severity != .block }, "the control: Nanjing's answer may show it")
+        #expect(try findings("/answers/province/p.md").contains { $0.severity == .block })
+        #expect(try findings("/answers/nj/../province/p.md") == findings("/answers/province/p.md"))
     }
 }

@@ -14,12 +14,14 @@ package enum NormalizationTableFile {
     /// Makes moderation take the table from the file, and save it there when it had to compute it.
     package static func use(seal: CacheSeal? = CacheSeal.user()) {
         guard let seal, let file = path else { return }
-        let stamp = ProgramStamp.current
+        let stamp = ProgramStamp.ofThisRun
         let header = Array("portal12320 normalization table 1\n\(stamp.utf8.count)\n\(stamp)".utf8)
         Lexicon.keepTable(in: ScalarTableStore(load: {
             guard let payload = seal.payload(of: file), payload.starts(with: header) else { return nil }
             return Array(payload[header.count...])
         }, save: { table in
+            // Computed from tables changed since the stamp was taken: not filed under it.
+            guard ProgramStamp.isUnchangedSinceStart else { return }
             try? seal.write(header + table, to: file)
         }))
     }

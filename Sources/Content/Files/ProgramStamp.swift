@@ -6,6 +6,16 @@ import Foundation
 /// A build's stamp and its memory both hold it: a new binary, another table
 /// folder or an upgraded table means nothing remembered is used.
 package enum ProgramStamp {
+    /// The stamp when this run first asked for it (at the start of every command): what the run's
+    /// normalisation table and findings are filed under. One taken later could name tables upgraded
+    /// while the run moderated with the old ones, and file old findings under the new tables.
+    package static let ofThisRun = current
+
+    /// Whether the executable and tables are still those of ``ofThisRun``: what a run keeps for the next
+    /// (a table, findings) is written only then.
+    package static var isUnchangedSinceStart: Bool { current == ofThisRun }
+
+    /// The stamp as it is now.
     package static var current: String {
         let executable = RealPath.of("/proc/self/exe")
         var text = "executable \(executable) \(FileStamp(path: executable)?.fields ?? "-")\n"

@@ -17,7 +17,10 @@ package final class SealedFile {
         self.path = path
         temporary = "\(path).\(getpid()).tmp"
         self.authenticator = authenticator
-        descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // Made anew, readable by the user alone: a link or a hard link put at the temporary name (one left by a killed
+        // writer with the same process number, or planted) is removed, never written through.
+        unlink(temporary)
+        descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
     }
 

@@ -18,6 +18,10 @@ package enum AnswerFiles {
         let abbreviations = Set(province.cities.map(\.abbr))
         var files: [(path: String, scope: Scope)] = []
         for folder in folders.sorted() where !folder.hasPrefix(".") {
+            if let issue = unnamable("\(root)/\(folder)") {
+                issues.append(issue)
+                continue
+            }
             let scope: Scope
             if folder == "province" {
                 scope = .province
@@ -36,6 +40,10 @@ package enum AnswerFiles {
             let names = (try? manager.contentsOfDirectory(atPath: "\(root)/\(folder)")) ?? []
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = "\(root)/\(folder)/\(name)"
+                if let issue = unnamable(path) {
+                    issues.append(issue)
+                    continue
+                }
                 // A regular file (never a link, by lstat) in a folder that was just found inside stays inside: no need to resolve it.
                 let plainFile = (stamps?.stamp(of: path) ?? FileStamp(path: path))?.isFile == true
                 if !plainFile, let issue = FolderBoundary.issue(for: path, inside: "\(root)/\(folder)", what: "answer") {
@@ -61,7 +69,18 @@ package enum AnswerFiles {
         try ContentErrors.check(issues)
         let media = directory + "/media"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: media)) ?? []
-        return answers + names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted().map { "\(media)/\($0)" }
+        let transcripts = names.filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted().map { "\(media)/\($0)" }
+        try ContentErrors.check(transcripts.compactMap(unnamable))
+        return answers + transcripts
+    }
+
+    /// An issue for a path listed with a name that is not UTF-8: it is listed with U+FFFD in place of the bytes
+    /// that are not, so it names another file (`bad\u{FFFD}.md` beside `bad\xFF.md`) or none, and the file itself
+    /// would be read under the other's name, or never. A name that really holds U+FFFD is refused too.
+    package static func unnamable(_ path: String) -> ContentIssue? {
+        guard path.unicodeScalars.contains("\u{FFFD}") else { return nil }
+        return ContentIssue(file: path, line: nil, message: "The name of this file or folder is not valid UTF-8 text, so it cannot be read by its name.",
+                            fix: "Rename it, with Chinese or Latin letters, digits and hyphens.")
     }
 
     /// The files `arguments` name: a file as given; a folder, every `.md` and

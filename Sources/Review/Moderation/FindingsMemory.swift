@@ -5,12 +5,13 @@ import Moderation
 
 /// What `moderate` found in each file, kept for its next run: a file whose
 /// bytes are the very bytes scanned before (their SHA-256), under the same
-/// path, is not scanned again while the ``basis`` is the same (the
+/// path and scope, is not scanned again while the ``basis`` is the same (the
 /// executable and the tables it reads, the lexicon's bytes, the contact
 /// directory). Kept in `.build-cache/<content folder's name>.findings` beside
-/// the content folder (safe to delete), sealed with the user's key
-/// (``CacheSeal``): a file anybody else wrote, or one damaged, is read as no
-/// memory at all, never in part. Reading what readers see of an answer
+/// the content folder (safe to delete), readable by the user alone (findings
+/// quote callers' numbers), sealed with the user's key (``CacheSeal``): a file
+/// anybody else wrote, or one damaged, is read as no memory at all, never in
+/// part. Files gone are forgotten at the next write. Reading what readers see of an answer
 /// (YAML, Markdown) is most of a scan; a run over a province in which a few
 /// answers changed reads every file and hashes it, and scans only those.
 package struct FindingsMemory: Sendable {
@@ -19,6 +20,8 @@ package struct FindingsMemory: Sendable {
     static let maxEntries = 200_000
 
     private struct Entry: Sendable {
+        /// The scope the file's findings allowed contacts of (see ``ModerationReport``).
+        let scope: String
         let sha256: String
         let findings: [Finding]
     }
@@ -51,7 +54,7 @@ package struct FindingsMemory: Sendable {
             hash.update(data: Data("\(path.utf8.count):\(path)\(bytes == nil ? "-" : String(content.count)):".utf8))
             hash.update(data: content)
         }
-        return "\(ProgramStamp.current)lexicon \(hash.finalize().hex)\ncontacts \(SHA256.hex(Data("\(contacts.entries)".utf8)))\n"
+        return "\(ProgramStamp.ofThisRun)lexicon \(hash.finalize().hex)\ncontacts \(SHA256.hex(Data("\(contacts.entries)".utf8)))\n"
     }
 
     /// `.build-cache/<content folder's name>.findings` beside the content folder.
@@ -73,7 +76,7 @@ package struct FindingsMemory: Sendable {
             var entries: [String: Entry] = [:]
             for _ in 0..<(try archive.count()) {
                 let path = try archive.text()
-                entries[path] = Entry(sha256: try archive.text(), findings: try Finding.findings(from: &archive))
+                entries[path] = Entry(scope: try archive.text(), sha256: try archive.text(), findings: try Finding.findings(from: &archive))
             }
             guard archive.isAtEnd else { return empty }
             return FindingsMemory(basis: basis, entries: entries, keeps: true)
@@ -82,44 +85,56 @@ package struct FindingsMemory: Sendable {
         }
     }
 
-    /// What the file at `path` was found to hold when its bytes had this SHA-256; `nil` when it is not known.
-    package func findings(of path: String, sha256: String) -> [Finding]? {
-        guard let entry = entries[path], entry.sha256 == sha256 else { return nil }
+    /// What the file at `path` was found to hold when its bytes had this SHA-256 and it had this scope; `nil` when it is not known.
+    package func findings(of path: String, scope: String, sha256: String) -> [Finding]? {
+        guard let entry = entries[path], entry.sha256 == sha256, entry.scope == scope else { return nil }
         return entry.findings
     }
 
-    /// Notes that `path` was part of this run, with the findings of its bytes `sha256` (unless they were known).
-    mutating func keep(_ findings: [Finding], of path: String, sha256: String) {
+    /// Notes that `path` was part of this run, with the findings of its bytes `sha256` in `scope` (unless they were known).
+    mutating func keep(_ findings: [Finding], of path: String, scope: String, sha256: String) {
         guard keeps else { return }
         used.insert(path)
-        if let entry = entries[path], entry.sha256 == sha256 { return }
-        entries[path] = Entry(sha256: sha256, findings: findings)
+        if let entry = entries[path], entry.sha256 == sha256, entry.scope == scope { return }
+        entries[path] = Entry(scope: scope, sha256: sha256, findings: findings)
         isChanged = true
     }
 
-    /// Writes the memory, sealed, through a temporary file renamed over `file`, when anything was kept since it
-    /// was read: never half a memory. Nothing is written without a seal, and a failure is no error (the next run scans).
-    package mutating func write(to file: String, seal: CacheSeal?) {
-        guard keeps, let seal else { return }
-        if entries.count > Self.maxEntries {
-            entries = entries.filter { used.contains($0.key) }
-            isChanged = true
-        }
-        guard isChanged else { return }
-        var archive = ArchiveWriter()
+    /// Writes the memory, sealed, through a temporary file (mode 0600) renamed over `file`, when anything was kept
+    /// or forgotten since it was read: never half a memory. Files neither of this run nor still there are forgotten.
+    /// Nothing is written without a seal, nor when the program or its tables changed during the run (its findings
+    /// would be filed under tables they were not made with); a failure is no error (the next run scans).
+    /// - Parameter programUnchanged: whether the program and its tables are those the run started with.
+    package mutating func write(to file: String, seal: CacheSeal?, programUnchanged: Bool = ProgramStamp.isUnchangedSinceStart) {
+        guard keeps, let seal, programUnchanged else { return }
+        let gone = entries.keys.filter { !used.contains($0) && (entries.count > Self.maxEntries || FileStamp(following: $0) == nil) }
+        for path in gone { entries[path] = nil }
+        guard isChanged || !gone.isEmpty else { return }
+        Self.removeLeftovers(of: file)
+        try? FileManager.default.createDirectory(atPath: PathText.parent(of: file), withIntermediateDirectories: true)
+        guard let sealed = seal.file(at: file) else { return }
+        var archive = ArchiveWriter(drainingEvery: 1 << 20) { sealed.write($0) }
         archive.text(Self.header)
         archive.text(basis)
         archive.int(entries.count)
         for (path, entry) in entries.sorted(by: { PathText.precedesInBytes($0.key, $1.key) }) {
             archive.text(path)
+            archive.text(entry.scope)
             archive.text(entry.sha256)
             Finding.write(entry.findings, to: &archive)
         }
-        do {
-            try seal.write(archive.bytes, to: file)
-            isChanged = false
-        } catch {
-            return
+        archive.finish()
+        if sealed.commit() { isChanged = false }
+    }
+
+    /// Removes the temporary files (`<file>.<pid>.tmp`) a run killed while writing left: they quote callers' numbers,
+    /// and nothing would ever read them. One a run writing now holds goes too: that run then keeps nothing.
+    private static func removeLeftovers(of file: String) {
+        let folder = PathText.parent(of: file)
+        let prefix = (file as NSString).lastPathComponent + "."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".tmp") && name.dropFirst(prefix.count).dropLast(4).allSatisfy(\.isNumber) {
+            unlink("\(folder)/\(name)")
         }
     }
 }

@@ -74,15 +74,19 @@ package struct ModerationReport: Sendable, Encodable {
         // Read on all cores (one after another they were a tenth of a province's scan), every file before any is scanned:
         // a file that cannot be read stops the scan with all such files named.
         let known = memory
+        // Each folder's scope as the file system resolves it (`answers/nj/../province` is the province's), once a folder.
+        let folders = Set(files.map(PathText.parent(of:)))
+        let scopes = Dictionary(uniqueKeysWithValues: Array(folders).concurrentMap { ($0, scope(ofFolder: RealPath.of($0))) })
         let read = files.concurrentMap { file -> Result<Read, ContentIssue> in
             do throws(ContentIssue) {
                 let bytes = try TextFile.data(file)
+                let scope = scopes[PathText.parent(of: file)] ?? .media
                 // The bytes scanned are the bytes hashed: an edit racing the scan is never filed under the old ones.
                 let sha256 = known.keeps ? SHA256.hex(bytes) : nil
-                let findings = sha256.flatMap { known.findings(of: file, sha256: $0) }
+                let findings = sha256.flatMap { known.findings(of: file, scope: "\(scope)", sha256: $0) }
                 // Bytes the memory knows were UTF-8 when scanned: their text is made only to be shown.
                 let text = findings != nil && !keepingTexts ? "" : try TextFile.decode(bytes, file: file)
-                return .success(Read(file: file, text: text, sha256: sha256, findings: findings))
+                return .success(Read(file: file, scope: scope, text: text, sha256: sha256, findings: findings))
             } catch {
                 return .failure(error)
             }
@@ -99,11 +103,11 @@ package struct ModerationReport: Sendable, Encodable {
         let documents = texts.concurrentMap { read in
             Document(path: read.file,
                      findings: read.findings ?? moderator.scan(read.text, asRead: ReaderView.texts(ofFile: read.file, text: read.text),
-                                                               contacts: contacts.contacts(for: scope(ofFile: read.file))),
+                                                               contacts: contacts.contacts(for: read.scope)),
                      text: read.text)
         }
         for (document, read) in zip(documents, texts) {
-            if let sha256 = read.sha256 { memory.keep(document.findings, of: document.path, sha256: sha256) }
+            if let sha256 = read.sha256 { memory.keep(document.findings, of: document.path, scope: "\(read.scope)", sha256: sha256) }
         }
         let all = documents.flatMap(\.findings)
         return ModerationReport(
@@ -116,6 +120,7 @@ package struct ModerationReport: Sendable, Encodable {
     /// One file as read: its text (empty when not kept and not to be scanned), the SHA-256 of its bytes, what the memory knew of them.
     private struct Read: Sendable {
         let file: String
+        let scope: Scope
         let text: String
         let sha256: String?
         let findings: [Finding]?
@@ -128,10 +133,10 @@ package struct ModerationReport: Sendable, Encodable {
         return try scan(files: files, with: moderator, contacts: contacts, memory: &none)
     }
 
-    /// The scope a file's folder gives it: `answers/province/…`, `answers/<abbr>/…`; anything else only the province's.
-    private static func scope(ofFile file: String) -> Scope {
-        let parts = file.split(separator: "/").map(String.init)
-        guard let answers = parts.lastIndex(of: "answers"), answers + 2 < parts.count else { return .media }
+    /// The scope a resolved folder gives the files in it: `answers/province/…`, `answers/<abbr>/…`; anything else only the province's.
+    private static func scope(ofFolder folder: String) -> Scope {
+        let parts = folder.split(separator: "/").map(String.init)
+        guard let answers = parts.lastIndex(of: "answers"), answers + 1 < parts.count else { return .media }
         return parts[answers + 1] == "province" ? .province : .city(parts[answers + 1])
     }
 

@@ -26,7 +26,7 @@ extension BuildMemory {
     }
 
     /// The executable and the tables it reads, as their stamps: answers and findings are what they made of the files.
-    static var executable: String { ProgramStamp.current }
+    static var executable: String { ProgramStamp.ofThisRun }
 
     /// The name of a scope's file in the memory folder.
     private static func name(of scope: Scope) -> String {
@@ -98,7 +98,8 @@ extension BuildMemory {
     /// scope's file whose contents changed, through a temporary file renamed
     /// over the last (never half a file); the file of a scope with no answer left is removed.
     package func save(for output: String, seal: CacheSeal? = CacheSeal.user()) {
-        guard let seal else { return }
+        // Answers and findings made while the program or its tables changed are filed under neither.
+        guard let seal, ProgramStamp.isUnchangedSinceStart else { return }
         let folder = Self.file(for: output)
         // A memory of an earlier version was one file of this name.
         if let stamp = FileStamp(path: folder), !stamp.isFolder { unlink(folder) }

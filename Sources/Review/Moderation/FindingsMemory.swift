@@ -11,12 +11,12 @@ import Moderation
 /// the content folder (safe to delete), readable by the user alone (findings
 /// quote callers' numbers), sealed with the user's key (``CacheSeal``): a file
 /// anybody else wrote, or one damaged, is read as no memory at all, never in
-/// part. Files gone are forgotten at the next write. Reading what readers see of an answer
-/// (YAML, Markdown) is most of a scan; a run over a province in which a few
-/// answers changed reads every file and hashes it, and scans only those.
+/// part. Files gone are forgotten at the next write. Reading what readers see
+/// of an answer (YAML, Markdown) is most of a scan; a run over a province in
+/// which a few answers changed reads every file and hashes it, and scans only those.
 package struct FindingsMemory: Sendable {
     private static let header = "portal12320 findings memory 1"
-    /// More files than this are not remembered beyond those of the latest run (a province holds 13,500).
+    /// Beyond this many files, only those of the latest run are remembered (a province holds 13,500).
     static let maxEntries = 200_000
 
     private struct Entry: Sendable {
@@ -29,7 +29,7 @@ package struct FindingsMemory: Sendable {
     /// What every finding kept depends on besides its file.
     let basis: String
     private var entries: [String: Entry]
-    /// The files of this run: kept, the rest dropped, when there are more than ``maxEntries``.
+    /// The files of this run: kept at the next write; the others only while they are there, and not beyond ``maxEntries``.
     private var used: Set<String> = []
     /// Whether anything was kept since the memory was read.
     private(set) var isChanged = false

@@ -427,6 +427,8 @@ package enum MessageCatalog {
         ("Log in first.", "请先登录。"),
         ("Your key is not in people.yml any more. Ask the provincial centre.", "您的密钥已不在 people.yml 中。请联系省中心。"),
         ("`{1}` changed while the build was running. Build again.", "构建过程中“{1}”被修改了。请重新构建。"),
+        ("error: the name of the current folder, or an argument, is not valid UTF-8 text (it shows �), so the files it names cannot be found for sure. Run portal12320 from a folder whose name is UTF-8, with paths in UTF-8.",
+         "错误：当前文件夹的名称或某个参数不是有效的 UTF-8 文本（显示为 �），无法确定它所指的文件。请在名称为 UTF-8 的文件夹中运行 portal12320，路径也请使用 UTF-8。"),
         ("error: a folder given to moderate holds no .md or .txt file; name the files or the right folder.",
          "错误：交给 moderate 的文件夹里没有 .md 或 .txt 文件；请写明文件或正确的文件夹。"),
         ("Wrong name or password.", "用户名或密码错误。"),

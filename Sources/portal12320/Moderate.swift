@@ -65,7 +65,8 @@ struct Moderate: AsyncParsableCommand {
             let memoryFile = FindingsMemory.file(forContent: options.content)
             var memory = FindingsMemory.read(from: memoryFile, basis: FindingsMemory.basis(lexicon: lexiconBytes, contacts: contacts), seal: seal)
             report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : named,
-                                               with: moderator, contacts: contacts, memory: &memory, keepingTexts: format == .text)
+                                               with: moderator, contacts: contacts, answers: options.content + "/answers",
+                                               memory: &memory, keepingTexts: format == .text)
             memory.write(to: memoryFile, seal: seal)
         } catch {
             Terminal.report(error)

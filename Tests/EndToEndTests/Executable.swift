@@ -23,9 +23,11 @@ enum Executable {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    static func run(_ arguments: [String], in directory: String = repository, environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter program: another program to run instead (a shell that runs `portal12320` where a test cannot).
+    static func run(_ arguments: [String], in directory: String = repository, environment: [String: String] = [:],
+                    program: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = program ?? url
         process.arguments = arguments
         // Messages in English unless a test asks for another locale, whatever the developer's own.
         process.environment = ProcessInfo.processInfo.environment.merging(["LC_ALL": "C.UTF-8"]) { $1 }.merging(environment) { $1 }

@@ -79,6 +79,25 @@ struct ModerateCommandTests {
         #expect(try moderate("json").output == json.output)
     }
 
+    /// A folder whose name is not UTF-8 reaches Swift with U+FFFD in its place: relative paths opened the real
+    /// folder's files while absolute ones (the lexicon's) named a folder spelt with U+FFFD, and the link checks
+    /// resolved nothing. Every command refuses to run there.
+    @Test func aCurrentFolderWhoseNameIsNotUTF8IsRefused() throws {
+        let folder = try Executable.temporaryFolder()
+        // Foundation cannot remove (or name) such a folder: `rm` does.
+        defer { _ = try? Executable.run(["-rf", folder], program: URL(fileURLWithPath: "/bin/rm")) }
+        // The folder `site\xFF` made, with a lexicon and an answer with a classified term, and `moderate` run there,
+        // by a shell: without the refusal it would scan the answer (and exit 1).
+        let script = """
+            bad="$1/site$(printf '\\377')" && mkdir -p "$bad/C" && cp -r "$3/Content/lexicon" "$bad/C/" \\
+                && printf '内部资料\\n' > "$bad/C/answer.md" && cd "$bad" && exec "$2" moderate --content C C/answer.md
+            """
+        let run = try Executable.run(["-c", script, "sh", folder, Executable.url.path, Executable.repository],
+                                     program: URL(fileURLWithPath: "/bin/sh"))
+        #expect(run.status == 2, "\(run.output)\(run.error)")
+        #expect(run.error.contains("not valid UTF-8"), "\(run.error)")
+    }
+
     /// A folder with nothing to scan is a mistake, not a clean result (review).
     @Test func aFolderWithNothingToScanIsAnError() throws {
         let folder = try Executable.temporaryFolder()

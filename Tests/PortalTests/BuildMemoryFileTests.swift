@@ -363,6 +363,17 @@ struct BuildLockTests {
         _ = lock
     }
 
+    /// A link put where the lock file goes, to a file that does not exist, made that file (found by the attack on
+    /// moderate's memory): the lock is never taken through a link.
+    @Test func aLinkInPlaceOfTheLockFileIsNotFollowed() throws {
+        let fixture = try ProvinceFixture()
+        let victim = fixture.root + "/made-by-the-lock"
+        try FileManager.default.createDirectory(atPath: fixture.root + "/.build-cache", withIntermediateDirectories: true)
+        #expect(symlink(victim, BuildLock.file(for: fixture.output)) == 0)
+        #expect(BuildLock.take(for: fixture.output) == nil)
+        #expect(!FileManager.default.fileExists(atPath: victim))
+    }
+
     /// `.build-cache` removed while a build runs lets a second build take a new lock at once (found by the attack on
     /// #15): the first then puts nothing in place.
     @Test func aBuildWhoseLockWasRemovedPutsNothingInPlace() async throws {

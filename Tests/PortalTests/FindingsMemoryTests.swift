@@ -141,22 +141,31 @@ struct FindingsMemoryTests {
         #expect(FileManager.default.fileExists(atPath: bench.file))
     }
 
-    /// A file's scope is its folder's as the file system resolves it: `answers/nj/../province/p.md` is a provincial
-    /// answer, which may not show Nanjing's own numbers without their area code.
-    @Test func aPathThroughAnotherScopesFolderIsScannedInTheFoldersOwnScope() throws {
+    /// A file's scope is the folder of the content's `answers/` it lies in, as written and as the file system resolves
+    /// it: where the two disagree, or it lies in none, only the province's numbers pass. Nanjing's number written
+    /// without its area code passes in Nanjing's own answer only.
+    @Test func aFileHasTheScopeOfItsAnswersFolderOnlyWhenWrittenAndResolvedAgree() throws {
         let fixture = try ProvinceFixture()
         try fixture.write(ContactDirectoryTests.directory, to: "Content/lexicon/contacts.yml")
         let contacts = try ContactDirectoryLoader.load(contentDirectory: fixture.content,
                                                        province: ProvinceLoader.load(file: fixture.content + "/portal.yml"))
         let text = "联系电话：83106666。\n"
-        try fixture.write(text, to: "answers/province/p.md")
-        try fixture.write(text, to: "answers/nj/q.md")
+        let answers = fixture.root + "/answers"
+        for path in ["answers/province/p.md", "answers/nj/q.md", "answers/nj/C/media/t.txt"] { try fixture.write(text, to: path) }
+        #expect(symlink("nj", answers + "/yc") == 0)
+        #expect(symlink("../province/p.md", answers + "/nj/link.md") == 0)
         let (moderator, _) = try lexicon(of: fixture)
-        let findings = { (path: String) in
-            try ModerationReport.scan(files: [fixture.root + path], with: moderator, contacts: contacts).documents[0].findings
+        let blocks = { (path: String, answers: String) in
+            try ModerationReport.scan(files: [fixture.root + path], with: moderator, contacts: contacts, answers: answers)
+                .hasBlockingFindings
         }
-        #expect(try findings("/answers/nj/q.md").allSatisfy { $0.severity != .block }, "the control: Nanjing's answer may show it")
-        #expect(try findings("/answers/province/p.md").contains { $0.severity == .block })
-        #expect(try findings("/answers/nj/../province/p.md") == findings("/answers/province/p.md"))
+        #expect(try !blocks("/answers/nj/q.md", answers), "the control: Nanjing's answer may show it")
+        #expect(try !blocks("/answers/province/../nj/./q.md", answers))
+        #expect(try blocks("/answers/province/p.md", answers))
+        #expect(try blocks("/answers/nj/../province/p.md", answers))
+        #expect(try blocks("/answers/yc/q.md", answers), "Nanjing's answer through a folder named for Yancheng")
+        #expect(try blocks("/answers/nj/link.md", answers), "a provincial answer through a link in Nanjing's folder")
+        #expect(try blocks("/answers/nj/C/media/t.txt", answers + "/nj/C/answers"), "a transcript of content kept in a folder named answers/nj")
+        #expect(try blocks("/answers/nj/q.md", fixture.content + "/answers"), "not in the content's answers folder")
     }
 }

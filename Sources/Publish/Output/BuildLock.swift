@@ -32,7 +32,8 @@ package final class BuildLock: Sendable {
     package static func take(for output: String, waiting: () -> Void = {}) -> BuildLock? {
         let file = lockFile(for: output)
         try? FileManager.default.createDirectory(atPath: PathText.parent(of: file), withIntermediateDirectories: true)
-        let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a link put in its place: one to a missing file would make that file.
+        let descriptor = open(file, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting()

@@ -9,7 +9,7 @@ package struct ModerationReport: Sendable, Encodable {
         package let path: String
         package let findings: [Finding]
         /// The file's text, to show findings in context; not part of the JSON (empty for a file the memory knew
-        /// when texts were not kept: ``scan(files:with:contacts:memory:keepingTexts:)``).
+        /// when texts were not kept: ``scan(files:with:contacts:answers:memory:keepingTexts:)``).
         package let text: String
 
         enum CodingKeys: String, CodingKey { case path, findings }
@@ -65,27 +65,22 @@ package struct ModerationReport: Sendable, Encodable {
     /// count in the whole file as written, front matter included.
     /// - Throws: ``ContentIssue`` for a file that cannot be read or is not UTF-8.
     /// - Parameters:
-    ///   - contacts: the contact directory; a file under `answers/<scope>/` may show its scope's contacts.
+    ///   - contacts: the contact directory; a file in `answers/<scope>/` may show its scope's contacts (``FileScopes``).
+    ///   - answers: the content's answers folder, whose folders give files their scopes; without it none has one.
     ///   - memory: what earlier runs found, under the same moderator and contacts (``FindingsMemory/basis(lexicon:contacts:)``):
     ///     a file whose bytes it knows under its path is not scanned again; given what this run found.
     ///   - keepingTexts: whether each ``Document/text`` is kept (to show findings in context); without, a file the memory knows is not decoded.
-    package static func scan(files: [String], with moderator: Moderator, contacts: ContactDirectory = .empty,
+    package static func scan(files: [String], with moderator: Moderator, contacts: ContactDirectory = .empty, answers: String? = nil,
                              memory: inout FindingsMemory, keepingTexts: Bool = true) throws(ContentErrors) -> ModerationReport {
         // Read on all cores (one after another they were a tenth of a province's scan), every file before any is scanned:
         // a file that cannot be read stops the scan with all such files named.
         let known = memory
-        // Each folder's scope as the file system resolves it (`answers/nj/../province` is the province's), once a
-        // folder, with its name in the memory (made once: `NSString` paths and enum descriptions for each of
-        // 13,500 files were a fifth of a run the memory answered).
-        let folders = Set(files.map(Self.folder(of:)))
-        let scopes = Dictionary(uniqueKeysWithValues: Array(folders).concurrentMap { folder in
-            let scope = scope(ofFolder: RealPath.of(folder.isEmpty ? "." : String(folder)))
-            return (folder, (scope: scope, name: "\(scope)"))
-        })
+        let scopes = FileScopes(files: files, answers: answers)
         let read = files.concurrentMap { file -> Result<Read, ContentIssue> in
             do throws(ContentIssue) {
                 let bytes = try TextFile.data(file)
-                let (scope, scopeName) = scopes[Self.folder(of: file)] ?? (.media, "\(Scope.media)")
+                let scoped = scopes.scope(of: file)
+                let (scope, scopeName) = (scoped.scope, scoped.name)
                 // The bytes scanned are the bytes hashed: an edit racing the scan is never filed under the old ones.
                 let sha256 = known.keeps ? SHA256.hex(bytes) : nil
                 let findings = sha256.flatMap { known.findings(of: file, scope: scopeName, sha256: $0) }
@@ -132,25 +127,13 @@ package struct ModerationReport: Sendable, Encodable {
         let findings: [Finding]?
     }
 
-    /// ``scan(files:with:contacts:memory:keepingTexts:)`` with no memory: every file is scanned.
-    package static func scan(files: [String], with moderator: Moderator,
-                             contacts: ContactDirectory = .empty) throws(ContentErrors) -> ModerationReport {
+    /// ``scan(files:with:contacts:answers:memory:keepingTexts:)`` with no memory: every file is scanned.
+    package static func scan(files: [String], with moderator: Moderator, contacts: ContactDirectory = .empty,
+                             answers: String? = nil) throws(ContentErrors) -> ModerationReport {
         var none = FindingsMemory.none
-        return try scan(files: files, with: moderator, contacts: contacts, memory: &none)
+        return try scan(files: files, with: moderator, contacts: contacts, answers: answers, memory: &none)
     }
 
-    /// The folder part of a file's path: up to its last slash (`/` for a file at the root, nothing for a bare name).
-    private static func folder(of file: String) -> Substring {
-        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return slash == file.startIndex ? "/" : file[..<slash]
-    }
-
-    /// The scope a resolved folder gives the files in it: `answers/province/…`, `answers/<abbr>/…`; anything else only the province's.
-    private static func scope(ofFolder folder: String) -> Scope {
-        let parts = folder.split(separator: "/").map(String.init)
-        guard let answers = parts.lastIndex(of: "answers"), answers + 1 < parts.count else { return .media }
-        return parts[answers + 1] == "province" ? .province : .city(parts[answers + 1])
-    }
 
     /// `{"documents":[{"findings":[…],"path":…}],"summary":{…}}`, keys sorted: what
     /// `JSONEncoder` makes of this report with `.sortedKeys, .withoutEscapingSlashes`.

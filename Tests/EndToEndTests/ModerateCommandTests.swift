@@ -98,6 +98,21 @@ struct ModerateCommandTests {
         #expect(run.error.contains("not valid UTF-8"), "\(run.error)")
     }
 
+    /// A link to a folder inside a folder argument (a city's folder linked to another's, which `build` reads as that
+    /// city's answers) is named and refused, never passed over; a link given as the argument itself is scanned.
+    @Test func aLinkedFolderInsideAFolderArgumentIsRefusedByName() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/nj", withIntermediateDirectories: true)
+        try Data("本答复属于内部资料。\n".utf8).write(to: URL(fileURLWithPath: folder + "/nj/a.md"))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/yc", withDestinationPath: "nj")
+        let whole = try Executable.run(["moderate", folder])
+        #expect(whole.status == 2, "\(whole.output)\(whole.error)")
+        #expect(whole.error.contains("\(folder)/yc") && whole.error.contains("not a file but a folder"), "\(whole.error)")
+        let linked = try Executable.run(["moderate", folder + "/yc"])
+        #expect(linked.status == 1 && linked.output.contains("\(folder)/yc/a.md:1:6: block classified"), "\(linked.output)\(linked.error)")
+    }
+
     /// A folder with nothing to scan is a mistake, not a clean result (review).
     @Test func aFolderWithNothingToScanIsAnError() throws {
         let folder = try Executable.temporaryFolder()

@@ -89,15 +89,28 @@ package enum AnswerFiles {
     package static func expanding(_ arguments: [String]) -> [String] {
         arguments.flatMap { argument -> [String] in
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue,
-                let enumerator = FileManager.default.enumerator(atPath: argument)
-            else { return [argument] }
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue else { return [argument] }
             var files: [String] = []
-            for case let path as String in enumerator where path.hasSuffix(".md") || path.hasSuffix(".txt") {
-                let hidden = path.split(separator: "/").contains { $0.hasPrefix(".") }
-                if !hidden { files.append(argument.hasSuffix("/") ? argument + path : "\(argument)/\(path)") }
-            }
+            collect(below: argument.hasSuffix("/") ? String(argument.dropLast()) : argument, into: &files, depth: 0)
             return files.sorted()
+        }
+    }
+
+    /// The `.md` and `.txt` files below `folder`, hidden ones left out. A link to a folder inside, and a folder
+    /// deeper than 256, are named as they are, so that reading them refuses them by name: they were passed over
+    /// (a city's folder linked to another city's, whose answers `build` reads as that city's, went unnamed), and
+    /// following links could loop.
+    private static func collect(below folder: String, into files: inout [String], depth: Int) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
+            let path = "\(folder)/\(name)"
+            guard let stamp = FileStamp(path: path) else { continue }
+            if stamp.isFolder {
+                if depth < 256 { collect(below: path, into: &files, depth: depth + 1) } else { files.append(path) }
+            } else if !stamp.isFile, FileStamp(following: path)?.isFolder == true {
+                files.append(path)
+            } else if name.hasSuffix(".md") || name.hasSuffix(".txt") {
+                files.append(path)
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Glibc
 import Review
 import Site
 import Testing
@@ -63,5 +64,22 @@ struct MediaGateTests {
         #expect(error.issues[0].file.hasSuffix("answers/province/flu.md"))
         #expect(error.issues[0].line == 7)
         #expect(error.issues[0].message.contains("no readable transcript"))
+    }
+
+    /// A pipe in place of the recording or its transcript is refused as no file, by its name (it was said to be
+    /// missing), and never waited for; a transcript that is not UTF-8 is said to be so.
+    @Test(arguments: ["recording", "transcript", "transcript not UTF-8"])
+    func aMediaEntryThatIsNoReadableFileIsNamed(_ kind: String) throws {
+        let fixture = try fixture()
+        let entry = fixture.content + (kind == "recording" ? "/media/flu-talk.mp3" : "/media/flu-talk.mp3.txt")
+        try FileManager.default.removeItem(atPath: entry)
+        if kind == "transcript not UTF-8" {
+            try fixture.write(Data([0xE4, 0xB8]), to: "Content/media/flu-talk.mp3.txt")
+        } else {
+            #expect(mkfifo(entry, 0o600) == 0)
+        }
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
+        let expected = kind == "transcript not UTF-8" ? "not valid UTF-8" : "not a file"
+        #expect(error.issues.contains { $0.file == entry && $0.message.contains(expected) }, "\(error.issues)")
     }
 }

@@ -79,9 +79,17 @@ package enum MediaLoader {
             issues += outside
             return nil
         }
-        guard let media = FileManager.default.contents(atPath: mediaPath) else {
+        guard FileStamp(following: mediaPath) != nil else {
             issues.append(ContentIssue(file: answer.file, line: use.line, message: "The media file `\(name)` is not in \(directory).",
                                        fix: "Put the file there or remove it from \(use.field)."))
+            return nil
+        }
+        // There, but perhaps no file (a pipe, a folder) or not readable: said so, of that entry.
+        let media: Data
+        do throws(ContentIssue) {
+            media = try TextFile.data(mediaPath)
+        } catch {
+            issues.append(error)
             return nil
         }
         if let problem = contentProblem(Array(media), kind: kind, name: name) {
@@ -108,11 +116,20 @@ package enum MediaLoader {
             issues.append(ContentIssue(file: answer.file, line: use.line, message: error.message, fix: error.fix))
             return nil
         }
-        if let data = try? TextFile.data(textPath), let text = try? TextFile.decode(data, file: textPath),
-            !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return Transcript(name: name, kind: kind, text: text, file: textPath,
-                              fileHash: SHA256.hex(Data((SHA256.hex(media) + SHA256.hex(data)).utf8)), fileText: fileText,
-                              mediaHash: SHA256.hex(media))
+        // A text that is there but cannot be read (no file, not UTF-8) is said to be so, not taken for a missing one.
+        if FileStamp(following: textPath) != nil {
+            do throws(ContentIssue) {
+                let data = try TextFile.data(textPath)
+                let text = try TextFile.decode(data, file: textPath)
+                if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    return Transcript(name: name, kind: kind, text: text, file: textPath,
+                                      fileHash: SHA256.hex(Data((SHA256.hex(media) + SHA256.hex(data)).utf8)), fileText: fileText,
+                                      mediaHash: SHA256.hex(media))
+                }
+            } catch {
+                issues.append(error)
+                return nil
+            }
         }
         let (message, fix) = switch kind {
         case .audio, .video:

@@ -96,11 +96,12 @@ package enum MediaLoader {
             issues.append(ContentIssue(file: answer.file, line: use.line, message: problem.message, fix: problem.fix))
             return nil
         }
+        // Hashed once: a recording may be hundreds of megabytes.
+        let mediaHash = SHA256.hex(media)
         var fileText: String?
         do throws(ContentIssue) {
             // Tools are asked once per file content, however often the content is loaded (the preview, the console).
-            let hash = SHA256.hex(media)
-            if let known = inspected.withLock({ $0[hash] }) {
+            if let known = inspected.withLock({ $0[mediaHash] }) {
                 fileText = try known.get()
             } else {
                 // The tools run outside the lock; a tool that timed out or is missing is asked again next time.
@@ -108,7 +109,7 @@ package enum MediaLoader {
                 if case .failure(let issue) = result, issue.fix.contains("install-deps") || issue.message.contains("was stopped") {
                     // not remembered
                 } else {
-                    inspected.withLock { $0[hash] = result }
+                    inspected.withLock { $0[mediaHash] = result }
                 }
                 fileText = try result.get()
             }
@@ -123,8 +124,8 @@ package enum MediaLoader {
                 let text = try TextFile.decode(data, file: textPath)
                 if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     return Transcript(name: name, kind: kind, text: text, file: textPath,
-                                      fileHash: SHA256.hex(Data((SHA256.hex(media) + SHA256.hex(data)).utf8)), fileText: fileText,
-                                      mediaHash: SHA256.hex(media))
+                                      fileHash: SHA256.hex(Data((mediaHash + SHA256.hex(data)).utf8)), fileText: fileText,
+                                      mediaHash: mediaHash)
                 }
             } catch {
                 issues.append(error)

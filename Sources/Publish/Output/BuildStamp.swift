@@ -110,13 +110,12 @@ package struct BuildStamp: Codable, Sendable, Equatable {
     /// `.build-cache/<output folder's name>.<suffix>` beside the output folder: where every
     /// record a build keeps of its output lives (stamp, sites, memory, lock).
     package static func cacheFile(for output: String, suffix: String) -> String {
-        let url = URL(fileURLWithPath: output).standardizedFileURL
-        return URL(fileURLWithPath: cacheDirectory(for: output)).appendingPathComponent(url.lastPathComponent + "." + suffix).path
+        CacheFolder.file(for: output, suffix: suffix)
     }
 
     /// `.build-cache/` beside the output folder.
     package static func cacheDirectory(for output: String) -> String {
-        URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".build-cache").path
+        CacheFolder.directory(beside: output)
     }
 
     /// SHA-256 of `header` and a line for each stamp, by path: the path (less `root` and its slash)

@@ -59,9 +59,7 @@ package struct FindingsMemory: Sendable {
 
     /// `.build-cache/<content folder's name>.findings` beside the content folder.
     package static func file(forContent content: String) -> String {
-        let url = URL(fileURLWithPath: content).standardizedFileURL
-        return url.deletingLastPathComponent().appendingPathComponent(".build-cache")
-            .appendingPathComponent(url.lastPathComponent + ".findings").path
+        CacheFolder.file(for: content, suffix: "findings")
     }
 
     /// The memory kept at `file` under `basis`; an empty one when there is none, it was made under another

@@ -80,13 +80,12 @@ package struct ModerationReport: Sendable, Encodable {
             do throws(ContentIssue) {
                 let bytes = try TextFile.data(file)
                 let scoped = scopes.scope(of: file)
-                let (scope, scopeName) = (scoped.scope, scoped.name)
                 // The bytes scanned are the bytes hashed: an edit racing the scan is never filed under the old ones.
                 let sha256 = known.keeps ? SHA256.hex(bytes) : nil
-                let findings = sha256.flatMap { known.findings(of: file, scope: scopeName, sha256: $0) }
+                let findings = sha256.flatMap { known.findings(of: file, scope: scoped.name, sha256: $0) }
                 // Bytes the memory knows were UTF-8 when scanned: their text is made only to be shown.
                 let text = findings != nil && !keepingTexts ? "" : try TextFile.decode(bytes, file: file)
-                return .success(Read(file: file, scope: scope, scopeName: scopeName, text: text, sha256: sha256, findings: findings))
+                return .success(Read(file: file, scoped: scoped, text: text, sha256: sha256, findings: findings))
             } catch {
                 return .failure(error)
             }
@@ -103,11 +102,11 @@ package struct ModerationReport: Sendable, Encodable {
         let documents = texts.concurrentMap { read in
             Document(path: read.file,
                      findings: read.findings ?? moderator.scan(read.text, asRead: ReaderView.texts(ofFile: read.file, text: read.text),
-                                                               contacts: contacts.contacts(for: read.scope)),
+                                                               contacts: contacts.contacts(for: read.scoped.scope)),
                      text: read.text)
         }
         for (document, read) in zip(documents, texts) {
-            if let sha256 = read.sha256 { memory.keep(document.findings, of: document.path, scope: read.scopeName, sha256: sha256) }
+            if let sha256 = read.sha256 { memory.keep(document.findings, of: document.path, scope: read.scoped.name, sha256: sha256) }
         }
         let all = documents.flatMap(\.findings)
         return ModerationReport(
@@ -120,8 +119,7 @@ package struct ModerationReport: Sendable, Encodable {
     /// One file as read: its text (empty when not kept and not to be scanned), the SHA-256 of its bytes, what the memory knew of them.
     private struct Read: Sendable {
         let file: String
-        let scope: Scope
-        let scopeName: String
+        let scoped: FileScopes.Scoped
         let text: String
         let sha256: String?
         let findings: [Finding]?

@@ -236,6 +236,8 @@ package enum MessageCatalog {
          "首页已 {1} 天未更新（规则为 {2} 天内更新，`home_updated_within_days`）"),
         ("the site has no answer, so its home page has never been updated", "网站没有任何答复，首页从未更新"),
         ("{1} answers are dated after {2} ({3}): a date to come passes for an update", "{1} 条答复的日期晚于 {2}（{3}）：未来的日期会被当作更新日期"),
+        ("This folder is a symbolic link, to {1}: the answers there would also be published as `{2}`'s. Replace the link with a folder of `{3}`'s own answers, or remove it.",
+         "这个文件夹是一个符号链接，指向 {1}：那里的答复会被当作“{2}”的答复再发布一次。请把链接换成只放“{3}”自己答复的文件夹，或删除它。"),
         ("This {1} is a symbolic link (or lies in a linked folder) that leads outside {2}, to {3}. Put the file itself in {4} instead of a link: nothing from outside that folder is published.",
          "这个{1}是一个符号链接（或位于被链接的文件夹中），指向 {2} 之外的 {3}。请把文件本身放进 {4}，不要用链接：该文件夹之外的内容一律不发布。"),
         ("`privacy` `{1}` is not a privacy statement of its own. {2}", "`privacy`“{1}”不是单独的隐私声明文件。{2}"),

@@ -1,4 +1,5 @@
 import Content
+import Diagnostics
 import Foundation
 import Site
 import Testing
@@ -31,6 +32,22 @@ struct FolderBoundaryTests {
         try link("Content/answers/sz", to: fixture.root + "/elsewhere", in: fixture)
         let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
         #expect(error.issues.map(\.file) == [fixture.content + "/answers/sz"])
+    }
+
+    /// `answers/yc -> nj` would publish Nanjing's answers on Yancheng's site too, as Yancheng's.
+    @Test(arguments: [("sz", "nj"), ("province", "nj"), ("sz", ".sz-answers")])
+    func aCityOrProvinceFolderThatIsALinkInsideTheAnswersFolderIsRefused(_ folder: String, target: String) throws {
+        let fixture = try ProvinceFixture()
+        let answers = fixture.content + "/answers"
+        try FileManager.default.moveItem(atPath: "\(answers)/\(folder)", toPath: "\(answers)/.\(folder)-answers")
+        if target != ".\(folder)-answers" { try FileManager.default.removeItem(atPath: "\(answers)/.\(folder)-answers") }
+        try link("Content/answers/\(folder)", to: target, in: fixture)
+        let error = try #require(throws: ContentErrors.self) { try ContentLoader.load(directory: fixture.content) }
+        // Without the province's answers, the cities' links to them are refused too.
+        let issue = try #require(error.issues.first { $0.file == "\(answers)/\(folder)" })
+        #expect(issue.message.contains("symbolic link"))
+        #expect(MessageCatalog.text(issue.rendered, in: .chinese).contains("符号链接"))
+        #expect(!error.issues.contains { $0.file.hasPrefix("\(answers)/\(folder)/") }, "nothing read through the link")
     }
 
     @Test func aLinkInsideItsFolderIsAllowed() throws {

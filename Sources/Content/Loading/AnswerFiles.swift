@@ -37,6 +37,14 @@ package enum AnswerFiles {
                 issues.append(issue)
                 continue
             }
+            // A link inside `answers/` (`yc -> nj`) would publish the answers of the folder it leads to on this
+            // scope's site too, as this scope's, moderated with this scope's contacts.
+            if FileStamp(path: "\(root)/\(folder)")?.isFolder == false, FileStamp(following: "\(root)/\(folder)")?.isFolder == true {
+                issues.append(ContentIssue(file: "\(root)/\(folder)", line: nil,
+                                           message: "This folder is a symbolic link, to \(RealPath.of("\(root)/\(folder)")): the answers there would also be published as `\(folder)`'s.",
+                                           fix: "Replace the link with a folder of `\(folder)`'s own answers, or remove it."))
+                continue
+            }
             let names = (try? manager.contentsOfDirectory(atPath: "\(root)/\(folder)")) ?? []
             for name in names.sorted() where !name.hasPrefix(".") {
                 let path = "\(root)/\(folder)/\(name)"
@@ -98,7 +106,7 @@ package enum AnswerFiles {
 
     /// The `.md` and `.txt` files below `folder`, hidden ones left out. A link to a folder inside, and a folder
     /// deeper than 256, are named as they are, so that reading them refuses them by name: they were passed over
-    /// (a city's folder linked to another city's, whose answers `build` reads as that city's, went unnamed), and
+    /// (a city's folder linked to another city's went unnamed; `build` refuses such a link too), and
     /// following links could loop.
     private static func collect(below folder: String, into files: inout [String], depth: Int) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {

@@ -32,6 +32,24 @@ struct LexiconTests {
         try FileManager.default.createDirectory(atPath: path + "/taboo.txt", withIntermediateDirectories: false)
         let error = try #require(throws: LexiconErrors.self) { try Lexicon.load(directory: path) }
         #expect(error.errors.map(\.file) == [path + "/taboo.txt"])
+        #expect(error.errors[0].message.contains("not a file"), "named as what it is, not as missing")
+    }
+
+    /// A pipe where a list should be is named as no file, and the lexicon is not made (the caller's reader
+    /// does not wait for a writer: the default one would, so the test reads as `moderate` and `build` do).
+    @Test func aPipeInPlaceOfAListIsNamedAsNoFile() throws {
+        let path = try folder([:])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try FileManager.default.removeItem(atPath: path + "/classified.txt")
+        #expect(mkfifo(path + "/classified.txt", 0o600) == 0)
+        let error = try #require(throws: LexiconErrors.self) {
+            try Lexicon.load(directory: path) { file in
+                let type = (try? FileManager.default.attributesOfItem(atPath: file))?[.type] as? FileAttributeType
+                return type == .typeRegular ? FileManager.default.contents(atPath: file) : nil
+            }
+        }
+        #expect(error.errors.map(\.file) == [path + "/classified.txt"])
+        #expect(error.errors[0].message.contains("not a file but a folder, a pipe or a device"))
     }
 
     @Test func linesWithCommentsAndLabelsLoad() throws {

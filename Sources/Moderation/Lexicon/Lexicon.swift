@@ -111,8 +111,14 @@ package struct Lexicon: Sendable {
         for list in List.allCases {
             let file = "\(directory)/\(list.rawValue).txt"
             guard let data = read(file) else {
-                errors.append(LexiconError(file: file, line: nil, message: "The lexicon file is missing or cannot be read, so answers cannot be moderated.",
-                                           fix: "Restore \(list.rawValue).txt in the lexicon folder (an empty file is allowed) and check that it is readable."))
+                // A folder, a pipe or a device where the list should be is there, but holds no list.
+                let resolved = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+                let type = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
+                errors.append(type != nil && type != .typeRegular
+                    ? LexiconError(file: file, line: nil, message: "This is not a file but a folder, a pipe or a device, so the lexicon cannot be read from it and answers cannot be moderated.",
+                                   fix: "Put \(list.rawValue).txt back as an ordinary text file (an empty file is allowed).")
+                    : LexiconError(file: file, line: nil, message: "The lexicon file is missing or cannot be read, so answers cannot be moderated.",
+                                   fix: "Restore \(list.rawValue).txt in the lexicon folder (an empty file is allowed) and check that it is readable."))
                 continue
             }
             guard let text = String(validating: data, as: UTF8.self) else {

@@ -62,6 +62,7 @@ struct Moderate: AsyncParsableCommand {
             let contacts = try contacts(of: province)
             // What earlier runs found in files unchanged since: their bytes are read and hashed, not scanned again.
             let seal = CacheSeal.user()
+            if let problem = CacheSeal.userKeyProblem { Terminal.error(problem) }
             let memoryFile = FindingsMemory.file(forContent: options.content)
             var memory = FindingsMemory.read(from: memoryFile, basis: FindingsMemory.basis(lexicon: lexiconBytes, contacts: contacts), seal: seal)
             report = try ModerationReport.scan(files: files.isEmpty ? AnswerFiles.moderated(inContent: options.content) : named,

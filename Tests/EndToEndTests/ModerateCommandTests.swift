@@ -79,6 +79,25 @@ struct ModerateCommandTests {
         #expect(try moderate("json").output == json.output)
     }
 
+    /// A cache key others can read is not used, so `moderate` remembers nothing: it says so, with the fix, and
+    /// still reports what it finds.
+    @Test func aCacheKeyOthersCanReadIsNamedWithTheFix() throws {
+        let folder = try Executable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/Content", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Executable.repository + "/Content/lexicon", toPath: folder + "/Content/lexicon")
+        try Data("本答复属于内部资料。\n".utf8).write(to: URL(fileURLWithPath: folder + "/answer.md"))
+        let environment = ["XDG_CACHE_HOME": folder + "/cache"]
+        let arguments = ["moderate", "--content", folder + "/Content", folder + "/answer.md"]
+        let first = try Executable.run(arguments, environment: environment)
+        #expect(first.status == 1 && !first.error.contains("warning"), "\(first.error)")
+        let key = folder + "/cache/portal12320/cache-key"
+        #expect(chmod(key, 0o644) == 0)
+        let run = try Executable.run(arguments, environment: environment)
+        #expect(run.status == 1 && run.output == first.output, "\(run.output)")
+        #expect(run.error.contains("\(key): warning: ") && run.error.contains("chmod 600"), "\(run.error)")
+    }
+
     /// A folder whose name is not UTF-8 reaches Swift with U+FFFD in its place: relative paths opened the real
     /// folder's files while absolute ones (the lexicon's) named a folder spelt with U+FFFD, and the link checks
     /// resolved nothing. Every command refuses to run there.

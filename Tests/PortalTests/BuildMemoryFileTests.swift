@@ -455,8 +455,8 @@ struct ArchivedAnswerTextsTests {
     }
 }
 
-/// A key the build cannot use makes every build a full one, safely: the
-/// build says so, and how to fix it, instead of being slow for no reason given.
+/// A key the build cannot use makes every build a full one, and every `moderate` run a first one, safely:
+/// both say so, and how to fix it, instead of being slow for no reason given.
 struct CacheKeyWarningTests {
     @Test func aKeyOthersCanReadIsNamedWithTheFix() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-key-\(UUID().uuidString)").path
@@ -469,7 +469,7 @@ struct CacheKeyWarningTests {
         let problem = try #require(CacheSeal.problem(withKeyFile: file))
         #expect(problem.hasPrefix(file + ": warning: "))
         #expect(problem.contains("chmod 600"))
-        #expect(MessageCatalog.text(problem, in: .chinese).contains("构建缓存的密钥不是只有你本人能读取的你自己的文件"))
+        #expect(MessageCatalog.text(problem, in: .chinese).contains("缓存的密钥不是只有你本人能读取的你自己的文件"))
         #expect(chmod(file, 0o600) == 0)
         #expect(CacheSeal.problem(withKeyFile: file) == nil)
     }

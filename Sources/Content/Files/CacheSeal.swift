@@ -40,7 +40,7 @@ package struct CacheSeal: Sendable {
     package static func problem(withKeyFile file: String) -> String? {
         var info = stat()
         guard lstat(file, &info) == 0, read(file) == nil else { return nil }
-        return "\(file): warning: The build cache's key is not a file of yours that only you can read, so builds keep nothing for the next and each makes every site. Remove it (a new one is made) or run `chmod 600` on it."
+        return "\(file): warning: The key of portal12320's caches is not a file of yours that only you can read, so nothing is kept for the next run: each build makes every site, and `moderate` scans every file again. Remove it (a new one is made) or run `chmod 600` on it."
     }
 
     /// ``problem(withKeyFile:)`` for the user's key.

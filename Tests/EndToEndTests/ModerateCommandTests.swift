@@ -52,14 +52,20 @@ struct ModerateCommandTests {
         }
     }
 
+    /// A scratch folder with the sample's lexicon in `Content/lexicon` and `answer` in `answer.md`.
+    static func folderWithLexicon(answer: String) throws -> String {
+        let folder = try Executable.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/Content", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Executable.repository + "/Content/lexicon", toPath: folder + "/Content/lexicon")
+        try Data(answer.utf8).write(to: URL(fileURLWithPath: folder + "/answer.md"))
+        return folder
+    }
+
     /// `moderate` remembers what it found in each file (`FindingsMemory`, beside the content folder): a file it
     /// passed is scanned again under a lexicon edited since, and a run it answers from memory reports what a scan would.
     @Test func aTermClassifiedSinceIsFoundInAFileItPassedBefore() throws {
-        let folder = try Executable.temporaryFolder()
+        let folder = try Self.folderWithLexicon(answer: "本答复属于试验资料。\n电话 138 1234 5679。\n")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder + "/Content", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Executable.repository + "/Content/lexicon", toPath: folder + "/Content/lexicon")
-        try Data("本答复属于试验资料。\n电话 138 1234 5679。\n".utf8).write(to: URL(fileURLWithPath: folder + "/answer.md"))
         let environment = ["XDG_CACHE_HOME": folder + "/cache"]
         let moderate = { (format: String) in
             try Executable.run(["moderate", "--content", folder + "/Content", "--format", format, folder + "/answer.md"], environment: environment)
@@ -82,11 +88,8 @@ struct ModerateCommandTests {
     /// A cache key others can read is not used, so `moderate` remembers nothing: it says so, with the fix, and
     /// still reports what it finds.
     @Test func aCacheKeyOthersCanReadIsNamedWithTheFix() throws {
-        let folder = try Executable.temporaryFolder()
+        let folder = try Self.folderWithLexicon(answer: "本答复属于内部资料。\n")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder + "/Content", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Executable.repository + "/Content/lexicon", toPath: folder + "/Content/lexicon")
-        try Data("本答复属于内部资料。\n".utf8).write(to: URL(fileURLWithPath: folder + "/answer.md"))
         let environment = ["XDG_CACHE_HOME": folder + "/cache"]
         let arguments = ["moderate", "--content", folder + "/Content", folder + "/answer.md"]
         let first = try Executable.run(arguments, environment: environment)

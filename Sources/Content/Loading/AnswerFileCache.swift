@@ -30,9 +30,30 @@ package final class AnswerFileCache: Sendable {
         var restoredCounts: [Scope: Int] = [:]
         /// The scopes of which a front was read from its file, not found kept.
         var frontsRead: Set<Scope> = []
+        /// Fronts of a build's memory not decoded yet, by scope: another city's, in a `--city` build, wanted
+        /// only if its check (``checks``) is not what this load would make (``materializeFronts(of:)``).
+        var deferredFronts: [Scope: DeferredFronts] = [:]
+        /// Each city's ``CityCheck``, by abbreviation: restored, or made by a load.
+        var checks: [String: CityCheck] = [:]
+        /// The checks made since the cache files were restored, that the memory does not hold yet.
+        var checksMade: [String: CityCheck] = [:]
+    }
+
+    /// A memory file's fronts of one scope, decoded when wanted: the portal.yml they were read under, and
+    /// how to decode them (`nil`: damaged).
+    package struct DeferredFronts: Sendable {
+        let province: String
+        let decode: @Sendable () -> Part?
+
+        package init(province: String, decode: @escaping @Sendable () -> Part?) {
+            self.province = province
+            self.decode = decode
+        }
     }
 
     private let state = Mutex(State())
+    /// Whether loads make and keep each city's ``CityCheck``; see ``keepChecks()``.
+    private let keepsChecks = Atomic(false)
     /// Whether answers read keep what readers see; see ``giveUpReaderTextsAsRead()``.
     private let keepsReaderTexts = Atomic(true)
     /// Called with each answer read from its file; see ``scanAsRead(_:)``.
@@ -49,6 +70,17 @@ package final class AnswerFileCache: Sendable {
     /// its peak. The preview, which scans the same answers again when the lexicon changes, keeps them.
     package func giveUpReaderTextsAsRead() {
         keepsReaderTexts.store(false, ordering: .relaxed)
+    }
+
+    /// Makes each load key and keep each city's check (``CityCheck``): for a build's memory, which a later
+    /// `--city` build reads back so as not to check the other cities' answers again. The preview does not.
+    package func keepChecks() {
+        keepsChecks.store(true, ordering: .relaxed)
+    }
+
+    /// Whether loads make and keep each city's check.
+    var keepingChecks: Bool {
+        keepsChecks.load(ordering: .relaxed)
     }
 
     /// Has `scan` called with each answer read from its file from now on (not one kept from an earlier
@@ -235,8 +267,10 @@ package final class AnswerFileCache: Sendable {
     /// Takes the answers cache files kept, those read under the same
     /// portal.yml as the first; each is used only while its file's stamp is
     /// unchanged, under that portal.yml (``use(provinceFile:)``).
-    package func restore(_ parts: [Part]) {
-        guard let province = parts.first?.province else { return }
+    /// - Parameter deferredFronts: fronts not decoded yet (see ``materializeFronts(of:)``).
+    /// - Parameter checks: the cities' checks the memory held, by abbreviation (see ``CityCheck``).
+    package func restore(_ parts: [Part], deferredFronts: [Scope: DeferredFronts] = [:], checks: [String: CityCheck] = [:]) {
+        guard let province = parts.first?.province ?? deferredFronts.values.first?.province else { return }
         state.withLock { state in
             state.province = province
             state.entries = [:]
@@ -247,7 +281,59 @@ package final class AnswerFileCache: Sendable {
                 state.archived.merge(part.archived) { first, _ in first }
                 for entry in part.entries.values where !entry.frontOnly { state.restoredCounts[entry.scope, default: 0] += 1 }
             }
+            state.deferredFronts = deferredFronts.filter { $0.value.province == province }
+            state.checks = checks
+            state.checksMade = [:]
         }
+    }
+
+    /// Decodes the fronts of `scopes` the memory held (``restore(_:deferredFronts:checks:)``), for the next
+    /// ``reading()``: a `--city` load checks those cities again. Fronts that cannot be decoded are read from the files.
+    func materializeFronts(of scopes: Set<Scope>) {
+        let wanted = state.withLock { state in scopes.compactMap { scope in state.deferredFronts.removeValue(forKey: scope) } }
+        let parts = wanted.concurrentMap { $0.decode() }
+        state.withLock { state in
+            for case let part? in parts where part.province == state.province {
+                state.entries.merge(part.entries) { kept, _ in kept }
+            }
+        }
+    }
+
+    /// Forgets the checks of cities not in `cities` (gone from portal.yml).
+    func forgetChecks(except cities: Set<String>) {
+        state.withLock { state in
+            state.checks = state.checks.filter { cities.contains($0.key) }
+            state.checksMade = state.checksMade.filter { cities.contains($0.key) }
+        }
+    }
+
+    /// The check of the city `abbr` this cache holds, made from what its key says.
+    func check(of abbr: String) -> CityCheck? {
+        state.withLock { $0.checks[abbr] }
+    }
+
+    /// Keeps `check` as the city `abbr`'s, and for the memory when it is not the one it holds.
+    func record(_ check: CityCheck, of abbr: String) {
+        state.withLock { state in
+            guard state.checks[abbr] != check else { return }
+            state.checks[abbr] = check
+            state.checksMade[abbr] = check
+        }
+    }
+
+    /// Every city's check this cache holds, restored or made, by abbreviation.
+    package var checks: [String: CityCheck] {
+        state.withLock { $0.checks }
+    }
+
+    /// The checks made since the memory was restored that it does not hold, by city abbreviation.
+    package var checksMade: [String: CityCheck] {
+        state.withLock { $0.checksMade }
+    }
+
+    /// SHA-256 of the portal.yml the answers kept were read under (``use(provinceFile:)``).
+    var provinceHash: String {
+        state.withLock { $0.province }
     }
 
     /// Whether the answers of `scope` are exactly those a build's cache file was read with: the same

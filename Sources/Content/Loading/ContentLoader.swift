@@ -12,35 +12,70 @@ package enum ContentLoader {
         var issues: [ContentIssue] = []
         let reading = cache?.reading()
         let files = AnswerFiles.find(in: directory + "/answers", province: province, issues: &issues, stamps: reading)
+        // Problems found in the folders themselves, looked for on every load.
+        let foundInFolders = issues.count
         // Another city's answers, in a `--city` load, are checked as far as their front matter, to warn.
         let otherCities = cities.isEmpty ? [] : Set(province.cities.map(\.abbr)).subtracting(cities)
         let isOtherCity = { @Sendable (scope: Scope) in
             if case .city(let abbr) = scope { otherCities.contains(abbr) } else { false }
         }
-        let results = files.concurrentMap { file in
-            // Another city's answer is only checked, as far as its front matter (its text is not read now):
-            // as the cache kept it, or else read for its front matter alone, which the cache keeps as a front.
-            isOtherCity(file.scope)
-                ? reading?.loadFront(file: file.path, scope: file.scope, province: province)
-                    ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province, frontMatterOnly: true)
-                : reading?.load(file: file.path, scope: file.scope, province: province)
-                    ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province)
-        }
-        cache?.finish(keeping: Set(files.map(\.path)))
         var answers: [Answer] = []
-        for result in results {
-            switch result {
-            case .success(let answer): answers.append(answer)
-            case .failure(let errors): issues += errors.issues
+        let collect = { (results: [Result<Answer, ContentErrors>]) in
+            for result in results {
+                switch result {
+                case .success(let answer): answers.append(answer)
+                case .failure(let errors): issues += errors.issues
+                }
             }
         }
+        collect(files.filter { !isOtherCity($0.scope) }.concurrentMap { file in
+            reading?.load(file: file.path, scope: file.scope, province: province)
+                ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province)
+        })
+        // Each city's check is keyed by its files' stamps and the provincial answers it is checked against: another
+        // city whose key is its kept check's is not read again (not even from the memory's fronts).
+        let checks = cache?.keepingChecks == true ? cache : nil
+        checks?.forgetChecks(except: Set(province.cities.map(\.abbr)))
+        let keys: [String: String?] = checks.map { checks in
+            let provincial = answers.filter { $0.scope == .province }
+            let byScope = Dictionary(grouping: files, by: \.scope)
+            return Dictionary(uniqueKeysWithValues: province.cities.map(\.abbr).map { abbr in
+                (abbr, CityCheck.key(files: (byScope[.city(abbr)] ?? []).map { ($0.path, reading?.stamp(of: $0.path)) },
+                                     province: checks.provinceHash, provincial: provincial))
+            })
+        } ?? [:]
+        let checked = otherCities.filter { abbr in keys[abbr].flatMap { $0 }.map { checks?.check(of: abbr)?.key == $0 } ?? false }
+        let toCheck = otherCities.subtracting(checked)
+        cache?.materializeFronts(of: Set(toCheck.map(Scope.city)))
+        let checking = cache?.reading()
+        collect(files.filter { if case .city(let abbr) = $0.scope { toCheck.contains(abbr) } else { false } }.concurrentMap { file in
+            // Another city's answer is only checked, as far as its front matter (its text is not read now):
+            // as the cache kept it, or else read for its front matter alone, which the cache keeps as a front.
+            checking?.loadFront(file: file.path, scope: file.scope, province: province)
+                ?? AnswerLoader.load(file: file.path, scope: file.scope, province: province, frontMatterOnly: true)
+        })
+        cache?.finish(keeping: Set(files.map(\.path)))
         answers.sort { ($0.scope, $0.id) < ($1.scope, $1.id) }
         issues += crossCheck(answers)
+        // Each city read now is checked now: what was found in its folder (by the answers read, and against each other
+        // and the province's), for the next load that only checks it.
+        let folder = { (abbr: String) in "\(directory)/answers/\(abbr)" }
+        let isIn = { (file: String, folder: String) in file == folder || file.hasPrefix(folder + "/") }
+        for abbr in province.cities.map(\.abbr) where !checked.contains(abbr) {
+            guard let checks, let key = keys[abbr].flatMap({ $0 }) else { continue }
+            checks.record(CityCheck(key: key, issues: issues[foundInFolders...].filter { isIn($0.file, folder(abbr)) }), of: abbr)
+        }
         // Answers only ever concern their own city and the province: another city's problems are its own.
         // By place: a link or a stray file in another city's folder is that city's problem too.
-        let otherFolders = otherCities.map { "\(directory)/answers/\($0)" }
-        let inOtherCity = { (file: String) in otherFolders.contains { file == $0 || file.hasPrefix($0 + "/") } }
-        let otherCitiesIssues = issues.filter { inOtherCity($0.file) }.map(\.asWarning)
+        let otherFolders = otherCities.map(folder)
+        let inOtherCity = { (file: String) in otherFolders.contains { isIn(file, $0) } }
+        let keptChecks = checked.flatMap { abbr in checks?.check(of: abbr)?.issues ?? [] }
+        // In the order of their files and lines, whether found now or kept.
+        let otherCitiesIssues = (issues.filter { inOtherCity($0.file) } + keptChecks).map(\.asWarning).enumerated().sorted { first, second in
+            let (one, other) = (first.element, second.element)
+            guard one.file == other.file else { return PathText.precedesInBytes(one.file, other.file) }
+            return (one.line ?? 0, first.offset) < (other.line ?? 0, second.offset)
+        }.map(\.element)
         issues.removeAll { inOtherCity($0.file) }
         answers.removeAll { isOtherCity($0.scope) }
         let transcripts = MediaLoader.transcripts(for: answers, directory: directory + "/media", issues: &issues)

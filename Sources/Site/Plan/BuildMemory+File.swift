@@ -42,9 +42,42 @@ extension BuildMemory {
         name == "province" || name == "media" || (name.hasPrefix("city-") && name.dropFirst(5).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) })
     }
 
-    /// Whether `name` is a scope's file or its fronts' file.
+    /// Whether `name` is a scope's file, its fronts' file or a city's check.
     private static func isMemoryFile(_ name: String) -> Bool {
-        isScopeFile(name) || (name.hasSuffix(frontSuffix) && isScopeFile(String(name.dropLast(frontSuffix.count))))
+        isScopeFile(name) || [frontSuffix, checkSuffix].contains { name.hasSuffix($0) && isScopeFile(String(name.dropLast($0.count))) }
+    }
+
+    /// A city's check (``CityCheck``) beside its file: header, executable, then the check.
+    private static let checkSuffix = ".check"
+    private static let checkHeader = "portal12320 build memory check 1"
+
+    /// The cities' checks kept in `folder` (of the files `names`), by abbreviation: each whole, sealed with the user's
+    /// key and this executable's.
+    private static func readChecks(in folder: String, names: [String], seal: CacheSeal) -> [String: CityCheck] {
+        var checks: [String: CityCheck] = [:]
+        for name in names where name.hasPrefix("city-") && name.hasSuffix(checkSuffix) {
+            guard let sealed = try? FileBytes.read("\(folder)/\(name)"), let end = seal.open(sealed) else { continue }
+            var archive = ArchiveReader(sealed, end: end)
+            guard (try? archive.text()) == checkHeader, (try? archive.text()) == executable,
+                let check = try? CityCheck.read(from: &archive), archive.isAtEnd
+            else { continue }
+            checks[String(name.dropFirst(5).dropLast(checkSuffix.count))] = check
+        }
+        return checks
+    }
+
+    /// Writes the checks a load made that the memory does not hold, each beside its city's file.
+    private func writeChecks(in folder: String, seal: CacheSeal) {
+        for (abbr, check) in answers.checksMade {
+            var archive = ArchiveWriter()
+            archive.text(Self.checkHeader)
+            archive.text(Self.executable)
+            check.write(to: &archive)
+            if let file = seal.file(at: "\(folder)/\(Self.name(of: .city(abbr)))\(Self.checkSuffix)") {
+                file.write(archive.bytes[...])
+                file.commit()
+            }
+        }
     }
 
     /// A memory holding what the last build into `output` left, or an empty
@@ -55,31 +88,59 @@ extension BuildMemory {
     package static func restored(for output: String, cities: Set<String> = [], seal: CacheSeal? = CacheSeal.user()) -> BuildMemory {
         // One build renders each answer once: it keeps no renderings for another.
         let memory = BuildMemory(keepingRenderings: false)
+        memory.answers.keepChecks()
         let folder = file(for: output)
         guard let seal, FileStamp(path: folder)?.isFolder == true else { return memory }
         // Each scope with a file, or fronts alone (another city's, after a `--city` build wrote them for another program's).
-        let names = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).compactMap { name in
-            isScopeFile(name) ? name : isMemoryFile(name) ? String(name.dropLast(frontSuffix.count)) : nil
+        let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let names = Set(listed.compactMap { name in
+            isScopeFile(name) ? name : name.hasSuffix(frontSuffix) && isMemoryFile(name) ? String(name.dropLast(frontSuffix.count)) : nil
         }).sorted()
         let checkedOnly = { @Sendable (name: String) in !cities.isEmpty && name.hasPrefix("city-") && !cities.contains(String(name.dropFirst(5))) }
-        let parts = names.concurrentMap { name -> (String, AnswerFileCache.Part, FindingsCache.Part?, ArraySlice<UInt8>)? in
+        // Another city's fronts are decoded only if its check is to be made again (`AnswerFileCache.materializeFronts`).
+        enum Read {
+            case whole(AnswerFileCache.Part, FindingsCache.Part, payload: ArraySlice<UInt8>)
+            case fronts(AnswerFileCache.DeferredFronts)
+        }
+        let parts = names.concurrentMap { name -> (name: String, read: Read)? in
             let checked = checkedOnly(name)
             guard let sealed = try? FileBytes.read("\(folder)/\(name)\(checked ? frontSuffix : "")"), let end = seal.open(sealed) else { return nil }
             var archive = ArchiveReader(sealed, end: end)
             do {
                 guard try archive.text() == (checked ? frontHeader : header), try archive.text() == executable else { return nil }
-                let answers = checked ? try AnswerFileCache.frontPart(from: &archive) : try AnswerFileCache.part(from: &archive)
-                let findings = checked ? nil : try FindingsCache.part(from: &archive, answers: answers.answersByFile)
+                if checked {
+                    var peek = archive
+                    let fronts = archive
+                    return (name, .fronts(AnswerFileCache.DeferredFronts(province: try peek.text()) {
+                        var archive = fronts
+                        guard let part = try? AnswerFileCache.frontPart(from: &archive), archive.isAtEnd else { return nil }
+                        return part
+                    }))
+                }
+                let answers = try AnswerFileCache.part(from: &archive)
+                let findings = try FindingsCache.part(from: &archive, answers: answers.answersByFile)
                 guard archive.isAtEnd else { return nil }
-                return (name, answers, findings, sealed[..<end])
+                return (name, .whole(answers, findings, payload: sealed[..<end]))
             } catch {
                 return nil
             }
         }.compactMap { $0 }
-        memory.answers.restore(parts.map(\.1))
-        memory.findings.restore(parts.compactMap(\.2))
-        for case (let name, _, let findings?, let payload) in parts { memory.files.keep(payload, as: name, findings: findings.entries) }
-        let read = Set(parts.map(\.0))
+        var whole: [AnswerFileCache.Part] = []
+        var findings: [FindingsCache.Part] = []
+        var deferred: [Scope: AnswerFileCache.DeferredFronts] = [:]
+        for (name, read) in parts {
+            switch read {
+            case .whole(let answers, let found, let payload):
+                whole.append(answers)
+                findings.append(found)
+                memory.files.keep(payload, as: name, findings: found.entries)
+            case .fronts(let fronts):
+                deferred[.city(String(name.dropFirst(5)))] = fronts
+            }
+        }
+        memory.answers.restore(whole, deferredFronts: deferred, checks: readChecks(in: folder, names: listed, seal: seal))
+        memory.findings.restore(findings)
+        let read = Set(parts.map(\.name))
         for name in names where checkedOnly(name) {
             memory.files.noteFrontsOnly(name, read: read.contains(name),
                                         ofAnotherProgram: !read.contains(name) && frontsOfAnotherProgram("\(folder)/\(name)\(frontSuffix)", seal: seal))
@@ -150,8 +211,15 @@ extension BuildMemory {
             writeFronts(of: scope, to: front, seal: seal)
             return name
         }
+        writeChecks(in: folder, seal: seal)
+        let checked = Set(answers.checks.keys.map { Self.name(of: .city($0)) })
         let kept = Set(written + checkedOnly.keys)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where Self.isMemoryFile(name) {
+            // A city's check stands by its key, with or without the city's files: kept while the load holds it.
+            if name.hasSuffix(Self.checkSuffix) {
+                if !checked.contains(String(name.dropLast(Self.checkSuffix.count))) { unlink("\(folder)/\(name)") }
+                continue
+            }
             guard !kept.contains(name.hasSuffix(Self.frontSuffix) ? String(name.dropLast(Self.frontSuffix.count)) : name) else { continue }
             unlink("\(folder)/\(name)")
         }

@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Moderation", dependencies: ["COpenCC", "Diagnostics"], swiftSettings: strictSettings),
         .target(
             name: "Content",
-            dependencies: ["Diagnostics", "Markdown", "Moderation", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CExchange", "Diagnostics", "Markdown", "Moderation", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -41,4 +42,8 @@ int portal_spawn_in(int folder, const char *path, char *const argv[]) {
         return -1;
     }
     return pid;
+}
+
+ssize_t portal_read_directory(int descriptor, void *buffer, size_t size) {
+    return getdents64(descriptor, buffer, size);
 }

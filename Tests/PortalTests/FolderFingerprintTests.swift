@@ -35,6 +35,18 @@ struct FolderFingerprintTests {
         #expect(BuildStamp.contents(of: root) == BuildStamp.fingerprint("output\n", of: stamps, relativeTo: root, statusChange: false))
     }
 
+    /// A folder holding more names than one read of its records returns (32 KB of them): every one is hashed.
+    @Test func aFolderOfManyLongNamesIsReadToItsEnd() throws {
+        let root = try site()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for index in 0..<1_500 {
+            try Data([UInt8(index % 256)]).write(to: URL(fileURLWithPath: "\(root)/empty/\(String(repeating: "名", count: 20))-\(index).html"))
+        }
+        let stamps = FolderSignature(folders: [root]).signature()
+        #expect(stamps.count == 22 + 1_500)
+        #expect(BuildStamp.contents(of: root) == BuildStamp.fingerprint("output\n", of: stamps, relativeTo: root, statusChange: false))
+    }
+
     @Test func anyChangeBelowTheFolderChangesIt() throws {
         let root = try site()
         defer { try? FileManager.default.removeItem(atPath: root) }

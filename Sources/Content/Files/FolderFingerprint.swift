@@ -1,3 +1,4 @@
+import CExchange
 import Crypto
 import Glibc
 
@@ -77,6 +78,8 @@ package enum FolderFingerprint {
         var prefix: [UInt8] = []
         /// Whether a folder deeper than ``maxDepth`` was left unwalked.
         var isIncomplete = false
+        /// Where each folder's records are read (the folders below it are walked once it is read).
+        var buffer = [UInt8](repeating: 0, count: 32_768)
 
         /// One entry of a folder: its line (`contents` false) or, for a folder, what lies in it (`contents`
         /// true, sorted as its name and a slash, where every path below it begins).
@@ -88,25 +91,30 @@ package enum FolderFingerprint {
 
         /// Hashes what lies in the folder open at `descriptor`, `depth` folders below the walked one, and closes it.
         mutating func visit(_ descriptor: Int32, depth: Int) {
+            defer { close(descriptor) }
             guard depth <= FolderFingerprint.maxDepth else {
                 isIncomplete = true
-                close(descriptor)
                 return
             }
-            guard let stream = fdopendir(descriptor) else {
-                close(descriptor)
-                return
-            }
-            defer { closedir(stream) }
-            let folder = dirfd(stream)
+            let folder = descriptor
             var entries: [Entry] = []
-            while let entry = readdir(stream) {
-                let name = DirectoryEntry.name(entry)
-                if name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0)) { continue }
-                guard let stamp = FileStamp(name: name, in: folder) else { continue }
-                let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
-                entries.append(Entry(key: Array(bytes), stamp: stamp, contents: false))
-                if stamp.isFolder { entries.append(Entry(key: Array(bytes) + [UInt8(ascii: "/")], stamp: stamp, contents: true)) }
+            // The folder's records read straight into a buffer (`getdents64`), not through `fdopendir` and
+            // `readdir`: the 24,000 folders of the benchmark's other sites cost two calls fewer each.
+            buffer.withUnsafeMutableBytes { buffer in
+                while case let count = portal_read_directory(folder, buffer.baseAddress!, buffer.count), count > 0 {
+                    var offset = 0
+                    while offset < count {
+                        // struct linux_dirent64: inode (8 bytes), offset (8), record length (2), type (1), name.
+                        let record = buffer.baseAddress! + offset
+                        offset += Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+                        let name = UnsafePointer((record + 19).assumingMemoryBound(to: CChar.self))
+                        if name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0)) { continue }
+                        guard let stamp = FileStamp(name: name, in: folder) else { continue }
+                        let bytes = Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
+                        entries.append(Entry(key: bytes, stamp: stamp, contents: false))
+                        if stamp.isFolder { entries.append(Entry(key: bytes + [UInt8(ascii: "/")], stamp: stamp, contents: true)) }
+                    }
+                }
             }
             entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
             for entry in entries {

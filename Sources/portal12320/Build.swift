@@ -78,10 +78,12 @@ struct Build: AsyncParsableCommand {
         if let spill { memory.answers.spillSourcesAsRead(to: spill) }
         let content = try options.load(cities: Set(cities), cache: memory.answers)
         try CitySelection.validate(cities, in: content.province)
-        for issue in content.otherCitiesIssues { Terminal.report(issue) }
+        // Said again by a build that finds nothing changed, as the ledger's warnings are.
+        var warnings = content.otherCitiesIssues.map(\.rendered)
         if !content.otherCitiesIssues.isEmpty {
-            Terminal.error("\(content.otherCitiesIssues.count) problems in the answers of cities not built now: they stop those cities' builds, not this one.")
+            warnings.append("\(content.otherCitiesIssues.count) problems in the answers of cities not built now: they stop those cities' builds, not this one.")
         }
+        warnings.forEach(Terminal.error)
         let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities),
                               memory: memory, sharedInputs: inputs.sites, pageInputs: inputs.pages, previousSites: previousSites, lock: lock,
                               spill: spill)
@@ -114,7 +116,7 @@ struct Build: AsyncParsableCommand {
         }
         // Without a stamp (it could not be written) the next build simply builds again.
         let stamp = BuildStamp(inputs: inputs.build, outputs: BuildStamp.outputs(of: output, known: report.siteOutputs), built: ISO8601DateFormatter().string(from: Date()),
-                               lines: lines, warnings: report.ledgerWarnings)
+                               lines: lines, warnings: warnings + report.ledgerWarnings)
         try? stamp.write(for: output)
         // Done, when `build` is what this process was asked for (`deploy --build` goes on to deploy): the province,
         // the memory and the sites are given back by the kernel at once rather than released object by object when

@@ -19,6 +19,10 @@ struct CityBuildTests {
         let built = try province.run(["build", "--city", "nj"])
         #expect(built.status == 0, "\(built.error)")
         #expect(built.error.contains("Content/answers/sz/sz-insurance.md:5: warning: `2024-13-45` is not a date."), "\(built.error)")
+        // Said again by a build that finds nothing changed.
+        let again = try province.run(["build", "--city", "nj"])
+        #expect(again.output.contains("Nothing changed"), "\(again.output)")
+        #expect(again.error.contains("Content/answers/sz/sz-insurance.md:5: warning: `2024-13-45` is not a date."), "\(again.error)")
         #expect(try province.read("dist/www.jsnj12320.cn/answers/nj-clinic/index.html").contains("NANJING-REBUILT"))
         // Not rewritten, not even linked again: the same file.
         #expect(province.inode(suzhouPage) == suzhouBefore)

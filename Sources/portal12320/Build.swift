@@ -46,21 +46,23 @@ struct Build: AsyncParsableCommand {
             throw ExitCode.failure
         }
         defer { withExtendedLifetime(lock) {} }
+        // The site folders the last build made are walked from the start (the kernel's work, on the core that
+        // taking the inputs' stamps and reading the content leave idle): a build with nothing changed compares the
+        // output with that walk, the sites a build keeps, and a `--city` build the other cities' sites it leaves in
+        // place, are checked against it. Under a changed template or portal.yml no site is kept, whatever it finds.
+        let previousSites = Task.detached { [output] in SiteRecords.read(for: output).map { (records: $0, folders: $0.folders(in: output)) } }
         if let problem = CacheSeal.userKeyProblem { Terminal.error(problem) }
         BuildMemory.removeLeftovers(for: output)
         // Taken before anything is read: a file saved during the build makes the next one build again.
         let inputs = BuildStamp.inputs(content: options.content, templates: templates, output: output, cities: Set(cities),
                                        day: ChinaTime.day(of: Date()))
-        if let previous = BuildStamp.read(for: output), previous.inputs == inputs.build, previous.outputs == BuildStamp.outputs(of: output) {
+        if let previous = BuildStamp.read(for: output), previous.inputs == inputs.build,
+            previous.outputs == BuildStamp.outputs(of: output, known: await previousSites.value?.folders ?? [:]) {
             previous.warnings.forEach(Terminal.error)
             previous.lines.forEach { Terminal.say($0) }
             Terminal.say("Nothing changed since the build of \(previous.built): \(output)/ is as that build left it (checked in \(Self.seconds(ContinuousClock.now - start)) s).")
             return
         }
-        // A build walks the site folders the last build made while it reads the content (the kernel's work, on
-        // cores the reading leaves idle): the sites it keeps, and a `--city` build the other cities' sites it
-        // leaves in place, are checked against that walk.
-        let previousSites = Task.detached { [output, shared = inputs.sites] in SiteRecords.read(for: output).map { (records: $0, folders: $0.folders(in: output, unlessShared: shared)) } }
         // A build that fails part-way leaves no stamp of the previous one behind to trust.
         BuildStamp.remove(for: output)
         let memory = BuildMemory.restored(for: output, cities: Set(cities))

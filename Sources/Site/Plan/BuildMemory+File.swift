@@ -9,7 +9,9 @@ import Review
 /// (safe to delete), one file per scope (`province`, `city-<abbr>`, `media`),
 /// each sealed with the user's key (``CacheSeal``), and beside each the fronts
 /// of its answers (`<scope>.front`, sealed too): a `--city` build only checks
-/// the other cities' answers, and reads no more of them than that. The next build reads back
+/// the other cities' answers, and reads no more of them than that; and each
+/// city's last check (`city-<abbr>.check`, ``CityCheck``), while which it decodes
+/// not even those. The next build reads back
 /// an answer only while its file's `lstat` stamp (with the status-change time)
 /// is unchanged, under the same portal.yml, and its findings only under the
 /// same lexicon and contact directory, with the same executable: so a build
@@ -84,7 +86,7 @@ extension BuildMemory {
     /// one when there is none. A file made by another executable, not sealed
     /// with this user's key, or damaged, is read as nothing, never in part.
     /// - Parameter cities: for a `--city` build, the cities it builds: of the
-    ///   others only the fronts of their answers are read, to check them.
+    ///   others only the fronts of their answers are read, decoded if a city's check is to be made again.
     package static func restored(for output: String, cities: Set<String> = [], seal: CacheSeal? = CacheSeal.user()) -> BuildMemory {
         // One build renders each answer once: it keeps no renderings for another.
         let memory = BuildMemory(keepingRenderings: false)

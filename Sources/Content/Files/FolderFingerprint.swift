@@ -89,14 +89,13 @@ package enum FolderFingerprint {
             let contents: Bool
         }
 
-        /// Hashes what lies in the folder open at `descriptor`, `depth` folders below the walked one, and closes it.
-        mutating func visit(_ descriptor: Int32, depth: Int) {
-            defer { close(descriptor) }
+        /// Hashes what lies in the folder open at `folder`, `depth` folders below the walked one, and closes it.
+        mutating func visit(_ folder: Int32, depth: Int) {
+            defer { close(folder) }
             guard depth <= FolderFingerprint.maxDepth else {
                 isIncomplete = true
                 return
             }
-            let folder = descriptor
             var entries: [Entry] = []
             // The folder's records read straight into a buffer (`getdents64`), not through `fdopendir` and
             // `readdir`: the 24,000 folders of the benchmark's other sites cost two calls fewer each.

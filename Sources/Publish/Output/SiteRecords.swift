@@ -25,7 +25,7 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     package var sites: [String: Site]
     /// The fingerprint of the inputs but the answers and the ledger the last build wrote the
     /// record with (`BuildStamp.inputs`' `sites`, part of every site's ``Site/inputs``): a build
-    /// whose own differs walks no folder (``folders(in:unlessShared:)``) and keeps no site. At worst
+    /// whose own differs keeps no site, whatever its walk of the folders finds. At worst
     /// (a `--city` build with other shared inputs wrote the record) it makes again a site it could
     /// have kept; never the other way. `nil` in a record of an earlier version.
     package var shared: String?
@@ -48,9 +48,10 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     }
 
     /// Each recorded site folder of `output` as it is now (``BuildStamp/contents(of:)``), walked on all
-    /// cores: a build of every site takes it while it reads its content, for ``unchanged(_:inputs:in:walked:)``.
-    /// - Parameter shared: the build's own ``shared``: unlike the record's (a template, portal.yml, the
-    ///   lexicon changed), every site is made again, and nothing is walked.
+    /// cores: `build` takes it from its start, before it knows its own ``shared``, while it stamps its inputs and
+    /// reads its content, for ``unchanged(_:inputs:in:walked:)`` and its nothing-changed check.
+    /// - Parameter shared: a ``shared`` known ahead: unlike the record's (a template, portal.yml, the
+    ///   lexicon changed), every site would be made again, and nothing is walked.
     package func folders(in output: String, unlessShared shared: String? = nil) -> [String: String] {
         guard shared == nil || self.shared == nil || shared == self.shared else { return [:] }
         return Dictionary(uniqueKeysWithValues: sites.keys.sorted().concurrentMap { ($0, Self.fingerprint(of: $0, in: output)) }).compactMapValues { $0 }

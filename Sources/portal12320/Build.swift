@@ -34,7 +34,6 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let start = ContinuousClock.now
-        FreedMemory.returnLargeBlocksAtOnce()
         // Held until the build's records are written: a second build into the same folder waits for this one.
         guard let lock = BuildLock.take(for: output, waiting: {
             Terminal.error("Another build into \(output)/ is running: waiting for it to finish.")
@@ -56,7 +55,11 @@ struct Build: AsyncParsableCommand {
         // Taken before anything is read: a file saved during the build makes the next one build again.
         let inputs = BuildStamp.inputs(content: options.content, templates: templates, output: output, cities: Set(cities),
                                        day: ChinaTime.day(of: Date()))
-        if let previous = BuildStamp.read(for: output), previous.inputs == inputs.build,
+        let previous = BuildStamp.read(for: output)
+        // A build from nothing renders the whole province: its large blocks go back to the system at once, for
+        // its peak. One that follows a build renders what changed, and would pay for it in time, not memory.
+        if previous == nil { FreedMemory.returnLargeBlocksAtOnce() }
+        if let previous, previous.inputs == inputs.build,
             previous.outputs == BuildStamp.outputs(of: output, known: await previousSites.value?.folders ?? [:]) {
             previous.warnings.forEach(Terminal.error)
             previous.lines.forEach { Terminal.say($0) }

@@ -90,7 +90,8 @@ struct Build: AsyncParsableCommand {
         }
         warnings.forEach(Terminal.error)
         let build = SiteBuild(content: content, templatesDirectory: templates, outputDirectory: output, onlyCities: Set(cities),
-                              memory: memory, sharedInputs: inputs.sites, pageInputs: inputs.pages, previousSites: previousSites, lock: lock,
+                              memory: memory, sharedInputs: inputs.sites, pageInputs: inputs.pages, searchInputs: inputs.search,
+                              previousSites: previousSites, lock: lock,
                               spill: spill)
         let report: SiteBuild.Report
         do {
@@ -118,6 +119,9 @@ struct Build: AsyncParsableCommand {
         Terminal.say("Built \(report.sites) sites\(kept), \(report.pages) pages, \(report.files) files\(report.keptSites > 0 ? " of the others" : "") into \(output)/ in \(Self.seconds(ContinuousClock.now - start)) s (search indexes \(Self.seconds(report.searchIndexTime)) s); \(report.heldBack.count) held back (listed in \(output)/\(SiteBuild.heldBackReport)), \(report.privateReplies) private replies not published\(report.directoryAnswers > 0 ? "; \(report.directoryAnswers) answers show numbers or addresses of the contact directory" : "").")
         if report.keptPages > 0 {
             Terminal.say("\(report.keptPages) of the \(report.pages) pages were as the last build rendered them: kept, not rendered again.")
+        }
+        if report.keptSearchIndexes > 0 {
+            Terminal.say("The search indexes of \(Plural.of(report.keptSearchIndexes, "site")) were as the last build made them from the same answers: kept, not made again.")
         }
         // Without a stamp (it could not be written) the next build simply builds again.
         let stamp = BuildStamp(inputs: inputs.build, outputs: BuildStamp.outputs(of: output, known: report.siteOutputs), built: ISO8601DateFormatter().string(from: Date()),

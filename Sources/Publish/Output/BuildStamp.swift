@@ -46,12 +46,12 @@ package struct BuildStamp: Codable, Sendable, Equatable {
     /// stamps themselves (taken before any file is read: an answer's stamp for ``AnswerFileCache``);
     /// and what a page's bytes depend on besides its values (`pages`, see ``PageRecords``): all but the
     /// answers, the ledger and the approved revisions (`approved/`, written by every approval), which
-    /// reach a page only through its values.
+    /// reach a page only through its values; and what a site's search files depend on besides its index's
+    /// values (`search`): the same but the theme, which no search file shows.
     package static func inputs(content: String, templates: String, output: String, cities: Set<String>,
-                               day: String) -> (build: String, sites: String, pages: String, stamps: [String: FileStamp]) {
-        var text = "portal12320 build stamp 1\n"
-        text += "content \(RealPath.of(content))\ntemplates \(RealPath.of(templates))\n"
-        text += "day \(day)\n"
+                               day: String) -> (build: String, sites: String, pages: String, search: String, stamps: [String: FileStamp]) {
+        let header = "portal12320 build stamp 1\ncontent \(RealPath.of(content))\n"
+        var text = "day \(day)\n"
         text += ProgramStamp.current
         let environment = ProcessInfo.processInfo.environment
         text += "PATH \(environment["PATH"] ?? "")\n"
@@ -72,9 +72,16 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         let ledger = content + "/reviews.jsonl"
         let shared = stamps.filter { !$0.key.hasPrefix(answers) && $0.key != ledger }
         let approved = content + "/approved/"
-        let build = text + "output \(RealPath.of(output))\ncities \(cities.sorted().joined(separator: ","))\n"
-        return (fingerprint(build, of: stamps, relativeTo: nil, statusChange: true), fingerprint(text, of: shared, relativeTo: nil, statusChange: true),
-                fingerprint("pages\n" + text, of: shared.filter { !$0.key.hasPrefix(approved) }, relativeTo: nil, statusChange: true), stamps)
+        let pages = shared.filter { !$0.key.hasPrefix(approved) }
+        // A theme folder that holds the content folder holds the synonyms and portal.yml too: none is left out then.
+        let (realContent, realTemplates) = (RealPath.of(content), RealPath.of(templates))
+        let themeHoldsContent = realContent == realTemplates || realContent.hasPrefix(realTemplates.hasSuffix("/") ? realTemplates : realTemplates + "/")
+        let search = themeHoldsContent ? pages : pages.filter { $0.key != templates && !$0.key.hasPrefix(templates + "/") }
+        let themed = header + "templates \(RealPath.of(templates))\n" + text
+        let build = themed + "output \(RealPath.of(output))\ncities \(cities.sorted().joined(separator: ","))\n"
+        return (fingerprint(build, of: stamps, relativeTo: nil, statusChange: true), fingerprint(themed, of: shared, relativeTo: nil, statusChange: true),
+                fingerprint("pages\n" + themed, of: pages, relativeTo: nil, statusChange: true),
+                fingerprint("search\n" + header + text, of: search, relativeTo: nil, statusChange: true), stamps)
     }
 
     /// The output folder's fingerprint: every file and folder in it (without

@@ -2,13 +2,15 @@ import Content
 import Foundation
 import Glibc
 
-/// What each page of the sites a build rendered was rendered from, and into
-/// what: the fingerprint of its template and values, and the SHA-256 and size
-/// of its bytes. The next build into the same output that finds a page with
-/// the same fingerprint, under the same other inputs (theme, portal.yml,
-/// program: `BuildStamp`), and the live file still holding those bytes, links
-/// that file instead of rendering the page again (``StagedOutput/keep(_:sha256:size:)``):
-/// editing one answer re-renders the pages that show it, not its whole site.
+/// What each page and search file of the sites a build rendered was rendered
+/// from, and into what: the fingerprint of its template and values (with the
+/// theme's stamps, for a page) or of its site's index, and the SHA-256 and size
+/// of its bytes. The next build into the same output that finds a file with
+/// the same fingerprint, under the same other inputs (portal.yml, lexicon,
+/// program: `BuildStamp`'s `search`), and the live file still holding those bytes, links
+/// that file instead of rendering it again (``StagedOutput/keep(_:sha256:size:)``):
+/// editing one answer re-renders the pages that show it, not its whole site, and
+/// a theme change keeps every search file whose site's answers did not change.
 ///
 /// Kept in `.build-cache/<output folder's name>.pages/`, one file per site,
 /// sealed with the user's key (``CacheSeal``), written through a temporary

@@ -37,6 +37,12 @@ package struct SiteBuild: Sendable {
     /// `pages`): with it, a site made again keeps each page whose values are those it was rendered from (see ``PageRecords``).
     package let pageInputs: String?
 
+    /// What a site's search files depend on besides its index's values (the same inputs but the theme: `search`),
+    /// which the records are kept under; each page's fingerprint is recorded with ``pageInputs``, so that a theme
+    /// change renders every page again and keeps every search index whose answers did not change. Without it,
+    /// the records are kept under ``pageInputs``.
+    package let searchInputs: String?
+
     /// The records of the sites the last build into the output made and their folders as they are now
     /// (``SiteRecords/folders(in:)``), taken while the content was read; without them, taken when needed.
     package let previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>?
@@ -50,7 +56,7 @@ package struct SiteBuild: Sendable {
 
     package init(content: ProvinceContent, templatesDirectory: String, outputDirectory: String, onlyCities: Set<String> = [],
                 previewUnreviewed: Bool = false, memory: BuildMemory? = nil, sharedInputs: String? = nil, pageInputs: String? = nil,
-                previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>? = nil, lock: BuildLock? = nil,
+                searchInputs: String? = nil, previousSites: Task<(records: SiteRecords, folders: [String: String])?, Never>? = nil, lock: BuildLock? = nil,
                 spill: SpillFile? = nil) {
         self.previousSites = previousSites
         self.spill = spill
@@ -58,6 +64,7 @@ package struct SiteBuild: Sendable {
         self.memory = memory
         self.sharedInputs = sharedInputs
         self.pageInputs = pageInputs
+        self.searchInputs = searchInputs
         self.content = content
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory
@@ -88,6 +95,9 @@ package struct SiteBuild: Sendable {
         package var keptSites = 0
         /// Pages of the sites made that were as the last build rendered them, kept without rendering them again (``PageRecords``).
         package var keptPages = 0
+        /// Sites made whose search files were as the last build made them from the same answers, kept without
+        /// making their index again.
+        package var keptSearchIndexes = 0
         /// Each site folder's ``BuildStamp/contents(of:)`` after the build, by domain, where known.
         package var siteOutputs: [String: String] = [:]
     }
@@ -272,6 +282,14 @@ package struct SiteBuild: Sendable {
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
         let indexes = rendered.indexes
+        let made = decision.renderer.plan.sites.map(\.domain).filter { !kept.contains($0) }
+        // Read before any search index is made: a site whose search files are all recorded under its index's
+        // fingerprint makes none (a file not as recorded makes it when it is rendered).
+        let recordsShared = searchInputs ?? pageInputs
+        let pageRecords = writing && pageInputs != nil ? recordsShared.map { PageRecords.read(for: outputDirectory, domains: made, shared: $0) } : nil
+        let makeUnlessKept = { @Sendable (number: Int) in
+            guard let pageRecords, indexes.keeps(number, recorded: { pageRecords.pages[$0]?.fingerprint }) else { return indexes.make(number) }
+        }
         let groups: [FileGroup]
         if rendered.sites.count > Self.sitesIndexedWhilePagesAreWritten {
             // Site by site: its index made (the next site's on a thread of its own meanwhile) and its search files
@@ -288,8 +306,8 @@ package struct SiteBuild: Sendable {
             let last = lastSite
             groups = rendered.sites.indices.flatMap { number in
                 [FileGroup(files: { rendered.search(number) }, ready: {
-                    indexes.make(number)
-                    if number + 1 < rendered.sites.count { _ = BackgroundValue { indexes.make(number + 1) } }
+                    makeUnlessKept(number)
+                    if number + 1 < rendered.sites.count { _ = BackgroundValue { makeUnlessKept(number + 1) } }
                 }, done: {
                     indexes.release(number)
                 }),
@@ -302,9 +320,9 @@ package struct SiteBuild: Sendable {
             // A build of a site or two writes its pages first, while its indexes are made on a thread of their own
             // (the indexes after the pages: `--city nj` took 36 ms longer), then each site's search files, its
             // index given up once they are written.
-            _ = BackgroundValue { [count = rendered.sites.count] in for number in 0..<count { indexes.make(number) } }
+            _ = BackgroundValue { [count = rendered.sites.count] in for number in 0..<count { makeUnlessKept(number) } }
             groups = [FileGroup(files: { rendered.sites.indices.flatMap(rendered.pages) + decision.besides })] + rendered.sites.indices.map { number in
-                FileGroup(files: { rendered.search(number) }, ready: { indexes.make(number) }, done: { indexes.release(number) })
+                FileGroup(files: { rendered.search(number) }, ready: { makeUnlessKept(number) }, done: { indexes.release(number) })
             }
         }
         // Every file listed once, to count them and make their folders, and listed again as its group is written.
@@ -324,6 +342,7 @@ package struct SiteBuild: Sendable {
             var summary = decision.summary(written, indexes.time)
             summary.keptSites = kept.count
             summary.keptPages = keptPages
+            summary.keptSearchIndexes = indexes.keptCount
             return summary
         }
         let record = decision.record
@@ -341,8 +360,6 @@ package struct SiteBuild: Sendable {
         } else {
             SiteRecords.remove(for: outputDirectory)
         }
-        let made = decision.renderer.plan.sites.map(\.domain).filter { !kept.contains($0) }
-        let pageRecords = pageInputs.map { PageRecords.read(for: outputDirectory, domains: made, shared: $0) }
         let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
         let finished: WrittenSites.Finished
         // Whether the page records' folder is one of ours, ready (not a link, not a file): nothing is written otherwise.
@@ -351,9 +368,9 @@ package struct SiteBuild: Sendable {
             try output.prepareFolders(for: paths)
             let province = content.province
             let cities = Dictionary(uniqueKeysWithValues: province.openedCities.map { (province.domain(of: $0), $0.abbr) })
-            recordsKept = pageInputs != nil && PageRecords.prepare(for: outputDirectory)
+            recordsKept = pageRecords != nil && PageRecords.prepare(for: outputDirectory)
             let sites = WrittenSites(paths: paths, domains: Set(cities.keys).union([province.hubDomain]), output: output,
-                                     pageRecords: recordsKept ? pageInputs.map { ($0, outputDirectory) } : nil) { domain, files in
+                                     pageRecords: recordsKept ? recordsShared.map { ($0, outputDirectory) } : nil) { domain, files in
                 ReleaseManifest(domain: domain, city: cities[domain], files: files, ledger: record.head, trust: record.trustFingerprint)
             }
             paths = []
@@ -380,7 +397,7 @@ package struct SiteBuild: Sendable {
             throw error
         }
         var summary = summarize(finished.keptPages)
-        if let pageInputs, recordsKept { PageRecords.putInPlace(made, shared: pageInputs, for: outputDirectory) }
+        if let recordsShared, recordsKept { PageRecords.putInPlace(made, shared: recordsShared, for: outputDirectory) }
         if !decision.siteInputs.isEmpty {
             // A `--city` build leaves the other sites' folders, and so their records, as they were.
             // What the record vouches for, only under this lexicon: entries made under another (the other sites'
@@ -522,14 +539,17 @@ package struct SiteBuild: Sendable {
             return WrittenSites.File(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count))
         }
         let page = prepare()
-        if let known = records.pages[file.path], known.fingerprint == page.fingerprint,
+        // A page's bytes show the theme: it is recorded with the theme's stamps (the records are kept under the rest).
+        let fingerprint = page.showsTheme ? SHA256.hex(Array("\(pageInputs ?? "")\n\(page.fingerprint)".utf8)) : page.fingerprint
+        if let known = records.pages[file.path], known.fingerprint == fingerprint,
             output.keep(file.path, sha256: known.sha256, size: known.size) {
+            // Counted as a kept page only if it is one (a search file is not).
             return WrittenSites.File(entry: ReleaseManifest.Entry(path: file.path, sha256: known.sha256, size: known.size),
-                                     fingerprint: page.fingerprint, kept: true)
+                                     fingerprint: fingerprint, kept: page.showsTheme)
         }
         let bytes = try page.render()
         try output.write(bytes, to: file.path)
         return WrittenSites.File(entry: ReleaseManifest.Entry(path: file.path, sha256: SHA256.hex(bytes), size: bytes.count),
-                                 fingerprint: page.fingerprint)
+                                 fingerprint: fingerprint)
     }
 }

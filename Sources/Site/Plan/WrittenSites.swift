@@ -13,9 +13,9 @@ final class WrittenSites: Sendable {
     /// One file as written (or kept: linked from the live output without rendering it).
     struct File: Sendable {
         let entry: ReleaseManifest.Entry
-        /// A page's ``PreparedPage/fingerprint``, recorded for the next build (`nil` for any other file).
+        /// A page's or search file's fingerprint as recorded for the next build (``PageRecords``; `nil` for any other file).
         var fingerprint: String?
-        /// Whether it is the file the last build rendered, kept without rendering it.
+        /// Whether it is a page the last build rendered, kept without rendering it.
         var kept = false
     }
 

@@ -124,16 +124,25 @@ struct SearchIndex {
     }
 
     /// The files of the index of `answers` for the site rooted at `root`, the index
-    /// made when the first of them is: the files are known before the index is.
-    /// - Parameter shardCount: ``shardCount(for:)`` of `answers`, as the index is made with.
-    static func files(root: String, answers: [PublishedAnswer], shardCount: Int, index: @escaping @Sendable () -> SearchIndex) -> [OutputFile] {
-        var files = [OutputFile(path: "\(root)/search/meta.json") { index().meta },
-                     OutputFile(path: "\(root)/search/variants.json") { index().variants }]
+    /// made when the first of them is rendered: the files are known before the index is.
+    /// - Parameters:
+    ///   - shardCount: ``shardCount(for:)`` of `answers`, as the index is made with.
+    ///   - fingerprint: of everything the index is made from (``SearchIndexes/fingerprint(_:)``), for a build
+    ///     to keep the files the last build made from the same (`nil`: none is kept).
+    static func files(root: String, answers: [PublishedAnswer], shardCount: Int, fingerprint: (@Sendable () -> String)? = nil,
+                      index: @escaping @Sendable () -> SearchIndex) -> [OutputFile] {
+        func file(_ path: String, _ bytes: @escaping @Sendable (SearchIndex) -> [UInt8]) -> OutputFile {
+            guard let fingerprint else { return OutputFile(path: path) { bytes(index()) } }
+            return OutputFile(path: path, prepare: {
+                PreparedPage(fingerprint: fingerprint(), showsTheme: false, render: { () throws(ContentIssue) in bytes(index()) })
+            }, make: { bytes(index()) })
+        }
+        var files = [file("\(root)/search/meta.json") { $0.meta }, file("\(root)/search/variants.json") { $0.variants }]
         for shard in 0..<shardCount {
-            files.append(OutputFile(path: "\(root)/search/shards/\(shard).json") { index().shards[shard] })
+            files.append(file("\(root)/search/shards/\(shard).json") { $0.shards[shard] })
         }
         for document in answers.indices {
-            files.append(OutputFile(path: "\(root)/search/docs/\(document).json") { index().documents[document] })
+            files.append(file("\(root)/search/docs/\(document).json") { $0.documents[document] })
         }
         return files
     }

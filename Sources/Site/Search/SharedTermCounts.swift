@@ -51,4 +51,16 @@ final class SharedTermCounts: Sendable {
         }
         return counts
     }
+
+    /// Gives up the claims of one site's index, kept without being made, on the terms of `pages`: terms
+    /// kept for it would otherwise be held until the build ends.
+    func forgo(_ pages: [PublishedAnswer]) {
+        entries.withLock { entries in
+            for page in pages {
+                guard var entry = entries[page.answer.file] else { continue }
+                entry.uses -= 1
+                entries[page.answer.file] = entry.uses > 0 ? entry : nil
+            }
+        }
+    }
 }

@@ -73,10 +73,11 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         let shared = stamps.filter { !$0.key.hasPrefix(answers) && $0.key != ledger }
         let approved = content + "/approved/"
         let pages = shared.filter { !$0.key.hasPrefix(approved) }
-        // A theme folder that holds the content folder holds the synonyms and portal.yml too: none is left out then.
-        let (realContent, realTemplates) = (RealPath.of(content), RealPath.of(templates))
-        let themeHoldsContent = realContent == realTemplates || realContent.hasPrefix(realTemplates.hasSuffix("/") ? realTemplates : realTemplates + "/")
-        let search = themeHoldsContent ? pages : pages.filter { $0.key != templates && !$0.key.hasPrefix(templates + "/") }
+        // The theme's files are known by their paths' text: where the content's could read alike (a theme folder
+        // that holds the content folder, or content named through it, `T/../C`), none is left out.
+        let within = { (inner: String, outer: String) in inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/") }
+        let themeNamesContent = within(RealPath.of(content), RealPath.of(templates)) || within(content, templates)
+        let search = themeNamesContent ? pages : pages.filter { !within($0.key, templates) }
         let themed = header + "templates \(RealPath.of(templates))\n" + text
         let build = themed + "output \(RealPath.of(output))\ncities \(cities.sorted().joined(separator: ","))\n"
         return (fingerprint(build, of: stamps, relativeTo: nil, statusChange: true), fingerprint(themed, of: shared, relativeTo: nil, statusChange: true),

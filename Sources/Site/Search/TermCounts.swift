@@ -51,7 +51,7 @@ struct TermCounts {
                 for _ in 0..<weight { occurrences.append(UInt64(scalar.value) << 32) }
             }
         }
-        occurrences.sort()
+        PackedKeySort.sort(&occurrences)
         var counted: [(key: UInt64, count: Int32)] = []
         for key in occurrences {
             if counted.last?.key == key { counted[counted.count - 1].count += 1 } else { counted.append((key, 1)) }

@@ -29,8 +29,11 @@ package struct DerivedText: Sendable, Equatable {
     /// shows them: a run of white space reads as one space. (Right-to-left
     /// characters, which reorder what is shown, are findings of their own.)
     package mutating func append(_ text: String, line: Int) {
-        // Most texts are one line: no need to break the whole text into characters to learn that.
-        guard text.utf8.contains(0x0A) else {
+        // Most texts are one line: no need to break the whole text into characters to learn that. Looked for in the
+        // text's bytes where it has them together (native strings do): through the UTF-8 view, byte by byte, this
+        // one question was 3 % of `moderate`'s first run.
+        let breaks = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0A) } ?? text.utf8.contains(0x0A)
+        guard breaks else {
             lines.append(Self.collapsingWhiteSpace(Substring(text)))
             sourceLines.append(line)
             return

@@ -22,6 +22,15 @@ struct DerivedTextWhiteSpaceTests {
         #expect(spaces == 24, "Unicode's White_Space but U+2029")
     }
 
+    /// A text of several lines (a block scalar of the front matter) is read line by line, each from the source line
+    /// it was given, with its own white space collapsed: a line break is where a line ends, never a space within one.
+    @Test func aTextOfSeveralLinesIsReadLineByLine() {
+        let text = DerivedText("内部\n  资料\t\t说明\n", line: 4)
+        #expect(text.lines == ["内部", " 资料 说明", ""])
+        #expect(text.sourceLines == [4, 4, 4])
+        #expect(DerivedText("一行  文字", line: 2).lines == ["一行 文字"])
+    }
+
     /// Seeded texts of white space of every kind, ideographs, quotation marks and letters.
     @Test func runsOfWhiteSpaceReadAsOneSpace() {
         let pool: [Unicode.Scalar] = [" ", "\t", "\u{0B}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}", "\u{2028}",

@@ -115,7 +115,9 @@ package struct FindingsMemory: Sendable {
         archive.text(Self.header)
         archive.text(basis)
         archive.int(entries.count)
-        for (path, entry) in entries.sorted(by: { PathText.precedesInBytes($0.key, $1.key) }) {
+        // The paths sorted alone, each entry then looked up: sorting the pairs moved every entry's findings.
+        for path in entries.keys.sorted(by: PathText.precedesInBytes) {
+            guard let entry = entries[path] else { continue }
             archive.text(path)
             archive.text(entry.scope)
             archive.text(entry.sha256)

@@ -29,6 +29,8 @@ struct DerivedTextWhiteSpaceTests {
         #expect(text.lines == ["内部", " 资料 说明", ""])
         #expect(text.sourceLines == [4, 4, 4])
         #expect(DerivedText("一行  文字", line: 2).lines == ["一行 文字"])
+        // A text short enough to be held inside the string itself (15 bytes at most) is read alike.
+        #expect(DerivedText("甲\n乙", line: 7).lines == ["甲", "乙"])
     }
 
     /// Seeded texts of white space of every kind, ideographs, quotation marks and letters.

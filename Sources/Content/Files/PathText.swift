@@ -12,6 +12,12 @@ package enum PathText {
         return (path as NSString).deletingLastPathComponent
     }
 
+    /// Whether `path` is `folder` itself or lies inside it, as written (nothing resolved: see
+    /// ``RealPath/isInside(_:_:)`` for the file system's view).
+    package static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
     /// Whether `first` comes before `second` in the order of their UTF-8 bytes (where `<` compares
     /// canonically equivalent texts as equal, and orders some others otherwise): the order of a walk that
     /// sorts each folder's names as bytes, which ``FolderFingerprint`` hashes.

@@ -25,7 +25,6 @@ package enum RealPath {
 
     /// Whether resolved `path` is resolved `folder` itself or lies inside it.
     package static func isInside(_ path: String, _ folder: String) -> Bool {
-        let path = of(path), folder = of(folder)
-        return path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
+        PathText.isInside(of(path), of(folder))
     }
 }

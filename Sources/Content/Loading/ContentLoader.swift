@@ -60,15 +60,14 @@ package enum ContentLoader {
         // Each city read now is checked now: what was found in its folder (by the answers read, and against each other
         // and the province's), for the next load that only checks it.
         let folder = { (abbr: String) in "\(directory)/answers/\(abbr)" }
-        let isIn = { (file: String, folder: String) in file == folder || file.hasPrefix(folder + "/") }
         for abbr in province.cities.map(\.abbr) where !checked.contains(abbr) {
             guard let checks, let key = keys[abbr].flatMap({ $0 }) else { continue }
-            checks.record(CityCheck(key: key, issues: issues[foundInFolders...].filter { isIn($0.file, folder(abbr)) }), of: abbr)
+            checks.record(CityCheck(key: key, issues: issues[foundInFolders...].filter { PathText.isInside($0.file, folder(abbr)) }), of: abbr)
         }
         // Answers only ever concern their own city and the province: another city's problems are its own.
         // By place: a link or a stray file in another city's folder is that city's problem too.
         let otherFolders = otherCities.map(folder)
-        let inOtherCity = { (file: String) in otherFolders.contains { isIn(file, $0) } }
+        let inOtherCity = { (file: String) in otherFolders.contains { PathText.isInside(file, $0) } }
         let keptChecks = checked.flatMap { abbr in checks?.check(of: abbr)?.issues ?? [] }
         // In the order of their files and lines, whether found now or kept.
         let otherCitiesIssues = (issues.filter { inOtherCity($0.file) } + keptChecks).map(\.asWarning).enumerated().sorted { first, second in

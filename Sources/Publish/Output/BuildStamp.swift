@@ -75,9 +75,8 @@ package struct BuildStamp: Codable, Sendable, Equatable {
         let pages = shared.filter { !$0.key.hasPrefix(approved) }
         // The theme's files are known by their paths' text: where the content's could read alike (a theme folder
         // that holds the content folder, or content named through it, `T/../C`), none is left out.
-        let within = { (inner: String, outer: String) in inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/") }
-        let themeNamesContent = within(RealPath.of(content), RealPath.of(templates)) || within(content, templates)
-        let search = themeNamesContent ? pages : pages.filter { !within($0.key, templates) }
+        let themeNamesContent = RealPath.isInside(content, templates) || PathText.isInside(content, templates)
+        let search = themeNamesContent ? pages : pages.filter { !PathText.isInside($0.key, templates) }
         let themed = header + "templates \(RealPath.of(templates))\n" + text
         let build = themed + "output \(RealPath.of(output))\ncities \(cities.sorted().joined(separator: ","))\n"
         return (fingerprint(build, of: stamps, relativeTo: nil, statusChange: true), fingerprint(themed, of: shared, relativeTo: nil, statusChange: true),

@@ -2,7 +2,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import Testing
 
@@ -26,18 +25,19 @@ final class ConsoleHarness: Sendable {
         server = try ConsoleServer(contentDirectory: fixture.content, store: store)
     }
 
-    func application() -> some ApplicationProtocol {
-        Application(router: server.router())
+    /// The console as a browser reaches it, in process.
+    func client() -> RouterClient {
+        RouterClient(server.router())
     }
 }
 
 /// One client's view of the console: its cookie and CSRF token.
 struct ConsoleClient {
-    let client: any TestClientProtocol
+    let client: RouterClient
     var cookie: String?
     var csrf: String?
 
-    init(_ client: any TestClientProtocol) {
+    init(_ client: RouterClient) {
         self.client = client
     }
 

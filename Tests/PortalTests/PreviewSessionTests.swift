@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 @testable import PreviewServer
 import Synchronization
 import Testing
@@ -14,9 +13,7 @@ struct PreviewSessionTests {
     }
 
     private func get(_ session: PreviewSession, _ path: String, headers: HTTPFields = [:]) async throws -> (status: HTTPResponse.Status, body: String) {
-        try await Application(router: session.router()).test(.router) { client in
-            try await client.execute(uri: path, method: .get, headers: headers) { ($0.status, String(buffer: $0.body)) }
-        }
+        try await RouterClient(session.router()).execute(uri: path, method: .get, headers: headers) { ($0.status, String(buffer: $0.body)) }
     }
 
     /// The page a city's host name and path lead to, as the preview would send it.

@@ -8,22 +8,22 @@ struct TemplateKey<Context>: Sendable {
 
     /// Text, escaped where the template writes `{{name}}`; never written unescaped.
     static func text(_ read: @escaping @Sendable (Context) -> String) -> Self {
-        Self(read: read, use: .text) { $1.add(text: read($0)) }
+        Self(read: { TemplateText(read($0)) }, use: .text) { $1.add(text: read($0)) }
     }
     /// Trusted HTML, written with `{{{name}}}`: only what the renderer made safe (cmark in safe mode, our own chrome).
     static func html(_ read: @escaping @Sendable (Context) -> String) -> Self {
-        Self(read: read, use: .html) { $1.add(text: read($0)) }
+        Self(read: { TemplateText(read($0)) }, use: .html) { $1.add(text: read($0)) }
     }
     /// A condition for `{{#name}}…{{/name}}` and `{{^name}}…{{/name}}`.
     static func flag(_ read: @escaping @Sendable (Context) -> Bool) -> Self {
         Self(read: read, use: .text) { $1.add(flag: read($0)) }
     }
     static func number(_ read: @escaping @Sendable (Context) -> Int) -> Self {
-        Self(read: read, use: .text) { $1.add(text: String(read($0))) }
+        Self(read: { TemplateText(String(read($0))) }, use: .text) { $1.add(text: String(read($0))) }
     }
     /// Plain values listed with `{{#name}}{{.}}{{/name}}`.
     static func texts(_ read: @escaping @Sendable (Context) -> [String]) -> Self {
-        Self(read: read, use: .section(.values)) { $1.add(texts: read($0)) }
+        Self(read: { read($0).map(TemplateText.init) }, use: .section(.values)) { $1.add(texts: read($0)) }
     }
 
     /// A list of contexts, each rendered in turn by `{{#name}}…{{/name}}`.

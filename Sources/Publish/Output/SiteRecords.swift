@@ -50,11 +50,8 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     /// Each recorded site folder of `output` as it is now (``BuildStamp/contents(of:)``), walked on all
     /// cores: `build` takes it from its start, before it knows its own ``shared``, while it stamps its inputs and
     /// reads its content, for ``unchanged(_:inputs:in:walked:)`` and its nothing-changed check.
-    /// - Parameter shared: a ``shared`` known ahead: unlike the record's (a template, portal.yml, the
-    ///   lexicon changed), every site would be made again, and nothing is walked.
-    package func folders(in output: String, unlessShared shared: String? = nil) -> [String: String] {
-        guard shared == nil || self.shared == nil || shared == self.shared else { return [:] }
-        return Dictionary(uniqueKeysWithValues: sites.keys.sorted().concurrentMap { ($0, Self.fingerprint(of: $0, in: output)) }).compactMapValues { $0 }
+    package func folders(in output: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: sites.keys.sorted().concurrentMap { ($0, Self.fingerprint(of: $0, in: output)) }).compactMapValues { $0 }
     }
 
     /// The fingerprint of the site folder `domain` of `output`, if it is a folder: not a link to one
@@ -69,7 +66,7 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     /// not list, or that is no longer as the record says the build left it (walked, on all cores: a folder
     /// put back from an older build, moderated with an older lexicon, is not the one the record vouches for).
     /// A site left from a build of which nothing is known may carry a term classified since: it is not kept blindly.
-    /// - Parameter walked: ``folders(in:unlessShared:)`` of `output`, taken ahead; a folder it lacks is walked now.
+    /// - Parameter walked: ``folders(in:)`` of `output`, taken ahead; a folder it lacks is walked now.
     package static func keptUnvouched(by record: SiteRecords?, in output: String, making: Set<String>, lexicon: String,
                                       walked: [String: String]? = nil) -> [String] {
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter { name in

@@ -137,14 +137,25 @@ struct SearchIndex {
                 PreparedPage(fingerprint: fingerprint(), showsTheme: false, render: { () throws(ContentIssue) in bytes(index()) })
             }, make: { bytes(index()) })
         }
-        var files = [file("\(root)/search/meta.json") { $0.meta }, file("\(root)/search/variants.json") { $0.variants }]
-        for shard in 0..<shardCount {
-            files.append(file("\(root)/search/shards/\(shard).json") { $0.shards[shard] })
+        let paths = paths(root: root, answerCount: answers.count, shardCount: shardCount)
+        return paths.indices.map { number in
+            file(paths[number]) { index in
+                switch number {
+                case 0: index.meta
+                case 1: index.variants
+                case ..<(2 + shardCount): index.shards[number - 2]
+                default: index.documents[number - 2 - shardCount]
+                }
+            }
         }
-        for document in answers.indices {
-            files.append(file("\(root)/search/docs/\(document).json") { $0.documents[document] })
-        }
-        return files
+    }
+
+    /// The paths of ``files(root:answers:shardCount:fingerprint:index:)``, in its order: the meta and variants
+    /// files, each shard, each answer's document.
+    static func paths(root: String, answerCount: Int, shardCount: Int) -> [String] {
+        ["\(root)/search/meta.json", "\(root)/search/variants.json"]
+            + (0..<shardCount).map { "\(root)/search/shards/\($0).json" }
+            + (0..<answerCount).map { "\(root)/search/docs/\($0).json" }
     }
 
     /// The `/search/docs/<n>.json` body of `page`: title, tags, address, category, text.

@@ -100,7 +100,8 @@ final class SearchIndexes: Sendable {
     /// ahead (one whose live file is not as recorded makes it when rendered).
     func keeps(_ number: Int, recorded: (String) -> String?) -> Bool {
         let fingerprint = fingerprint(number)
-        return files(number).allSatisfy { recorded($0.path) == fingerprint }
+        return SearchIndex.paths(root: sites[number].domain, answerCount: sites[number].answers.count, shardCount: shardCounts[number])
+            .allSatisfy { recorded($0) == fingerprint }
     }
 
     /// SHA-256 of all the index of site `number` is made from besides the program, the lexicon (traditional

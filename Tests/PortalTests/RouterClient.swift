@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import NIOEmbedded
 
@@ -17,7 +18,7 @@ struct RouterClient: Sendable {
 
     init(_ router: Router<BasicRequestContext>) {
         responder = router.buildResponder()
-        let logger = Application(router: router).logger
+        let logger = Logger(label: "portal12320.tests")
         makeContext = { BasicRequestContext(source: .init(channel: NIOAsyncTestingChannel(), logger: logger)) }
     }
 

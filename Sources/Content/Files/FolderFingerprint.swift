@@ -53,17 +53,40 @@ package enum FolderFingerprint {
     package static func fingerprint(_ header: String, of stamps: [String: FileStamp], relativeTo root: String?,
                                     statusChange: Bool) -> String {
         let drop = root.map { $0.utf8.count + 1 } ?? 0
+        // Every path's bytes side by side, and the entries sorted as their indices: no string is copied, nor
+        // retained and released, for each comparison (sorting the (path, stamp) pairs was most of this function,
+        // which a build runs four times over the stamps of every input).
+        var paths: [UInt8] = []
+        var spans: [Range<Int>] = []
+        var values: [FileStamp] = []
+        paths.reserveCapacity(stamps.count * 64)
+        spans.reserveCapacity(stamps.count)
+        values.reserveCapacity(stamps.count)
+        for (path, stamp) in stamps {
+            let start = paths.count
+            paths += path.utf8
+            spans.append(start..<paths.count)
+            values.append(stamp)
+        }
         var digest = SHA256()
         var lines = Array(header.utf8)
         lines.reserveCapacity(chunk + 4096)
-        for (path, stamp) in stamps.sorted(by: { PathText.precedesInBytes($0.key, $1.key) }) {
-            appendEscaped(path.utf8.dropFirst(drop), to: &lines)
-            lines.append(UInt8(ascii: "\t"))
-            stamp.appendFields(to: &lines, statusChange: statusChange)
-            lines.append(UInt8(ascii: "\n"))
-            if lines.count > chunk {
-                digest.update(data: lines)
-                lines.removeAll(keepingCapacity: true)
+        paths.withUnsafeBufferPointer { bytes in
+            spans.withUnsafeBufferPointer { spans in
+                let order = spans.indices.sorted { first, second in
+                    PathText.precedesInBytes(UnsafeBufferPointer(rebasing: bytes[spans[first]]), UnsafeBufferPointer(rebasing: bytes[spans[second]]))
+                }
+                for index in order {
+                    let span = spans[index]
+                    appendEscaped(bytes[min(span.lowerBound + drop, span.upperBound)..<span.upperBound], to: &lines)
+                    lines.append(UInt8(ascii: "\t"))
+                    values[index].appendFields(to: &lines, statusChange: statusChange)
+                    lines.append(UInt8(ascii: "\n"))
+                    if lines.count > chunk {
+                        digest.update(data: lines)
+                        lines.removeAll(keepingCapacity: true)
+                    }
+                }
             }
         }
         digest.update(data: lines)

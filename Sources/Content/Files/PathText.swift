@@ -23,12 +23,13 @@ package enum PathText {
     /// sorts each folder's names as bytes, which ``FolderFingerprint`` hashes.
     package static func precedesInBytes(_ first: String, _ second: String) -> Bool {
         var (first, second) = (first, second)
-        return first.withUTF8 { a in
-            second.withUTF8 { b in
-                let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-                return order != 0 ? order < 0 : a.count < b.count
-            }
-        }
+        return first.withUTF8 { a in second.withUTF8 { b in precedesInBytes(a, b) } }
+    }
+
+    /// Whether the bytes `first` come before the bytes `second`: the order above, for paths already held as bytes.
+    package static func precedesInBytes(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(first.count, second.count)
+        let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
+        return order != 0 ? order < 0 : first.count < second.count
     }
 }

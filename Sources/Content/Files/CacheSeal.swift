@@ -93,8 +93,7 @@ package struct CacheSeal: Sendable {
 
     /// The payload of the sealed file at `path`, if this key sealed it.
     package func payload(of path: String) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let sealed = [UInt8](data)
+        guard let sealed = RegularFile.bytes(path) else { return nil }
         return open(sealed).map { Array(sealed[..<$0]) }
     }
 

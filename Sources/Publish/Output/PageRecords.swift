@@ -49,9 +49,7 @@ package struct PageRecords: Sendable {
         guard let seal else { return records }
         let folder = folder(for: output)
         let sites = domains.concurrentMap { domain -> [(String, Page)] in
-            guard isSiteName(domain), let data = FileManager.default.contents(atPath: "\(folder)/\(domain)") else { return [] }
-            let sealed = [UInt8](data)
-            guard let end = seal.open(sealed) else { return [] }
+            guard isSiteName(domain), let sealed = RegularFile.bytes("\(folder)/\(domain)"), let end = seal.open(sealed) else { return [] }
             var archive = ArchiveReader(sealed, end: end)
             do {
                 guard try archive.text() == header, try archive.text() == shared, try archive.text() == domain else { return [] }

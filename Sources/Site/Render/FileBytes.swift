@@ -5,10 +5,10 @@ import Markdown
 
 enum FileBytes {
     static func read(_ path: String) throws(ContentIssue) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = RegularFile.bytes(path) else {
             throw ContentIssue(file: path, line: nil, message: "The file cannot be read.", fix: "Check that it exists.")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// The file's bytes, which must be those moderation and review saw (SHA-256 `checked`), not a file replaced during the build.

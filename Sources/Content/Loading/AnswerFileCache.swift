@@ -336,16 +336,21 @@ package final class AnswerFileCache: Sendable {
         state.withLock { $0.province }
     }
 
-    /// Whether the answers of `scope` are exactly those a build's cache file was read with: the same
+    /// The scopes whose answers are exactly those a build's cache file was read with: the same
     /// files, each the very answer read back (none read again from its file, none added or gone).
-    package func isAsRestored(_ scope: Scope) -> Bool {
+    package func scopesAsRestored() -> Set<Scope> {
         state.withLock { state in
-            var count = 0
-            for (file, entry) in state.entries where entry.scope == scope {
-                guard case .success(let answer) = entry.result, state.archived[file]?.answer === answer else { return false }
-                count += 1
+            // In one pass over every answer, not one per scope: each pass held the lock the others waited for.
+            var counts: [Scope: Int] = [:]
+            var changed = Set<Scope>()
+            for (file, entry) in state.entries where !changed.contains(entry.scope) {
+                guard case .success(let answer) = entry.result, state.archived[file]?.answer === answer else {
+                    changed.insert(entry.scope)
+                    continue
+                }
+                counts[entry.scope, default: 0] += 1
             }
-            return count == state.restoredCounts[scope]
+            return Set(state.restoredCounts.keys.filter { !changed.contains($0) && counts[$0, default: 0] == state.restoredCounts[$0] })
         }
     }
 

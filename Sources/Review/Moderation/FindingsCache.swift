@@ -129,15 +129,14 @@ package final class FindingsCache: Sendable {
         }
     }
 
-    /// The findings of `answers` (by file), for a build's cache file: the
+    /// The findings of `answers` (each with its file), for a build's cache file: the
     /// lexicon's hash and the contact directory they were made with, then each
     /// answer's file, SHA-256 and findings, for those whose findings are known.
-    package func write(to archive: inout ArchiveWriter, answers: [String: Answer]) {
+    package func write(to archive: inout ArchiveWriter, answers: [(file: String, answer: Answer)]) {
         let state = state.withLock { $0 }
         archive.text(state.lexicon)
         archive.text(state.contacts)
-        let known = answers.keys.sorted().compactMap { file -> (Answer, [Finding])? in
-            let answer = answers[file]!
+        let known = answers.sorted { $0.file < $1.file }.compactMap { _, answer -> (Answer, [Finding])? in
             let id = ObjectIdentifier(answer)
             guard let kept = state.findings[id] ?? state.restored[id], kept.answer === answer else { return nil }
             return (answer, kept.findings)

@@ -191,13 +191,16 @@ extension BuildMemory {
             writeFronts(of: scope, to: front, seal: seal)
         }
         let scopes = answers.scopes.filter { checkedOnly[Self.name(of: $0)] == nil }
+        // Each scope's answers, and the scopes read back as they are, found in one pass over the province's answers each.
+        let answersByScope = Dictionary(grouping: answersByFile.map { (file: $0.key, answer: $0.value) }, by: \.answer.scope)
+        let asRestored = answers.scopesAsRestored()
         let written = scopes.sorted().concurrentMap { scope -> String in
             let name = Self.name(of: scope)
             let front = "\(folder)/\(name)\(Self.frontSuffix)"
             // Every answer of the scope the very one read back from its file, with the findings read
             // with it, as many as the file held: the file already holds what would be written.
-            let answersOfScope = answersByFile.filter { $0.value.scope == scope }
-            if answers.isAsRestored(scope), findings.holdsOnlyRestored(answersOfScope.values),
+            let answersOfScope = answersByScope[scope] ?? []
+            if asRestored.contains(scope), findings.holdsOnlyRestored(answersOfScope.lazy.map(\.answer)),
                 files.findingsHeld(by: name) == answersOfScope.count, FileStamp(path: front)?.isFile == true {
                 return name
             }

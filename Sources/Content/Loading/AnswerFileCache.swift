@@ -249,9 +249,13 @@ package final class AnswerFileCache: Sendable {
     /// Reads the answers one cache file kept.
     package static func part(from archive: inout ArchiveReader) throws(ArchiveReader.Damaged) -> Part {
         let province = try archive.text()
+        let count = try archive.count()
         var entries: [String: Entry] = [:]
         var archived: [String: (answer: Answer, bytes: ArraySlice<UInt8>)] = [:]
-        for _ in 0..<(try archive.count()) {
+        // Sized ahead (a count is never more than the bytes left): not grown and rehashed on the way.
+        entries.reserveCapacity(count)
+        archived.reserveCapacity(count)
+        for _ in 0..<count {
             let start = archive.position
             let file = try archive.text()
             let stamp = try FileStamp(from: &archive)
@@ -276,7 +280,10 @@ package final class AnswerFileCache: Sendable {
             state.entries = [:]
             state.archived = [:]
             state.restoredCounts = [:]
-            for part in parts where part.province == province {
+            let restored = parts.filter { $0.province == province }
+            state.entries.reserveCapacity(restored.reduce(0) { $0 + $1.entries.count })
+            state.archived.reserveCapacity(restored.reduce(0) { $0 + $1.archived.count })
+            for part in restored {
                 state.entries.merge(part.entries) { first, _ in first }
                 state.archived.merge(part.archived) { first, _ in first }
                 for entry in part.entries.values where !entry.frontOnly { state.restoredCounts[entry.scope, default: 0] += 1 }

@@ -165,6 +165,7 @@ package final class FindingsCache: Sendable {
         let contacts = try archive.text()
         var kept: [ObjectIdentifier: (answer: Answer, findings: [Finding])] = [:]
         let entries = try archive.count()
+        kept.reserveCapacity(entries)
         for _ in 0..<entries {
             let file = try archive.text()
             let fileHash = try archive.text()
@@ -194,8 +195,10 @@ package final class FindingsCache: Sendable {
     /// and the contact directory are the same (``moderator(for:)`` and ``use(contacts:)`` check).
     package func restore(_ parts: [Part]) {
         guard let first = parts.first else { return }
+        let restored = parts.filter { $0.lexicon == first.lexicon && $0.contacts == first.contacts }
         var kept: [ObjectIdentifier: (answer: Answer, findings: [Finding])] = [:]
-        for part in parts where part.lexicon == first.lexicon && part.contacts == first.contacts {
+        kept.reserveCapacity(restored.reduce(0) { $0 + $1.kept.count })
+        for part in restored {
             kept.merge(part.kept) { first, _ in first }
         }
         state.withLock { $0 = State(lexicon: first.lexicon, moderator: nil, contacts: first.contacts, restored: kept) }

@@ -23,8 +23,9 @@ extension Array: FileBuffer where Element == UInt8 {
 }
 
 /// Reads a regular file whole (a link followed), with `read` straight into the buffer it is used from, of the
-/// size `fstat` gives: `FileManager` reads into `Data`, which `[UInt8](data)` then copied (twice the 45 MB of
-/// a build's memory of the benchmark province, each page of it faulted in), and took a tenth of a `moderate` run.
+/// size `fstat` gives. `FileManager`'s reading was a tenth of a `moderate` run whose files were all known; and
+/// for the build's own files, its `Data` was then copied into an array (twice the 45 MB of a build's memory of
+/// the benchmark province, each page of it faulted in).
 package enum RegularFile {
     /// What is at a path that could be opened and read.
     package enum Contents<Bytes: FileBuffer> {

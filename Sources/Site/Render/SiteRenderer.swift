@@ -277,7 +277,7 @@ final class SiteRenderer: Sendable {
     private func page<Body>(_ path: String, _ template: PageTemplate<Body>, _ chrome: SiteChrome,
                             _ context: @escaping @Sendable () -> PageContext<Body>) -> OutputFile {
         let render = { @Sendable [templates] (values: PageContext<Body>) throws(ContentIssue) -> [UInt8] in
-            let html = Array(templates.render(template, values).utf8)
+            let html = templates.render(template, values)
             if let issue = chrome.branding.issue(in: html, template: template.name, directory: templates.directory) { throw issue }
             return html
         }

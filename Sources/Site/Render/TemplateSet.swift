@@ -12,11 +12,13 @@ struct TemplateSet: Sendable {
     static let siteChrome = ThemeContract.siteChrome
 
     let directory: String
-    let library: MustacheLibrary
+    /// Every template and partial by its path without the extension; the site chrome partials
+    /// as stand-ins that write the pre-rendered HTML, the theme's own under `site-<name>`.
+    private let templates: [String: [TemplateNode]]
 
     static func load(directory: String) async throws(ContentErrors) -> TemplateSet {
-        let library = try MustacheLibrary(templates: parse(directory: directory))
-        let missing = (required + siteChrome).filter { library.getTemplate(named: $0) == nil }
+        let sources = try sources(directory: directory)
+        let missing = (required + siteChrome).filter { sources[$0] == nil }
         try ContentErrors.check(missing.map {
             ContentIssue(file: "\(directory)/\($0).mustache", line: nil, message: "The template `\($0)` is missing.",
                          fix: "Every theme needs \((required + siteChrome).map { "\($0).mustache" }.joined(separator: ", ")).")
@@ -24,57 +26,66 @@ struct TemplateSet: Sendable {
         let check = TemplateKeyCheck(directory: directory, prerendered: Set(siteChrome))
         try ContentErrors.check(ThemeContract.pages.flatMap { check.issues(in: $0.name, schema: $0.schema) }
             + siteChrome.flatMap { check.issues(in: $0, schema: SiteValues.schema) })
-        var pages = library
-        for name in siteChrome {
-            guard let original = library.getTemplate(named: name),
-                let standIn = try? MustacheTemplate(string: "{{{\(chromeKey(name))}}}")
-            else { continue }
-            pages.register(original, named: "site-\(name)")
-            pages.register(standIn, named: name)
+        var templates: [String: [TemplateNode]] = [:]
+        for (name, source) in sources {
+            do {
+                templates[name] = try TemplateParser.nodes(of: source.text)
+            } catch {
+                // Not reached: swift-mustache read the template, and the check refused what this parser does not read.
+                throw ContentErrors([ContentIssue(file: source.file, line: nil, message: "The template cannot be read: \(error.reason).",
+                                                  fix: "Use plain tags, sections and named partials.")])
+            }
         }
-        return TemplateSet(directory: directory, library: pages)
+        for name in siteChrome {
+            templates["site-\(name)"] = templates[name]
+            templates[name] = [.value(TemplatePath(chromeKey(name)), escaped: false)]
+        }
+        return TemplateSet(directory: directory, templates: templates)
     }
 
-    /// Every `.mustache` file under `directory`, by its path without the
-    /// extension, each read with ``PageEscaping`` (the pragma it is given
-    /// first, on a line of its own, is not counted in the lines reported).
-    private static func parse(directory: String) throws(ContentErrors) -> [String: MustacheTemplate] {
-        _ = PageEscaping.registered
+    /// The text of every `.mustache` file under `directory`, by its path without the extension,
+    /// each one first read by swift-mustache, whose errors name the line.
+    private static func sources(directory: String) throws(ContentErrors) -> [String: (file: String, text: String)] {
         let root = directory.hasSuffix("/") ? directory : directory + "/"
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {
             throw ContentErrors([ContentIssue(file: directory, line: nil, message: "The templates folder cannot be read.",
                                               fix: "Check that the templates folder exists and can be read.")])
         }
-        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: (file: String, text: String)] = [:]
         for case let path as String in enumerator where path.hasSuffix(".mustache") {
             guard let data = FileManager.default.contents(atPath: root + path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
             do {
-                templates[String(path.dropLast(".mustache".count))] =
-                    try MustacheTemplate(string: PageEscaping.pragma + String(decoding: data, as: UTF8.self))
+                _ = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
                 throw ContentErrors([ContentIssue(
-                    file: root + path, line: max(1, error.context.lineNumber - 1),
+                    file: root + path, line: error.context.lineNumber,
                     message: "The template cannot be read (\(error.error)) near `\(error.context.line.trimmingCharacters(in: .whitespaces))`.",
                     fix: "Check that every {{#section}} has its {{/section}} and every tag is closed.")])
             } catch {
                 throw ContentErrors([ContentIssue(file: root + path, line: nil, message: "The template cannot be read: \(error).",
                                                   fix: "Check the templates folder.")])
             }
+            sources[String(path.dropLast(".mustache".count))] = (root + path, text)
         }
-        return templates
+        return sources
     }
 
     /// The page value that holds a site chrome partial's pre-rendered HTML.
     static func chromeKey(_ partial: String) -> String { "prerendered-\(partial)" }
 
     /// Renders a page; templates were checked to exist, and to use only names of their values, when loading.
-    func render<Body>(_ template: PageTemplate<Body>, _ context: PageContext<Body>) -> String {
-        library.render(context, withTemplate: template.name) ?? ""
+    func render<Body>(_ template: PageTemplate<Body>, _ context: PageContext<Body>) -> [UInt8] {
+        var rendering = TemplateRendering(templates: templates, values: context)
+        rendering.render(template.name)
+        return rendering.bytes
     }
 
     /// Renders one of the ``siteChrome`` partials as the theme wrote it.
     func renderChrome(_ partial: String, _ context: SiteValues) -> String {
-        library.render(context, withTemplate: "site-\(partial)") ?? ""
+        var rendering = TemplateRendering(templates: templates, values: context)
+        rendering.render("site-\(partial)")
+        return String(decoding: rendering.bytes, as: UTF8.self)
     }
 
     /// Files under `assets/`, relative paths sorted.

@@ -1,16 +1,15 @@
-import Mustache
-
 /// The context a page template renders: the page's own values (`Body`),
 /// then its head, then the site's, looked up in that order.
-struct PageContext<Body: TemplateContext>: MustacheParent, Sendable {
+struct PageContext<Body: TemplateContext>: TemplateObject {
     let body: Body
     let head: PageHead
     let site: SiteValues
 
-    func child(named name: String) -> Any? {
-        if let key = Body.keys[name] { return key.read(body) }
-        if let key = PageHead.keys[name] { return key.read(head) }
-        return SiteValues.keys[name]?.read(site)
+    /// A name the body has is answered by the body alone, even where its value is absent.
+    func value(named name: String) -> TemplateValue? {
+        if let key = Body.keys[name] { return key.value(body) }
+        if let key = PageHead.keys[name] { return key.value(head) }
+        return SiteValues.keys[name]?.value(site)
     }
 
     /// The ``ContextFingerprint`` of these values rendered by `template`.

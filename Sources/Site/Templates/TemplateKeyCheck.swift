@@ -42,7 +42,12 @@ struct TemplateKeyCheck {
                        "Use plain tags, sections and named partials: the build checks every name a template uses, and reads only those.")
                 return
             case .partial:
-                if prerendered.contains(tag.name) || chain.contains(tag.name) { continue }
+                if prerendered.contains(tag.name) { continue }
+                if tag.name == template || chain.contains(tag.name) {
+                    report("The partial `\(tag.name)` includes itself (\((chain + [template, tag.name]).joined(separator: " → "))): its page would never finish.",
+                           "Remove `{{> \(tag.name)}}` from \(template).mustache, or write what it should repeat in a section.")
+                    continue
+                }
                 if chain.count >= Self.deepestPartial {
                     report("Partials are nested more than \(Self.deepestPartial) deep here.", "Include `\(tag.name)` from a shallower template.")
                     continue
@@ -69,6 +74,9 @@ struct TemplateKeyCheck {
                     if stack.last?.listsValues != true {
                         report("`{{.}}` stands outside a list of plain values: it would write a whole object.",
                                "Use `{{.}}` only inside a section over a list of texts, e.g. `{{#tags}}{{.}}{{/tags}}`.")
+                    } else if tag.kind == .unescapedValue {
+                        report("The list's texts come from the content and must be escaped: `{{{.}}}` or `{{&.}}` would write them as HTML.",
+                               "Write `{{.}}`.")
                     }
                     continue
                 }

@@ -50,7 +50,7 @@ struct TemplateTag: Equatable {
         if triple { return TemplateTag(kind: .unescapedValue, name: String(text), line: line) }
         let kinds: [Character: Kind] = ["#": .section, "^": .invertedSection, "/": .close, ">": .partial, "!": .comment,
                                         "&": .unescapedValue, "=": .unsupported, "<": .unsupported, "$": .unsupported,
-                                        // A pragma could set another content type, and with it other escaping than PageEscaping's.
+                                        // A pragma could set another content type, and with it other escaping than the renderer's.
                                         "%": .unsupported]
         guard let first = text.first, let kind = kinds[first] else {
             return TemplateTag(kind: .value, name: String(text), line: line)

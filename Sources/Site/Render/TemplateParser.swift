@@ -1,0 +1,180 @@
+/// Reads a theme template into ``TemplateNode``s, exactly as swift-mustache
+/// reads it, for the tags ``TemplateKeyCheck`` lets a theme use: values,
+/// sections, inverted sections, named partials and comments. A tag alone on
+/// its line (sections, comments, partials) takes its line's white space and
+/// line break with it; a partial alone on its line indents what it writes.
+///
+/// swift-mustache still parses every template first, and reports the errors
+/// an editor of the theme sees (``TemplateSet``); this parser is only given
+/// templates that parse there and pass the check, and refuses the rest.
+/// It reads whole characters, as swift-mustache does: a brace followed by a
+/// combining mark is not a brace.
+struct TemplateParser {
+    /// What this parser does not read: a template swift-mustache or the check should have refused.
+    struct Refusal: Error, Equatable {
+        let reason: String
+    }
+
+    private let characters: [Character]
+    private var position = 0
+
+    private init(_ text: String) {
+        characters = Array(text)
+    }
+
+    /// The nodes of `text`.
+    static func nodes(of text: String) throws(Refusal) -> [TemplateNode] {
+        var parser = TemplateParser(text)
+        return try parser.parse(section: nil, newLine: true)
+    }
+
+    private var atEnd: Bool { position == characters.count }
+    /// The current character; a NUL at the end, as swift-mustache's parser answers there.
+    private var current: Character { atEnd ? "\0" : characters[position] }
+
+    /// The nodes up to the end of `section` (its `{{/…}}` read), or of the text.
+    /// - Parameter newLine: whether reading starts at the start of a line.
+    private mutating func parse(section: String?, newLine: Bool) throws(Refusal) -> [TemplateNode] {
+        var nodes: [TemplateNode] = []
+        var newLine = newLine
+        // The spaces and tabs that started the line, held until it is known whether a tag stands alone on it.
+        var whiteSpaceBefore = ""
+        func flushWhiteSpace() {
+            if !whiteSpaceBefore.isEmpty { nodes.append(.text(Array(whiteSpaceBefore.utf8))) }
+            whiteSpaceBefore = ""
+        }
+        while !atEnd {
+            if newLine { whiteSpaceBefore = read { $0 == " " || $0 == "\t" } }
+            let text = try readUntilTagOrLineBreak()
+            if current.isNewline {
+                nodes.append(.text(Array((whiteSpaceBefore + text + String(current)).utf8)))
+                newLine = true
+                position += 1
+                continue
+            }
+            if !text.isEmpty {
+                nodes.append(.text(Array((whiteSpaceBefore + text).utf8)))
+                whiteSpaceBefore = ""
+                newLine = false
+            }
+            if atEnd { break }
+            var standsAlone = false
+            switch current {
+            case "#", "^":
+                let inverted = current == "^"
+                position += 1
+                let name = try readName()
+                if standsAloneOnItsLine(newLine) { standsAlone = true } else { flushWhiteSpace() }
+                let inside = try parse(section: name, newLine: standsAlone)
+                nodes.append(.section(TemplatePath(name), inverted: inverted, inside))
+            case "/":
+                position += 1
+                let name = try readName()
+                guard name == section else { throw Refusal(reason: "`{{/\(name)}}` closes no open section") }
+                if !standsAloneOnItsLine(newLine) { flushWhiteSpace() }
+                return nodes
+            case "!":
+                position += 1
+                try skipComment()
+                standsAlone = standsAloneOnItsLine(newLine)
+            case "{":
+                flushWhiteSpace()
+                position += 1
+                let name = try readName()
+                guard current == "}" else { throw Refusal(reason: "`{{{\(name)}}` is not closed by `}}}`") }
+                position += 1
+                nodes.append(.value(TemplatePath(name), escaped: false))
+            case "&":
+                flushWhiteSpace()
+                position += 1
+                nodes.append(.value(TemplatePath(try readName()), escaped: false))
+            case ">":
+                position += 1
+                _ = read { $0.isWhitespace }
+                guard current != "*" else { throw Refusal(reason: "a partial named by a value") }
+                let name = try readEnd(of: read { Self.partialNameCharacters.contains($0) })
+                if !whiteSpaceBefore.isEmpty { nodes.append(.text(Array(whiteSpaceBefore.utf8))) }
+                standsAlone = standsAloneOnItsLine(newLine)
+                nodes.append(.partial(name, indentation: standsAlone ? Array(whiteSpaceBefore.utf8) : nil))
+                whiteSpaceBefore = ""
+            case "=", "%", "<", "$":
+                throw Refusal(reason: "`{{\(current)` (delimiters, a pragma or inheritance)")
+            default:
+                flushWhiteSpace()
+                nodes.append(.value(TemplatePath(try readName()), escaped: true))
+            }
+            newLine = standsAlone
+        }
+        guard section == nil else { throw Refusal(reason: "`{{#\(section ?? "")}}` is never closed") }
+        return nodes
+    }
+
+    /// The characters up to a line break (`\n` or `\r\n`, left unread) or up to and including `{{`.
+    private mutating func readUntilTagOrLineBreak() throws(Refusal) -> String {
+        var text = ""
+        while !atEnd {
+            text += read { $0 != "\n" && $0 != "\r\n" && $0 != "{" }
+            if atEnd || current.isNewline { break }
+            // A `{`: swift-mustache reads two characters here, and fails where only one is left.
+            guard position + 1 < characters.count else { throw Refusal(reason: "`{` at the end of the template") }
+            if characters[position + 1] == "{" {
+                position += 2
+                break
+            }
+            text.append("{")
+            position += 1
+        }
+        return text
+    }
+
+    /// A tag's name, with the white space around it and the closing `}}` read.
+    private mutating func readName() throws(Refusal) -> String {
+        _ = read { $0.isWhitespace }
+        let name = try readEnd(of: read { Self.nameCharacters.contains($0) })
+        guard !name.contains("(") && !name.contains(")") else { throw Refusal(reason: "`\(name)` applies a transform") }
+        return name
+    }
+
+    /// `name`, once the white space after it and the closing `}}` are read.
+    private mutating func readEnd(of name: String) throws(Refusal) -> String {
+        _ = read { $0.isWhitespace }
+        guard position + 1 < characters.count, characters[position] == "}", characters[position + 1] == "}" else {
+            throw Refusal(reason: "`\(name)` is not closed by `}}`")
+        }
+        position += 2
+        return name
+    }
+
+    /// Reads past the `}}` that ends a comment.
+    private mutating func skipComment() throws(Refusal) {
+        var braces = 0
+        while !atEnd {
+            braces = characters[position] == "}" ? braces + 1 : 0
+            position += 1
+            if braces == 2 { return }
+        }
+        throw Refusal(reason: "a comment is not closed by `}}`")
+    }
+
+    /// Whether the tag just read stands alone on its line: it started the line (`newLine`) and
+    /// only spaces and tabs follow it before a line break or the end. The line break is then read.
+    /// As in swift-mustache, spaces after the tag at the very end of the template do not count.
+    private mutating func standsAloneOnItsLine(_ newLine: Bool) -> Bool {
+        guard newLine else { return false }
+        if atEnd { return true }
+        var next = position
+        while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
+        guard next < characters.count, characters[next].isNewline else { return false }
+        position = next + 1
+        return true
+    }
+
+    private mutating func read(while accepts: (Character) -> Bool) -> String {
+        let start = position
+        while !atEnd, accepts(characters[position]) { position += 1 }
+        return String(characters[start..<position])
+    }
+
+    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    private static let partialNameCharacters = nameCharacters.union(["/"])
+}

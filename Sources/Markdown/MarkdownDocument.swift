@@ -134,12 +134,12 @@ extension MarkdownDocument {
             }
             joined += line
             scalars += line.unicodeScalars.count
-            if scalars > limit, joined.count > limit {
+            if scalars > limit, joined.prefix(characters: limit).endIndex != joined.endIndex {
                 isLong = true
                 break
             }
         }
-        return isLong ? String(joined.prefix(limit)) + "…" : joined
+        return isLong ? String(joined.prefix(characters: limit)) + "…" : joined
     }
 
     /// `<img>` of published images with their `width` and `height`, so the page does not shift while they load.

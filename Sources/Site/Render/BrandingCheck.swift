@@ -1,5 +1,4 @@
 import Content
-import Glibc
 
 /// What every page of a site must show, or the build fails instead of
 /// publishing it: the uniform logo and slogan (article 34), and the site's
@@ -8,7 +7,7 @@ import Glibc
 /// theme that drops any of them is caught here, page by page.
 struct BrandingCheck: Sendable {
     /// What must stand on the page, as its reader is told, and the bytes that show it is there.
-    private let markers: [(what: String, bytes: [UInt8])]
+    private let markers: [(what: String, pattern: BytePattern)]
 
     init(logoURL: String, slogan: String, registration: SiteRegistration, privacyURL: String, errorReportURL: String) {
         var markers = [("the province logo (<img src=\"…logo…\">)", "src=\"\(logoURL)\""), ("the slogan from portal.yml", slogan.xmlEscaped)]
@@ -20,25 +19,27 @@ struct BrandingCheck: Sendable {
         markers += shown.compactMap { what, marker in marker.map { (what, $0) } }
         markers += [("the link to the privacy statement", "href=\"\(privacyURL)\""),
                     ("the link to the error-report page", "href=\"\(errorReportURL)\"")]
-        self.markers = markers.map { ($0.0, Array($0.1.utf8)) }
+        self.markers = markers.map { ($0.0, BytePattern($0.1)) }
     }
 
     /// The problem with the page `html`, naming the template that produced it, or `nil`.
     /// Only the page's body counts, outside HTML comments: a value in a `<meta>` or a comment is no footer.
     func issue(in html: [UInt8], template: String, directory: String) -> ContentIssue? {
-        let body = Self.find(html, Self.bodyTag, from: 0) ?? html.count
+        let body = Self.bodyTag.firstIndex(in: html, from: 0) ?? html.count
         var comments: [Range<Int>] = []
         var at = body
-        while let open = Self.find(html, Self.commentOpen, from: at) {
-            let close = Self.find(html, Self.commentClose, from: open + Self.commentOpen.count).map { $0 + Self.commentClose.count } ?? html.count
+        while let open = Self.commentOpen.firstIndex(in: html, from: at) {
+            let close = Self.commentClose.firstIndex(in: html, from: open + Self.commentOpen.count).map { $0 + Self.commentClose.count } ?? html.count
             comments.append(open..<close)
             at = close
         }
+        // The footer closes the page: each marker is searched for from the end. Searched for from the body on,
+        // in Chinese text, they took a twentieth of a full build.
         let missing = markers.filter { marker in
-            var from = body
-            while let hit = Self.find(html, marker.bytes, from: from) {
+            var before = html.count
+            while let hit = marker.pattern.lastIndex(in: html, startingIn: body..<before) {
                 if !comments.contains(where: { $0.contains(hit) }) { return false }
-                from = hit + 1
+                before = hit
             }
             return true
         }.map(\.what)
@@ -48,26 +49,7 @@ struct BrandingCheck: Sendable {
                             fix: "Keep {{> header}} and {{> footer}} in the template, and in them the logo, slogan, filing numbers, sponsor and the privacy and error-report links: every page must show them.")
     }
 
-    private static let bodyTag = Array("<body".utf8)
-    private static let commentOpen = Array("<!--".utf8)
-    private static let commentClose = Array("-->".utf8)
-
-    /// Byte search: the page is UTF-8 already, and comparing characters would be far slower.
-    /// - Returns: where `needle` first starts in `haystack` at or after `start`.
-    private static func find(_ haystack: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start < haystack.count else { return needle.isEmpty ? start : nil }
-        return haystack.withUnsafeBytes { page in
-            needle.withUnsafeBytes { marker in
-                guard let base = page.baseAddress, let markerBase = marker.baseAddress else { return nil }
-                var offset = start
-                while offset + marker.count <= page.count {
-                    guard let hit = memchr(base + offset, Int32(first), page.count - offset - marker.count + 1) else { return nil }
-                    let position = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hit, markerBase, marker.count) == 0 { return position }
-                    offset = position + 1
-                }
-                return nil
-            }
-        }
-    }
+    private static let bodyTag = BytePattern("<body")
+    private static let commentOpen = BytePattern("<!--")
+    private static let commentClose = BytePattern("-->")
 }

@@ -161,7 +161,7 @@ struct SearchIndex {
     /// The `/search/docs/<n>.json` body of `page`: title, tags, address, category, text.
     static func document(of page: PublishedAnswer, province: Province) -> [UInt8] {
         let category = province.category(page.answer.category)?.name ?? ""
-        let text = String(page.plainText.prefix(textLimit))
+        let text = String(page.plainText.prefix(characters: textLimit))
         var json: [UInt8] = []
         // The tags ride along (g), so a phrase found in them counts like one in the title.
         for (key, value) in [("t", page.answer.title), ("g", page.answer.tags.joined(separator: " ")), ("u", page.path),

@@ -77,6 +77,8 @@ struct TemplateKeyCheckTests {
         ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{>*heading}}", "chosen by a value"),
         ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{$city}}{{phone}}{{/city}}", "inheritance"),
         ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{heading}}</h1>{{=<% %>=}}", "delimiters"),
+        // A transform reads as a name no page has.
+        ("Templates/answer.mustache", "<h1>{{heading}}</h1>", "<h1>{{uppercased(heading)}}</h1>", "which pages made from it do not have"),
         // An editor's tag written as HTML.
         ("Templates/answer.mustache", "<span class=\"tag\">{{.}}</span>", "<span class=\"tag\">{{{.}}}</span>", "must be escaped"),
         ("Templates/answer.mustache", "<span class=\"tag\">{{.}}</span>", "<span class=\"tag\">{{&.}}</span>", "must be escaped"),
@@ -105,10 +107,28 @@ struct TemplateKeyCheckTests {
         #expect(issue.file.hasSuffix(partials.count == 1 ? "/loop.mustache" : "/other.mustache"))
     }
 
+    /// swift-mustache, and the renderer, read `{{` before a line break as text; a check that read the same
+    /// text as one tag from there to the next `}}` saw a comment where an unescaped title is written.
+    @Test(arguments: ["{{\n! {{{heading}}}", "{{\r\n! {{&heading}}", "{{\u{2028}! {{{heading}}}", "{\u{301}{{{heading}}}"])
+    func theCheckSeesTheTagsTheRendererWrites(_ hidden: String) async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(hidden)")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.contains { $0.message.contains("must be escaped") && $0.file.hasSuffix("/answer.mustache") }, "\(error.issues)")
+    }
+
+    /// A file of the theme no page includes is not read for rendering: what it holds cannot fail the build.
+    @Test func aTemplateNoPageUsesMayHoldWhatTheCheckRefuses() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("{{=<% %>=}}<%title%> {{uppercased(title)}}", to: "Templates/drafts/old.mustache")
+        _ = try await load(fixture)
+    }
+
     @Test func tagsAreReadWithTheirLines() {
-        let tags = TemplateTag.all(in: "a {{x}}\n{{#s}}\n{{{html}}} {{! note }}{{/s}}{{> part}}")
+        let tags = TemplateParser.read("a {{x}}\r\n{{#s}}\n{{{html}}} {{! note }}{{/s}}{{> part}}\n{{=<% %>=}}").tags
         #expect(tags == [TemplateTag(kind: .value, name: "x", line: 1), TemplateTag(kind: .section, name: "s", line: 2),
-                         TemplateTag(kind: .unescapedValue, name: "html", line: 3), TemplateTag(kind: .comment, name: "note", line: 3),
-                         TemplateTag(kind: .close, name: "s", line: 3), TemplateTag(kind: .partial, name: "part", line: 3)])
+                         TemplateTag(kind: .unescapedValue, name: "html", line: 3), TemplateTag(kind: .comment, name: " note ", line: 3),
+                         TemplateTag(kind: .close, name: "s", line: 3), TemplateTag(kind: .partial, name: "part", line: 3),
+                         TemplateTag(kind: .unsupported, name: "`{{=…}}` (delimiters, a pragma or inheritance)", line: 4)])
     }
 }

@@ -3,20 +3,34 @@
 /// sections, inverted sections, named partials and comments. A tag alone on
 /// its line (sections, comments, partials) takes its line's white space and
 /// line break with it; a partial alone on its line indents what it writes.
-///
-/// swift-mustache still parses every template first, and reports the errors
-/// an editor of the theme sees (``TemplateSet``); this parser is only given
-/// templates that parse there and pass the check, and refuses the rest.
 /// It reads whole characters, as swift-mustache does: a brace followed by a
-/// combining mark is not a brace.
+/// combining mark is not a brace, and `{{` followed by a line break opens no tag.
+///
+/// The same reading lists the tags (``TemplateTag``) the theme check judges:
+/// the check sees exactly the tags that are rendered, never a second reading
+/// of the text that a line break or a mark after a brace could tell apart.
+/// swift-mustache still reads every template first and reports the syntax
+/// errors a theme's author sees (``TemplateSet``).
 struct TemplateParser {
     /// What this parser does not read: a template swift-mustache or the check should have refused.
     struct Refusal: Error, Equatable {
         let reason: String
     }
 
+    /// A template as read: its nodes, `nil` where a tag was refused, and its tags up to the refused one,
+    /// which ends the list as an ``TemplateTag/Kind/unsupported`` tag.
+    struct Reading: Sendable {
+        let nodes: [TemplateNode]?
+        let tags: [TemplateTag]
+    }
+
     private let characters: [Character]
     private var position = 0
+    private var tags: [TemplateTag] = []
+    /// Where the tag being read opens (its `{{`).
+    private var tagStart = 0
+    /// The line of the last position asked for (positions only move forward).
+    private var counted = (position: 0, line: 1)
 
     private init(_ text: String) {
         characters = Array(text)
@@ -26,6 +40,27 @@ struct TemplateParser {
     static func nodes(of text: String) throws(Refusal) -> [TemplateNode] {
         var parser = TemplateParser(text)
         return try parser.parse(section: nil, newLine: true)
+    }
+
+    /// The nodes and the tags of `text`.
+    static func read(_ text: String) -> Reading {
+        var parser = TemplateParser(text)
+        do {
+            let nodes = try parser.parse(section: nil, newLine: true)
+            return Reading(nodes: nodes, tags: parser.tags)
+        } catch {
+            parser.note(.unsupported, error.reason)
+            return Reading(nodes: nil, tags: parser.tags)
+        }
+    }
+
+    /// Lists the tag being read, at the line of its `{{`.
+    private mutating func note(_ kind: TemplateTag.Kind, _ name: String) {
+        while counted.position < min(tagStart, characters.count) {
+            if characters[counted.position] == "\n" || characters[counted.position] == "\r\n" { counted.line += 1 }
+            counted.position += 1
+        }
+        tags.append(TemplateTag(kind: kind, name: name, line: counted.line))
     }
 
     private var atEnd: Bool { position == characters.count }
@@ -64,18 +99,20 @@ struct TemplateParser {
                 let inverted = current == "^"
                 position += 1
                 let name = try readName()
+                note(inverted ? .invertedSection : .section, name)
                 if standsAloneOnItsLine(newLine) { standsAlone = true } else { flushWhiteSpace() }
                 let inside = try parse(section: name, newLine: standsAlone)
                 nodes.append(.section(TemplatePath(name), inverted: inverted, inside))
             case "/":
                 position += 1
                 let name = try readName()
+                note(.close, name)
                 guard name == section else { throw Refusal(reason: "`{{/\(name)}}` closes no open section") }
                 if !standsAloneOnItsLine(newLine) { flushWhiteSpace() }
                 return nodes
             case "!":
                 position += 1
-                try skipComment()
+                note(.comment, try skipComment())
                 standsAlone = standsAloneOnItsLine(newLine)
             case "{":
                 flushWhiteSpace()
@@ -83,25 +120,31 @@ struct TemplateParser {
                 let name = try readName()
                 guard current == "}" else { throw Refusal(reason: "`{{{\(name)}}` is not closed by `}}}`") }
                 position += 1
+                note(.unescapedValue, name)
                 nodes.append(.value(TemplatePath(name), escaped: false))
             case "&":
                 flushWhiteSpace()
                 position += 1
-                nodes.append(.value(TemplatePath(try readName()), escaped: false))
+                let name = try readName()
+                note(.unescapedValue, name)
+                nodes.append(.value(TemplatePath(name), escaped: false))
             case ">":
                 position += 1
                 _ = read { $0.isWhitespace }
-                guard current != "*" else { throw Refusal(reason: "a partial named by a value") }
+                guard current != "*" else { throw Refusal(reason: "a partial named by a value (`{{>*…}}`)") }
                 let name = try readEnd(of: read { Self.partialNameCharacters.contains($0) })
+                note(.partial, name)
                 if !whiteSpaceBefore.isEmpty { nodes.append(.text(Array(whiteSpaceBefore.utf8))) }
                 standsAlone = standsAloneOnItsLine(newLine)
                 nodes.append(.partial(name, indentation: standsAlone ? Array(whiteSpaceBefore.utf8) : nil))
                 whiteSpaceBefore = ""
             case "=", "%", "<", "$":
-                throw Refusal(reason: "`{{\(current)` (delimiters, a pragma or inheritance)")
+                throw Refusal(reason: "`{{\(current)…}}` (delimiters, a pragma or inheritance)")
             default:
                 flushWhiteSpace()
-                nodes.append(.value(TemplatePath(try readName()), escaped: true))
+                let name = try readName()
+                note(.value, name)
+                nodes.append(.value(TemplatePath(name), escaped: true))
             }
             newLine = standsAlone
         }
@@ -118,6 +161,7 @@ struct TemplateParser {
             // A `{`: swift-mustache reads two characters here, and fails where only one is left.
             guard position + 1 < characters.count else { throw Refusal(reason: "`{` at the end of the template") }
             if characters[position + 1] == "{" {
+                tagStart = position
                 position += 2
                 break
             }
@@ -130,9 +174,8 @@ struct TemplateParser {
     /// A tag's name, with the white space around it and the closing `}}` read.
     private mutating func readName() throws(Refusal) -> String {
         _ = read { $0.isWhitespace }
-        let name = try readEnd(of: read { Self.nameCharacters.contains($0) })
-        guard !name.contains("(") && !name.contains(")") else { throw Refusal(reason: "`\(name)` applies a transform") }
-        return name
+        // A transform (`uppercased(title)`) is read as a name no page has: the check refuses it.
+        return try readEnd(of: read { Self.nameCharacters.contains($0) })
     }
 
     /// `name`, once the white space after it and the closing `}}` are read.
@@ -145,13 +188,14 @@ struct TemplateParser {
         return name
     }
 
-    /// Reads past the `}}` that ends a comment.
-    private mutating func skipComment() throws(Refusal) {
+    /// Reads past the `}}` that ends a comment; its text.
+    private mutating func skipComment() throws(Refusal) -> String {
+        let start = position
         var braces = 0
         while !atEnd {
             braces = characters[position] == "}" ? braces + 1 : 0
             position += 1
-            if braces == 2 { return }
+            if braces == 2 { return String(characters[start..<(position - 2)]) }
         }
         throw Refusal(reason: "a comment is not closed by `}}`")
     }

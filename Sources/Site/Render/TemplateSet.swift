@@ -23,19 +23,12 @@ struct TemplateSet: Sendable {
             ContentIssue(file: "\(directory)/\($0).mustache", line: nil, message: "The template `\($0)` is missing.",
                          fix: "Every theme needs \((required + siteChrome).map { "\($0).mustache" }.joined(separator: ", ")).")
         })
-        let check = TemplateKeyCheck(directory: directory, prerendered: Set(siteChrome))
+        let readings = sources.mapValues(TemplateParser.read)
+        let check = TemplateKeyCheck(directory: directory, templates: readings, prerendered: Set(siteChrome))
         try ContentErrors.check(ThemeContract.pages.flatMap { check.issues(in: $0.name, schema: $0.schema) }
             + siteChrome.flatMap { check.issues(in: $0, schema: SiteValues.schema) })
-        var templates: [String: [TemplateNode]] = [:]
-        for (name, source) in sources {
-            do {
-                templates[name] = try TemplateParser.nodes(of: source.text)
-            } catch {
-                // Not reached: swift-mustache read the template, and the check refused what this parser does not read.
-                throw ContentErrors([ContentIssue(file: source.file, line: nil, message: "The template cannot be read: \(error.reason).",
-                                                  fix: "Use plain tags, sections and named partials.")])
-            }
-        }
+        // What the check passed was read whole (a refused tag is an issue); a template no page uses may be left unread.
+        var templates = readings.compactMapValues(\.nodes)
         for name in siteChrome {
             templates["site-\(name)"] = templates[name]
             templates[name] = [.value(TemplatePath(chromeKey(name)), escaped: false)]
@@ -45,13 +38,13 @@ struct TemplateSet: Sendable {
 
     /// The text of every `.mustache` file under `directory`, by its path without the extension,
     /// each one first read by swift-mustache, whose errors name the line.
-    private static func sources(directory: String) throws(ContentErrors) -> [String: (file: String, text: String)] {
+    private static func sources(directory: String) throws(ContentErrors) -> [String: String] {
         let root = directory.hasSuffix("/") ? directory : directory + "/"
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {
             throw ContentErrors([ContentIssue(file: directory, line: nil, message: "The templates folder cannot be read.",
                                               fix: "Check that the templates folder exists and can be read.")])
         }
-        var sources: [String: (file: String, text: String)] = [:]
+        var sources: [String: String] = [:]
         for case let path as String in enumerator where path.hasSuffix(".mustache") {
             guard let data = FileManager.default.contents(atPath: root + path) else { continue }
             let text = String(decoding: data, as: UTF8.self)
@@ -66,7 +59,7 @@ struct TemplateSet: Sendable {
                 throw ContentErrors([ContentIssue(file: root + path, line: nil, message: "The template cannot be read: \(error).",
                                                   fix: "Check the templates folder.")])
             }
-            sources[String(path.dropLast(".mustache".count))] = (root + path, text)
+            sources[String(path.dropLast(".mustache".count))] = text
         }
         return sources
     }

@@ -10,6 +10,8 @@ import Foundation
 /// into partials.
 struct TemplateKeyCheck {
     let directory: String
+    /// Every template of the theme by name, as ``TemplateParser`` read it: the tags checked are the ones rendered.
+    let templates: [String: TemplateParser.Reading]
     /// Partials the pages do not render themselves (the site's header and footer, rendered once per site).
     let prerendered: Set<String>
 
@@ -25,20 +27,20 @@ struct TemplateKeyCheck {
 
     private func check(_ template: String, stack outer: [TemplateSchema], including chain: [String], into issues: inout [ContentIssue]) {
         let file = "\(directory)/\(template).mustache"
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+        guard let reading = templates[template] else {
             issues.append(ContentIssue(file: chain.last.map { "\(directory)/\($0).mustache" } ?? file, line: nil,
                                        message: "The partial `\(template)` does not exist: it would render as nothing.",
                                        fix: "Create \(file) or correct the name in `{{> \(template)}}`."))
             return
         }
         var stack = outer
-        for tag in TemplateTag.all(in: text) {
+        for tag in reading.tags {
             func report(_ message: String, _ fix: String) { issues.append(ContentIssue(file: file, line: tag.line, message: message, fix: fix)) }
             switch tag.kind {
             case .comment:
                 continue
             case .unsupported:
-                report("The template uses `{{\(tag.name)}}` (changed delimiters, inheritance, a partial chosen by a value or a pragma).",
+                report("The template cannot be used here: \(tag.name) (changed delimiters, inheritance, a partial chosen by a value or a pragma are not read).",
                        "Use plain tags, sections and named partials: the build checks every name a template uses, and reads only those.")
                 return
             case .partial:

@@ -124,6 +124,28 @@ struct TemplateKeyCheckTests {
         _ = try await load(fixture)
     }
 
+    /// swift-mustache reads a section by calling itself: thousands of nested sections crashed the build.
+    @Test(arguments: [TemplateParser.deepestSection + 1, 3_000])
+    func sectionsNestedTooDeepAreRefusedNamingTheLine(_ depth: Int) async throws {
+        let fixture = try ProvinceFixture()
+        let nested = String(repeating: "{{#hasCategories}}", count: depth) + "x" + String(repeating: "{{/hasCategories}}", count: depth)
+        try fixture.edit("Templates/notfound.mustache", replacing: "{{> footer}}", with: "\n\(nested)\n{{> footer}}")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        let issue = try #require(error.issues.first)
+        #expect(issue.file.hasSuffix("/notfound.mustache") && issue.message.contains("nested more than"))
+        let line = try fixture.read("Templates/notfound.mustache").split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("{{#hasCategories}}") }.map { $0 + 1 }
+        #expect(issue.line == line)
+    }
+
+    @Test func sectionsAsDeepAsAllowedAreRead() async throws {
+        let fixture = try ProvinceFixture()
+        let depth = TemplateParser.deepestSection
+        let nested = String(repeating: "{{#hasCategories}}", count: depth) + "x" + String(repeating: "{{/hasCategories}}", count: depth)
+        try fixture.edit("Templates/notfound.mustache", replacing: "{{> footer}}", with: "\(nested){{> footer}}")
+        _ = try await load(fixture)
+    }
+
     @Test func tagsAreReadWithTheirLines() {
         let tags = TemplateParser.read("a {{x}}\r\n{{#s}}\n{{{html}}} {{! note }}{{/s}}{{> part}}\n{{=<% %>=}}").tags
         #expect(tags == [TemplateTag(kind: .value, name: "x", line: 1), TemplateTag(kind: .section, name: "s", line: 2),

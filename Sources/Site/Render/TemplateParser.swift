@@ -63,6 +63,35 @@ struct TemplateParser {
         tags.append(TemplateTag(kind: kind, name: name, line: counted.line))
     }
 
+    /// Sections may be nested this deep, no deeper (a theme needs a few levels). swift-mustache reads a
+    /// section by calling itself: 3,000 nested sections ran it, and the build, out of stack.
+    static let deepestSection = 32
+
+    /// The line where `text` opens a section deeper than ``deepestSection``, counting every `{{#`, `{{^`,
+    /// `{{<` and `{{$` as an opening and `{{/` as a closing, wherever they stand (even in a comment): a count
+    /// no higher than what any Mustache reader nests. `nil` when it never goes that deep.
+    static func lineNestedTooDeep(in text: String) -> Int? {
+        var depth = 0
+        var line = 1
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == 0x0A { line += 1 }
+            if previous == (0x7B, 0x7B) {
+                switch byte {
+                case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "<"), UInt8(ascii: "$"):
+                    depth += 1
+                    if depth > deepestSection { return line }
+                case UInt8(ascii: "/"):
+                    depth = max(0, depth - 1)
+                default:
+                    break
+                }
+            }
+            previous = (previous.1, byte)
+        }
+        return nil
+    }
+
     private var atEnd: Bool { position == characters.count }
     /// The current character; a NUL at the end, as swift-mustache's parser answers there.
     private var current: Character { atEnd ? "\0" : characters[position] }

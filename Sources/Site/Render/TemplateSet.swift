@@ -48,6 +48,12 @@ struct TemplateSet: Sendable {
         for case let path as String in enumerator where path.hasSuffix(".mustache") {
             guard let data = FileManager.default.contents(atPath: root + path) else { continue }
             let text = String(decoding: data, as: UTF8.self)
+            if let line = TemplateParser.lineNestedTooDeep(in: text) {
+                throw ContentErrors([ContentIssue(
+                    file: root + path, line: line,
+                    message: "Sections are nested more than \(TemplateParser.deepestSection) deep here: the template cannot be read safely.",
+                    fix: "Close sections sooner: a theme needs a few levels of {{#section}} at most.")])
+            }
             do {
                 _ = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {

@@ -77,13 +77,15 @@ struct UnchangedBuildTests {
         #expect(!published.contains("defaced"))
     }
 
-    /// The answers folder (or a template) may be a link, which the loaders follow: so does the stamp.
+    /// The answers folder (or a template, to another file of the theme) may be a link, which the loaders follow:
+    /// so does the stamp. (A template linked outside the theme is refused, as a theme asset is.)
     @Test(arguments: ["answers", "template"])
     func anEditThroughALinkBuildsAgain(_ linked: String) throws {
         let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
         let (inside, outside, edited) = linked == "answers"
             ? ("Content/answers", "answers-real", "answers-real/province/flu.md")
-            : ("Templates/footer.mustache", "footer-shared.mustache", "footer-shared.mustache")
+            : ("Templates/footer.mustache", "Templates/shared/footer.mustache", "Templates/shared/footer.mustache")
+        try FileManager.default.createDirectory(atPath: province.root + "/Templates/shared", withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: province.root + "/" + inside, toPath: province.root + "/" + outside)
         try FileManager.default.createSymbolicLink(atPath: province.root + "/" + inside, withDestinationPath: province.root + "/" + outside)
         #expect(try province.run(["build"]).status == 0)

@@ -7,11 +7,7 @@ import Testing
 struct PageEscapingTests {
     /// The page of `answer` on the Nanjing site, as the build would write it.
     func page(_ answer: String, in fixture: borrowing ProvinceFixture) async throws -> String {
-        let content = try ContentLoader.load(directory: fixture.content)
-        let pages = try await SiteBuild(content: content, templatesDirectory: fixture.templates, outputDirectory: "").pages()
-        let site = try #require(pages.sites.first { $0.domain == "www.jsnj12320.cn" })
-        let file = try #require(site.files().first { $0.path == "www.jsnj12320.cn/answers/\(answer)/index.html" })
-        return String(decoding: try file.make(), as: UTF8.self)
+        try #require(try await fixture.builtPage("www.jsnj12320.cn/answers/\(answer)/index.html"))
     }
 
     /// A combining mark after `"` or `<` made one character that swift-mustache's escaping did not recognise:

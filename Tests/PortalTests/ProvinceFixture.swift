@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Review
+@testable import Site
 import Testing
 
 /// A copy of the fixture province in a fresh temporary folder, with the
@@ -84,5 +85,17 @@ struct ProvinceFixture: ~Copyable {
             FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory)
             return !isDirectory.boolValue
         }.sorted()
+    }
+}
+
+extension ProvinceFixture {
+    /// The page at `path` (`<domain>/…/index.html`) as a build of this fixture would write it.
+    func builtPage(_ path: String) async throws -> String? {
+        let content = try ContentLoader.load(directory: content)
+        let pages = try await SiteBuild(content: content, templatesDirectory: templates, outputDirectory: "").pages()
+        let domain = String(path.prefix { $0 != "/" })
+        guard let site = pages.sites.first(where: { $0.domain == domain }),
+              let file = site.files().first(where: { $0.path == path }) else { return nil }
+        return String(decoding: try file.make(), as: UTF8.self)
     }
 }

@@ -146,6 +146,49 @@ struct TemplateKeyCheckTests {
         _ = try await load(fixture)
     }
 
+    /// The header and footer are rendered once per site under names of their own: a theme file named like
+    /// the build's former names for them is a partial as any other, checked as what is rendered.
+    @Test func aPartialNamedLikeTheSiteChromeIsRenderedAsItself() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("<i class=\"decoy\">{{siteName}}</i>", to: "Templates/site-footer.mustache")
+        try fixture.write("<b class=\"own\">{{siteName}}</b>", to: "Templates/site-header.mustache")
+        try fixture.edit("Templates/header.mustache", replacing: "<header class=\"site-header\">", with: "{{> site-header}}<header class=\"site-header\">")
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>{{> site-footer}}")
+        let page = try #require(try await fixture.builtPage("www.jsnj12320.cn/answers/flu/index.html"))
+        #expect(page.contains("<i class=\"decoy\">"))
+        #expect(page.contains("<b class=\"own\">"))
+        #expect(page.components(separatedBy: "<footer").count == 2, "one footer, the site's")
+    }
+
+    /// A template linked to a file outside the theme would publish that file's text.
+    @Test func aTemplateLinkedOutsideTheThemeIsRefused() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("secret", to: "outside.txt")
+        try FileManager.default.createSymbolicLink(atPath: fixture.templates + "/leak.mustache", withDestinationPath: fixture.root + "/outside.txt")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.contains { $0.file.hasSuffix("/leak.mustache") && $0.message.contains("outside") }, "\(error.issues)")
+    }
+
+    /// swift-mustache measures the rest of the text at each tag: a template of 100,000 tags took it minutes.
+    @Test func aTemplateWithTooManyTagsIsRefused() async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("\n" + String(repeating: "{{siteName}}\n", count: TemplateParser.mostTags + 1), to: "Templates/unused.mustache")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.map(\.line) == [TemplateParser.mostTags + 2])
+        #expect(error.issues.first?.file.hasSuffix("/unused.mustache") == true)
+    }
+
+    /// Each inclusion is checked and rendered in full: partials including the next twenty times, three deep,
+    /// are 8,000 inclusions on one page.
+    @Test func aPageIncludingPartialsTooManyTimesIsRefused() async throws {
+        let fixture = try ProvinceFixture()
+        for level in 1...3 { try fixture.write(String(repeating: "{{> p\(level + 1)}}", count: 20), to: "Templates/p\(level).mustache") }
+        try fixture.write("x", to: "Templates/p4.mustache")
+        try fixture.edit("Templates/notfound.mustache", replacing: "{{> footer}}", with: "{{#isHub}}{{^isHub}}{{> p1}}{{/isHub}}{{/isHub}}{{> footer}}")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.filter { $0.message.contains("more than \(TemplateKeyCheck.mostInclusions) times") }.count == 1, "\(error.issues)")
+    }
+
     @Test func tagsAreReadWithTheirLines() {
         let tags = TemplateParser.read("a {{x}}\r\n{{#s}}\n{{{html}}} {{! note }}{{/s}}{{> part}}\n{{=<% %>=}}").tags
         #expect(tags == [TemplateTag(kind: .value, name: "x", line: 1), TemplateTag(kind: .section, name: "s", line: 2),

@@ -1,3 +1,5 @@
+import Content
+
 /// Reads a theme template into ``TemplateNode``s, exactly as swift-mustache
 /// reads it, for the tags ``TemplateKeyCheck`` lets a theme use: values,
 /// sections, inverted sections, named partials and comments. A tag alone on
@@ -66,28 +68,49 @@ struct TemplateParser {
     /// Sections may be nested this deep, no deeper (a theme needs a few levels). swift-mustache reads a
     /// section by calling itself: 3,000 nested sections ran it, and the build, out of stack.
     static let deepestSection = 32
+    /// A template may hold this many tags, no more (a page of the theme holds a few dozen). swift-mustache
+    /// measures the rest of the text at each tag it reads: 100,000 tags took it over two minutes.
+    static let mostTags = 2_000
 
-    /// The line where `text` opens a section deeper than ``deepestSection``, counting every `{{#`, `{{^`,
-    /// `{{<` and `{{$` as an opening and `{{/` as a closing, wherever they stand (even in a comment): a count
-    /// no higher than what any Mustache reader nests. `nil` when it never goes that deep.
-    static func lineNestedTooDeep(in text: String) -> Int? {
+    /// What makes `text` unsafe to give any Mustache reader, with the line, or `nil`: sections nested deeper than
+    /// ``deepestSection`` or more than ``mostTags`` tags. Counted on the bytes, every `{{` as a tag, `{{#`, `{{^`,
+    /// `{{<` and `{{$` as an opening and `{{/` as a closing, wherever they stand (even in a comment): never
+    /// lower than what a reader nests or reads.
+    static func bounds(of text: String, file: String) -> ContentIssue? {
         var depth = 0
+        var tags = 0
         var line = 1
-        var previous: (UInt8, UInt8) = (0, 0)
+        var previous: UInt8 = 0
+        // Whether the last two bytes were a `{{` (three braces in a row are one `{{` and a brace, as for the readers).
+        var afterOpening = false
         for byte in text.utf8 {
             if byte == 0x0A { line += 1 }
-            if previous == (0x7B, 0x7B) {
+            if afterOpening {
+                afterOpening = false
                 switch byte {
                 case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "<"), UInt8(ascii: "$"):
                     depth += 1
-                    if depth > deepestSection { return line }
+                    if depth > deepestSection {
+                        return ContentIssue(file: file, line: line, message: "Sections are nested more than \(deepestSection) deep here: the template cannot be read safely.",
+                                            fix: "Close sections sooner: a theme needs a few levels of {{#section}} at most.")
+                    }
                 case UInt8(ascii: "/"):
                     depth = max(0, depth - 1)
                 default:
                     break
                 }
             }
-            previous = (previous.1, byte)
+            if previous == 0x7B && byte == 0x7B {
+                tags += 1
+                if tags > mostTags {
+                    return ContentIssue(file: file, line: line, message: "The template holds more than \(mostTags) tags: it cannot be read in a reasonable time.",
+                                        fix: "Split it into partials, or repeat with a section over a list instead of writing each tag out.")
+                }
+                afterOpening = true
+                previous = 0
+            } else {
+                previous = byte
+            }
         }
         return nil
     }

@@ -26,6 +26,11 @@ struct TemplateRendering {
         render(nodes, indentation: nil)
     }
 
+    /// Renders `nodes`, their partials from the templates.
+    mutating func render(_ nodes: [TemplateNode]) {
+        render(nodes, indentation: nil)
+    }
+
     /// Writes `nodes`. Where a partial stood alone on an indented line, `indentation` is put before
     /// every node that writes something after a line break `nodes` wrote (swift-mustache's rule).
     private mutating func render(_ nodes: [TemplateNode], indentation: [UInt8]?) {

@@ -13,8 +13,11 @@ struct TemplateSet: Sendable {
 
     let directory: String
     /// Every template and partial by its path without the extension; the site chrome partials
-    /// as stand-ins that write the pre-rendered HTML, the theme's own under `site-<name>`.
+    /// as stand-ins that write the pre-rendered HTML.
     private let templates: [String: [TemplateNode]]
+    /// The site chrome partials as the theme wrote them, apart from ``templates``: no file of the theme,
+    /// whatever its name, can stand in for one (the check would judge that file, the build render the other).
+    private let chrome: [String: [TemplateNode]]
 
     static func load(directory: String) async throws(ContentErrors) -> TemplateSet {
         let sources = try sources(directory: directory)
@@ -29,11 +32,12 @@ struct TemplateSet: Sendable {
             + siteChrome.flatMap { check.issues(in: $0, schema: SiteValues.schema) })
         // What the check passed was read whole (a refused tag is an issue); a template no page uses may be left unread.
         var templates = readings.compactMapValues(\.nodes)
+        var chrome: [String: [TemplateNode]] = [:]
         for name in siteChrome {
-            templates["site-\(name)"] = templates[name]
+            chrome[name] = templates[name]
             templates[name] = [.value(TemplatePath(chromeKey(name)), escaped: false)]
         }
-        return TemplateSet(directory: directory, templates: templates)
+        return TemplateSet(directory: directory, templates: templates, chrome: chrome)
     }
 
     /// The text of every `.mustache` file under `directory`, by its path without the extension,
@@ -46,14 +50,11 @@ struct TemplateSet: Sendable {
         }
         var sources: [String: String] = [:]
         for case let path as String in enumerator where path.hasSuffix(".mustache") {
+            // A template linked to a file outside the theme would publish that file's text.
+            if let issue = FolderBoundary.issue(for: root + path, inside: directory, what: "template") { throw ContentErrors([issue]) }
             guard let data = FileManager.default.contents(atPath: root + path) else { continue }
             let text = String(decoding: data, as: UTF8.self)
-            if let line = TemplateParser.lineNestedTooDeep(in: text) {
-                throw ContentErrors([ContentIssue(
-                    file: root + path, line: line,
-                    message: "Sections are nested more than \(TemplateParser.deepestSection) deep here: the template cannot be read safely.",
-                    fix: "Close sections sooner: a theme needs a few levels of {{#section}} at most.")])
-            }
+            if let issue = TemplateParser.bounds(of: text, file: root + path) { throw ContentErrors([issue]) }
             do {
                 _ = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
@@ -83,7 +84,7 @@ struct TemplateSet: Sendable {
     /// Renders one of the ``siteChrome`` partials as the theme wrote it.
     func renderChrome(_ partial: String, _ context: SiteValues) -> String {
         var rendering = TemplateRendering(templates: templates, values: context)
-        rendering.render("site-\(partial)")
+        rendering.render(chrome[partial] ?? [])
         return String(decoding: rendering.bytes, as: UTF8.self)
     }
 

@@ -17,15 +17,21 @@ struct TemplateKeyCheck {
 
     /// Partials nested deeper than this are refused (a theme needs two or three).
     static let deepestPartial = 8
+    /// A page may include partials this many times in all, no more (the project's theme: four). Each inclusion
+    /// is checked, and rendered, in full: eight partials each including the next twenty times took the check
+    /// minutes, and would have made pages of gigabytes.
+    static let mostInclusions = 500
 
     /// Every problem in `template` and the partials it includes, where the outermost values are `schema`.
     func issues(in template: String, schema: TemplateSchema) -> [ContentIssue] {
         var issues: [ContentIssue] = []
-        check(template, stack: [schema], including: [], into: &issues)
+        var inclusions = 0
+        check(template, stack: [schema], including: [], into: &issues, inclusions: &inclusions)
         return issues
     }
 
-    private func check(_ template: String, stack outer: [TemplateSchema], including chain: [String], into issues: inout [ContentIssue]) {
+    private func check(_ template: String, stack outer: [TemplateSchema], including chain: [String], into issues: inout [ContentIssue],
+                       inclusions: inout Int) {
         let file = "\(directory)/\(template).mustache"
         guard let reading = templates[template] else {
             issues.append(ContentIssue(file: chain.last.map { "\(directory)/\($0).mustache" } ?? file, line: nil,
@@ -54,7 +60,14 @@ struct TemplateKeyCheck {
                     report("Partials are nested more than \(Self.deepestPartial) deep here.", "Include `\(tag.name)` from a shallower template.")
                     continue
                 }
-                check(tag.name, stack: stack, including: chain + [template], into: &issues)
+                inclusions += 1
+                if inclusions > Self.mostInclusions {
+                    // Said once; every template still open stops there.
+                    if inclusions == Self.mostInclusions + 1 { report("A page made from \(chain.first ?? template).mustache includes partials more than \(Self.mostInclusions) times in all.",
+                           "Include each partial once and repeat with a section over a list.") }
+                    return
+                }
+                check(tag.name, stack: stack, including: chain + [template], into: &issues, inclusions: &inclusions)
             case .close:
                 if stack.count > 1 { stack.removeLast() }
             case .section where tag.name == ".", .invertedSection where tag.name == ".":

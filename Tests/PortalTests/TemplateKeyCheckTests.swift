@@ -189,6 +189,27 @@ struct TemplateKeyCheckTests {
         #expect(error.issues.filter { $0.message.contains("more than \(TemplateKeyCheck.mostInclusions) times") }.count == 1, "\(error.issues)")
     }
 
+    /// Escaped text is only text between tags and inside an attribute's quotes: without quotes, inside a tag or in
+    /// a script, an editor's `x onfocus=alert(1) autofocus` adds attributes or runs.
+    @Test(arguments: ["<h1 title={{heading}}>", "<h1 title= {{heading}}>", "<h1 {{heading}}>", "<h1 data-x=a{{heading}}>",
+                      "<script>var t = \"{{heading}}\";</script>", "<STYLE>p::after { content: '{{heading}}' }</STYLE>",
+                      "<div {{> footer}}>", "<a href=\"/\" {{#hasTags}}{{heading}}{{/hasTags}}>"])
+    func aValueWhereEscapingDoesNotProtectIsRefused(_ html: String) async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(html)")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.contains { $0.message.contains("escaped text there can still add attributes") && $0.file.hasSuffix("/answer.mustache") },
+                "\(error.issues)")
+    }
+
+    @Test func valuesBetweenTagsAndInQuotesAreRead() async throws {
+        let fixture = try ProvinceFixture()
+        let html = "<p title=\"{{heading}}\" data-x='{{heading}}'>{{heading}}</p><!-- {{heading}} --><br/>{{heading}}"
+            + "<script src=\"{{modeScript}}\"></script>{{heading}}<style>p { color: red }</style>{{heading}}"
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(html)")
+        _ = try await load(fixture)
+    }
+
     @Test func tagsAreReadWithTheirLines() {
         let tags = TemplateParser.read("a {{x}}\r\n{{#s}}\n{{{html}}} {{! note }}{{/s}}{{> part}}\n{{=<% %>=}}").tags
         #expect(tags == [TemplateTag(kind: .value, name: "x", line: 1), TemplateTag(kind: .section, name: "s", line: 2),

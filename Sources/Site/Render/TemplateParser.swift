@@ -29,6 +29,8 @@ struct TemplateParser {
     private let characters: [Character]
     private var position = 0
     private var tags: [TemplateTag] = []
+    /// Where the template's text has got to in the HTML, in the order it is read (sections as if open).
+    private var place = HTMLPlace()
     /// Where the tag being read opens (its `{{`).
     private var tagStart = 0
     /// The line of the last position asked for (positions only move forward).
@@ -62,7 +64,15 @@ struct TemplateParser {
             if characters[counted.position] == "\n" || characters[counted.position] == "\r\n" { counted.line += 1 }
             counted.position += 1
         }
-        tags.append(TemplateTag(kind: kind, name: name, line: counted.line))
+        tags.append(TemplateTag(kind: kind, name: name, line: counted.line, unsafePlace: place.isSafeForText ? nil : place.description))
+        if kind == .value || kind == .unescapedValue { place.readValue() }
+    }
+
+    /// Appends a text node, read into ``place`` too.
+    private mutating func append(_ text: String, to nodes: inout [TemplateNode]) {
+        let bytes = Array(text.utf8)
+        place.read(bytes)
+        nodes.append(.text(bytes))
     }
 
     /// Sections may be nested this deep, no deeper (a theme needs a few levels). swift-mustache reads a
@@ -127,20 +137,20 @@ struct TemplateParser {
         // The spaces and tabs that started the line, held until it is known whether a tag stands alone on it.
         var whiteSpaceBefore = ""
         func flushWhiteSpace() {
-            if !whiteSpaceBefore.isEmpty { nodes.append(.text(Array(whiteSpaceBefore.utf8))) }
+            if !whiteSpaceBefore.isEmpty { append(whiteSpaceBefore, to: &nodes) }
             whiteSpaceBefore = ""
         }
         while !atEnd {
             if newLine { whiteSpaceBefore = read { $0 == " " || $0 == "\t" } }
             let text = try readUntilTagOrLineBreak()
             if current.isNewline {
-                nodes.append(.text(Array((whiteSpaceBefore + text + String(current)).utf8)))
+                append(whiteSpaceBefore + text + String(current), to: &nodes)
                 newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(Array((whiteSpaceBefore + text).utf8)))
+                append(whiteSpaceBefore + text, to: &nodes)
                 whiteSpaceBefore = ""
                 newLine = false
             }
@@ -186,7 +196,7 @@ struct TemplateParser {
                 guard current != "*" else { throw Refusal(reason: "a partial named by a value (`{{>*…}}`)") }
                 let name = try readEnd(of: read { Self.partialNameCharacters.contains($0) })
                 note(.partial, name)
-                if !whiteSpaceBefore.isEmpty { nodes.append(.text(Array(whiteSpaceBefore.utf8))) }
+                if !whiteSpaceBefore.isEmpty { append(whiteSpaceBefore, to: &nodes) }
                 standsAlone = standsAloneOnItsLine(newLine)
                 nodes.append(.partial(name, indentation: standsAlone ? Array(whiteSpaceBefore.utf8) : nil))
                 whiteSpaceBefore = ""

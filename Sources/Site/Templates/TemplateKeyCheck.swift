@@ -49,6 +49,9 @@ struct TemplateKeyCheck {
                 report("The template cannot be used here: \(tag.name) (changed delimiters, inheritance, a partial chosen by a value or a pragma are not read).",
                        "Use plain tags, sections and named partials: the build checks every name a template uses, and reads only those.")
                 return
+            case .partial where tag.unsafePlace != nil, .value where tag.unsafePlace != nil:
+                report("`\(tag.kind == .partial ? "{{> \(tag.name)}}" : "{{\(tag.name)}}")` stands \(tag.unsafePlace ?? ""): escaped text there can still add attributes, or run as script.",
+                       "Write values between tags or inside an attribute's quotes, e.g. `title=\"{{\(tag.name)}}\"`, and partials between tags.")
             case .partial:
                 if prerendered.contains(tag.name) { continue }
                 if tag.name == template || chain.contains(tag.name) {

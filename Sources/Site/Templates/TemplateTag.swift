@@ -25,4 +25,6 @@ struct TemplateTag: Equatable, Sendable {
     let name: String
     /// 1-based line of the tag's opening braces.
     let line: Int
+    /// Where in the HTML the tag stands, when escaped text there is not only text to a browser (``HTMLPlace``).
+    var unsafePlace: String?
 }

@@ -202,6 +202,24 @@ struct TemplateKeyCheckTests {
                 "\(error.issues)")
     }
 
+    /// An editor's text at the start of a link would be followed as written: `javascript:…` runs.
+    @Test(arguments: ["<a href=\"{{heading}}\">x</a>", "<a HREF=' {{heading}}'>x</a>", "<img src=\"{{description}}\" alt=\"\">",
+                      "<form action=\"{{heading}}\"></form>", "<a class=\"x\" href=\"{{{body}}}\">x</a>"])
+    func textStartingAnAddressIsRefused(_ html: String) async throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(html)")
+        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        #expect(error.issues.contains { $0.message.contains("javascript:") }, "\(error.issues)")
+    }
+
+    @Test func addressesAndTextAfterAFixedStartAreRead() async throws {
+        let fixture = try ProvinceFixture()
+        let html = "<a href=\"{{categoryURL}}\" title=\"{{heading}}\">x</a><a href=\"/search/?q={{heading}}\">y</a>"
+            + "<a data-x=\"{{heading}}\" href=\"{{canonical}}#{{heading}}\">z</a>"
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(html)")
+        _ = try await load(fixture)
+    }
+
     @Test func valuesBetweenTagsAndInQuotesAreRead() async throws {
         let fixture = try ProvinceFixture()
         let html = "<p title=\"{{heading}}\" data-x='{{heading}}'>{{heading}}</p><!-- {{heading}} --><br/>{{heading}}"

@@ -45,7 +45,7 @@ struct TemplateRenderingTests {
             switch entry.use {
             case .text:
                 values[name] = Bool.random(using: &random) ? .text(text(&random)) : .flag(Bool.random(using: &random))
-            case .html:
+            case .html, .address:
                 values[name] = .text(text(&random))
             case .section(let inside) where inside.listsValues:
                 values[name] = .texts((0..<Int.random(in: 0...2, using: &random)).map { _ in text(&random) })

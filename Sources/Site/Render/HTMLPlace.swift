@@ -26,6 +26,22 @@ struct HTMLPlace: Sendable, Equatable {
     private var rawTextOf: [UInt8] = []
     /// The last bytes read, for `<!--`, `-->` and `</script`.
     private var recent: [UInt8] = []
+    /// The name of the attribute last read in the tag (lowercased), and whether its name is being read.
+    private var attribute: [UInt8] = []
+    private var readingAttribute = false
+    /// Whether the attribute's value holds nothing yet but white space.
+    private var valueIsEmpty = false
+
+    /// Attributes whose value is an address a browser follows, loads or submits to.
+    private static let addressAttributes: Set<[UInt8]> = Set(["href", "src", "action", "formaction", "poster", "cite", "data",
+                                                              "srcset", "background", "manifest", "ping", "longdesc",
+                                                              "codebase", "icon", "xlink:href"].map { Array($0.utf8) })
+
+    /// Whether what is written here starts an address (`href="` and nothing yet): a text there could be `javascript:…`.
+    var startsAddress: Bool {
+        if case .quotedValue = kind { return valueIsEmpty && Self.addressAttributes.contains(attribute) }
+        return false
+    }
 
     /// Whether an escaped text written here is only text to a browser.
     var isSafeForText: Bool {
@@ -54,6 +70,7 @@ struct HTMLPlace: Sendable, Equatable {
     /// What a value written here leaves the place as: a word of text, neither quote nor bracket.
     mutating func readValue() {
         read(UInt8(ascii: "x"))
+        valueIsEmpty = false
     }
 
     private mutating func read(_ byte: UInt8) {
@@ -68,6 +85,8 @@ struct HTMLPlace: Sendable, Equatable {
                 name = []
                 readingName = true
                 closing = false
+                attribute = []
+                readingAttribute = false
             }
         case .tag:
             if recent.suffix(4).elementsEqual("<!--".utf8) {
@@ -84,10 +103,18 @@ struct HTMLPlace: Sendable, Equatable {
                 }
             } else if byte == UInt8(ascii: "=") {
                 kind = .valueStart
+                readingAttribute = false
+            } else if isSpace || byte == UInt8(ascii: "/") {
+                readingAttribute = false
+            } else {
+                if !readingAttribute { attribute = [] }
+                readingAttribute = true
+                attribute.append(lower)
             }
         case .valueStart:
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 kind = .quotedValue(byte)
+                valueIsEmpty = true
             } else if byte == UInt8(ascii: ">") {
                 endTag()
             } else if !isSpace {
@@ -100,7 +127,11 @@ struct HTMLPlace: Sendable, Equatable {
                 kind = .tag
             }
         case .quotedValue(let quote):
-            if byte == quote { kind = .tag }
+            if byte == quote {
+                kind = .tag
+            } else if !isSpace {
+                valueIsEmpty = false
+            }
         case .comment:
             if recent.suffix(3).elementsEqual("-->".utf8) { kind = .text }
         case .rawText:

@@ -64,7 +64,8 @@ struct TemplateParser {
             if characters[counted.position] == "\n" || characters[counted.position] == "\r\n" { counted.line += 1 }
             counted.position += 1
         }
-        tags.append(TemplateTag(kind: kind, name: name, line: counted.line, unsafePlace: place.isSafeForText ? nil : place.description))
+        tags.append(TemplateTag(kind: kind, name: name, line: counted.line, unsafePlace: place.isSafeForText ? nil : place.description,
+                                startsAddress: place.startsAddress))
         if kind == .value || kind == .unescapedValue { place.readValue() }
     }
 

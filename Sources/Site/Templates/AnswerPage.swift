@@ -17,7 +17,7 @@ struct AnswerPage: TemplateContext {
 
     static let keys: [String: TemplateKey<AnswerPage>] = [
         "body": .html(\.body), "updated": .text(\.updated), "updatedISO": .text(\.updatedISO),
-        "categoryName": .text(\.categoryName), "categoryURL": .text(\.categoryURL),
+        "categoryName": .text(\.categoryName), "categoryURL": .address(\.categoryURL),
         "tags": .texts(\.tags), "hasTags": .flag { !$0.tags.isEmpty }, "provincial": .flag(\.provincial),
         "unreviewed": .flag(\.unreviewed), "media": .list(\.media), "hasMedia": .flag { !$0.media.isEmpty },
         "attachments": .list(\.attachments), "hasAttachments": .flag { !$0.attachments.isEmpty },

@@ -25,7 +25,7 @@ struct AnswerSummary: TemplateContext {
     }
 
     static let keys: [String: TemplateKey<AnswerSummary>] = [
-        "title": .text(\.title), "url": .text(\.url), "excerpt": .text(\.excerpt), "updated": .text(\.updated),
+        "title": .text(\.title), "url": .address(\.url), "excerpt": .text(\.excerpt), "updated": .text(\.updated),
         "updatedISO": .text(\.updatedISO), "categoryName": .text(\.categoryName), "provincial": .flag(\.provincial),
     ]
 }

@@ -16,6 +16,6 @@ struct AttachmentItem: TemplateContext {
     }
 
     static let keys: [String: TemplateKey<AttachmentItem>] = [
-        "title": .text(\.title), "url": .text(\.url), "summary": .text(\.summary), "details": .text(\.details),
+        "title": .text(\.title), "url": .address(\.url), "summary": .text(\.summary), "details": .text(\.details),
     ]
 }

@@ -15,6 +15,6 @@ struct CategoryLink: TemplateContext, Hashable {
     }
 
     static let keys: [String: TemplateKey<CategoryLink>] = [
-        "name": .text(\.name), "url": .text { "/categories/\($0.key)/" }, "current": .flag(\.current), "count": .number(\.count),
+        "name": .text(\.name), "url": .address { "/categories/\($0.key)/" }, "current": .flag(\.current), "count": .number(\.count),
     ]
 }

@@ -5,6 +5,6 @@ struct CategorySection: TemplateContext {
     let answers: [AnswerSummary]
 
     static let keys: [String: TemplateKey<CategorySection>] = [
-        "name": .text(\.name), "url": .text(\.url), "answers": .list(\.answers),
+        "name": .text(\.name), "url": .address(\.url), "answers": .list(\.answers),
     ]
 }

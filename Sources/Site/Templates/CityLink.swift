@@ -25,8 +25,8 @@ struct CityLink: TemplateContext, Hashable {
 
     static let keys: [String: TemplateKey<CityLink>] = [
         "name": .text(\.name), "abbr": .text(\.abbr), "domain": .text(\.domain),
-        "url": .text(\.url), "opened": .flag(\.opened), "current": .flag(\.current),
-        "plannedURL": .text(\.plannedURL),
+        "url": .address(\.url), "opened": .flag(\.opened), "current": .flag(\.current),
+        "plannedURL": .address(\.plannedURL),
     ]
 
     /// Where the hub shows a planned city's page.

@@ -5,6 +5,6 @@ struct MediaItem: TemplateContext {
     let transcript: String
 
     static let keys: [String: TemplateKey<MediaItem>] = [
-        "name": .text(\.name), "url": .text { "/media/\($0.name)" }, "video": .flag(\.video), "transcript": .text(\.transcript),
+        "name": .text(\.name), "url": .address { "/media/\($0.name)" }, "video": .flag(\.video), "transcript": .text(\.transcript),
     ]
 }

@@ -15,7 +15,7 @@ struct PageHead: TemplateContext {
 
     static let keys: [String: TemplateKey<PageHead>] = [
         "title": .text(\.title), "heading": .text(\.heading), "description": .text(\.description),
-        "canonical": .text(\.canonical), "metadata": .list(\.metadata), "pageType": .text(\.pageType),
+        "canonical": .address(\.canonical), "metadata": .list(\.metadata), "pageType": .text(\.pageType),
         TemplateSet.chromeKey("header"): .html(\.header), TemplateSet.chromeKey("footer"): .html(\.footer),
     ]
 }

@@ -26,9 +26,9 @@ struct RegistrationDetails: TemplateContext, Hashable {
     }
 
     static let keys: [String: TemplateKey<RegistrationDetails>] = [
-        "icp": .text(\.icp), "icpLink": .text { _ in icpLink },
+        "icp": .text(\.icp), "icpLink": .address { _ in icpLink },
         "hasPoliceRecord": .flag { $0.policeNumber != nil },
-        "policeNumber": .text { $0.policeNumber ?? "" }, "policeLink": .text { $0.policeLink ?? "" },
+        "policeNumber": .text { $0.policeNumber ?? "" }, "policeLink": .address { $0.policeLink ?? "" },
         "hasSiteCode": .flag { $0.siteCode != nil }, "siteCode": .text { $0.siteCode ?? "" },
         "sponsor": .text(\.sponsor),
         "hasOrganizer": .flag { $0.organizer != nil }, "organizer": .text { $0.organizer ?? "" },

@@ -58,11 +58,11 @@ struct SiteValues: TemplateContext, Hashable {
 
     static let keys: [String: TemplateKey<SiteValues>] = [
         "siteName": .text(\.siteName), "province": .text(\.province), "hotline": .text(\.hotline),
-        "slogan": .text(\.slogan), "email": .text(\.email), "logo": .text(\.logo),
-        "stylesheet": .text(\.stylesheet), "searchScript": .text(\.searchScript), "modeScript": .text(\.modeScript),
-        "hubURL": .text(\.hubURL), "feedURL": .text(\.feedURL), "isHub": .flag(\.isHub),
+        "slogan": .text(\.slogan), "email": .text(\.email), "logo": .address(\.logo),
+        "stylesheet": .address(\.stylesheet), "searchScript": .address(\.searchScript), "modeScript": .address(\.modeScript),
+        "hubURL": .address(\.hubURL), "feedURL": .address(\.feedURL), "isHub": .flag(\.isHub),
         "hasCategories": .flag { !$0.categories.isEmpty },
         "cities": .list(\.cities), "city": .object(\.city), "categories": .list(\.categories),
-        "registration": .object { $0.registration }, "privacyURL": .text(\.privacyURL), "errorReportURL": .text(\.errorReportURL),
+        "registration": .object { $0.registration }, "privacyURL": .address(\.privacyURL), "errorReportURL": .address(\.errorReportURL),
     ]
 }

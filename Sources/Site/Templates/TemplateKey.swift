@@ -10,6 +10,10 @@ struct TemplateKey<Context>: Sendable {
     static func text(_ read: @escaping @Sendable (Context) -> String) -> Self {
         Self(value: { .text(read($0)) }, use: .text) { $1.add(text: read($0)) }
     }
+    /// An address the build made, written escaped; the only value that may start an address attribute.
+    static func address(_ read: @escaping @Sendable (Context) -> String) -> Self {
+        Self(value: { .text(read($0)) }, use: .address) { $1.add(text: read($0)) }
+    }
     /// Trusted HTML, written with `{{{name}}}`: only what the renderer made safe (cmark in safe mode, our own chrome).
     static func html(_ read: @escaping @Sendable (Context) -> String) -> Self {
         Self(value: { .text(read($0)) }, use: .html) { $1.add(text: read($0)) }

@@ -106,9 +106,12 @@ struct TemplateKeyCheck {
                 case (.section, _):
                     report("`\(tag.name)` holds a list or an object: written as a value it would show its inner workings.",
                            "Open it as a section, `{{#\(tag.name)}}…{{/\(tag.name)}}`, and write its names inside.")
-                case (.text, .unescapedValue):
+                case (.text, .unescapedValue), (.address, .unescapedValue):
                     report("`\(tag.name)` is text from the content and must be escaped: `{{{\(tag.name)}}}` or `{{&\(tag.name)}}` would write it as HTML.",
                            "Write `{{\(tag.name)}}`.")
+                case (.text, .value) where tag.startsAddress, (.html, _) where tag.startsAddress:
+                    report("`\(tag.name)` is text, not an address the build made: starting an `href` or `src` it could be a `javascript:` link.",
+                           "Start the address with an address value (`url`, `logo`, …) or with fixed text such as `/search/?q=`.")
                 case (.html, .value):
                     report("`\(tag.name)` is HTML: `{{\(tag.name)}}` would show its tags as text.", "Write `{{{\(tag.name)}}}`.")
                 default:

@@ -7,6 +7,9 @@ struct TemplateSchema: Sendable, Equatable {
         enum Use: Sendable, Equatable {
             /// Text or a number, written escaped: `{{name}}`; or a condition.
             case text
+            /// An address the build made (a page, an asset, a checked filing link), written escaped: the only
+            /// value that may start an `href` or `src` (text there could be a `javascript:` link).
+            case address
             /// HTML the renderer made safe, written as is: `{{{name}}}`.
             case html
             /// Objects or a list of them; a section over it opens `TemplateSchema`.

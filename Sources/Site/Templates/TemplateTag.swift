@@ -27,4 +27,6 @@ struct TemplateTag: Equatable, Sendable {
     let line: Int
     /// Where in the HTML the tag stands, when escaped text there is not only text to a browser (``HTMLPlace``).
     var unsafePlace: String?
+    /// Whether the tag starts the value of an attribute that holds an address (`href="{{…}}`).
+    var startsAddress = false
 }

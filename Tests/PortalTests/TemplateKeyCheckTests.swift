@@ -10,6 +10,14 @@ struct TemplateKeyCheckTests {
         try await TemplateSet.load(directory: fixture.templates)
     }
 
+    /// The project's theme with `html` written after the answer page's heading, loaded.
+    @discardableResult
+    private func loadAddingToTheAnswerPage(_ html: String) async throws -> TemplateSet {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(html)")
+        return try await load(fixture)
+    }
+
     @Test func theProjectThemeUsesOnlyNamesItsPagesHave() async throws {
         let fixture = try ProvinceFixture()
         _ = try await load(fixture)
@@ -111,9 +119,7 @@ struct TemplateKeyCheckTests {
     /// text as one tag from there to the next `}}` saw a comment where an unescaped title is written.
     @Test(arguments: ["{{\n! {{{heading}}}", "{{\r\n! {{&heading}}", "{{\u{2028}! {{{heading}}}", "{\u{301}{{{heading}}}"])
     func theCheckSeesTheTagsTheRendererWrites(_ hidden: String) async throws {
-        let fixture = try ProvinceFixture()
-        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(hidden)")
-        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        let error = try await #require(throws: ContentErrors.self) { try await loadAddingToTheAnswerPage(hidden) }
         #expect(error.issues.contains { $0.message.contains("must be escaped") && $0.file.hasSuffix("/answer.mustache") }, "\(error.issues)")
     }
 
@@ -195,9 +201,7 @@ struct TemplateKeyCheckTests {
                       "<script>var t = \"{{heading}}\";</script>", "<STYLE>p::after { content: '{{heading}}' }</STYLE>",
                       "<div {{> footer}}>", "<a href=\"/\" {{#hasTags}}{{heading}}{{/hasTags}}>"])
     func aValueWhereEscapingDoesNotProtectIsRefused(_ html: String) async throws {
-        let fixture = try ProvinceFixture()
-        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(html)")
-        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        let error = try await #require(throws: ContentErrors.self) { try await loadAddingToTheAnswerPage(html) }
         #expect(error.issues.contains { $0.message.contains("escaped text there can still add attributes") && $0.file.hasSuffix("/answer.mustache") },
                 "\(error.issues)")
     }
@@ -206,26 +210,18 @@ struct TemplateKeyCheckTests {
     @Test(arguments: ["<a href=\"{{heading}}\">x</a>", "<a HREF=' {{heading}}'>x</a>", "<img src=\"{{description}}\" alt=\"\">",
                       "<form action=\"{{heading}}\"></form>", "<a class=\"x\" href=\"{{{body}}}\">x</a>"])
     func textStartingAnAddressIsRefused(_ html: String) async throws {
-        let fixture = try ProvinceFixture()
-        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(html)")
-        let error = try await #require(throws: ContentErrors.self) { try await load(fixture) }
+        let error = try await #require(throws: ContentErrors.self) { try await loadAddingToTheAnswerPage(html) }
         #expect(error.issues.contains { $0.message.contains("javascript:") }, "\(error.issues)")
     }
 
     @Test func addressesAndTextAfterAFixedStartAreRead() async throws {
-        let fixture = try ProvinceFixture()
-        let html = "<a href=\"{{categoryURL}}\" title=\"{{heading}}\">x</a><a href=\"/search/?q={{heading}}\">y</a>"
-            + "<a data-x=\"{{heading}}\" href=\"{{canonical}}#{{heading}}\">z</a>"
-        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(html)")
-        _ = try await load(fixture)
+        try await loadAddingToTheAnswerPage("<a href=\"{{categoryURL}}\" title=\"{{heading}}\">x</a><a href=\"/search/?q={{heading}}\">y</a>"
+            + "<a data-x=\"{{heading}}\" href=\"{{canonical}}#{{heading}}\">z</a>")
     }
 
     @Test func valuesBetweenTagsAndInQuotesAreRead() async throws {
-        let fixture = try ProvinceFixture()
-        let html = "<p title=\"{{heading}}\" data-x='{{heading}}'>{{heading}}</p><!-- {{heading}} --><br/>{{heading}}"
-            + "<script src=\"{{modeScript}}\"></script>{{heading}}<style>p { color: red }</style>{{heading}}"
-        try fixture.edit("Templates/answer.mustache", replacing: "<h1>{{heading}}</h1>", with: "<h1>{{heading}}</h1>\(html)")
-        _ = try await load(fixture)
+        try await loadAddingToTheAnswerPage("<p title=\"{{heading}}\" data-x='{{heading}}'>{{heading}}</p><!-- {{heading}} --><br/>{{heading}}"
+            + "<script src=\"{{modeScript}}\"></script>{{heading}}<style>p { color: red }</style>{{heading}}")
     }
 
     @Test func tagsAreReadWithTheirLines() {

@@ -44,3 +44,14 @@ enum MustacheReference {
         return MustacheLibrary(templates: parsed).render(Object(object: values), withTemplate: name) ?? ""
     }
 }
+
+extension String {
+    /// This text as ``HTMLEscaping`` writes it.
+    /// (For the tests: the reference's escaping and its own test.)
+    var htmlEscaped: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        HTMLEscaping.append(self, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -27,13 +27,3 @@ enum HTMLEscaping {
         }
     }
 }
-
-extension String {
-    /// This text as ``HTMLEscaping`` writes it.
-    var htmlEscaped: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        HTMLEscaping.append(self, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}

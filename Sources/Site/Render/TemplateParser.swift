@@ -15,7 +15,7 @@ import Content
 /// errors a theme's author sees (``TemplateSet``).
 struct TemplateParser {
     /// What this parser does not read: a template swift-mustache or the check should have refused.
-    struct Refusal: Error, Equatable {
+    struct Refusal: Error {
         let reason: String
     }
 
@@ -38,12 +38,6 @@ struct TemplateParser {
 
     private init(_ text: String) {
         characters = Array(text)
-    }
-
-    /// The nodes of `text`.
-    static func nodes(of text: String) throws(Refusal) -> [TemplateNode] {
-        var parser = TemplateParser(text)
-        return try parser.parse(section: nil, newLine: true)
     }
 
     /// The nodes and the tags of `text`.

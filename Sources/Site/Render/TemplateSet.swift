@@ -52,8 +52,9 @@ struct TemplateSet: Sendable {
         for case let path as String in enumerator where path.hasSuffix(".mustache") {
             // A template linked to a file outside the theme would publish that file's text.
             if let issue = FolderBoundary.issue(for: root + path, inside: directory, what: "template") { throw ContentErrors([issue]) }
-            guard let data = FileManager.default.contents(atPath: root + path) else { continue }
-            let text = String(decoding: data, as: UTF8.self)
+            // A regular file only, read as the build reads its own files (`RegularFile`: a pipe or a device is not waited on).
+            guard let bytes = RegularFile.bytes(root + path) else { continue }
+            let text = String(decoding: bytes, as: UTF8.self)
             if let issue = TemplateParser.bounds(of: text, file: root + path) { throw ContentErrors([issue]) }
             do {
                 _ = try MustacheTemplate(string: text)

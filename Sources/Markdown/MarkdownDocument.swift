@@ -18,6 +18,8 @@ package struct MarkdownDocument: Sendable {
     package let plainText: String
     /// The first sentences, for listings, the page description and the feed (see ``excerpt(lines:blockEnds:limit:)``).
     package let excerpt: String
+    /// What search results may show of the text (see ``SearchSnippets``). Moderation reads each piece.
+    package let searchPieces: [String]
     /// What a reader sees, line by line, each with the 1-based line of the
     /// Markdown text it starts on: the text of every block (character
     /// references decoded, raw HTML gone, emphasis and links joined as a
@@ -84,6 +86,7 @@ package struct MarkdownDocument: Sendable {
         walk.unwrapLinks()
         self.plainText = walk.text.trimmingTrailingNewlines()
         self.excerpt = Self.excerpt(lines: walk.lines, blockEnds: walk.blockEnds)
+        self.searchPieces = SearchSnippets.pieces(of: Self.excerpt(lines: walk.lines, blockEnds: walk.blockEnds, limit: .max))
         var lastLine = 1
         self.readerLines = zip(walk.lines, walk.lineSources).enumerated().compactMap { index, pair in
             let (text, line) = pair

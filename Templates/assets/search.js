@@ -295,7 +295,7 @@
               return run.length < 2 ? 0 : run.reduce(function (sum, token) { return sum + (reading.weights[token] || 0); }, 0);
             };
             var results = documents.map(function (doc, index) {
-              var bonus = Math.max(weigh(doc.t + '\n' + (doc.g || '')), weigh(doc.x) / 2);
+              var bonus = Math.max(weigh(doc.t + '\n' + (doc.g || '')), weigh(doc.x.join('\n')) / 2);
               return { doc: doc, id: top[index].id, coverage: top[index].coverage, raw: top[index].raw, score: top[index].score + search.runBonus * bonus };
             }).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
             // Weak: only single characters matched, or the best answer covers little of the
@@ -386,11 +386,18 @@
     fragment.appendChild(document.createTextNode(text.slice(at)));
     return fragment;
   }
-  function snippet(text, phrase, terms) {
-    var lower = text.toLowerCase(), at = lower.indexOf(phrase);
-    for (var i = 0; at < 0 && i < terms.length; i++) { at = lower.indexOf(terms[i]); }
-    var start = Math.max(0, at - 30);
-    return (start > 0 ? '…' : '') + text.slice(start, start + 110).replace(/\s+/g, ' ') + (start + 110 < text.length ? '…' : '');
+  // The piece of the text that holds the phrase (else the first word of the query found, else the first), whole:
+  // the build cut the pieces where no number or word is cut in two, and moderated each as it is shown here.
+  function snippet(pieces, phrase, terms) {
+    var wanted = [phrase].concat(terms), at = -1;
+    for (var i = 0; at < 0 && i < wanted.length; i++) {
+      for (var j = 0; at < 0 && j < pieces.length; j++) {
+        if (wanted[i] && pieces[j].toLowerCase().indexOf(wanted[i]) >= 0) { at = j; }
+      }
+    }
+    at = Math.max(at, 0);
+    if (!pieces.length) { return ''; }
+    return (at > 0 ? '…' : '') + pieces[at] + (at < pieces.length - 1 ? '…' : '');
   }
 
   // Only the latest search shows its results: an earlier, slower one that answers late is dropped.

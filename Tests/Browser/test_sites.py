@@ -1,5 +1,9 @@
 """A visitor's journey through a city site in real Chromium, plus the
 accessibility properties the pages promise (issue: search, HTML quality)."""
+import json
+import urllib.parse
+import urllib.request
+
 from conftest import screenshot
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -43,6 +47,13 @@ def test_search_finds_a_known_answer_and_opens_it(browser, site):
     assert first.text == "流感疫苗每年都要接种吗？"
     assert results[0].find_elements(By.TAG_NAME, "mark"), "the query is highlighted"
     assert "预防接种" in results[0].text
+    # What a result shows of the text is one piece of its document, whole: the build cut the pieces where no
+    # number or word is cut in two, and moderation read each as it is shown.
+    meta = json.load(urllib.request.urlopen(site + "/search/meta.json"))
+    path = urllib.parse.urlparse(first.get_attribute("href")).path
+    documents = (json.load(urllib.request.urlopen(f"{site}/search/docs/{n}.json")) for n in range(meta["documents"]))
+    document = next(d for d in documents if d["u"] == path)
+    assert results[0].find_element(By.CSS_SELECTOR, ".answer-excerpt").text.strip("…") in document["x"]
     screenshot(browser, "search-desktop")
     first.click()
     wait(browser).until(EC.url_contains("/answers/flu-vaccine/"))

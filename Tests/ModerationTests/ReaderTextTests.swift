@@ -123,6 +123,19 @@ struct ReaderTextTests {
         ("combining underlines", "电话1\u{332}3\u{332}9\u{332}1\u{332}2\u{332}3\u{332}4\u{332}5\u{332}6\u{332}7\u{332}8\u{332}"),
         ("keycaps", "电话1\u{FE0F}\u{20E3}3\u{FE0F}\u{20E3}9\u{FE0F}\u{20E3}12345678"),
         ("a contact word glued to the number", "Tel13912345678"),
+        // Every punctuation mark and symbol but the comma and `、`: a reader reads one number through them.
+        ("quotation marks", "电话“138”“1234”“5678”"),
+        ("book-title marks", "电话《138》《1234》《5678》"),
+        ("full-width semicolons", "电话138；1234；5678"),
+        ("semicolons", "电话138;1234;5678"),
+        ("exclamation and question marks", "电话138!1234?5678"),
+        ("equals, ampersands and percent signs", "电话138=1234&5678"),
+        ("percent signs", "电话138%1234%5678"),
+        ("straight quotes", "电话\"138\" \"1234\" '5678'"),
+        ("an escaped asterisk", "电话138 \\* 1234 \\* 5678"),
+        ("arrows", "电话138→1234→5678"),
+        ("emoji", "电话138🌸1234🌸5678"),
+        ("Hangzhou numerals", "电话〡〣〨〡〢〣〤〥〦〧〨"),
     ])
     func whiteSpaceOfAnyKindSeparatesDigitGroups(_ name: String, _ text: String) {
         #expect(moderator.scan(text).map(\.rule) == [.mobile], "\(name)")
@@ -183,7 +196,7 @@ struct ReaderTextTests {
         #expect(moderator.scan(text).isEmpty, "\(name): \(moderator.scan(text))")
     }
 
-    @Test(arguments: ["内，部，资，料", "内。部。资。料", "代，孕"])
+    @Test(arguments: ["内，部，资，料", "内。部。资。料", "代，孕", "内……部……资……料", "内⋯⋯部⋯⋯资⋯⋯料"])
     func aTermSpelledOutOneCharacterAtATimeIsStillFound(_ text: String) {
         #expect(moderator.scan(text).map(\.rule) == [.classified], "\(text)")
     }

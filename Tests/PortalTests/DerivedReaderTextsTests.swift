@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Moderation
+import Review
 import Testing
 
 @testable import Content
@@ -33,5 +34,46 @@ struct DerivedReaderTextsTests {
         answer.forgetReaderTexts()
         #expect(!answer.holdsReaderTexts)
         #expect(answer.readerTexts == ReaderView.answerTexts(answer.source, file: answer.file))
+    }
+
+    /// A search result shows one piece of the text alone: a cut that leaves a term without the phrase that
+    /// allowed it (`打击` | `代孕`) is found, though the page, which shows the phrase whole, passes.
+    @Test func aTermThatOnlyASearchPieceShowsIsFound() throws {
+        let fixture = try ProvinceFixture()
+        let allow = fixture.content + "/lexicon/allow.txt"
+        try fixture.write(try String(contentsOfFile: allow, encoding: .utf8) + "\n打击代孕\n", to: "Content/lexicon/allow.txt")
+        let moderator = try ReviewBoard.moderator(for: fixture.content)
+        let scan = { (body: String) in
+            let source = "---\nid: cut\ntitle: 问答\ncategory: vaccination\nupdated: 2024-09-10\n---\n\(body)\n"
+            return moderator.scan(source, asRead: ReaderView.answerTexts(source, file: "cut.md")).compactMap(\.term)
+        }
+        #expect(scan("打击代孕。" + String(repeating: "医", count: 200)).isEmpty)
+        // 98 characters, then the phrase: the first piece ends after `打击`.
+        #expect(scan(String(repeating: "医", count: 98) + "打击代孕" + String(repeating: "院", count: 100)) == ["代孕"])
+    }
+
+    /// A media description is shown in one paragraph (or an `alt`): its lines run together there.
+    @Test func aMediaDescriptionIsReadWithItsLinesRunTogether() throws {
+        let fixture = try ProvinceFixture()
+        let moderator = try ReviewBoard.moderator(for: fixture.content)
+        for text in ["本文为内部\n\n资料。", "内部" + String(repeating: " ", count: 10) + "资料", "内部\r\n\r\n资料", "内(nèi)部(bù)\n资料"] {
+            let transcript = Transcript(name: "a.mp3", kind: .audio, text: text, file: "media/a.mp3.txt", fileHash: "")
+            #expect(moderator.scan(transcript.source, asRead: transcript.readerTexts).map(\.rule) == [.classified], "\(text)")
+            #expect(moderator.scan(text, asRead: ReaderView.texts(ofFile: "media/a.mp3.txt", text: text)).map(\.rule) == [.classified])
+        }
+    }
+
+    /// Readings in brackets after the characters (pinyin) are read past, in the body and the front matter.
+    @Test(arguments: ["另见内(nèi)部(bù)资(zī)料(liào)。", "内（nei4）部（bu4）资料", "内部(NEI BU)资料"])
+    func aTermSpelledOutWithItsReadingsIsFound(_ body: String) throws {
+        let fixture = try ProvinceFixture()
+        let moderator = try ReviewBoard.moderator(for: fixture.content)
+        for source in ["---\nid: r\ntitle: 问答\ncategory: vaccination\nupdated: 2024-09-10\n---\n\(body)\n",
+                       "---\nid: r\ntitle: \(body)\ncategory: vaccination\nupdated: 2024-09-10\n---\n正文\n"] {
+            #expect(moderator.scan(source, asRead: ReaderView.answerTexts(source, file: "r.md")).map(\.rule) == [.classified], "\(source)")
+        }
+        // A gloss in brackets that is no reading, or a reading too long to be one, stays.
+        #expect(PhoneticReadings.removingReadings("新冠(COVID-19)疫苗") == "新冠(COVID-19)疫苗")
+        #expect(PhoneticReadings.removingReadings("疫苗(vaccination programme)接种") == "疫苗(vaccination programme)接种")
     }
 }

@@ -68,6 +68,8 @@ struct ReviewBoardTests {
         ("slogan: 测试口号守护健康", "slogan: 测试口号内部 资料", "`slogan`"),
         ("address: 南京市测试地址", "address: 南京市测试地址 联系人13812345678", "`cities[0].address`"),
         ("name: 测试省", "name: \"\\u5185\\u90E8\\u8D44\\u6599\"", "`name`"),
+        // A term that needs a reviewer's decision: nobody reviews portal.yml, and its slogan is on every page.
+        ("slogan: 测试口号守护健康", "slogan: 测试口号医托请找我们", "`slogan`"),
     ])
     func classifiedTermsAndPersonalDataInPortalYmlFailNamingTheKey(_ old: String, _ new: String, _ key: String) throws {
         let fixture = try ProvinceFixture()
@@ -76,6 +78,23 @@ struct ReviewBoardTests {
         #expect(error.issues.count == 1)
         #expect(error.issues.first?.message.hasPrefix(key) == true, "\(error)")
         #expect(error.issues.first?.file.hasSuffix("portal.yml") == true)
+        #expect(error.issues.first.map { !$0.message.contains("13812345678") } == true, "a caller's number is never echoed")
+    }
+
+    /// Every page draws the logo: an SVG's text is text a reader sees, and nobody reviews it.
+    @Test(arguments: [
+        ("<text x=\"1\" y=\"9\">内部资料</text>", "classified"),
+        ("<title>内<tspan>部</tspan>资料 不得外传</title>", "classified"),
+        ("<text><![CDATA[请回电13812345678]]></text>", "personal data"),
+        ("<desc>&#x5185;&#x90E8;&#x8D44;&#x6599;</desc>", "classified"),
+        ("<title>医托请找我们</title>", "nobody reviews"),
+    ])
+    func aLogoShowingATermOrACallersNumberFailsTheBuild(_ text: String, _ said: String) throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\(text)</svg>\n", to: "Content/logo.svg")
+        let error = try #require(throws: ContentErrors.self) { try board(fixture) }
+        #expect(error.issues.map { ($0.file as NSString).lastPathComponent } == ["logo.svg"], "\(error)")
+        #expect(error.issues.first?.message.contains(said) == true, "\(error)")
         #expect(error.issues.first.map { !$0.message.contains("13812345678") } == true, "a caller's number is never echoed")
     }
 

@@ -15,8 +15,10 @@ struct SiteFeedsTests {
         #expect(!xml.contains("<x>"))
     }
 
-    @Test func controlCharactersXMLForbidsAreDropped() {
-        #expect("a\u{1B}b\u{0B}c\u{FFFF}\td".xmlEscaped == "abc\td")
+    @Test func controlCharactersXMLForbidsAreReplacedNotDropped() {
+        // Dropped, they would join what moderation read apart: `内部\u{FFFF}资料` became `内部资料`.
+        #expect("a\u{1B}b\u{0B}c\u{FFFF}\td".xmlEscaped == "a\u{FFFD}b\u{FFFD}c\u{FFFD}\td")
+        #expect("内部\u{FFFF}资料".xmlEscaped != "内部资料")
         #expect("<&'\">".xmlEscaped == "&lt;&amp;&#39;&quot;&gt;")
     }
 }

@@ -35,8 +35,8 @@ package struct Transcript: ReviewSubject {
     package var scope: Scope { .media }
     package var title: String { "\(kind.descriptionName)：\(name)" }
     package var source: String { text }
-    /// The description is plain text, which readers see as written; a PDF's own text is read besides.
-    package var readerTexts: [DerivedText] { fileText.map { [DerivedText($0, line: 1)] } ?? [] }
+    /// The description as a page shows it (its lines run together); a PDF's own text is read besides.
+    package var readerTexts: [DerivedText] { ReaderView.shownInOneLine(text) + (fileText.map { [DerivedText($0, line: 1)] } ?? []) }
     package var isPrivate: Bool { false }
     /// Only answers' revisions are kept: a transcript edit takes the recording offline until approved.
     package var keepsApprovedRevisions: Bool { false }

@@ -12,9 +12,22 @@ package enum ReaderView {
     /// as written; an answer's front matter decoded when it parses (a file
     /// whose YAML does not parse is never published) and its body rendered.
     package static func texts(ofFile path: String, text: String) -> [DerivedText] {
-        // A transcript or description is plain text: readers see it as written.
-        guard !path.hasSuffix(".txt") else { return [] }
+        // A transcript or description is plain text, which pages show in one paragraph or attribute.
+        guard !path.hasSuffix(".txt") else { return shownInOneLine(text) }
         return answerTexts(text, file: path)
+    }
+
+    /// A plain text as a page shows it in a paragraph or an `alt` attribute: its lines, blank ones too,
+    /// run together, every run of white space one space (`内部` ⏎⏎ `资料` reads `内部 资料` there); and
+    /// once more without bracketed readings, if it has any. Summaries: only what the text as written does
+    /// not show is reported, at its first line.
+    package static func shownInOneLine(_ text: String) -> [DerivedText] {
+        let shown = DerivedText(text.split(whereSeparator: \.isWhitespace).joined(separator: " "), line: 1)
+        return ([shown] + PhoneticReadings.withoutReadings([shown])).map { text in
+            var summary = text
+            summary.isSummary = true
+            return summary
+        }
     }
 
     /// What readers see of the answer file `file` holding `text`, whatever its name: as the loader derives
@@ -40,12 +53,19 @@ package enum ReaderView {
         // The excerpt that listings and the page description show, its blocks joined.
         var excerpt = DerivedText(document.excerpt, line: firstLine)
         excerpt.isSummary = true
+        // And each piece a search result may show, alone: where a piece is cut, what stood beside it is gone.
+        let pieces = document.searchPieces.map { piece in
+            var text = DerivedText(piece, line: firstLine)
+            text.isSummary = true
+            return text
+        }
         let links = document.unresolvedLinks.compactMap { link -> Answer.Link? in
             guard case .answer(let id) = LinkPolicy.classify(link.destination) else { return nil }
             return Answer.Link(id: id, line: link.line + firstLine - 1)
         }
         let media = document.mediaReferences.map { MarkdownDocument.MediaReference(name: $0.name, line: $0.line + firstLine - 1, isImage: $0.isImage) }
-        return ((frontMatter.map { values(of: $0, lineOffset: 1) } ?? []) + [text, excerpt], links, media)
+        let texts = (frontMatter.map { values(of: $0, lineOffset: 1) } ?? []) + [text, excerpt] + pieces
+        return (texts + PhoneticReadings.withoutReadings(texts), links, media)
     }
 
     /// Every scalar value below `node` (keys are not shown), one text each.

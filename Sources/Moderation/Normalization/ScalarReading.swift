@@ -29,6 +29,10 @@ struct ScalarReading: Sendable {
     static let blockEnd: UInt8 = 0x82
     /// The ASCII byte of right-to-left letters (marked, so the text notes it has one).
     static let rightToLeft: UInt8 = 0x81
+    /// The ASCII byte of every other non-ASCII punctuation mark and symbol (`；` reads `;` already): quotation
+    /// marks, book-title marks, arrows, emoji… May separate digit groups (`“138”“1234”“5678”` is one number).
+    /// The enumeration comma `、` is not one: it lists numbers.
+    static let symbol: UInt8 = 0x83
 
     init(table: ScalarTable, trie: TermTrie) {
         self.table = table
@@ -66,7 +70,9 @@ struct ScalarReading: Sendable {
         var digits: [UInt32: UInt8] = [:]
         // With the words callers use on the phone: 幺 么 (1), 两 (2), 拐 (7), 勾 (9), 洞 (0), and ○ for zero.
         // And strokes and signs drawn like 一 (㇐ ー ㄧ) or 〇 (◯ ⚪).
-        for (value, characters) in ["〇零洞○◯⚪", "一幺么壹㇐ーㄧ", "二两贰", "三叁参", "四肆", "五伍", "六陆", "七柒拐", "八捌", "九玖勾"].enumerated() {
+        // And the Hangzhou numerals 〡〢〣… (suzhou numerals, still written on market stalls).
+        for (value, characters) in ["〇零洞○◯⚪", "一幺么壹㇐ーㄧ〡", "二两贰〢", "三叁参〣", "四肆〤", "五伍〥", "六陆〦", "七柒拐〧", "八捌〨",
+                                    "九玖勾〩"].enumerated() {
             for character in characters.unicodeScalars { digits[character.value] = 0x30 + UInt8(value) }
         }
         return digits
@@ -92,7 +98,7 @@ struct ScalarReading: Sendable {
         let isWhitespace = Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
         let ascii: UInt8 = marks[scalar] ?? (isWhitespace ? 0x20 : scalar < 0x80 ? UInt8(scalar)
             : chineseDigits[scalar] ?? ((0x2010...0x2015).contains(scalar) ? dash
-                : RightToLeft.contains(scalar) ? rightToLeft : other))
+                : RightToLeft.contains(scalar) ? rightToLeft : isNoise && scalar != 0x3001 ? symbol : other))
         let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x23 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D
             || ascii == 0x3E || ascii == 0x74 || ascii == rightToLeft
         let symbol = isNoise ? 0 : trie.symbol(of: scalar)

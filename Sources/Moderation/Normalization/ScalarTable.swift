@@ -112,6 +112,8 @@ struct ScalarTable: Sendable, Equatable {
     private static func compute(_ scalar: Unicode.Scalar, simplified: [UInt32: UInt32]) -> [Output] {
         if isInvisible(scalar) { return [] }
         if let digit = stylisedDigit(scalar) { return [Output(scalar: digit, isNoise: false)] }
+        // An ellipsis is one mark, not the three dots NFKC makes of it: `内……部` has two marks between its characters.
+        if scalar.value == 0x2025 || scalar.value == 0x2026 || scalar.value == 0x22EF { return [Output(scalar: 0x2E, isNoise: true)] }
         let compatible = isStable(scalar) ? String(scalar) : String(scalar).precomposedStringWithCompatibilityMapping
         var result: [Output] = []
         for part in compatible.unicodeScalars {
@@ -181,7 +183,10 @@ struct ScalarTable: Sendable, Equatable {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control,
              .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .nonspacingMark, .enclosingMark:
+             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .nonspacingMark, .enclosingMark,
+             // Drawn as a box, between characters a reader reads through (`内部\u{FFFF}资料`). (Not private use:
+             // the moderator ends each derived text it joins with one, which must stay no noise.)
+             .unassigned, .surrogate:
             return true
         default:
             return false

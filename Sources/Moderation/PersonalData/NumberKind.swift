@@ -4,12 +4,15 @@ enum NumberKind {
     /// - Parameter international: the number was written after a `+`.
     static func classify(_ digits: [UInt8], international: Bool) -> Rule? {
         if digits.last == UInt8(ascii: "x") {
-            return digits.count == 18 && ResidentID.isValid18(digits) ? .idCard : nil
+            return digits.count == 18 && ResidentID.revealsNumber(digits) ? .idCard : nil
         }
         switch digits.count {
         case 18 where ResidentID.isValid18(digits):
             return .idCard
         case 15 where ResidentID.isValid15(digits):
+            return .idCard
+        case 16...18 where ResidentID.revealsNumber(digits):
+            // Its check character wrong or left off: the first 17 digits give the number away all the same.
             return .idCard
         default:
             break
@@ -47,9 +50,8 @@ enum NumberKind {
         return second >= UInt8(ascii: "3")
     }
 
-    /// Luhn-valid, or a UnionPay number (`62…`). An 18-digit number shaped like a
-    /// resident ID (a real birth date inside) whose check digit is wrong is a
-    /// mistyped ID or a document number, not a card, unless it is UnionPay and Luhn-valid.
+    /// Luhn-valid, or a UnionPay number (`62…`). An 18-digit number with a real birth date inside is a
+    /// card only if it is UnionPay and Luhn-valid (one that starts with a region code is an ID, found before).
     private static func isBankCard(_ digits: [UInt8]) -> Bool {
         let luhn = Luhn.isValid(digits)
         let unionPay = digits.starts(with: "62".utf8)

@@ -10,14 +10,16 @@ struct PersonalDataScanner {
         let value: String
     }
 
-    /// Whether `ascii` is a mark that may separate the groups of one number:
-    /// `-` `(` `)` `.` `/` `_` `~` `+` `#` `|` `:` and the Unicode dashes
-    /// (middle dots, minus, CJK brackets and `。` read as `-`, `(` `)` and `.`).
-    /// White space of every kind reads as a space. Commas and `、` list
+    /// Whether `ascii` is a mark that may separate the groups of one number: every
+    /// ASCII punctuation mark and symbol but the comma and `@`, the Unicode dashes,
+    /// and every other punctuation mark and symbol (quotation and book-title marks,
+    /// arrows, emoji: `“138”“1234”“5678”`, `138→1234→5678` are one number to a
+    /// reader). White space of every kind reads as a space. Commas and `、` list
     /// numbers (`6201、6202`, `1、3、9路`) rather than join them.
     private static func isSeparatorMark(_ ascii: UInt8) -> Bool {
         switch ascii {
-        case 0x2D, 0x28, 0x29, 0x2E, 0x2F, 0x5F, 0x7E, 0x2B, 0x23, 0x7C, 0x3A, ScalarReading.dash, ScalarReading.blockEnd: true
+        case 0x21...0x2B, 0x2D...0x2F, 0x3A...0x3F, 0x5B...0x60, 0x7B...0x7E,
+             ScalarReading.dash, ScalarReading.blockEnd, ScalarReading.symbol: true
         default: false
         }
     }

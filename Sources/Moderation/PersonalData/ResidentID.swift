@@ -16,6 +16,19 @@ enum ResidentID {
         return CalendarDate.isValid(year: 1900 + number(digits[6..<8]), month: number(digits[8..<10]), day: number(digits[10..<12]))
     }
 
+    /// An ID with its check character wrong, masked or cut off: a province or region code, a birth date at
+    /// 7–14, and 16 or 17 digits (an 18th, if any, whatever it is). The first 17 digits decide the check
+    /// character, so `32010219800101123`, `…1235` or `…123×` give the whole number away, and 16 digits all
+    /// but one digit of it.
+    static func revealsNumber(_ digits: [UInt8]) -> Bool {
+        guard (16...18).contains(digits.count), digits.prefix(min(digits.count, 17)).allSatisfy(isDigit), hasBirthDate(digits) else { return false }
+        return regions.contains(number(digits[0..<2]))
+    }
+
+    /// The province-level codes an ID starts with (GB/T 2260), Hong Kong, Macao and Taiwan included.
+    private static let regions: Set<Int> = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+                                            50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82]
+
     static func hasBirthDate(_ digits: [UInt8]) -> Bool {
         guard digits.count >= 14, digits[6..<14].allSatisfy(isDigit) else { return false }
         let year = number(digits[6..<10])

@@ -26,6 +26,7 @@ package struct ReviewBoard: Sendable {
         let moderator: Moderator
         if let cache { moderator = try cache.moderator(for: content.directory) } else { moderator = try Self.moderator(for: content.directory) }
         try ContentErrors.check(ProvinceText.issues(file: content.directory + "/portal.yml", moderator: moderator)
+            + ProvinceText.issues(logo: content.directory + "/" + content.province.logo, moderator: moderator)
             + ProvinceText.issues(in: content.privacyStatements.values.sorted { $0.path < $1.path }, moderator: moderator,
                                   contacts: content.contacts.contacts(for: .province))
             + ProvinceText.issues(in: content.synonyms, moderator: moderator))

@@ -4,9 +4,9 @@ import Yams
 
 /// The values of `portal.yml` that pages show — names, slogan, hotline,
 /// contact lines, category names — moderated like answers: a classified term
-/// or a caller's personal data there can never be published, so it fails the
-/// build naming the key. Nobody approves configuration, so only blocking
-/// findings count.
+/// or a caller's personal data there can never be published, and a term that
+/// needs a reviewer's decision is never decided (nobody reviews configuration),
+/// so either fails the build naming the key.
 enum ProvinceText {
     /// Keys whose values no page shows.
     static let unshownKeys: Set<String> = ["review", "deploy", "logo", "inspection"]
@@ -15,7 +15,7 @@ enum ProvinceText {
     static let contactKeys: Set<String> = ["hotline", "email", "phone"]
     static let publicContactRules: Set<Rule> = [.landline, .email]
 
-    /// One issue per blocking finding in the shown values of `file`.
+    /// One issue per finding that would block an answer or send it to a reviewer, in the shown values of `file`.
     static func issues(file: String, moderator: Moderator) -> [ContentIssue] {
         let root: Node
         do {
@@ -26,15 +26,35 @@ enum ProvinceText {
         var issues: [ContentIssue] = []
         visit(root, key: "") { key, scalar in
             let isContact = contactKeys.contains(String(key.split(separator: ".").last ?? ""))
-            for finding in moderator.scan(scalar.string) where finding.severity == .block {
+            for finding in moderator.scan(scalar.string) where finding.severity == .block || finding.severity == .review {
                 if isContact && publicContactRules.contains(finding.rule) { continue }
-                issues.append(ContentIssue(
-                    file: file, line: scalar.mark?.line,
-                    message: "`\(key)` contains \(what(finding)), which is shown on every page and can never be published.",
-                    fix: "Remove it from portal.yml; an official public number belongs in lexicon/allow.txt."))
+                // A slogan reading `代孕咨询` went on every page of every site, as nobody reviews portal.yml.
+                issues.append(finding.severity == .block
+                    ? ContentIssue(file: file, line: scalar.mark?.line,
+                                   message: "`\(key)` contains \(what(finding)), which is shown on every page and can never be published.",
+                                   fix: "Remove it from portal.yml; an official public number belongs in lexicon/allow.txt.")
+                    : ContentIssue(file: file, line: scalar.mark?.line,
+                                   message: "`\(key)` contains the term `\(finding.term ?? finding.rule.rawValue)`, which needs a reviewer's decision, and nobody reviews portal.yml.",
+                                   fix: "Reword it; a text that needs review belongs in an answer, which reviewers approve."))
             }
         }
         return issues
+    }
+
+    /// One issue per finding that would block an answer or send it to a reviewer in what the logo shows,
+    /// when it is an SVG: every page draws it, and its `<text>`, `<title>` and `<desc>` are text a reader
+    /// sees (`<text>内部资料</text>` was published in every header). Read with its tags removed, so that
+    /// nothing joins what they split; CDATA's text is text.
+    static func issues(logo file: String, moderator: Moderator) -> [ContentIssue] {
+        guard file.lowercased().hasSuffix(".svg"), let bytes = RegularFile.bytes(file) else { return [] }
+        let shown = String(decoding: SVGText.shown(in: bytes), as: UTF8.self)
+        return moderator.scan(shown).filter { $0.severity == .block || $0.severity == .review }.map { finding in
+            ContentIssue(file: file, line: nil,
+                         message: finding.severity == .block
+                             ? "The logo shows \(what(finding)) on every page, and it can never be published."
+                             : "The logo shows the term `\(finding.term ?? finding.rule.rawValue)` on every page, and nobody reviews the logo.",
+                         fix: "Use a logo without that text.")
+        }
     }
 
     /// One issue per finding that would block an answer or send it to a

@@ -46,6 +46,8 @@ final class PublishedAnswer: Sendable {
     var html: String { rendered.texts.html }
     /// The text a reader sees, without markup, for search.
     var plainText: String { rendered.texts.plainText }
+    /// What search results may show of the text.
+    var searchPieces: [String] { rendered.texts.searchPieces }
     /// The first sentences of the text, for listings, descriptions and the feed.
     var excerpt: String { rendered.excerpt }
     /// The answer as listings show it, made with the rendering, for every site that lists it.
@@ -70,7 +72,8 @@ final class PublishedAnswer: Sendable {
             if let kept { return kept }
             let document = render(self)
             let excerpt = document.excerpt
-            let made = Rendering(texts: RenderedTexts(html: document.html, plainText: document.plainText, spill: spill), excerpt: excerpt,
+            let made = Rendering(texts: RenderedTexts(html: document.html, plainText: document.plainText,
+                                                               searchPieces: document.searchPieces, spill: spill), excerpt: excerpt,
                                  summary: AnswerSummary(answer, path: path, excerpt: excerpt, categoryName: categoryName))
             kept = made
             return made

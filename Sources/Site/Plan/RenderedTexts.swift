@@ -1,46 +1,62 @@
 import Content
 
-/// The HTML and plain text of an answer's rendering, held in memory or kept
+/// The HTML, plain text and search pieces of an answer's rendering, held in memory or kept
 /// in the build's ``SpillFile`` and read back each time they are asked for: a
 /// build asks for them once per site that shows the answer (its page, its
 /// search terms and document), while it holds the renderings of the answers
 /// of the site it writes and of the provincial ones, until the hub is written.
 struct RenderedTexts: Sendable {
     private enum Held: Sendable {
-        case memory(html: String, plainText: String)
-        /// The HTML's `htmlCount` bytes at `offset`, the plain text's right after.
-        case spilled(file: SpillFile, offset: Int, htmlCount: Int, plainTextCount: Int)
+        case memory(html: String, plainText: String, searchPieces: [String])
+        /// The HTML's `htmlCount` bytes at `offset`, the plain text's right after, then the search pieces' (`piecesCount`
+        /// bytes, each after a NUL, which no piece holds: cmark reads a NUL as U+FFFD).
+        case spilled(file: SpillFile, offset: Int, htmlCount: Int, plainTextCount: Int, piecesCount: Int)
     }
 
     private let held: Held
 
     /// - Parameter spill: where to keep the texts; in memory without one, or when it cannot take them.
-    init(html: String, plainText: String, spill: SpillFile?) {
-        // The two texts side by side, copied only where there is a spill file (not in the preview).
+    init(html: String, plainText: String, searchPieces: [String] = [], spill: SpillFile?) {
+        // The texts side by side, copied only where there is a spill file (not in the preview).
+        var pieces: [UInt8] = []
+        for piece in searchPieces { pieces += [0] + Array(piece.utf8) }
         let offset = spill.flatMap { spill in
             var bytes = Array(html.utf8)
             bytes += plainText.utf8
+            bytes += pieces
             return bytes.withUnsafeBytes { spill.keep($0) }
         }
         if let spill, let offset {
-            held = .spilled(file: spill, offset: offset, htmlCount: html.utf8.count, plainTextCount: plainText.utf8.count)
+            held = .spilled(file: spill, offset: offset, htmlCount: html.utf8.count, plainTextCount: plainText.utf8.count,
+                            piecesCount: pieces.count)
         } else {
-            held = .memory(html: html, plainText: plainText)
+            held = .memory(html: html, plainText: plainText, searchPieces: searchPieces)
         }
     }
 
     var html: String {
         switch held {
-        case .memory(let html, _): html
-        case .spilled(let file, let offset, let htmlCount, _): String(decoding: file.bytes(at: offset, count: htmlCount), as: UTF8.self)
+        case .memory(let html, _, _): html
+        case .spilled(let file, let offset, let htmlCount, _, _): String(decoding: file.bytes(at: offset, count: htmlCount), as: UTF8.self)
         }
     }
 
     var plainText: String {
         switch held {
-        case .memory(_, let plainText): plainText
-        case .spilled(let file, let offset, let htmlCount, let plainTextCount):
+        case .memory(_, let plainText, _): plainText
+        case .spilled(let file, let offset, let htmlCount, let plainTextCount, _):
             String(decoding: file.bytes(at: offset + htmlCount, count: plainTextCount), as: UTF8.self)
+        }
+    }
+
+    /// What search results may show (``MarkdownDocument/searchPieces``).
+    var searchPieces: [String] {
+        switch held {
+        case .memory(_, _, let pieces): return pieces
+        case .spilled(let file, let offset, let htmlCount, let plainTextCount, let piecesCount):
+            guard piecesCount > 0 else { return [] }
+            let bytes = file.bytes(at: offset + htmlCount + plainTextCount, count: piecesCount)
+            return bytes.dropFirst().split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 

@@ -29,8 +29,6 @@ struct SearchIndex {
     /// ...but no more shard files than this per site, so a large site's build
     /// does not spend its time creating files.
     static let maximumShards = 512
-    /// Text kept per document for snippets.
-    static let textLimit = 800
 
     let shardCount: Int
     let shards: [[UInt8]]
@@ -161,15 +159,20 @@ struct SearchIndex {
     /// The `/search/docs/<n>.json` body of `page`: title, tags, address, category, text.
     static func document(of page: PublishedAnswer, province: Province) -> [UInt8] {
         let category = province.category(page.answer.category)?.name ?? ""
-        let text = String(page.plainText.prefix(characters: textLimit))
         var json: [UInt8] = []
         // The tags ride along (g), so a phrase found in them counts like one in the title.
         for (key, value) in [("t", page.answer.title), ("g", page.answer.tags.joined(separator: " ")), ("u", page.path),
-                             ("c", category), ("x", text)] {
+                             ("c", category)] {
             json += Array((json.isEmpty ? "{\"\(key)\":" : ",\"\(key)\":").utf8)
             appendJSONString(value, to: &json)
         }
-        json.append(UInt8(ascii: "}"))
+        // The pieces of the text a result may show, each as moderation read it: a result shows one whole.
+        json += Array(",\"x\":[".utf8)
+        for (index, piece) in page.searchPieces.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            appendJSONString(piece, to: &json)
+        }
+        json += Array("]}".utf8)
         return exactly(json)
     }
 

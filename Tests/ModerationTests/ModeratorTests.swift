@@ -61,6 +61,8 @@ struct ModeratorTests {
         .init(name: "ID with its check digit masked", text: "证号32010219800101123*", rule: .idCard, matched: "32010219800101123", line: 1, column: 3),
         .init(name: "ID with two digits masked", text: "证号3201021980010112**", rule: .idCard, matched: "3201021980010112", line: 1, column: 3),
         .init(name: "ID with a wrong x", text: "证号32010219800101123×", rule: .idCard, matched: "32010219800101123×", line: 1, column: 3),
+        .init(name: "a Taiwan resident's permit ending in X", text: "证号83000019800101123X", rule: .idCard, matched: "83000019800101123X", line: 1, column: 3),
+        .init(name: "a foreigner's permanent residence card, check digit wrong", text: "证号93200019800101123", rule: .idCard, matched: "93200019800101123", line: 1, column: 3),
         .init(name: "mobile", text: "电话13812345678", rule: .mobile, matched: "13812345678", line: 1, column: 3),
         .init(name: "mobile with +86 and dashes", text: "call +86 138-1234-5678 now", rule: .mobile, matched: "86 138-1234-5678", line: 1, column: 7),
         .init(name: "mobile with en dashes", text: "电话138–1234–5678", rule: .mobile, matched: "138–1234–5678", line: 1, column: 3),

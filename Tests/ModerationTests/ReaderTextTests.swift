@@ -126,16 +126,18 @@ struct ReaderTextTests {
         // Every punctuation mark and symbol but the comma and `、`: a reader reads one number through them.
         ("quotation marks", "电话“138”“1234”“5678”"),
         ("book-title marks", "电话《138》《1234》《5678》"),
-        ("full-width semicolons", "电话138；1234；5678"),
-        ("semicolons", "电话138;1234;5678"),
         ("exclamation and question marks", "电话138!1234?5678"),
-        ("equals, ampersands and percent signs", "电话138=1234&5678"),
-        ("percent signs", "电话138%1234%5678"),
+        ("equals signs and ampersands", "电话138=1234&5678"),
         ("straight quotes", "电话\"138\" \"1234\" '5678'"),
         ("an escaped asterisk", "电话138 \\* 1234 \\* 5678"),
         ("arrows", "电话138→1234→5678"),
         ("emoji", "电话138🌸1234🌸5678"),
         ("Hangzhou numerals", "电话〡〣〨〡〢〣〤〥〦〧〨"),
+        // Letters drawn as a dot or a bar (the second attack of 2026-12-02).
+        ("the sinological dot", "电话138ꞏ1234ꞏ5678"),
+        ("a modifier letter colon", "电话139ː8765ː4321"),
+        ("Hangul drawn as a dash", "电话137ㅡ1111ㅡ2222"),
+        ("a stroke ideograph", "电话137丨1111丨2222"),
     ])
     func whiteSpaceOfAnyKindSeparatesDigitGroups(_ name: String, _ text: String) {
         #expect(moderator.scan(text).map(\.rule) == [.mobile], "\(name)")
@@ -157,6 +159,10 @@ struct ReaderTextTests {
         ("bus routes", "乘坐1、3、9、12、34、56、78路公交"),
         ("service numbers", "客服热线400-888-1234、800-820-1234"),
         ("a code glued to letters", "序列号SN13912345678"),
+        // Found by the second attack of 2026-12-02, when `%` and `；` joined digit groups.
+        ("a table of percentages", "| 年份 | 一类 | 二类 | 三类 |\n| --- | --- | --- | --- |\n| 2021 | 13.8% | 12.3% | 45.6% |\n| 2022 | 14.2% | 15.7% | 48.9% |"),
+        ("percentages listed with semicolons", "检测结果显示：13.8%；12.3%；45.6%；78.9%。"),
+        ("decimals listed with semicolons", "检测结果显示：13.8；12.3；45.6；78.9。"),
     ])
     func datesAndOrdinaryNumbersAreNotPersonalData(_ name: String, _ text: String) {
         #expect(moderator.scan(text).isEmpty, "\(name): \(moderator.scan(text))")
@@ -168,6 +174,11 @@ struct ReaderTextTests {
         ("a bracketed @", "邮箱 zhangsan(@)qq.com", "zhangsan(@)qq.com"),
         ("an ideographic full stop for the dot", "邮箱 zhangsan@qq。com", "zhangsan@qq。com"),
         ("at and dot as words", "邮箱 zhangsan at 163 dot com", "zhangsan at 163 dot com"),
+        // Found by the second attack of 2026-12-02.
+        ("a bracketed dot", "邮箱 zhangsan@qq[.]com", "zhangsan@qq[.]com"),
+        ("at and dot in brackets", "邮箱 wangwu[at]qq[.]com", "wangwu[at]qq[.]com"),
+        ("a dot in parentheses", "邮箱 wangwu@qq(.)com", "wangwu@qq(.)com"),
+        ("an underscore for the dot", "邮箱 lisi@qq_com", "lisi@qq_com"),
     ])
     func emailAddressesWrittenToDodgeFiltersAreFound(_ name: String, _ text: String, _ matched: String) throws {
         let finding = try #require(moderator.scan(text).first, "\(name)")
@@ -196,7 +207,8 @@ struct ReaderTextTests {
         #expect(moderator.scan(text).isEmpty, "\(name): \(moderator.scan(text))")
     }
 
-    @Test(arguments: ["内，部，资，料", "内。部。资。料", "代，孕", "内……部……资……料", "内⋯⋯部⋯⋯资⋯⋯料"])
+    @Test(arguments: ["内，部，资，料", "内。部。资。料", "代，孕", "内……部……资……料", "内⋯⋯部⋯⋯资⋯⋯料", "内︙︙部︙︙资︙︙料",
+                      "内ꞏ部ꞏ资ꞏ料", "内ㆍ部ㆍ资ㆍ料", "内ː部ː资ː料", "代‼‼孕"])
     func aTermSpelledOutOneCharacterAtATimeIsStillFound(_ text: String) {
         #expect(moderator.scan(text).map(\.rule) == [.classified], "\(text)")
     }

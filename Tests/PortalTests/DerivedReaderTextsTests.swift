@@ -64,7 +64,10 @@ struct DerivedReaderTextsTests {
     }
 
     /// Readings in brackets after the characters (pinyin) are read past, in the body and the front matter.
-    @Test(arguments: ["另见内(nèi)部(bù)资(zī)料(liào)。", "内（nei4）部（bu4）资料", "内部(NEI BU)资料"])
+    @Test(arguments: ["另见内(nèi)部(bù)资(zī)料(liào)。", "内（nei4）部（bu4）资料", "内部(NEI BU)资料",
+                      // Found by the second attack of 2026-12-02: other brackets, zhuyin, syllable dots, no brackets.
+                      "内【nèi】部【bù】资【zī】料【liào】", "内(ㄋㄟˋ)部(ㄅㄨˋ)资(ㄗ)料(ㄌㄧㄠˋ)", "内〔nei〕部〔bu〕资料",
+                      "内(nèi·)部(bù·)资料", "内nèi部bù资zī料liào", "内「nei」部「bu」资料"])
     func aTermSpelledOutWithItsReadingsIsFound(_ body: String) throws {
         let fixture = try ProvinceFixture()
         let moderator = try ReviewBoard.moderator(for: fixture.content)

@@ -88,6 +88,10 @@ struct ReviewBoardTests {
         ("<text><![CDATA[请回电13812345678]]></text>", "personal data"),
         ("<desc>&#x5185;&#x90E8;&#x8D44;&#x6599;</desc>", "classified"),
         ("<title>医托请找我们</title>", "nobody reviews"),
+        // Found by the second attack of 2026-12-02: a `>` in a quoted value, entities of a document type.
+        ("<text>内部<tspan class=\"a>zz\">资料</tspan></text>", "classified"),
+        ("<text>138<tspan class='b>qq'>12345678</tspan></text>", "personal data"),
+        ("<!-- a comment > --><text>内部<!-- > -->资料</text>", "classified"),
     ])
     func aLogoShowingATermOrACallersNumberFailsTheBuild(_ text: String, _ said: String) throws {
         let fixture = try ProvinceFixture()
@@ -96,6 +100,14 @@ struct ReviewBoardTests {
         #expect(error.issues.map { ($0.file as NSString).lastPathComponent } == ["logo.svg"], "\(error)")
         #expect(error.issues.first?.message.contains(said) == true, "\(error)")
         #expect(error.issues.first.map { !$0.message.contains("13812345678") } == true, "a caller's number is never echoed")
+    }
+
+    @Test func aLogoDeclaringEntitiesFailsTheBuild() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.write("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY a \"内部\"><!ENTITY b \"资料\">]>\n"
+                          + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&a;&b;</text></svg>\n", to: "Content/logo.svg")
+        let error = try #require(throws: ContentErrors.self) { try board(fixture) }
+        #expect(error.issues.map(\.message) == ["The logo declares a document type or entities, whose text no check reads."], "\(error)")
     }
 
     @Test func anOfficeLandlineInAContactKeyIsPublic() throws {

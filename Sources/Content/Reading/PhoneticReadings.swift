@@ -1,9 +1,10 @@
 import Moderation
 
-/// Readings in Latin letters written in brackets after characters — pinyin,
-/// `内(nèi)部(bù)资(zī)料(liào)` — which a reader reads past: moderation reads
-/// the text once more without them, or a classified term spelled out with its
-/// readings went unfound.
+/// Readings written after characters — pinyin or zhuyin, in brackets or not:
+/// `内(nèi)部(bù)资(zī)料(liào)`, `内【ㄋㄟˋ】部…`, `内nèi部bù` (a `<ruby>` whose
+/// tags cmark drops) — which a reader reads past: moderation reads the text
+/// once more without them, or a classified term spelled out with its readings
+/// went unfound.
 enum PhoneticReadings {
     /// The texts of `texts` that hold a reading, each once more without its readings, as summaries (only what
     /// the texts as read do not show is reported).
@@ -15,16 +16,30 @@ enum PhoneticReadings {
         }
     }
 
-    /// `line` without its bracketed readings: an opening bracket, at most 12 Latin letters (tone marks and tone
-    /// numbers, spaces and apostrophes among them, at least one letter), a closing bracket.
+    /// Bracket pairs a reading may stand in.
+    private static let brackets: [Unicode.Scalar: Unicode.Scalar] = [
+        "(": ")", "（": "）", "[": "]", "［": "］", "{": "}", "｛": "｝", "【": "】", "〔": "〕", "〖": "〗", "「": "」", "『": "』",
+        "〈": "〉", "《": "》", "<": ">", "/": "/",
+    ]
+    /// The longest reading: a syllable or two with tone marks.
+    private static let longest = 12
+
+    /// `line` without its readings: in brackets, at most ``longest`` letters of an alphabet or zhuyin with
+    /// their tone marks and numbers (at least one letter); without brackets, a run of at most 7 such letters
+    /// between two ideographs.
     static func removingReadings(_ line: String) -> String {
-        guard line.contains(where: { $0 == "(" || $0 == "（" }) else { return line }
         let scalars = Array(line.unicodeScalars)
+        guard scalars.contains(where: { brackets[$0] != nil || isReadingLetter($0) }) else { return line }
         var result = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
-            if scalars[index] == "(" || scalars[index] == "（", let end = readingEnd(scalars, from: index + 1) {
+            if let close = brackets[scalars[index]], let end = readingEnd(scalars, from: index + 1, closing: close) {
                 index = end + 1
+                continue
+            }
+            if isReadingLetter(scalars[index]), index > 0, scalars[index - 1].properties.isIdeographic,
+               let end = runEnd(scalars, from: index), end < scalars.count, scalars[end].properties.isIdeographic, end - index <= 7 {
+                index = end
                 continue
             }
             result.append(scalars[index])
@@ -33,28 +48,37 @@ enum PhoneticReadings {
         return String(result)
     }
 
-    /// The index of the closing bracket of a reading that starts at `start`, if one does.
-    private static func readingEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
-        var letters = 0
-        var index = start
-        while index < scalars.count, index - start <= 12 {
-            let scalar = scalars[index]
-            if scalar == ")" || scalar == "）" { return letters > 0 ? index : nil }
-            if isLatinLetter(scalar) {
-                letters += 1
-            } else if !(("1"..."5").contains(scalar) || scalar == " " || scalar == "'" || scalar == "’"
-                        || (0x0300...0x036F).contains(scalar.value)) {
-                return nil
-            }
-            index += 1
-        }
-        return nil
+    /// The index of the `closing` bracket of a reading that starts at `start`, if one does.
+    private static func readingEnd(_ scalars: [Unicode.Scalar], from start: Int, closing: Unicode.Scalar) -> Int? {
+        guard let end = runEnd(scalars, from: start), end < scalars.count, scalars[end] == closing, end - start <= longest,
+              scalars[start..<end].contains(where: isReadingLetter)
+        else { return nil }
+        return end
     }
 
-    private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF, 0xFF21...0xFF3A, 0xFF41...0xFF5A: scalar.properties.isAlphabetic
-        default: false
+    /// Where the run of reading scalars from `start` ends.
+    private static func runEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start
+        while index < scalars.count, isReadingLetter(scalars[index]) || isReadingMark(scalars[index]) { index += 1 }
+        return index
+    }
+
+    /// A letter of an alphabet (Latin with its tone marks, Greek, Cyrillic…) or zhuyin: not an ideograph, not a digit.
+    private static func isReadingLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic && !scalar.properties.isIdeographic && scalar.properties.numericType == nil
+            && !(0xAC00...0xD7A3).contains(scalar.value)
+    }
+
+    /// What a reading holds besides letters: tone numbers, tone marks and letters (`ˋ` `˥`), combining marks,
+    /// spaces, apostrophes and syllable dots.
+    private static func isReadingMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "1"..."5", " ", "'", "’", "·", "・", ".", "-": return true
+        default:
+            switch scalar.properties.generalCategory {
+            case .modifierLetter, .modifierSymbol, .nonspacingMark: return true
+            default: return false
+            }
         }
     }
 }

@@ -112,8 +112,6 @@ struct ScalarTable: Sendable, Equatable {
     private static func compute(_ scalar: Unicode.Scalar, simplified: [UInt32: UInt32]) -> [Output] {
         if isInvisible(scalar) { return [] }
         if let digit = stylisedDigit(scalar) { return [Output(scalar: digit, isNoise: false)] }
-        // An ellipsis is one mark, not the three dots NFKC makes of it: `内……部` has two marks between its characters.
-        if scalar.value == 0x2025 || scalar.value == 0x2026 || scalar.value == 0x22EF { return [Output(scalar: 0x2E, isNoise: true)] }
         let compatible = isStable(scalar) ? String(scalar) : String(scalar).precomposedStringWithCompatibilityMapping
         var result: [Output] = []
         for part in compatible.unicodeScalars {
@@ -123,6 +121,9 @@ struct ScalarTable: Sendable, Equatable {
                 result.append(Output(scalar: value, isNoise: isNoise(Unicode.Scalar(value) ?? lower)))
             }
         }
+        // One mark drawn as several (an ellipsis `…` or `︙`, which NFKC makes three dots; `‼`) is one mark:
+        // `内……部` has two marks between its characters, not six.
+        if result.count > 1, result.allSatisfy(\.isNoise) { return [result[0]] }
         return result
     }
 
@@ -178,7 +179,20 @@ struct ScalarTable: Sendable, Equatable {
         }
     }
 
+    /// Letters drawn as a dot, a bar or a stroke, which a reader takes for punctuation between characters or
+    /// digit groups (`138ꞏ1234ꞏ5678`, `内ㆍ部ㆍ资ㆍ料`): modifier letters (`ː` `ˉ` `ʹ`) but the kana and
+    /// ideographic iteration and length marks, the sinological dot `ꞏ`, Hangul `ㆍ` `ㅡ` (and the jamo NFKC
+    /// makes of them), the click letters `ǀ` `ǁ` `ǂ` `ǃ`, and `丨`.
+    private static func isDrawnAsAMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xA78F, 0x318D, 0x119E, 0x3161, 0x1173, 0x01C0...0x01C3, 0x4E28: return true
+        case 0x3005, 0x3031...0x3035, 0x309D, 0x309E, 0x30FC...0x30FE: return false
+        default: return scalar.properties.generalCategory == .modifierLetter
+        }
+    }
+
     private static func isNoise(_ scalar: Unicode.Scalar) -> Bool {
+        if isDrawnAsAMark(scalar) { return true }
         switch scalar.properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control,
              .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

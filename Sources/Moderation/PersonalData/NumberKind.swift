@@ -4,7 +4,7 @@ enum NumberKind {
     /// - Parameter international: the number was written after a `+`.
     static func classify(_ digits: [UInt8], international: Bool) -> Rule? {
         if digits.last == UInt8(ascii: "x") {
-            return digits.count == 18 && ResidentID.revealsNumber(digits) ? .idCard : nil
+            return digits.count == 18 && (ResidentID.isValid18(digits) || ResidentID.revealsNumber(digits)) ? .idCard : nil
         }
         switch digits.count {
         case 18 where ResidentID.isValid18(digits):

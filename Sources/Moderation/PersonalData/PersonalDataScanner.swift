@@ -11,14 +11,15 @@ struct PersonalDataScanner {
     }
 
     /// Whether `ascii` is a mark that may separate the groups of one number: every
-    /// ASCII punctuation mark and symbol but the comma and `@`, the Unicode dashes,
+    /// ASCII punctuation mark and symbol but `,` `;` `%` and `@`, the Unicode dashes,
     /// and every other punctuation mark and symbol (quotation and book-title marks,
     /// arrows, emoji: `“138”“1234”“5678”`, `138→1234→5678` are one number to a
-    /// reader). White space of every kind reads as a space. Commas and `、` list
-    /// numbers (`6201、6202`, `1、3、9路`) rather than join them.
+    /// reader). White space of every kind reads as a space. Commas, semicolons
+    /// (`；` too) and `、` list numbers (`6201、6202`, `1、3、9路`, `13.8；12.3`)
+    /// rather than join them, and a percentage ends one (`13.8% 12.3%`, a table's row).
     private static func isSeparatorMark(_ ascii: UInt8) -> Bool {
         switch ascii {
-        case 0x21...0x2B, 0x2D...0x2F, 0x3A...0x3F, 0x5B...0x60, 0x7B...0x7E,
+        case 0x21...0x24, 0x26...0x2B, 0x2D...0x2F, 0x3A, 0x3C...0x3F, 0x5B...0x60, 0x7B...0x7E,
              ScalarReading.dash, ScalarReading.blockEnd, ScalarReading.symbol: true
         default: false
         }
@@ -218,7 +219,9 @@ struct PersonalDataScanner {
 
     /// `#` stands for `@` when people dodge filters (`zhangsan#qq.com`); a domain with a top-level name must follow.
     private static let atForms: [[UInt8]] = ["@", "(@)", "[@]", "(at)", "[at]", "{at}", "<at>", " at ", "#"].map { Array($0.utf8) }
-    private static let dotForms: [[UInt8]] = [".", "(dot)", "[dot]", "{dot}", "<dot>", " dot "].map { Array($0.utf8) }
+    /// A bracketed dot and `_` stand for the dot too (`qq[.]com`, `qq_com`: no domain holds `_`).
+    private static let dotForms: [[UInt8]] = [".", "(dot)", "[dot]", "{dot}", "<dot>", " dot ", "(.)", "[.]", "{.}", "<.>", "_"]
+        .map { Array($0.utf8) }
 
     private static func emails(_ text: NormalizedText) -> [Item] {
         let ascii = text.ascii

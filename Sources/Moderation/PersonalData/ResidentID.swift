@@ -22,12 +22,13 @@ enum ResidentID {
     /// but one digit of it.
     static func revealsNumber(_ digits: [UInt8]) -> Bool {
         guard (16...18).contains(digits.count), digits.prefix(min(digits.count, 17)).allSatisfy(isDigit), hasBirthDate(digits) else { return false }
-        return regions.contains(number(digits[0..<2]))
+        return digits[0] == UInt8(ascii: "9") || regions.contains(number(digits[0..<2]))
     }
 
-    /// The province-level codes an ID starts with (GB/T 2260), Hong Kong, Macao and Taiwan included.
+    /// The province-level codes an ID starts with (GB/T 2260), Hong Kong, Macao and Taiwan included, and 83, the
+    /// residence permits of Taiwan residents; a foreigner's permanent residence card starts with 9 (any).
     private static let regions: Set<Int> = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
-                                            50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82]
+                                            50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83]
 
     static func hasBirthDate(_ digits: [UInt8]) -> Bool {
         guard digits.count >= 14, digits[6..<14].allSatisfy(isDigit) else { return false }

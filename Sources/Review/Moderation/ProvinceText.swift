@@ -47,7 +47,11 @@ enum ProvinceText {
     /// nothing joins what they split; CDATA's text is text.
     static func issues(logo file: String, moderator: Moderator) -> [ContentIssue] {
         guard file.lowercased().hasSuffix(".svg"), let bytes = RegularFile.bytes(file) else { return [] }
-        let shown = String(decoding: SVGText.shown(in: bytes), as: UTF8.self)
+        guard let text = SVGText.shown(in: bytes) else {
+            return [ContentIssue(file: file, line: nil, message: "The logo declares a document type or entities, whose text no check reads.",
+                                 fix: "Save the logo as a plain SVG, without <!DOCTYPE …> or <!ENTITY …>.")]
+        }
+        let shown = String(decoding: text, as: UTF8.self)
         return moderator.scan(shown).filter { $0.severity == .block || $0.severity == .review }.map { finding in
             ContentIssue(file: file, line: nil,
                          message: finding.severity == .block

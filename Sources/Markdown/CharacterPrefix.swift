@@ -37,12 +37,22 @@ extension String {
         if lead < 0x80 { return lead == 0x09 || lead == 0x0A || (0x20...0x7E).contains(lead) ? 1 : nil }
         guard lead & 0xF0 == 0xE0, offset + 2 < utf8.count else { return nil }
         let scalar = UInt32(lead & 0x0F) << 12 | UInt32(utf8[offset + 1] & 0x3F) << 6 | UInt32(utf8[offset + 2] & 0x3F)
-        switch scalar {
-        case 0x2010...0x2027: return 3  // dashes, quotation marks, the ellipsis
-        case 0x3000...0x3029, 0x3030...0x303F: return 3  // CJK punctuation, not the tone marks 302A–302F
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF: return 3  // CJK ideographs
-        case 0xFF01...0xFF5E: return 3  // fullwidth forms
-        default: return nil
+        return Unicode.Scalar(scalar).map(\.standsApart) == true ? 3 : nil
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether no grapheme rule joins this scalar to a neighbour (its Grapheme_Cluster_Break is Other), for the
+    /// common ones: printable ASCII, tab and line feed, dashes and quotation marks, CJK punctuation and
+    /// ideographs, fullwidth forms. (Others may stand apart too; they are not counted on.)
+    package var standsApart: Bool {
+        switch value {
+        case 0x09, 0x0A, 0x20...0x7E: true
+        case 0x2010...0x2027: true  // dashes, quotation marks, the ellipsis
+        case 0x3000...0x3029, 0x3030...0x303F: true  // CJK punctuation, not the tone marks 302A–302F
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF: true  // CJK ideographs
+        case 0xFF01...0xFF5E: true  // fullwidth forms
+        default: false
         }
     }
 }

@@ -85,8 +85,11 @@ package struct MarkdownDocument: Sendable {
         walk.visit(root, resolveAnswerLink: resolveAnswerLink, resolveMedia: resolveMedia)
         walk.unwrapLinks()
         self.plainText = walk.text.trimmingTrailingNewlines()
-        self.excerpt = Self.excerpt(lines: walk.lines, blockEnds: walk.blockEnds)
-        self.searchPieces = SearchSnippets.pieces(of: Self.excerpt(lines: walk.lines, blockEnds: walk.blockEnds, limit: .max))
+        // The text as listings and search results show it, joined once: the excerpt is its start.
+        let shown = Self.joinedAsShown(lines: walk.lines, blockEnds: walk.blockEnds, limit: SearchSnippets.looked)
+        let start = shown.text.prefix(characters: Self.excerptLength)
+        self.excerpt = start.endIndex == shown.text.endIndex && !shown.isLong ? shown.text : start + "…"
+        self.searchPieces = SearchSnippets.pieces(of: shown.text, isWhole: !shown.isLong)
         var lastLine = 1
         self.readerLines = zip(walk.lines, walk.lineSources).enumerated().compactMap { index, pair in
             let (text, line) = pair
@@ -119,7 +122,17 @@ extension MarkdownDocument {
     /// them, and blocks (a heading, a paragraph, a list item) kept apart by a
     /// `；` where they do not end a sentence themselves — so `内部` ⏎⏎ `资料`
     /// reads `内部；资料` there as on the page. Moderation reads it too.
-    package static func excerpt(lines: [String], blockEnds: Set<Int>, limit: Int = 90) -> String {
+    /// The excerpt's length in characters.
+    static let excerptLength = 90
+
+    package static func excerpt(lines: [String], blockEnds: Set<Int>, limit: Int = excerptLength) -> String {
+        let (joined, isLong) = joinedAsShown(lines: lines, blockEnds: blockEnds, limit: limit)
+        return isLong ? joined + "…" : joined
+    }
+
+    /// The text's first `limit` characters as listings and search results show them (see
+    /// ``excerpt(lines:blockEnds:limit:)``), and whether the text goes on.
+    package static func joinedAsShown(lines: [String], blockEnds: Set<Int>, limit: Int) -> (text: String, isLong: Bool) {
         var joined = ""
         // Scalars, counted as they are added: never fewer than characters, so the characters
         // (a walk over the whole text) are counted only once the scalars pass the limit.
@@ -142,7 +155,7 @@ extension MarkdownDocument {
                 break
             }
         }
-        return isLong ? String(joined.prefix(characters: limit)) + "…" : joined
+        return isLong ? (String(joined.prefix(characters: limit)), true) : (joined, false)
     }
 
     /// `<img>` of published images with their `width` and `height`, so the page does not shift while they load.

@@ -6,104 +6,181 @@
 ///
 /// Pieces are cut where no number, code or word written in Latin letters is
 /// cut in two: cut anywhere, `…1381234567800号` showed `…13812345678…`, a
-/// mobile number the whole text does not hold. So a cut never stands next to
-/// a digit, a numeral (`一` `〇` `壹`, and the words callers use for digits),
-/// or a letter of an alphabet.
+/// mobile number the whole text does not hold. So a cut only stands between
+/// two scalars that stand apart (no grapheme rule joins them to a neighbour)
+/// and neither of which is a digit, a numeral (`一` `〇` `壹`, and the words
+/// callers use for digits) or a letter of an alphabet.
 package enum SearchSnippets {
     /// About this many characters a piece (a result shows one).
     package static let length = 100
     /// Pieces are made until they hold this many characters.
     package static let total = 800
 
-    /// The pieces of `text` (see ``MarkdownDocument/excerpt(lines:blockEnds:limit:)``), up to about ``total`` characters.
+    /// How many characters of the text are looked at: pieces end by ``total`` plus one and a half pieces (a
+    /// piece starts before ``total`` and is cut at most 1.5 ``length`` on; what remains is taken whole only
+    /// where the text ends).
+    package static let looked = total + 3 * length
+
+    /// The pieces of `text` (see ``MarkdownDocument/joinedAsShown(lines:blockEnds:limit:)``), up to about ``total`` characters.
     package static func pieces(of text: String) -> [String] {
-        // Pieces end by ``total`` plus one and a half pieces: what lies further is never looked at.
-        let looked = text.prefix(characters: total + 3 * length)
-        let isWhole = looked.endIndex == text.endIndex
-        let characters = Array(collapsingWhiteSpace(String(looked)))
+        let start = text.prefix(characters: looked)
+        return pieces(of: String(start), isWhole: start.endIndex == text.endIndex)
+    }
+
+    /// The pieces of `text`, the first ``looked`` characters of a text (all of it if `isWhole`).
+    package static func pieces(of text: String, isWhole: Bool) -> [String] {
+        let shown = Collapsed(text)
+        let count = shown.count
         var pieces: [String] = []
         var start = 0
-        var shown = 0
-        while start < characters.count, shown < total {
+        var made = 0
+        while start < count, made < total {
             let end: Int
-            if characters.count - start > length + length / 4 {
-                end = cut(in: characters, from: start)
+            if count - start > length + length / 4 {
+                end = cut(in: shown, from: start)
             } else if isWhole {
-                end = characters.count
+                end = count
             } else {
                 // Not the text's end, only the end of what was looked at: no piece is cut there.
                 break
             }
-            let piece = String(characters[start..<end]).trimmingSpaces
-            if !piece.isEmpty { pieces.append(piece) }
-            shown += end - start
+            var first = shown.offsets[start]
+            var last = shown.offsets[end]
+            while first < last, shown.utf8[first] == 0x20 { first += 1 }
+            while last > first, shown.utf8[last - 1] == 0x20 { last -= 1 }
+            if first < last { pieces.append(String(decoding: shown.utf8[first..<last], as: UTF8.self)) }
+            made += end - start
             start = end
         }
         return pieces
     }
 
-    /// Where the piece from `start` ends: after a mark that ends a clause, about ``length`` characters on;
-    /// else between two characters neither of which may belong to a number or word; else (a run of digits
-    /// and letters longer than a piece) where the piece is long enough, and moderation reads what that cut shows.
-    private static func cut(in characters: [Character], from start: Int) -> Int {
+    /// A text with each run of white space one space, as a browser shows it: its UTF-8 bytes, and where each
+    /// scalar starts in them (and where the last ends). Most texts have nothing to collapse: their bytes are
+    /// taken as they are.
+    private struct Collapsed {
+        let utf8: [UInt8]
+        let offsets: [Int]
+        var count: Int { offsets.count - 1 }
+
+        init(_ text: String) {
+            var bytes = Array(text.utf8)
+            if Self.needsCollapsing(bytes) { bytes = Self.collapsed(bytes) }
+            var offsets: [Int] = []
+            offsets.reserveCapacity(bytes.count + 1)
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { offsets.append(offset) }
+            offsets.append(bytes.count)
+            utf8 = bytes
+            self.offsets = offsets
+        }
+
+        /// The scalar at index `index`.
+        func scalar(_ index: Int) -> Unicode.Scalar {
+            let offset = offsets[index]
+            let lead = UInt32(utf8[offset])
+            let length = offsets[index + 1] - offset
+            guard length > 1 else { return Unicode.Scalar(UInt8(lead)) }
+            var value = lead & (0xFF >> UInt32(length + 1))
+            for next in (offset + 1)..<(offset + length) { value = value << 6 | UInt32(utf8[next] & 0x3F) }
+            return Unicode.Scalar(value) ?? "\u{FFFD}"
+        }
+
+        /// Whether `bytes` hold white space other than single spaces.
+        private static func needsCollapsing(_ bytes: [UInt8]) -> Bool {
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case 0x09...0x0D: return true
+                case 0x20 where index + 1 < bytes.count && bytes[index + 1] == 0x20: return true
+                case 0xC2, 0xE1, 0xE2, 0xE3: if isWhiteSpace(decode(bytes, at: index).scalar) { return true }
+                default: break
+                }
+            }
+            return false
+        }
+
+        private static func collapsed(_ bytes: [UInt8]) -> [UInt8] {
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            var afterSpace = false
+            while index < bytes.count {
+                let (scalar, length) = decode(bytes, at: index)
+                if isWhiteSpace(scalar) {
+                    if !afterSpace { result.append(0x20) }
+                    afterSpace = true
+                } else {
+                    result.append(contentsOf: bytes[index..<(index + length)])
+                    afterSpace = false
+                }
+                index += length
+            }
+            return result
+        }
+
+        /// The scalar at `index` of valid UTF-8, and its length.
+        private static func decode(_ bytes: [UInt8], at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+            let lead = UInt32(bytes[index])
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = length == 1 ? lead : lead & (0xFF >> UInt32(length + 1))
+            for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        }
+    }
+
+    /// Where the piece from `start` ends: after a mark that ends a clause, about ``length`` scalars on; else
+    /// at another cut that splits nothing; else (a run longer than a piece with no such cut) where the piece is
+    /// long enough, and moderation reads what that cut shows.
+    private static func cut(in text: Collapsed, from start: Int) -> Int {
         let target = start + length
         let earliest = start + length * 6 / 10
-        let latest = min(characters.count - 1, start + length * 3 / 2)
-        if let end = stride(from: target, through: earliest, by: -1).first(where: { isSafeCut($0, in: characters) && endsClause(characters[$0 - 1]) }) {
-            return end
-        }
-        if let end = stride(from: target, through: earliest, by: -1).first(where: { isSafeCut($0, in: characters) }) {
-            return end
-        }
-        if target < latest, let end = (target...latest).first(where: { isSafeCut($0, in: characters) }) {
-            return end
-        }
+        let latest = min(text.count - 1, start + length * 3 / 2)
+        let backwards = stride(from: target, through: earliest, by: -1)
+        if let end = backwards.first(where: { isSafeCut($0, in: text) && endsClause(text.scalar($0 - 1)) }) { return end }
+        if let end = backwards.first(where: { isSafeCut($0, in: text) }) { return end }
+        if target < latest, let end = (target...latest).first(where: { isSafeCut($0, in: text) }) { return end }
         return target
     }
 
-    /// Whether a cut before `characters[index]` leaves a joinable character on neither side.
-    private static func isSafeCut(_ index: Int, in characters: [Character]) -> Bool {
-        !isJoinable(characters[index - 1]) && !isJoinable(characters[index])
+    private static func isSafeCut(_ index: Int, in text: Collapsed) -> Bool {
+        mayStandBesideACut(text.scalar(index - 1)) && mayStandBesideACut(text.scalar(index))
     }
 
-    private static func endsClause(_ character: Character) -> Bool {
-        character == " " || "。！？；，、!?;,".contains(character)
-    }
-
-    /// Whether `character` may be part of a number, a code or a word with its neighbours: digits and numerals of
-    /// every script, letters of alphabets (not ideographs), and what callers say or draw for a digit.
-    static func isJoinable(_ character: Character) -> Bool {
-        character.unicodeScalars.contains { scalar in
-            if scalar.properties.numericType != nil || digitLike.contains(scalar) { return true }
-            if scalar.isASCII { return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) }
-            return scalar.properties.isAlphabetic && !scalar.properties.isIdeographic
+    private static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "。", "！", "？", "；", "，", "、", "!", "?", ";", ",": true
+        default: false
         }
     }
 
-    /// Characters read as digits with no numeric value of their own: 幺 么 (1), 两 (2), 拐 (7), 勾 (9), 洞 (0),
-    /// 参 (3, as 叁), the circles drawn for zero and the strokes drawn for one, and 叉 read as an ID's final x.
-    private static let digitLike: Set<Unicode.Scalar> = Set("幺么两拐勾洞参叉○◯⚪㇐ーㄧ".unicodeScalars)
-
-    /// Runs of white space as one space, as a browser shows them.
-    private static func collapsingWhiteSpace(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var afterSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if !afterSpace { result.append(" ") }
-                afterSpace = true
-            } else {
-                result.append(scalar)
-                afterSpace = false
-            }
+    /// Whether a piece may be cut beside `scalar`: it stands apart, and it cannot belong to a number, a code or
+    /// a word with its neighbours (digits and numerals of every script, letters of alphabets, what callers say
+    /// or draw for a digit).
+    package static func mayStandBesideACut(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.standsApart else { return false }
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return false
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF: return !numerals.contains(scalar.value)
+        case 0x3007, 0x3021...0x3029, 0x3038...0x303A: return false  // 〇 and the Hangzhou numerals
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return false  // fullwidth digits and letters
+        default: return true
         }
-        return String(result)
     }
-}
 
-private extension String {
-    var trimmingSpaces: String {
-        guard first == " " || last == " " else { return self }
-        return String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    /// The ideographs that are numerals (Unicode gives them a numeric value: 一 二 十 百 廿 壹…), and those read
+    /// as digits without one: 幺 么 (1), 两 (2), 拐 (7), 勾 (9), 洞 (0), 参 (3, as 叁), and 叉 for an ID's final x.
+    private static let numerals: Set<UInt32> = {
+        var numerals = Set("幺么两拐勾洞参叉".unicodeScalars.map(\.value))
+        for value in UInt32(0x3400)...0x9FFF where !(0x4DC0...0x4DFF).contains(value) {
+            if let scalar = Unicode.Scalar(value), scalar.properties.numericType != nil { numerals.insert(value) }
+        }
+        return numerals
+    }()
+
+    /// Unicode's White_Space, without a property lookup for every scalar.
+    fileprivate static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

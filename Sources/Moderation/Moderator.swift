@@ -37,12 +37,12 @@ package struct Moderator: Sendable {
         // Split only when a finding of the reader's view must be placed in them (most answers have none).
         var sourceLines = SourceLines(source)
         var found = written + readerFindings(derived.filter { !$0.isSummary }, alreadyFound: written, sourceLines: &sourceLines, contacts: contacts)
-        // A summary adds only what nothing else showed: a term made by joining blocks.
-        for summary in derived where summary.isSummary {
-            for finding in readerFindings([summary], alreadyFound: [], sourceLines: &sourceLines, contacts: contacts)
-            where !found.contains(where: { $0.rule == finding.rule && $0.term == finding.term && Self.sameText($0, finding) }) {
-                found.append(finding)
-            }
+        // A summary adds only what nothing else showed: a term made by joining blocks. (The summaries are
+        // scanned in one go, each apart from the next, their findings in order: an answer has ten of them,
+        // the excerpt and the pieces a search result may show.)
+        for finding in readerFindings(derived.filter(\.isSummary), alreadyFound: [], sourceLines: &sourceLines, contacts: contacts)
+        where !found.contains(where: { $0.rule == finding.rule && $0.term == finding.term && Self.sameText($0, finding) }) {
+            found.append(finding)
         }
         guard found.count > written.count else { return written }
         return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }

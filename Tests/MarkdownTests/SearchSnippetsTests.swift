@@ -48,7 +48,8 @@ struct SearchSnippetsTests {
                 rest = rest.dropFirst(before.count)
                 let atSpace = rest.first == " "
                 rest = rest.drop { $0 == " " }
-                #expect(atSpace || (!SearchSnippets.isJoinable(before.last!) && !SearchSnippets.isJoinable(after.first!)), "\(before) | \(after)")
+                #expect(atSpace || (SearchSnippets.mayStandBesideACut(before.unicodeScalars.last!)
+                                    && SearchSnippets.mayStandBesideACut(after.unicodeScalars.first!)), "\(before) | \(after)")
                 #expect(before.count <= SearchSnippets.length * 3 / 2)
             }
         }
@@ -60,5 +61,14 @@ struct SearchSnippetsTests {
         #expect(SearchSnippets.pieces(of: "").isEmpty)
         let long = String(repeating: "流感疫苗接种。", count: 40)
         #expect(SearchSnippets.pieces(of: long).joined() == String(long.prefix(SearchSnippets.pieces(of: long).joined().count)))
+    }
+
+    @Test func noCutStandsBesideADigitANumeralOrALetter() {
+        for joining in "09azAZ一二十百万〇零壹幺两拐勾洞参叉０９ＡＺａｚ〡〩①❶" {
+            #expect(!SearchSnippets.mayStandBesideACut(joining.unicodeScalars.first!), "\(joining)")
+        }
+        for apart in "流感疫苗，。；、！？ ：“”（）《》…" {
+            #expect(SearchSnippets.mayStandBesideACut(apart.unicodeScalars.first!), "\(apart)")
+        }
     }
 }

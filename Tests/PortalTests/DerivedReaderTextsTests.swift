@@ -78,5 +78,10 @@ struct DerivedReaderTextsTests {
         // A gloss in brackets that is no reading, or a reading too long to be one, stays.
         #expect(PhoneticReadings.removingReadings("新冠(COVID-19)疫苗") == "新冠(COVID-19)疫苗")
         #expect(PhoneticReadings.removingReadings("疫苗(vaccination programme)接种") == "疫苗(vaccination programme)接种")
+        // Latin letters between ideographs without a tone are a word, not a reading.
+        #expect(PhoneticReadings.removingReadings("接种HPV疫苗") == "接种HPV疫苗")
+        // Only the lines around a reading are read again, each run apart.
+        let text = DerivedText(lines: ["甲", "内(nèi)部", "资料", "乙", "丙", "丁", "代(dài)", "孕"], sourceLines: Array(1...8), isSummary: false)
+        #expect(PhoneticReadings.withoutReadings([text]).map(\.lines) == [["甲", "内部", "资料"], ["丁", "代", "孕"]])
     }
 }

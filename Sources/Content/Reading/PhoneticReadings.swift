@@ -4,43 +4,55 @@ import Moderation
 /// `内(nèi)部(bù)资(zī)料(liào)`, `内【ㄋㄟˋ】部…`, `内nèi部bù` (a `<ruby>` whose
 /// tags cmark drops) — which a reader reads past: moderation reads the text
 /// once more without them, or a classified term spelled out with its readings
-/// went unfound.
+/// went unfound. Every scalar of every answer is looked at: by ranges, with no
+/// Unicode property lookups.
 enum PhoneticReadings {
-    /// The texts of `texts` that hold a reading, each once more without its readings, as summaries (only what
-    /// the texts as read do not show is reported).
+    /// The lines of `texts` that hold a reading, once more without their readings, each with the lines around
+    /// it (a term may run on into them), as summaries: only what the texts as read do not show is reported.
     static func withoutReadings(_ texts: [DerivedText]) -> [DerivedText] {
-        texts.filter { !$0.isSummary }.compactMap { text in
+        texts.filter { !$0.isSummary }.flatMap { text -> [DerivedText] in
             let lines = text.lines.map(removingReadings)
-            guard lines != text.lines else { return nil }
-            return DerivedText(lines: lines, sourceLines: text.sourceLines, isSummary: true)
+            let changed = lines.indices.filter { lines[$0] != text.lines[$0] }
+            // Runs of lines within one line of a changed one, each a text of its own.
+            var runs: [ClosedRange<Int>] = []
+            for index in changed {
+                let run = max(index - 1, 0)...min(index + 1, lines.count - 1)
+                if let last = runs.last, run.lowerBound <= last.upperBound + 1 {
+                    runs[runs.count - 1] = last.lowerBound...run.upperBound
+                } else {
+                    runs.append(run)
+                }
+            }
+            return runs.map { run in DerivedText(lines: Array(lines[run]), sourceLines: Array(text.sourceLines[run]), isSummary: true) }
         }
     }
 
-    /// Bracket pairs a reading may stand in.
-    private static let brackets: [Unicode.Scalar: Unicode.Scalar] = [
-        "(": ")", "（": "）", "[": "]", "［": "］", "{": "}", "｛": "｝", "【": "】", "〔": "〕", "〖": "〗", "「": "」", "『": "』",
-        "〈": "〉", "《": "》", "<": ">", "/": "/",
-    ]
-    /// The longest reading: a syllable or two with tone marks.
+    /// The longest reading in brackets: a syllable or two with tone marks.
     private static let longest = 12
+    /// The longest reading without brackets, between two ideographs.
+    private static let longestUnbracketed = 7
 
     /// `line` without its readings: in brackets, at most ``longest`` letters of an alphabet or zhuyin with
-    /// their tone marks and numbers (at least one letter); without brackets, a run of at most 7 such letters
-    /// between two ideographs.
+    /// their tone marks and numbers (at least one letter); without brackets, a run of at most
+    /// ``longestUnbracketed`` such letters and marks between two ideographs, with a tone or in zhuyin.
     static func removingReadings(_ line: String) -> String {
+        guard mayHoldAReading(line) else { return line }
         let scalars = Array(line.unicodeScalars)
-        guard scalars.contains(where: { brackets[$0] != nil || isReadingLetter($0) }) else { return line }
         var result = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
-            if let close = brackets[scalars[index]], let end = readingEnd(scalars, from: index + 1, closing: close) {
+            if let close = closing(scalars[index]), let end = readingEnd(scalars, from: index + 1, closing: close) {
                 index = end + 1
                 continue
             }
-            if isReadingLetter(scalars[index]), index > 0, scalars[index - 1].properties.isIdeographic,
-               let end = runEnd(scalars, from: index), end < scalars.count, scalars[end].properties.isIdeographic, end - index <= 7 {
-                index = end
-                continue
+            if isReadingLetter(scalars[index]), index > 0, isIdeograph(scalars[index - 1]) {
+                let end = runEnd(scalars, from: index)
+                // With a tone (a marked vowel, a tone number or mark) or in zhuyin: `HPV` in `接种HPV疫苗` is no reading.
+                if end < scalars.count, isIdeograph(scalars[end]), end - index <= longestUnbracketed,
+                   scalars[index..<end].contains(where: isToneOrZhuyin) {
+                    index = end
+                    continue
+                }
             }
             result.append(scalars[index])
             index += 1
@@ -48,37 +60,103 @@ enum PhoneticReadings {
         return String(result)
     }
 
+    /// Whether `line` holds a bracket that may open a reading or a letter a reading is written in, read from
+    /// its UTF-8 bytes: Chinese text (ideographs, `，` `。`) is passed over without decoding a scalar.
+    private static func mayHoldAReading(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x28, 0x2F, 0x3C, 0x41...0x5B, 0x61...0x7B: return true  // ( / < [ { and ASCII letters
+                case 0xC3...0xD3, 0xE1: return true  // Latin with tone marks, Greek, Cyrillic; Latin extended additional
+                case 0xE3 where index + 1 < bytes.count:
+                    let next = bytes[index + 1]
+                    // 〈〉《》「」『』【】〔〕〖〗 (U+3008–3017), zhuyin (U+3100–312F, U+31A0–31BF).
+                    if next == 0x80, index + 2 < bytes.count, (0x88...0x97).contains(bytes[index + 2]) { return true }
+                    if next == 0x84 || next == 0x86 { return true }
+                case 0xEF where index + 2 < bytes.count:
+                    let (next, last) = (bytes[index + 1], bytes[index + 2])
+                    // （ ［ Ａ–Ｚ (U+FF08, FF3B, FF21–FF3A) and ｛ ａ–ｚ (U+FF5B, FF41–FF5A).
+                    if next == 0xBC, last == 0x88 || (0xA1...0xBB).contains(last) { return true }
+                    if next == 0xBD, (0x81...0x9B).contains(last) { return true }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// The index of the `closing` bracket of a reading that starts at `start`, if one does.
     private static func readingEnd(_ scalars: [Unicode.Scalar], from start: Int, closing: Unicode.Scalar) -> Int? {
-        guard let end = runEnd(scalars, from: start), end < scalars.count, scalars[end] == closing, end - start <= longest,
-              scalars[start..<end].contains(where: isReadingLetter)
+        let end = runEnd(scalars, from: start)
+        guard end < scalars.count, scalars[end] == closing, end - start <= longest, scalars[start..<end].contains(where: isReadingLetter)
         else { return nil }
         return end
     }
 
     /// Where the run of reading scalars from `start` ends.
-    private static func runEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    private static func runEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
         var index = start
         while index < scalars.count, isReadingLetter(scalars[index]) || isReadingMark(scalars[index]) { index += 1 }
         return index
     }
 
-    /// A letter of an alphabet (Latin with its tone marks, Greek, Cyrillic…) or zhuyin: not an ideograph, not a digit.
+    /// The bracket that closes a reading opened by `scalar`, if it opens one.
+    private static func closing(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "(": ")"
+        case "（": "）"
+        case "[": "]"
+        case "［": "］"
+        case "{": "}"
+        case "｛": "｝"
+        case "【": "】"
+        case "〔": "〕"
+        case "〖": "〗"
+        case "「": "」"
+        case "『": "』"
+        case "〈": "〉"
+        case "《": "》"
+        case "<": ">"
+        case "/": "/"
+        default: nil
+        }
+    }
+
+    /// A letter of an alphabet a reading is written in: Latin (with pinyin's tone marks), Greek, Cyrillic, zhuyin.
     private static func isReadingLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic && !scalar.properties.isIdeographic && scalar.properties.numericType == nil
-            && !(0xAC00...0xD7A3).contains(scalar.value)
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x370...0x3FF, 0x400...0x4FF, 0x1E00...0x1EFF,
+             0x3105...0x312F, 0x31A0...0x31BF, 0xFF21...0xFF3A, 0xFF41...0xFF5A: true
+        default: false
+        }
     }
 
     /// What a reading holds besides letters: tone numbers, tone marks and letters (`ˋ` `˥`), combining marks,
     /// spaces, apostrophes and syllable dots.
     private static func isReadingMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "1"..."5", " ", "'", "’", "·", "・", ".", "-": return true
-        default:
-            switch scalar.properties.generalCategory {
-            case .modifierLetter, .modifierSymbol, .nonspacingMark: return true
-            default: return false
-            }
+        switch scalar.value {
+        case 0x31...0x35, 0x20, 0x27, 0x2D, 0x2E, 0xB7, 0x2019, 0x30FB, 0x2B0...0x2FF, 0x300...0x36F: true
+        default: false
+        }
+    }
+
+    /// A vowel with a pinyin tone mark, a tone number, a tone mark or letter, or zhuyin.
+    private static func isToneOrZhuyin(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x31...0x35, 0xC0...0xFF, 0x100...0x24F, 0x2B0...0x36F, 0x1E00...0x1EFF, 0x3105...0x312F, 0x31A0...0x31BF: true
+        default: false
+        }
+    }
+
+    private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: true
+        default: false
         }
     }
 }

@@ -46,8 +46,8 @@ final class PublishedAnswer: Sendable {
     var html: String { rendered.texts.html }
     /// The text a reader sees, without markup, for search.
     var plainText: String { rendered.texts.plainText }
-    /// What search results may show of the text.
-    var searchPieces: [String] { rendered.texts.searchPieces }
+    /// What search results may show of the text, as a JSON array of strings.
+    var searchPiecesJSON: [UInt8] { rendered.texts.searchPiecesJSON }
     /// The first sentences of the text, for listings, descriptions and the feed.
     var excerpt: String { rendered.excerpt }
     /// The answer as listings show it, made with the rendering, for every site that lists it.

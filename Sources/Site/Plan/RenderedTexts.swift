@@ -7,9 +7,8 @@ import Content
 /// of the site it writes and of the provincial ones, until the hub is written.
 struct RenderedTexts: Sendable {
     private enum Held: Sendable {
-        case memory(html: String, plainText: String, searchPieces: [String])
-        /// The HTML's `htmlCount` bytes at `offset`, the plain text's right after, then the search pieces' (`piecesCount`
-        /// bytes, each after a NUL, which no piece holds: cmark reads a NUL as U+FFFD).
+        case memory(html: String, plainText: String, searchPieces: [UInt8])
+        /// The HTML's `htmlCount` bytes at `offset`, the plain text's right after, then the search pieces' JSON (`piecesCount` bytes).
         case spilled(file: SpillFile, offset: Int, htmlCount: Int, plainTextCount: Int, piecesCount: Int)
     }
 
@@ -17,9 +16,14 @@ struct RenderedTexts: Sendable {
 
     /// - Parameter spill: where to keep the texts; in memory without one, or when it cannot take them.
     init(html: String, plainText: String, searchPieces: [String] = [], spill: SpillFile?) {
-        // The texts side by side, copied only where there is a spill file (not in the preview).
-        var pieces: [UInt8] = []
-        for piece in searchPieces { pieces += [0] + Array(piece.utf8) }
+        // The texts side by side, copied only where there is a spill file (not in the preview). The search pieces
+        // as the search documents hold them: a JSON array, made once however many sites show the answer.
+        var pieces: [UInt8] = [UInt8(ascii: "[")]
+        for (index, piece) in searchPieces.enumerated() {
+            if index > 0 { pieces.append(UInt8(ascii: ",")) }
+            SearchIndex.appendJSONString(piece, to: &pieces)
+        }
+        pieces.append(UInt8(ascii: "]"))
         let offset = spill.flatMap { spill in
             var bytes = Array(html.utf8)
             bytes += plainText.utf8
@@ -30,7 +34,7 @@ struct RenderedTexts: Sendable {
             held = .spilled(file: spill, offset: offset, htmlCount: html.utf8.count, plainTextCount: plainText.utf8.count,
                             piecesCount: pieces.count)
         } else {
-            held = .memory(html: html, plainText: plainText, searchPieces: searchPieces)
+            held = .memory(html: html, plainText: plainText, searchPieces: pieces)
         }
     }
 
@@ -49,14 +53,12 @@ struct RenderedTexts: Sendable {
         }
     }
 
-    /// What search results may show (``MarkdownDocument/searchPieces``).
-    var searchPieces: [String] {
+    /// What search results may show (``MarkdownDocument/searchPieces``), as a JSON array of strings.
+    var searchPiecesJSON: [UInt8] {
         switch held {
-        case .memory(_, _, let pieces): return pieces
+        case .memory(_, _, let pieces): pieces
         case .spilled(let file, let offset, let htmlCount, let plainTextCount, let piecesCount):
-            guard piecesCount > 0 else { return [] }
-            let bytes = file.bytes(at: offset + htmlCount + plainTextCount, count: piecesCount)
-            return bytes.dropFirst().split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            file.bytes(at: offset + htmlCount + plainTextCount, count: piecesCount)
         }
     }
 

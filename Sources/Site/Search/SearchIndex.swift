@@ -167,12 +167,9 @@ struct SearchIndex {
             appendJSONString(value, to: &json)
         }
         // The pieces of the text a result may show, each as moderation read it: a result shows one whole.
-        json += Array(",\"x\":[".utf8)
-        for (index, piece) in page.searchPieces.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            appendJSONString(piece, to: &json)
-        }
-        json += Array("]}".utf8)
+        json += Array(",\"x\":".utf8)
+        json += page.searchPiecesJSON
+        json.append(UInt8(ascii: "}"))
         return exactly(json)
     }
 

@@ -3,8 +3,10 @@
 /// removed, not replaced: `内<tspan>部</tspan>资料` reads `内部资料`. Tags are read with their quoted values
 /// (`class="a>zz"` holds a `>`), comments and processing instructions to their ends.
 enum SVGText {
-    /// The text `bytes` show; `nil` for a file with a document type declaration, whose entities
-    /// (`<!ENTITY a "内部">` … `&a;`) could hold text that no reading of the tags sees.
+    /// The text `bytes` show; `nil` for a file whose document type declares entities (an internal subset:
+    /// `<!DOCTYPE svg [<!ENTITY a "内部">]>` … `&a;`), which could hold text that no reading of the tags sees.
+    /// A document type without one (`<!DOCTYPE svg PUBLIC "…" "….dtd">`, as drawing programs write) is read past:
+    /// browsers fetch no external DTD.
     static func shown(in bytes: [UInt8]) -> [UInt8]? {
         var shown: [UInt8] = []
         var index = 0
@@ -23,8 +25,12 @@ enum SVGText {
                 index = Self.end(of: commentClose, in: bytes, from: index + commentOpen.count) + commentClose.count
             } else if rest.starts(with: Array("<?".utf8)) {
                 index = Self.end(of: Array("?>".utf8), in: bytes, from: index + 2) + 2
+            } else if rest.starts(with: Array("<!DOCTYPE".utf8)) {
+                let end = tagEnd(in: bytes, from: index + 2)
+                if bytes[index..<end].contains(UInt8(ascii: "[")) { return nil }
+                index = end
             } else if rest.starts(with: Array("<!".utf8)) {
-                // `<!DOCTYPE`, `<!ENTITY` and any other declaration.
+                // `<!ENTITY` outside a document type, or any other declaration.
                 return nil
             } else {
                 index = tagEnd(in: bytes, from: index + 1)

@@ -117,14 +117,14 @@ package struct MarkdownDocument: Sendable {
 }
 
 extension MarkdownDocument {
+    /// The excerpt's length in characters.
+    static let excerptLength = 90
+
     /// The first sentences of the text, as listings, the page description and
     /// the feed show them: the lines of a paragraph joined as the page joins
     /// them, and blocks (a heading, a paragraph, a list item) kept apart by a
     /// `；` where they do not end a sentence themselves — so `内部` ⏎⏎ `资料`
     /// reads `内部；资料` there as on the page. Moderation reads it too.
-    /// The excerpt's length in characters.
-    static let excerptLength = 90
-
     package static func excerpt(lines: [String], blockEnds: Set<Int>, limit: Int = excerptLength) -> String {
         let (joined, isLong) = joinedAsShown(lines: lines, blockEnds: blockEnds, limit: limit)
         return isLong ? joined + "…" : joined

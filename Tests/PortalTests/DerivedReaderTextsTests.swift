@@ -67,12 +67,15 @@ struct DerivedReaderTextsTests {
     @Test(arguments: ["另见内(nèi)部(bù)资(zī)料(liào)。", "内（nei4）部（bu4）资料", "内部(NEI BU)资料",
                       // Found by the second attack of 2026-12-02: other brackets, zhuyin, syllable dots, no brackets.
                       "内【nèi】部【bù】资【zī】料【liào】", "内(ㄋㄟˋ)部(ㄅㄨˋ)资(ㄗ)料(ㄌㄧㄠˋ)", "内〔nei〕部〔bu〕资料",
-                      "内(nèi·)部(bù·)资料", "内nèi部bù资zī料liào", "内「nei」部「bu」资料"])
+                      "内(nèi·)部(bù·)资料", "内nèi部bù资zī料liào", "内「nei」部「bu」资料",
+                      // Found by a review of 934b58d: a term over the lines of one block, a reading without a tone.
+                      "请看内(nèi)\n部\n资\n料。", "请看内nei部bu资zi料liao。"])
     func aTermSpelledOutWithItsReadingsIsFound(_ body: String) throws {
         let fixture = try ProvinceFixture()
         let moderator = try ReviewBoard.moderator(for: fixture.content)
-        for source in ["---\nid: r\ntitle: 问答\ncategory: vaccination\nupdated: 2024-09-10\n---\n\(body)\n",
-                       "---\nid: r\ntitle: \(body)\ncategory: vaccination\nupdated: 2024-09-10\n---\n正文\n"] {
+        // In the body, and (a text of one line) in the title.
+        let inTitle = body.contains("\n") ? [] : ["---\nid: r\ntitle: \(body)\ncategory: vaccination\nupdated: 2024-09-10\n---\n正文\n"]
+        for source in ["---\nid: r\ntitle: 问答\ncategory: vaccination\nupdated: 2024-09-10\n---\n\(body)\n"] + inTitle {
             #expect(moderator.scan(source, asRead: ReaderView.answerTexts(source, file: "r.md")).map(\.rule) == [.classified], "\(source)")
         }
         // A gloss in brackets that is no reading, or a reading too long to be one, stays.
@@ -80,8 +83,9 @@ struct DerivedReaderTextsTests {
         #expect(PhoneticReadings.removingReadings("疫苗(vaccination programme)接种") == "疫苗(vaccination programme)接种")
         // Latin letters between ideographs without a tone are a word, not a reading.
         #expect(PhoneticReadings.removingReadings("接种HPV疫苗") == "接种HPV疫苗")
-        // Only the lines around a reading are read again, each run apart.
-        let text = DerivedText(lines: ["甲", "内(nèi)部", "资料", "乙", "丙", "丁", "代(dài)", "孕"], sourceLines: Array(1...8), isSummary: false)
-        #expect(PhoneticReadings.withoutReadings([text]).map(\.lines) == [["甲", "内部", "资料"], ["丁", "代", "孕"]])
+        // Only the blocks that hold a reading are read again, each apart.
+        let text = DerivedText(lines: ["甲", "内(nèi)部", "资料\u{2029}", "乙\u{2029}", "丙", "丁", "代(dài)", "孕\u{2029}"], sourceLines: Array(1...8),
+                               isSummary: false)
+        #expect(PhoneticReadings.withoutReadings([text]).map(\.lines) == [["甲", "内部", "资料\u{2029}"], ["丙", "丁", "代", "孕\u{2029}"]])
     }
 }

@@ -108,6 +108,11 @@ struct ReviewBoardTests {
                           + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&a;&b;</text></svg>\n", to: "Content/logo.svg")
         let error = try #require(throws: ContentErrors.self) { try board(fixture) }
         #expect(error.issues.map(\.message) == ["The logo declares a document type or entities, whose text no check reads."], "\(error)")
+        // An image inside the logo, whose text no reading sees (found by a review of 934b58d).
+        try fixture.write("<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"DATA:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\"/></svg>\n",
+                          to: "Content/logo.svg")
+        let embedded = try #require(throws: ContentErrors.self) { try board(fixture) }
+        #expect(embedded.issues.map(\.message) == ["The logo embeds another image (a data: address), whose text no check reads."])
         // A document type without entities, as drawing programs write it, is read past.
         try fixture.write("<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
                           + "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>江苏12320</title></svg>\n", to: "Content/logo.svg")

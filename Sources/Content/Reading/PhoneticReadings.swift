@@ -7,23 +7,19 @@ import Moderation
 /// went unfound. Every scalar of every answer is looked at: by ranges, with no
 /// Unicode property lookups.
 enum PhoneticReadings {
-    /// The lines of `texts` that hold a reading, once more without their readings, each with the lines around
-    /// it (a term may run on into them), as summaries: only what the texts as read do not show is reported.
+    /// The blocks of `texts` (lines up to one ending in U+2029, where the reader text ends a block) that hold a
+    /// reading, once more without their readings, as summaries: only what the texts as read do not show is
+    /// reported. A term runs on within a block, over its lines (`内(nèi)` ⏎ `部` ⏎ `资` ⏎ `料`), never past it.
     static func withoutReadings(_ texts: [DerivedText]) -> [DerivedText] {
         texts.filter { !$0.isSummary }.flatMap { text -> [DerivedText] in
             let lines = text.lines.map(removingReadings)
-            let changed = lines.indices.filter { lines[$0] != text.lines[$0] }
-            // Runs of lines within one line of a changed one, each a text of its own.
-            var runs: [ClosedRange<Int>] = []
-            for index in changed {
-                let run = max(index - 1, 0)...min(index + 1, lines.count - 1)
-                if let last = runs.last, run.lowerBound <= last.upperBound + 1 {
-                    runs[runs.count - 1] = last.lowerBound...run.upperBound
-                } else {
-                    runs.append(run)
-                }
+            var blocks: [ClosedRange<Int>] = []
+            var start = 0
+            for index in lines.indices where index == lines.count - 1 || text.lines[index].unicodeScalars.last == "\u{2029}" {
+                if (start...index).contains(where: { lines[$0] != text.lines[$0] }) { blocks.append(start...index) }
+                start = index + 1
             }
-            return runs.map { run in DerivedText(lines: Array(lines[run]), sourceLines: Array(text.sourceLines[run]), isSummary: true) }
+            return blocks.map { block in DerivedText(lines: Array(lines[block]), sourceLines: Array(text.sourceLines[block]), isSummary: true) }
         }
     }
 
@@ -34,7 +30,7 @@ enum PhoneticReadings {
 
     /// `line` without its readings: in brackets, at most ``longest`` letters of an alphabet or zhuyin with
     /// their tone marks and numbers (at least one letter); without brackets, a run of at most
-    /// ``longestUnbracketed`` such letters and marks between two ideographs, with a tone or in zhuyin.
+    /// ``longestUnbracketed`` such letters and marks between two ideographs, not an abbreviation in capitals.
     static func removingReadings(_ line: String) -> String {
         guard mayHoldAReading(line) else { return line }
         let scalars = Array(line.unicodeScalars)
@@ -47,9 +43,9 @@ enum PhoneticReadings {
             }
             if isReadingLetter(scalars[index]), index > 0, isIdeograph(scalars[index - 1]) {
                 let end = runEnd(scalars, from: index)
-                // With a tone (a marked vowel, a tone number or mark) or in zhuyin: `HPV` in `接种HPV疫苗` is no reading.
+                // Not an abbreviation in capitals: `HPV` in `接种HPV疫苗` is no reading, `nei` in `内nei部` is.
                 if end < scalars.count, isIdeograph(scalars[end]), end - index <= longestUnbracketed,
-                   scalars[index..<end].contains(where: isToneOrZhuyin) {
+                   !scalars[index..<end].allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) {
                     index = end
                     continue
                 }
@@ -141,14 +137,6 @@ enum PhoneticReadings {
     private static func isReadingMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x31...0x35, 0x20, 0x27, 0x2D, 0x2E, 0xB7, 0x2019, 0x30FB, 0x2B0...0x2FF, 0x300...0x36F: true
-        default: false
-        }
-    }
-
-    /// A vowel with a pinyin tone mark, a tone number, a tone mark or letter, or zhuyin.
-    private static func isToneOrZhuyin(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x31...0x35, 0xC0...0xFF, 0x100...0x24F, 0x2B0...0x36F, 0x1E00...0x1EFF, 0x3105...0x312F, 0x31A0...0x31BF: true
         default: false
         }
     }

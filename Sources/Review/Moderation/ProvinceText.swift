@@ -47,6 +47,11 @@ enum ProvinceText {
     /// nothing joins what they split; CDATA's text is text.
     static func issues(logo file: String, moderator: Moderator) -> [ContentIssue] {
         guard file.lowercased().hasSuffix(".svg"), let bytes = RegularFile.bytes(file) else { return [] }
+        // An image inside the logo (`<image href="data:image/svg+xml;base64,…">`) draws what no reading of its text sees.
+        if String(decoding: bytes, as: UTF8.self).lowercased().contains("data:") {
+            return [ContentIssue(file: file, line: nil, message: "The logo embeds another image (a data: address), whose text no check reads.",
+                                 fix: "Save the logo as a plain SVG, its text as text or paths.")]
+        }
         guard let text = SVGText.shown(in: bytes) else {
             return [ContentIssue(file: file, line: nil, message: "The logo declares a document type or entities, whose text no check reads.",
                                  fix: "Save the logo as a plain SVG, without <!DOCTYPE …> or <!ENTITY …>.")]

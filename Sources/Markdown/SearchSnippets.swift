@@ -11,14 +11,14 @@
 /// and neither of which is a digit, a numeral (`一` `〇` `壹`, and the words
 /// callers use for digits) or a letter of an alphabet.
 package enum SearchSnippets {
-    /// About this many characters a piece (a result shows one).
+    /// About this many scalars a piece, counted as the cuts are (one a character in Chinese text; a result shows one piece).
     package static let length = 100
-    /// Pieces are made until they hold this many characters.
+    /// Pieces are made until they hold this many scalars.
     package static let total = 800
 
-    /// How many characters of the text are looked at: pieces end by ``total`` plus one and a half pieces (a
-    /// piece starts before ``total`` and is cut at most 1.5 ``length`` on; what remains is taken whole only
-    /// where the text ends).
+    /// How many characters of the text are looked at (never fewer scalars): pieces end by ``total`` plus one and
+    /// a half pieces (a piece starts before ``total`` and is cut at most 1.5 ``length`` on; what remains is taken
+    /// whole only where the text ends).
     package static let looked = total + 3 * length
 
     /// The pieces of `text` (see ``MarkdownDocument/joinedAsShown(lines:blockEnds:limit:)``), up to about ``total`` characters.

@@ -1,17 +1,21 @@
 /// What a run of digits is, if it is a caller's personal number (appendix 2 (3)).
 enum NumberKind {
     /// Classifies `digits` (ASCII digits, an ID card's final `x` allowed).
-    /// - Parameter international: the number was written after a `+`.
-    static func classify(_ digits: [UInt8], international: Bool) -> Rule? {
+    /// - Parameters:
+    ///   - international: the number was written after a `+`.
+    ///   - spacedAsAnID: the digits were written as one run, or with the region code and the birth date each
+    ///     whole: only then is an ID whose check character is wrong, cut off or masked one.
+    static func classify(_ digits: [UInt8], international: Bool, spacedAsAnID: Bool = true) -> Rule? {
+        let revealsID = spacedAsAnID && ResidentID.revealsNumber(digits)
         if digits.last == UInt8(ascii: "x") {
-            return digits.count == 18 && (ResidentID.isValid18(digits) || ResidentID.revealsNumber(digits)) ? .idCard : nil
+            return digits.count == 18 && (ResidentID.isValid18(digits) || revealsID) ? .idCard : nil
         }
         switch digits.count {
         case 18 where ResidentID.isValid18(digits):
             return .idCard
         case 15 where ResidentID.isValid15(digits):
             return .idCard
-        case 16...18 where ResidentID.revealsNumber(digits):
+        case 16...18 where revealsID:
             // Its check character wrong or left off: the first 17 digits give the number away all the same.
             return .idCard
         default:

@@ -172,7 +172,12 @@ struct PersonalDataScanner {
                     digits.append(UInt8(ascii: "x"))
                     last += 1
                 }
-                guard let rule = NumberKind.classify(digits, international: international && start == 0) else { continue }
+                // Written as one run, or as an ID is spaced (its region code, then its birth date, each whole): a count
+                // and a date side by side in a table (`35 | 1200 | 2024-04-16`) spell no ID whose check character is off.
+                let sizes = groups[start...end].map(\.count)
+                let spacedAsAnID = sizes.count == 1 || sizes.starts(with: [6, 8])
+                guard let rule = NumberKind.classify(digits, international: international && start == 0, spacedAsAnID: spacedAsAnID)
+                else { continue }
                 let value = String(decoding: digits, as: UTF8.self)
                 if allowedNumbers.contains(value) { break }
                 found = (Item(rule: rule, first: groups[start].first, last: last, value: value), end)

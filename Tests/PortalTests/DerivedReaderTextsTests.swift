@@ -88,4 +88,15 @@ struct DerivedReaderTextsTests {
                                isSummary: false)
         #expect(PhoneticReadings.withoutReadings([text]).map(\.lines) == [["甲", "内部", "资料\u{2029}"], ["丙", "丁", "代", "孕\u{2029}"]])
     }
+
+    /// Asides in brackets between the digit groups of a number are read past (found by a probe of 3750f8a).
+    @Test(arguments: ["手机：138（前三位）1234（中间）5678", "请拨138(转)1234(分机)5678", "手机号138【尾号】12345678"])
+    func aNumberWithAsidesBetweenItsDigitsIsFound(_ body: String) throws {
+        let fixture = try ProvinceFixture()
+        let moderator = try ReviewBoard.moderator(for: fixture.content)
+        let source = "---\nid: n\ntitle: 问答\ncategory: vaccination\nupdated: 2024-09-10\n---\n\(body)\n"
+        #expect(moderator.scan(source, asRead: ReaderView.answerTexts(source, file: "n.md")).map(\.rule) == [.mobile], "\(body)")
+        // An aside after a number is no part of one.
+        #expect(PhoneticReadings.removingReadings("拨打12320（24小时）咨询") == "拨打12320（24小时）咨询")
+    }
 }

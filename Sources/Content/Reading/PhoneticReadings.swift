@@ -4,8 +4,10 @@ import Moderation
 /// `内(nèi)部(bù)资(zī)料(liào)`, `内【ㄋㄟˋ】部…`, `内nèi部bù` (a `<ruby>` whose
 /// tags cmark drops) — which a reader reads past: moderation reads the text
 /// once more without them, or a classified term spelled out with its readings
-/// went unfound. Every scalar of every answer is looked at: by ranges, with no
-/// Unicode property lookups.
+/// went unfound. So are short asides in brackets between the digits of a
+/// number (`138（前三位）1234（中间）5678`), which a reader reads past too.
+/// Every scalar of every answer is looked at: by ranges, with no Unicode
+/// property lookups.
 enum PhoneticReadings {
     /// The blocks of `texts` (lines up to one ending in U+2029, where the reader text ends a block) that hold a
     /// reading, once more without their readings, as summaries: only what the texts as read do not show is
@@ -37,7 +39,8 @@ enum PhoneticReadings {
         var result = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
-            if let close = closing(scalars[index]), let end = readingEnd(scalars, from: index + 1, closing: close) {
+            if let close = closing(scalars[index]),
+               let end = readingEnd(scalars, from: index + 1, closing: close) ?? asideEnd(scalars, at: index, closing: close) {
                 index = end + 1
                 continue
             }
@@ -92,6 +95,21 @@ enum PhoneticReadings {
         guard end < scalars.count, scalars[end] == closing, end - start <= longest, scalars[start..<end].contains(where: isReadingLetter)
         else { return nil }
         return end
+    }
+
+    /// The index of the `closing` bracket of an aside opened at `open` between two digits: at most 8 scalars,
+    /// none a digit (`138（前三位）1234`).
+    private static func asideEnd(_ scalars: [Unicode.Scalar], at open: Int, closing: Unicode.Scalar) -> Int? {
+        guard open > 0, isDigit(scalars[open - 1]) else { return nil }
+        var index = open + 1
+        while index < scalars.count, index - open <= 9, scalars[index] != closing, !isDigit(scalars[index]) { index += 1 }
+        guard index < scalars.count, index - open <= 9, scalars[index] == closing, index + 1 < scalars.count, isDigit(scalars[index + 1])
+        else { return nil }
+        return index
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar) || (0xFF10...0xFF19).contains(scalar.value)
     }
 
     /// Where the run of reading scalars from `start` ends.

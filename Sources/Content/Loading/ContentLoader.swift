@@ -111,6 +111,7 @@ package enum ContentLoader {
     private static func crossCheck(_ answers: [Answer]) -> [ContentIssue] {
         var issues: [ContentIssue] = []
         var firstFile: [String: String] = [:]
+        firstFile.reserveCapacity(answers.count)
         for answer in answers {
             let key = answer.reference
             if let other = firstFile[key] {

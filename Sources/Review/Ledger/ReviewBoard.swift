@@ -43,9 +43,10 @@ package struct ReviewBoard: Sendable {
         let store = RevisionStore(contentDirectory: content.directory)
         // The contacts answers may show, as the cache tells them apart.
         cache?.use(contacts: "\(content.contacts.entries)")
+        // Captured alone, not with the content: a closure that captured the content copied the province for each answer.
+        let contacts = content.contacts
         let answers = content.answers.concurrentMap { answer in
-            let scan = { moderator.scan(answer, contacts: content.contacts) }
-            let findings = cache?.findings(of: answer, scan: scan) ?? scan()
+            let findings = cache?.findings(of: answer) { moderator.scan(answer, contacts: contacts) } ?? moderator.scan(answer, contacts: contacts)
             var review = AnswerReview(answer, findings: findings, decisions: decisions, policy: policy)
             if review.live == nil, !answer.isPrivate {
                 review.live = Self.approvedRevision(of: answer, in: store, content: content, moderator: moderator, decisions: decisions)
@@ -78,9 +79,12 @@ package struct ReviewBoard: Sendable {
     /// none when the newest approved text is missing from the store.
     private static func approvedRevision(of answer: Answer, in store: RevisionStore, content: ProvinceContent, moderator: Moderator,
                                          decisions: TrustedDecisions) -> Answer? {
+        let approvals = decisions.counted(for: answer.reference).filter { $0.entry.decision == .approved }
+        // Without a counted approval no revision can stand in: the store is not looked at.
+        guard !approvals.isEmpty else { return nil }
         let kept = store.revisions(of: answer.reference)
         guard !kept.isEmpty else { return nil }
-        for (entry, _) in decisions.counted(for: answer.reference).reversed() where entry.decision == .approved {
+        for (entry, _) in approvals.reversed() {
             // The newest approved text must be kept: if it is gone, no older one stands in for it.
             guard let (path, data) = kept[entry.sha256] else { return nil }
             // The same answer, public, replacing what the current revision replaces, with links that still hold.

@@ -36,33 +36,42 @@ struct SitePlan: Sendable {
          media: [String: MarkdownDocument.MediaTarget] = [:], cache: PublishedAnswerCache? = nil,
          spill: SpillFile? = nil) throws(ContentErrors) {
         self.province = province
-        let provincialSlugs = Set(publishable.filter { $0.scope == .province }.map(\.id))
-        // `answer:<id>` in a city answer may name the city's own answers: id → address segment.
-        var slugsByCity: [Scope: [String: String]] = [:]
-        for answer in publishable where answer.scope != .province {
-            slugsByCity[answer.scope, default: [:]][answer.id] = answer.overrides ?? answer.id
+        // Each answer's address, made once: a link resolved for every answer that names it (twice: to check a kept
+        // rendering, and the links as read) then takes no string of its own.
+        var provincialAddresses: [String: String] = [:]
+        // `answer:<id>` in a city answer may name the city's own answers: id → address.
+        var addressesByCity: [Scope: [String: String]] = [:]
+        for answer in publishable {
+            if answer.scope == .province {
+                provincialAddresses[answer.id] = "/answers/\(answer.id)/"
+            } else {
+                addressesByCity[answer.scope, default: [:]][answer.id] = "/answers/\(answer.overrides ?? answer.id)/"
+            }
         }
-        let citySlugs = slugsByCity
+        let cityAddresses = addressesByCity
+        let provincial = provincialAddresses
 
         let resolver = { @Sendable (answer: Answer) -> @Sendable (String) -> MarkdownDocument.LinkTarget in
-            let local = citySlugs[answer.scope] ?? [:]
+            let local = cityAddresses[answer.scope] ?? [:]
             return { id in
-                if let slug = local[id] { return .url("/answers/\(slug)/") }
-                if provincialSlugs.contains(id) { return .url("/answers/\(id)/") }
+                if let address = local[id] { return .url(address) }
+                if let address = provincial[id] { return .url(address) }
                 let held = heldBack.contains("\(answer.scope)/\(id)") || heldBack.contains("province/\(id)")
                 return held ? .unpublished : .unknown
             }
         }
         // Every answer is rendered at most once, whatever the number of cities, and only when a site made asks for it.
+        // Its links as read are checked with it, rendered or not: a site kept has the same links as one made.
         let kept = cache?.snapshot ?? [:]
-        let rendered = publishable.concurrentMap { answer -> PublishedAnswer in
+        let planned = publishable.concurrentMap { answer -> (page: PublishedAnswer, issues: [ContentIssue]) in
             let slug = answer.overrides ?? answer.id
             let resolveAnswerLink = resolver(answer)
+            let issues = Self.linkIssues(answer, resolve: resolveAnswerLink)
             if let kept = PublishedAnswerCache.page(in: kept, for: answer, slug: slug, resolveAnswerLink: resolveAnswerLink,
                                                     resolveMedia: { media[$0] }) {
-                return kept
+                return (kept, issues)
             }
-            return PublishedAnswer(answer: answer, slug: slug, province: province, spill: spill) { page in
+            let page = PublishedAnswer(answer: answer, slug: slug, province: province, spill: spill) { page in
                 // What the rendering asked about, so a cached copy is reused only while the answers stay the same.
                 var links: [(id: String, target: MarkdownDocument.LinkTarget)] = []
                 var mediaAsked: [(name: String, target: MarkdownDocument.MediaTarget?)] = []
@@ -77,10 +86,11 @@ struct SitePlan: Sendable {
                 cache?.keep(.init(fileHash: answer.fileHash, slug: slug, links: links, media: mediaAsked, page: page), for: answer.file)
                 return document
             }
+            return (page, issues)
         }
         cache?.keep(only: Set(publishable.map(\.file)))
-        // Checked on the links the answers were read with, rendered or not: a site kept has the same links as one made.
-        try ContentErrors.check(publishable.flatMap { answer in Self.linkIssues(answer, resolve: resolver(answer)) })
+        try ContentErrors.check(planned.flatMap(\.issues))
+        let rendered = planned.map(\.page)
 
         let provincialPages = rendered.filter { $0.answer.scope == .province }
         let newestFirst = { @Sendable (a: PublishedAnswer, b: PublishedAnswer) in (a.answer.updated, b.slug) > (b.answer.updated, a.slug) }

@@ -5,7 +5,8 @@ import Moderation
 /// tags cmark drops) — which a reader reads past: moderation reads the text
 /// once more without them, or a classified term spelled out with its readings
 /// went unfound. So are short asides in brackets between the digits of a
-/// number (`138（前三位）1234（中间）5678`), which a reader reads past too.
+/// number (`138（前三位）1234（中间）5678`), which a reader reads past too, and
+/// footnote marks, asides and ellipses between two characters (``InterposedMarks``).
 /// Every scalar of every answer is looked at: by ranges, with no Unicode
 /// property lookups.
 enum PhoneticReadings {
@@ -14,7 +15,11 @@ enum PhoneticReadings {
     /// reported. A term runs on within a block, over its lines (`内(nèi)` ⏎ `部` ⏎ `资` ⏎ `料`), never past it.
     static func withoutReadings(_ texts: [DerivedText]) -> [DerivedText] {
         texts.filter { !$0.isSummary }.flatMap { text -> [DerivedText] in
-            let lines = text.lines.map(removingReadings)
+            // Marks at the end or start of a line are read past over the break, within the block.
+            let lines = text.lines.indices.map { index in
+                removingReadings(text.lines[index], before: index > 0 ? lastShown(text.lines[index - 1]) : nil,
+                                 after: index + 1 < text.lines.count ? firstShown(text.lines[index + 1]) : nil)
+            }
             var blocks: [ClosedRange<Int>] = []
             var start = 0
             for index in lines.indices where index == lines.count - 1 || text.lines[index].unicodeScalars.last == "\u{2029}" {
@@ -32,8 +37,12 @@ enum PhoneticReadings {
 
     /// `line` without its readings: in brackets, at most ``longest`` letters of an alphabet or zhuyin with
     /// their tone marks and numbers (at least one letter); without brackets, a run of at most
-    /// ``longestUnbracketed`` such letters and marks between two ideographs, not an abbreviation in capitals.
-    static func removingReadings(_ line: String) -> String {
+    /// ``longestUnbracketed`` such letters and marks between two ideographs, not an abbreviation in capitals;
+    /// and without the ``InterposedMarks`` between two ideographs.
+    /// - Parameters:
+    ///   - before: the last scalar shown on the line before, in the same block.
+    ///   - after: the first scalar shown on the line after, in the same block.
+    static func removingReadings(_ line: String, before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) -> String {
         guard mayHoldAReading(line) else { return line }
         let scalars = Array(line.unicodeScalars)
         var result = String.UnicodeScalarView()
@@ -42,6 +51,10 @@ enum PhoneticReadings {
             if let close = closing(scalars[index]),
                let end = readingEnd(scalars, from: index + 1, closing: close) ?? asideEnd(scalars, at: index, closing: close) {
                 index = end + 1
+                continue
+            }
+            if let end = InterposedMarks.end(of: scalars, at: index, previous: result.last { !InterposedMarks.isGap($0) } ?? before, next: after) {
+                index = end
                 continue
             }
             if isReadingLetter(scalars[index]), index > 0, isIdeograph(scalars[index - 1]) {
@@ -57,6 +70,16 @@ enum PhoneticReadings {
             index += 1
         }
         return String(result)
+    }
+
+    /// The first scalar of `line` that is no white space or invisible one.
+    private static func firstShown(_ line: String) -> Unicode.Scalar? {
+        line.unicodeScalars.first { !InterposedMarks.isGap($0) }
+    }
+
+    /// The last scalar of `line` that is no white space or invisible one.
+    private static func lastShown(_ line: String) -> Unicode.Scalar? {
+        line.unicodeScalars.last { !InterposedMarks.isGap($0) }
     }
 
     /// Whether `line` holds a bracket that may open a reading or a letter a reading is written in, read from
@@ -83,6 +106,7 @@ enum PhoneticReadings {
                 default:
                     break
                 }
+                if InterposedMarks.mayStart(bytes, at: index) { return true }
                 index += 1
             }
             return false
@@ -120,7 +144,7 @@ enum PhoneticReadings {
     }
 
     /// The bracket that closes a reading opened by `scalar`, if it opens one.
-    private static func closing(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    static func closing(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
         case "(": ")"
         case "（": "）"
@@ -159,7 +183,7 @@ enum PhoneticReadings {
         }
     }
 
-    private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: true
         default: false

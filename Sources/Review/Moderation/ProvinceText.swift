@@ -29,13 +29,8 @@ enum ProvinceText {
             for finding in moderator.scan(scalar.string) where finding.severity == .block || finding.severity == .review {
                 if isContact && publicContactRules.contains(finding.rule) { continue }
                 // A slogan reading `代孕咨询` went on every page of every site, as nobody reviews portal.yml.
-                issues.append(finding.severity == .block
-                    ? ContentIssue(file: file, line: scalar.mark?.line,
-                                   message: "`\(key)` contains \(what(finding)), which is shown on every page and can never be published.",
-                                   fix: "Remove it from portal.yml; an official public number belongs in lexicon/allow.txt.")
-                    : ContentIssue(file: file, line: scalar.mark?.line,
-                                   message: "`\(key)` contains the term `\(finding.term ?? finding.rule.rawValue)`, which needs a reviewer's decision, and nobody reviews portal.yml.",
-                                   fix: "Reword it; a text that needs review belongs in an answer, which reviewers approve."))
+                issues.append(issue(finding, file: file, line: scalar.mark?.line, text: "`\(key)` contains", shown: "is shown on every page",
+                                    unreviewed: "portal.yml", removal: "Remove it from portal.yml; an official public number belongs in lexicon/allow.txt."))
             }
         }
         return issues
@@ -58,11 +53,8 @@ enum ProvinceText {
         }
         let shown = String(decoding: text, as: UTF8.self)
         return moderator.scan(shown).filter { $0.severity == .block || $0.severity == .review }.map { finding in
-            ContentIssue(file: file, line: nil,
-                         message: finding.severity == .block
-                             ? "The logo shows \(what(finding)) on every page, and it can never be published."
-                             : "The logo shows the term `\(finding.term ?? finding.rule.rawValue)` on every page, and nobody reviews the logo.",
-                         fix: "Use a logo without that text.")
+            issue(finding, file: file, line: nil, text: "The logo shows", shown: "is drawn on every page", unreviewed: "the logo",
+                  removal: "Use a logo without that text.", rewording: "Use a logo without that text.")
         }
     }
 
@@ -75,13 +67,9 @@ enum ProvinceText {
             moderator.scan(statement.source, asRead: statement.readerTexts, contacts: contacts)
                 .filter { $0.severity == .block || $0.severity == .review }
                 .map { finding in
-                    finding.severity == .block
-                        ? ContentIssue(file: statement.file, line: finding.line,
-                                       message: "The privacy statement contains \(what(finding)), which every page links and which can never be published.",
-                                       fix: "Remove it; an official public number belongs in lexicon/contacts.yml or lexicon/allow.txt.")
-                        : ContentIssue(file: statement.file, line: finding.line,
-                                       message: "The privacy statement contains the term `\(finding.term ?? finding.rule.rawValue)`, which needs a reviewer's decision, and nobody reviews the statement.",
-                                       fix: "Reword it; a text that needs review belongs in an answer, which reviewers approve.")
+                    issue(finding, file: statement.file, line: finding.line, text: "The privacy statement contains",
+                          shown: "every page links", unreviewed: "the statement",
+                          removal: "Remove it; an official public number belongs in lexicon/contacts.yml or lexicon/allow.txt.")
                 }
         }
     }
@@ -95,6 +83,21 @@ enum ProvinceText {
                              fix: "Remove it from the line.")
             }
         }
+    }
+
+    /// The issue of a finding in a text nobody reviews: one that blocks can never be published; one that
+    /// needs review is never decided.
+    /// - Parameters:
+    ///   - text: what holds it, with its verb (`The logo shows`); `shown`: where it goes (`is shown on every page`).
+    ///   - unreviewed: the text, as nobody reviews it (`portal.yml`, `the logo`).
+    ///   - removal: the fix of a blocking finding; `rewording`, of one that needs review.
+    private static func issue(_ finding: Finding, file: String, line: Int?, text: String, shown: String, unreviewed: String, removal: String,
+                              rewording: String = "Reword it; a text that needs review belongs in an answer, which reviewers approve.") -> ContentIssue {
+        finding.severity == .block
+            ? ContentIssue(file: file, line: line, message: "\(text) \(what(finding)), which \(shown) and can never be published.", fix: removal)
+            : ContentIssue(file: file, line: line,
+                           message: "\(text) the term `\(finding.term ?? finding.rule.rawValue)`, which needs a reviewer's decision, and nobody reviews \(unreviewed).",
+                           fix: rewording)
     }
 
     /// What a blocking finding found, for a message. The matched text of

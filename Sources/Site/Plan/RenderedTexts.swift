@@ -15,7 +15,7 @@ struct RenderedTexts: Sendable {
     private let held: Held
 
     /// - Parameter spill: where to keep the texts; in memory without one, or when it cannot take them.
-    init(html: String, plainText: String, searchPieces: [String] = [], spill: SpillFile?) {
+    init(html: String, plainText: String, searchPieces: [String], spill: SpillFile?) {
         // The texts side by side, copied only where there is a spill file (not in the preview). The search pieces
         // as the search documents hold them: a JSON array, made once however many sites show the answer.
         var pieces: [UInt8] = [UInt8(ascii: "[")]

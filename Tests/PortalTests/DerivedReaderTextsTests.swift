@@ -93,7 +93,7 @@ struct DerivedReaderTextsTests {
     /// Footnote marks, asides and ellipses between the characters of a term are read past, in the body and the
     /// front matter (found by a probe of 25154af: each passed).
     @Test(arguments: ["请查阅内部[^1]资料。", "请查阅内部[1]资料。", "请查阅内部（注）资料。", "请查阅内部(注1)资料。", "请查阅内部【注释】资料。",
-                      "请查阅内部（2024年版）资料。", "请查阅内部¹资料。", "请查阅内部^1资料。",
+                      "请查阅内部¹资料。", "请查阅内部^1资料。",
                       "请查阅内部<sup>1</sup>资料。", "请查阅内部１资料。", "请查阅内部…资料。", "请查阅内部……资料。", "请查阅内部...资料。",
                       "请查阅内部。。。资料。", "请查阅内部⋯资料。",
                       // Found by an attack on the first version: invisible scalars and spaces beside the marks, runs of
@@ -101,11 +101,19 @@ struct DerivedReaderTextsTests {
                       "请查阅内部\u{200B}[1]资料。", "请查阅内部[1]\u{FEFF}资料。", "请查阅内部&#8203;[1]资料。", "请查阅内部 [1] 资料。",
                       "请查阅内部\u{3000}…\u{00A0}资料。", "请查阅内部 1 资料。", "请查阅内部[1][2]资料。", "请查阅内部[1]、[2]资料。",
                       "请查阅内部[1,2][3]资料。", "请查阅内部……[1]资料。", "请查阅内部（注（1））资料。", "请查阅内部[[1]]资料。",
-                      "请查阅内部[1]\n资料。", "请查阅内部\n[^1]资料。", "请查阅内部（Word版）资料。", "请查阅内部（2024年9月10日）资料。",
+                      "请查阅内部[1]\n资料。", "请查阅内部\n[^1]资料。", "请查阅内部（Word版）资料。", "请查阅内部（见第2页）资料。",
                       "请查阅内部⁽¹⁾资料。", "请查阅内部<sup>1,2</sup>资料。", "请查阅内部<sup>1-3</sup>资料。", "请查阅内部<sup>123</sup>资料。",
                       "请查阅内部₁₂资料。", "请查阅内部ᵃ资料。", "请查阅内部※1资料。", "请查阅内部*1资料。", "请查阅内部⟨1⟩资料。",
                       "请查阅内部[^note]资料。", "请查阅内部^a^资料。", "请查阅内部＾1资料。", "请查阅内部. . .资料。", "请查阅内部．．．资料。",
-                      "请查阅内部…… ……资料。"])
+                      "请查阅内部…… ……资料。",
+                      // Found by an attack on the second version: what the matcher reads through beside a mark, other
+                      // brackets, asterisks and dashes, spaced full stops, raised letters, a run over a line's break.
+                      "请查阅内部*[1]*资料。", "请查阅内部_[1]_资料。", "请查阅内部†[1]资料。", "请查阅内部\u{3164}[1]资料。",
+                      "请查阅内部\u{E0020}[1]资料。", "请查阅内部＊1资料。", "请查阅内部﹙1﹚资料。", "请查阅内部〚1〛资料。", "请查阅内部«1»资料。",
+                      "请查阅内部1～3资料。", "请查阅内部[1]-[3]资料。", "请查阅内部。 。资料。", "请查阅内部.\u{200B}.资料。", "请查阅内部︰资料。",
+                      "请查阅内部ʰ资料。", "请查阅内部㆒资料。", "请查阅内部[1]\n[2]资料。", "请查阅内部（注\n）资料。",
+                      "请查阅内部[1]" + String(repeating: "\u{200B}", count: 40) + "[2]资料。",
+                      "请查阅内部" + String(repeating: "…", count: 41) + "资料。"])
     func aTermWithAMarkBetweenItsCharactersIsFound(_ body: String) throws {
         let fixture = try ProvinceFixture()
         let moderator = try ReviewBoard.moderator(for: fixture.content)
@@ -123,10 +131,33 @@ struct DerivedReaderTextsTests {
                      "内部 资料", "内部1a资料", "内部^资料"] {
             #expect(PhoneticReadings.removingReadings(line) == line, "\(line)")
         }
-        #expect(PhoneticReadings.removingReadings("第1条和第12条") == "第条和第条")
+        // A number before a unit or a measure word counts something; another is read past.
+        #expect(PhoneticReadings.removingReadings("孕前3个月，满18周岁，第1条和第12条") == "孕前3个月，满18周岁，第1条和第12条")
+        #expect(PhoneticReadings.removingReadings("内部12资料") == "内部资料")
         #expect(PhoneticReadings.removingReadings("内部[^1]资料，其他[注]说明") == "内部资料，其他说明")
-        // Circled numbers list: read past, they made words of the ends of two items (`血头` of `①贫血②头晕`).
-        #expect(PhoneticReadings.removingReadings("常见不适：①贫血②头晕③心慌。") == "常见不适：①贫血②头晕③心慌。")
+        // A mark read past keeps the line's breaks: the lines stay the lines of the file.
+        #expect(PhoneticReadings.removingReadings("内部[1]\n资料") == "内部\n资料")
+    }
+
+    /// Circled numbers list: read past, they made words of the ends of two items (`血头` of `①贫血②头晕`). An
+    /// aside that says something is read (`假疫苗` of `暑假（7月至8月）疫苗`). Found by the attacks on the first versions.
+    @Test(arguments: ["常见不适：①贫血②头晕③心慌。", "暑假（7月至8月）疫苗门诊延长开放时间。", "我（们）怎么知道孩子是否需要补种？",
+                      "幼儿园保健医（兼职）托育机构卫生人员均可报名。", "退费流程：①申请退回②扣减医保统筹支付部分③原路退款。",
+                      "空腹抽血（禁食8小时）头天晚饭后不要再进食。"])
+    func listsAndAsidesThatSaySomethingMakeNoFinding(_ body: String) throws {
+        let fixture = try ProvinceFixture()
+        let moderator = try ReviewBoard.moderator(for: fixture.content)
+        let source = "---\nid: h\ntitle: 问答\ncategory: vaccination\nupdated: 2024-09-10\n---\n\(body)\n"
+        #expect(moderator.scan(source, asRead: ReaderView.answerTexts(source, file: "h.md")).isEmpty, "\(body)")
+    }
+
+    /// A line of a few hundred thousand spaces, invisible scalars or marks after an ideograph is read in time
+    /// proportional to its length: looking for marks from each of its scalars again took minutes.
+    @Test(.timeLimit(.minutes(1)), arguments: [" ", "\u{200B}", "[", "…", "1 ", "^"])
+    func aLongRunOfSpacesOrMarksIsReadInLinearTime(_ filler: String) {
+        // With a mark that has the line read scalar by scalar at all.
+        let line = "内部" + String(repeating: filler, count: 200_000) + "资料（注）说明"
+        #expect(PhoneticReadings.removingReadings(line).unicodeScalars.count <= line.unicodeScalars.count)
     }
 
     /// Asides in brackets between the digit groups of a number are read past (found by a probe of 3750f8a).

@@ -15,18 +15,23 @@ enum PhoneticReadings {
     /// reported. A term runs on within a block, over its lines (`内(nèi)` ⏎ `部` ⏎ `资` ⏎ `料`), never past it.
     static func withoutReadings(_ texts: [DerivedText]) -> [DerivedText] {
         texts.filter { !$0.isSummary }.flatMap { text -> [DerivedText] in
-            // Marks at the end or start of a line are read past over the break, within the block.
-            let lines = text.lines.indices.map { index in
-                removingReadings(text.lines[index], before: index > 0 ? lastShown(text.lines[index - 1]) : nil,
-                                 after: index + 1 < text.lines.count ? firstShown(text.lines[index + 1]) : nil)
-            }
-            var blocks: [ClosedRange<Int>] = []
+            var blocks: [DerivedText] = []
             var start = 0
-            for index in lines.indices where index == lines.count - 1 || text.lines[index].unicodeScalars.last == "\u{2029}" {
-                if (start...index).contains(where: { lines[$0] != text.lines[$0] }) { blocks.append(start...index) }
-                start = index + 1
+            for index in text.lines.indices where index == text.lines.count - 1 || text.lines[index].unicodeScalars.last == "\u{2029}" {
+                let block = Array(text.lines[start...index])
+                defer { start = index + 1 }
+                guard block.contains(where: mayHoldAReading) else { continue }
+                // Read as one text, its lines apart: marks are read past over a line's break too (`内部[1]` ⏎ `资料`).
+                let joined = block.joined(separator: "\n")
+                let read = removingReadings(joined)
+                if read != joined {
+                    var lines = read.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    // A line that held a break of its own cannot be told apart again: each line is read alone.
+                    if lines.count != block.count { lines = block.map { removingReadings($0) } }
+                    blocks.append(DerivedText(lines: lines, sourceLines: Array(text.sourceLines[start...index]), isSummary: true))
+                }
             }
-            return blocks.map { block in DerivedText(lines: Array(lines[block]), sourceLines: Array(text.sourceLines[block]), isSummary: true) }
+            return blocks
         }
     }
 
@@ -39,47 +44,64 @@ enum PhoneticReadings {
     /// their tone marks and numbers (at least one letter); without brackets, a run of at most
     /// ``longestUnbracketed`` such letters and marks between two ideographs, not an abbreviation in capitals;
     /// and without the ``InterposedMarks`` between two ideographs.
-    /// - Parameters:
-    ///   - before: the last scalar shown on the line before, in the same block.
-    ///   - after: the first scalar shown on the line after, in the same block.
-    static func removingReadings(_ line: String, before: Unicode.Scalar? = nil, after: Unicode.Scalar? = nil) -> String {
+    /// Line breaks (`\n`) stay where they were, whatever is read past around them.
+    static func removingReadings(_ line: String) -> String {
         guard mayHoldAReading(line) else { return line }
         let scalars = Array(line.unicodeScalars)
-        var result = String.UnicodeScalarView()
+        // What is left out, as ranges of `scalars`: the text is made again only when there are some.
+        var removed: [Range<Int>] = []
+        // The last scalar kept that is shown (not white space nor invisible): what a mark follows.
+        var lastShown: Unicode.Scalar?
         var index = 0
         while index < scalars.count {
-            if let close = closing(scalars[index]),
+            let scalar = scalars[index]
+            // Most scalars: nothing starts at an ideograph.
+            if isIdeograph(scalar) {
+                lastShown = scalar
+                index += 1
+                continue
+            }
+            if let close = closing(scalar),
                let end = readingEnd(scalars, from: index + 1, closing: close) ?? asideEnd(scalars, at: index, closing: close) {
+                removed.append(index..<end + 1)
                 index = end + 1
                 continue
             }
-            if let end = InterposedMarks.end(of: scalars, at: index, previous: result.last { !InterposedMarks.isGap($0) } ?? before, next: after) {
+            if let end = InterposedMarks.end(of: scalars, at: index, previous: lastShown) {
+                removed.append(index..<end)
                 index = end
                 continue
             }
-            if isReadingLetter(scalars[index]), index > 0, isIdeograph(scalars[index - 1]) {
+            // No run of marks starts at any white space after this one either (they all come to the same scalar):
+            // a long run of it is passed at once, not looked through again from each of its scalars.
+            if InterposedMarks.isGap(scalar) {
+                while index < scalars.count, InterposedMarks.isGap(scalars[index]) { index += 1 }
+                continue
+            }
+            if isReadingLetter(scalar), index > 0, isIdeograph(scalars[index - 1]) {
                 let end = runEnd(scalars, from: index)
                 // Not an abbreviation in capitals: `HPV` in `接种HPV疫苗` is no reading, `nei` in `内nei部` is.
                 if end < scalars.count, isIdeograph(scalars[end]), end - index <= longestUnbracketed,
                    !scalars[index..<end].allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) {
+                    removed.append(index..<end)
                     index = end
                     continue
                 }
             }
-            result.append(scalars[index])
+            lastShown = scalar
             index += 1
         }
+        guard !removed.isEmpty else { return line }
+        var result = String.UnicodeScalarView()
+        var kept = 0
+        for range in removed {
+            result.append(contentsOf: scalars[kept..<range.lowerBound])
+            // What is left out keeps its line breaks.
+            result.append(contentsOf: scalars[range].filter { $0 == "\n" })
+            kept = range.upperBound
+        }
+        result.append(contentsOf: scalars[kept...])
         return String(result)
-    }
-
-    /// The first scalar of `line` that is no white space or invisible one.
-    private static func firstShown(_ line: String) -> Unicode.Scalar? {
-        line.unicodeScalars.first { !InterposedMarks.isGap($0) }
-    }
-
-    /// The last scalar of `line` that is no white space or invisible one.
-    private static func lastShown(_ line: String) -> Unicode.Scalar? {
-        line.unicodeScalars.last { !InterposedMarks.isGap($0) }
     }
 
     /// Whether `line` holds a bracket that may open a reading or a letter a reading is written in, read from
@@ -90,6 +112,11 @@ enum PhoneticReadings {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // An ideograph (U+4E00–9FFF): nothing to look at, and its bytes are passed at once.
+                if (0xE4...0xE9).contains(byte) {
+                    index += 3
+                    continue
+                }
                 switch byte {
                 case 0x28, 0x2F, 0x3C, 0x41...0x5B, 0x61...0x7B: return true  // ( / < [ { and ASCII letters
                 case 0xC3...0xD3, 0xE1: return true  // Latin with tone marks, Greek, Cyrillic; Latin extended additional

@@ -6,7 +6,7 @@ import Foundation
 /// traditional → simplified. Every result is marked as noise or not: noise
 /// (spaces, punctuation, symbols, Markdown markup) may stand between the
 /// characters of a term without breaking it.
-struct ScalarTable: Sendable, Equatable {
+package struct ScalarTable: Sendable, Equatable {
     /// One normalised scalar.
     struct Output: Equatable, Sendable {
         let scalar: UInt32
@@ -189,6 +189,13 @@ struct ScalarTable: Sendable, Equatable {
         case 0x3005, 0x3031...0x3035, 0x309D, 0x309E, 0x30FC...0x30FE: return false
         default: return scalar.properties.generalCategory == .modifierLetter
         }
+    }
+
+    /// Whether a reader reads through `scalar` between two characters of a word, as moderation's matcher
+    /// does: drawn as nothing, or a mark that is noise (not a letter, digit or ideograph). Clause marks are
+    /// among them here; the matcher tells them apart from the normalised text.
+    package static func readsThrough(_ scalar: Unicode.Scalar) -> Bool {
+        isInvisible(scalar) || isNoise(scalar)
     }
 
     private static func isNoise(_ scalar: Unicode.Scalar) -> Bool {

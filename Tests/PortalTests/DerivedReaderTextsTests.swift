@@ -113,7 +113,12 @@ struct DerivedReaderTextsTests {
                       "请查阅内部1～3资料。", "请查阅内部[1]-[3]资料。", "请查阅内部。 。资料。", "请查阅内部.\u{200B}.资料。", "请查阅内部︰资料。",
                       "请查阅内部ʰ资料。", "请查阅内部㆒资料。", "请查阅内部[1]\n[2]资料。", "请查阅内部（注\n）资料。",
                       "请查阅内部[1]" + String(repeating: "\u{200B}", count: 40) + "[2]资料。",
-                      "请查阅内部" + String(repeating: "…", count: 41) + "资料。"])
+                      "请查阅内部" + String(repeating: "…", count: 41) + "资料。",
+                      // Found by the third attack: Roman numerals, digits of other scripts, mixed brackets, straight
+                      // quotes and waves around a number, decimals and list numbers, a term ending in a measure word.
+                      "请查阅内部Ⅱ资料。", "请查阅内部（Ⅰ）资料。", "请查阅内部𝟏资料。", "请查阅内部١资料。", "请查阅内部[1）资料。",
+                      "请查阅内部'1'资料。", "请查阅内部~1~资料。", "请查阅内部1.2资料。", "请查阅内部1/2资料。", "请查阅内部1.资料。",
+                      "请查阅内部（见附件A）资料。", "请查阅内部（一）资料。"])
     func aTermWithAMarkBetweenItsCharactersIsFound(_ body: String) throws {
         let fixture = try ProvinceFixture()
         let moderator = try ReviewBoard.moderator(for: fixture.content)
@@ -134,6 +139,8 @@ struct DerivedReaderTextsTests {
         // A number before a unit or a measure word counts something; another is read past.
         #expect(PhoneticReadings.removingReadings("孕前3个月，满18周岁，第1条和第12条") == "孕前3个月，满18周岁，第1条和第12条")
         #expect(PhoneticReadings.removingReadings("内部12资料") == "内部资料")
+        // Not before 级: terms end with it (`绝密级`).
+        #expect(PhoneticReadings.removingReadings("绝密1级") == "绝密级")
         #expect(PhoneticReadings.removingReadings("内部[^1]资料，其他[注]说明") == "内部资料，其他说明")
         // A mark read past keeps the line's breaks: the lines stay the lines of the file.
         #expect(PhoneticReadings.removingReadings("内部[1]\n资料") == "内部\n资料")
@@ -146,14 +153,17 @@ struct DerivedReaderTextsTests {
                       "空腹抽血（禁食8小时）头天晚饭后不要再进食。"])
     func listsAndAsidesThatSaySomethingMakeNoFinding(_ body: String) throws {
         let fixture = try ProvinceFixture()
+        // The terms these sentences would make, besides the fixture's 医托 and 回扣.
+        try fixture.write("医托\n回扣\n假疫苗\n血头\n我怎么知道\n", to: "Content/lexicon/sensitive.txt")
         let moderator = try ReviewBoard.moderator(for: fixture.content)
         let source = "---\nid: h\ntitle: 问答\ncategory: vaccination\nupdated: 2024-09-10\n---\n\(body)\n"
         #expect(moderator.scan(source, asRead: ReaderView.answerTexts(source, file: "h.md")).isEmpty, "\(body)")
     }
 
     /// A line of a few hundred thousand spaces, invisible scalars or marks after an ideograph is read in time
-    /// proportional to its length: looking for marks from each of its scalars again took minutes.
-    @Test(.timeLimit(.minutes(1)), arguments: [" ", "\u{200B}", "[", "…", "1 ", "^"])
+    /// proportional to its length: looking for marks from each of its scalars again took minutes, and so did
+    /// making the text again from its parts, one string appended to another (found by the third attack).
+    @Test(.timeLimit(.minutes(1)), arguments: [" ", "\u{200B}", "[", "…", "1 ", "^", "内1", "内[1]", "内.."])
     func aLongRunOfSpacesOrMarksIsReadInLinearTime(_ filler: String) {
         // With a mark that has the line read scalar by scalar at all.
         let line = "内部" + String(repeating: filler, count: 200_000) + "资料（注）说明"

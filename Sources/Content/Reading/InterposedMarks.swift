@@ -26,7 +26,7 @@ enum InterposedMarks {
     private static let longestLabel = 4
     private static let longestEllipsis = 100
     private static let longestRaised = 4
-    private static let longestNumber = 9
+    private static let longestNumber = 15
     private static let longestGroup = 3
     private static let mostMarks = 16
 
@@ -56,7 +56,8 @@ enum InterposedMarks {
 
     /// The units and measure words a number is written before.
     private static func countsWith(_ scalar: Unicode.Scalar) -> Bool {
-        "个月日年天岁周时分秒次回人名位例床条款项章节页号期批剂针价支片粒丸袋瓶盒克斤升米元角家所层楼级类种份本张间倍成度点号届代轮组班".unicodeScalars.contains(scalar)
+        // Not 级 nor 代: terms end with them (`绝密级`), and `绝密1级` is read past.
+        "个月日年天岁周时分秒次回人名位例床条款项章节页号期批剂针价支片粒丸袋瓶盒克毫斤升米元角家所层楼类种份本张间倍成度点届轮组班".unicodeScalars.contains(scalar)
     }
 
     /// The end (exclusive) of one mark at `index`, if one starts there.
@@ -70,7 +71,8 @@ enum InterposedMarks {
             var shown = 0
             while end < scalars.count, shown <= longestAside + 1 {
                 let scalar = scalars[end]
-                if scalar == close { depth -= 1 } else if scalar == first { depth += 1 }
+                // Any closing bracket closes the outermost (`内部[1）资料`), as a reader reads it.
+                if scalar == close || (depth == 1 && isClosing(scalar)) { depth -= 1 } else if scalar == first { depth += 1 }
                 if depth == 0 { return shown > 0 ? end + 1 : nil }
                 if !isGap(scalar) {
                     guard callsANote(scalar) else { return nil }
@@ -114,6 +116,10 @@ enum InterposedMarks {
                     guard group <= longestGroup else { return nil }
                 } else if isListing(scalars[end]), end + 1 < scalars.count, isDigit(scalars[end + 1]) {
                     group = 0
+                } else if scalars[end] == "." || scalars[end] == "．" {
+                    // `1.` as a list numbers it: the dot is the number's.
+                    end += 1
+                    break
                 } else {
                     break
                 }
@@ -129,7 +135,9 @@ enum InterposedMarks {
     private static func callsANote(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return true }
         if isDigit(scalar) || isRaisedOrNote(scalar) || isEllipsis(scalar) || isDot(scalar) || isListing(scalar) { return true }
-        if PhoneticReadings.isIdeograph(scalar) { return "注释附脚尾编者译原见参详同上略省下中前后第条页图表款项号版".unicodeScalars.contains(scalar) }
+        if PhoneticReadings.isIdeograph(scalar) {
+            return "注释附脚尾编者译原见参详同上略省下中前后第条页图表款项号版文录件说明一二三四五六七八九十甲乙丙丁".unicodeScalars.contains(scalar)
+        }
         return ScalarTable.readsThrough(scalar)
     }
 
@@ -167,6 +175,11 @@ enum InterposedMarks {
         }
     }
 
+    /// Whether `scalar` closes some bracket pair.
+    private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        ")]}>）］｝》〉」』】〕〗〙〛⟩⁾₎﹚︶﹞｠⦆❩⁆›»⟧﹥⸩＞︺︸︼︾﹀﹂﹄﹜︘".unicodeScalars.contains(scalar)
+    }
+
     /// The first index from `index` on that is no ``isGap(_:)``.
     private static func skippingGaps(_ scalars: [Unicode.Scalar], from index: Int) -> Int {
         var index = index
@@ -202,13 +215,20 @@ enum InterposedMarks {
         switch byte {
         case 0x5E, 0x2A: return true
         case 0x2E: return next == 0x2E || next >= 0x80 || next == 0x20
-        // A digit at the start of a line, or after a space or a scalar not ASCII (one after an ideograph).
-        case 0x30...0x39: return index == 0 || bytes[index - 1] >= 0x80 || bytes[index - 1] == 0x20
+        // A digit at the start of a line, or after anything but a letter or digit (an ideograph, `'`, `~`…).
+        case 0x30...0x39:
+            guard index > 0 else { return true }
+            let before = bytes[index - 1]
+            return !((0x30...0x39).contains(before) || (0x41...0x5A).contains(before) || (0x61...0x7A).contains(before))
+        case 0xD9, 0xDB: return true  // Arabic-Indic digits
+        case 0xE0: return next == 0xA5  // Devanagari digits
+        case 0xF0: return next == 0x9D  // mathematical digits
         case 0xC2: return [0xAA, 0xAB, 0xB2, 0xB3, 0xB9, 0xBA].contains(next)  // ª « ² ³ ¹ º
         case 0xCA, 0xCB: return true  // raised letters ʰ–ʸ ˠ–ˤ
         case 0xE2:
             switch (next, last) {
             case (0x80, 0xA5), (0x80, 0xA6), (0x80, 0xB9), (0x80, 0xBB), (0x81, 0x85), (0x81, 0xB0...0xBF), (0x82, 0x80...0x9F),
+                 (0x85, 0xA0...0xBF), (0x86, 0x80...0x88),  // Ⅰ–ↈ
                  (0x8B, 0xAF), (0x9D, 0xA8), (0x9F, 0xA6), (0x9F, 0xA8), (0xA6, 0x85), (0xB1, 0xBC...0xBD), (0xB8, 0xA8):
                 return true  // ‥ … ‹ ※ ⁅ ⁰–⁹ ⁽ ⁿ ₀–₉ ₍ ⋯ ❨ ⟦ ⟨ ⦅ ⱼ ⱽ ⸨
             default:
@@ -258,7 +278,7 @@ enum InterposedMarks {
 
     /// What lists or ranges numbers: `,` `，` `、` and the dashes and waves.
     private static func isListing(_ scalar: Unicode.Scalar) -> Bool {
-        ",，、-–—－~～〜".unicodeScalars.contains(scalar)
+        ",，、-–—－~～〜./．／".unicodeScalars.contains(scalar)
     }
 
     /// Raised and lowered digits and letters, and the marks that call a note (`※`, `㊟`, kanbun's `㆒`…).
@@ -270,8 +290,12 @@ enum InterposedMarks {
         }
     }
 
+    /// Digits of any script a reader reads as one (`１` `١` `१` `𝟏`), and Roman numerals (`Ⅰ` `ⅱ`).
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(scalar) || (0xFF10...0xFF19).contains(scalar.value)
+        switch scalar.value {
+        case 0x30...0x39, 0xFF10...0xFF19, 0x660...0x669, 0x6F0...0x6F9, 0x966...0x96F, 0x2160...0x2188, 0x1D7CE...0x1D7FF: true
+        default: false
+        }
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

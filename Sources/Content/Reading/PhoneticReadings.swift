@@ -92,15 +92,19 @@ enum PhoneticReadings {
             index += 1
         }
         guard !removed.isEmpty else { return line }
-        var result = String.UnicodeScalarView()
-        var kept = 0
+        // Gathered in an array, made a string once: appending each part to a string copied it every time.
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(scalars.count)
+        var from = 0
         for range in removed {
-            result.append(contentsOf: scalars[kept..<range.lowerBound])
+            kept += scalars[from..<range.lowerBound]
             // What is left out keeps its line breaks.
-            result.append(contentsOf: scalars[range].filter { $0 == "\n" })
-            kept = range.upperBound
+            kept += scalars[range].filter { $0 == "\n" }
+            from = range.upperBound
         }
-        result.append(contentsOf: scalars[kept...])
+        kept += scalars[from...]
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: kept)
         return String(result)
     }
 

@@ -116,9 +116,11 @@ struct DerivedReaderTextsTests {
                       "请查阅内部" + String(repeating: "…", count: 41) + "资料。",
                       // Found by the third attack: Roman numerals, digits of other scripts, mixed brackets, straight
                       // quotes and waves around a number, decimals and list numbers, a term ending in a measure word.
-                      "请查阅内部Ⅱ资料。", "请查阅内部（Ⅰ）资料。", "请查阅内部𝟏资料。", "请查阅内部١资料。", "请查阅内部[1）资料。",
-                      "请查阅内部'1'资料。", "请查阅内部~1~资料。", "请查阅内部1.2资料。", "请查阅内部1/2资料。", "请查阅内部1.资料。",
-                      "请查阅内部（见附件A）资料。", "请查阅内部（一）资料。"])
+                      "请查阅内部Ⅱ资料。", "请查阅内部[Ⅰ]资料。", "请查阅内部𝟏资料。", "请查阅内部١资料。", "请查阅内部[1）资料。",
+                      "请查阅内部'1'资料。", "请查阅内部~1~资料。", "请查阅内部1.2资料。", "请查阅内部1/2资料。",
+                      "请查阅内部（见附件A）资料。",
+                      // Found by a review: brackets of another kind inside, dots with marks between them.
+                      "请查阅内部[(1)]资料。", "请查阅内部（[1]）资料。", "请查阅内部（注[1]）资料。", "请查阅内部._._资料。", "请查阅内部。、。资料。"])
     func aTermWithAMarkBetweenItsCharactersIsFound(_ body: String) throws {
         let fixture = try ProvinceFixture()
         let moderator = try ReviewBoard.moderator(for: fixture.content)
@@ -150,7 +152,9 @@ struct DerivedReaderTextsTests {
     /// aside that says something is read (`假疫苗` of `暑假（7月至8月）疫苗`). Found by the attacks on the first versions.
     @Test(arguments: ["常见不适：①贫血②头晕③心慌。", "暑假（7月至8月）疫苗门诊延长开放时间。", "我（们）怎么知道孩子是否需要补种？",
                       "幼儿园保健医（兼职）托育机构卫生人员均可报名。", "退费流程：①申请退回②扣减医保统筹支付部分③原路退款。",
-                      "空腹抽血（禁食8小时）头天晚饭后不要再进食。"])
+                      "空腹抽血（禁食8小时）头天晚饭后不要再进食。",
+                      // Found by a review: a list numbered in brackets, with `、` or a dot; a percentage.
+                      "常见不适：（1）贫血（2）头晕。", "常见不适：1、贫血2、头晕。", "常见不适：1.贫血 2.头晕。", "第三代30%孕妇可用。"])
     func listsAndAsidesThatSaySomethingMakeNoFinding(_ body: String) throws {
         let fixture = try ProvinceFixture()
         // The terms these sentences would make, besides the fixture's 医托 and 回扣.

@@ -12,22 +12,25 @@ import Moderation
 /// scalars, marks such as `*` `†` `★` (`内部 [1] 资料`, `内部\u{200B}[1]资料`,
 /// `内部*[1]*资料`). Only between two ideographs.
 ///
-/// Not read past, because honest text writes them between words: circled
-/// numbers (`①贫血②头晕` lists, and read past gave `血头`), and asides that say
+/// Not read past, because honest text writes them between words: the numbers
+/// of a list (`①贫血②头晕`, `（1）贫血（2）头晕`, `1、贫血2、头晕`: read past,
+/// they gave `血头`), a quantity (`约30%孕妇`, `孕前3个月`), and asides that say
 /// something (`暑假（7月至8月）疫苗` would read `假疫苗`): an aside is read past
 /// only when it holds nothing but numbers, letters, marks and the characters of
-/// a note's call (`注` `见` `略` `第` `页`…). Found by a probe of 25154af and two
-/// attacks on the first versions of this reading.
+/// a note's call (`注` `见` `略` `第` `页`…). Found by a probe of 25154af, four
+/// attacks on the first versions of this reading and a review.
 enum InterposedMarks {
-    /// The most scalars shown inside an aside in brackets, of a footnote label after `^`, of an ellipsis or
-    /// run of raised marks, of a number (groups of at most ``longestGroup`` digits and what lists them); the
-    /// most marks in a run.
+    /// The most scalars shown inside an aside in brackets.
     private static let longestAside = 10
+    /// The most letters or digits of a footnote's label after `^`.
     private static let longestLabel = 4
+    /// The most scalars of one ellipsis, and of one run of raised marks.
     private static let longestEllipsis = 100
     private static let longestRaised = 4
+    /// The most scalars of a number (its groups and what lists them), and of one group of digits.
     private static let longestNumber = 15
     private static let longestGroup = 3
+    /// The most marks in one run.
     private static let mostMarks = 16
 
     /// The end (exclusive) of the run of marks that starts at `start` (perhaps with what a reader reads
@@ -56,9 +59,20 @@ enum InterposedMarks {
 
     /// The units and measure words a number is written before.
     private static func countsWith(_ scalar: Unicode.Scalar) -> Bool {
-        // Not 级 nor 代: terms end with them (`绝密级`), and `绝密1级` is read past.
-        "个月日年天岁周时分秒次回人名位例床条款项章节页号期批剂针价支片粒丸袋瓶盒克毫斤升米元角家所层楼类种份本张间倍成度点届轮组班".unicodeScalars.contains(scalar)
+        units.contains(scalar)
     }
+
+    /// Not 级 nor 代: terms end with them (`绝密级`), and `绝密1级` is read past.
+    private static let units = Set("个月日年天岁周时分秒次回人名位例床条款项章节页号期批剂针价支片粒丸袋瓶盒克毫斤升米元角家所层楼类种份本张间倍成度点届轮组班".unicodeScalars)
+
+    /// The characters of a note's call (`注` `注释` `附注` `编者注` `见注1` `参见` `同上` `略` `第2页` `图表` `附件`…).
+    private static let callCharacters = Set("注释附脚尾编者译原见参详同上略省下中前后第条页图表款项号版文录件说明一二三四五六七八九十甲乙丙丁".unicodeScalars)
+
+    /// The numerals a list is numbered with besides digits (`（一）`, `（甲）`).
+    private static let ordinals = Set("一二三四五六七八九十甲乙丙丁".unicodeScalars)
+
+    /// What ends a number that numbers a list (`2、` `2.` `2)`) or a quantity (`30%` `37℃`).
+    private static let listOrQuantity = Set("、.．)）%％‰℃°".unicodeScalars)
 
     /// The end (exclusive) of one mark at `index`, if one starts there.
     private static func markEnd(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
@@ -66,17 +80,31 @@ enum InterposedMarks {
         if PhoneticReadings.isIdeograph(first) { return nil }
         var end = index + 1
         if let close = closing(first) {
-            // Nested brackets of the same kind count (`（注（1））`); what a reader reads through does not.
-            var depth = 1
+            // Nested brackets count, of any kind (`（注（1））`, `[(1)]`): the closers still awaited, innermost
+            // last; any closing bracket closes the outermost (`内部[1）资料`), as a reader reads it. What a reader
+            // reads through is not counted.
+            // The closers of the brackets opened inside, innermost last (no array is made without one).
+            var inner: [Unicode.Scalar] = []
             var shown = 0
-            while end < scalars.count, shown <= longestAside + 1 {
+            var onlyAnOrdinal = true
+            while end < scalars.count {
                 let scalar = scalars[end]
-                // Any closing bracket closes the outermost (`内部[1）资料`), as a reader reads it.
-                if scalar == close || (depth == 1 && isClosing(scalar)) { depth -= 1 } else if scalar == first { depth += 1 }
-                if depth == 0 { return shown > 0 ? end + 1 : nil }
-                if !isGap(scalar) {
+                let isIdeograph = PhoneticReadings.isIdeograph(scalar)
+                if scalar == (inner.last ?? close) || (inner.isEmpty && !isIdeograph && closers.contains(scalar)) {
+                    if inner.isEmpty {
+                        // `（2）` between two items numbers a list, as `②` does.
+                        guard shown > 0, !(onlyAnOrdinal && (first == "（" || first == "(")) else { return nil }
+                        return end + 1
+                    }
+                    inner.removeLast()
+                } else if !isIdeograph, scalar != "/", let closer = closing(scalar) {
+                    inner.append(closer)
+                    onlyAnOrdinal = false
+                } else if !isGap(scalar) {
                     guard callsANote(scalar) else { return nil }
                     shown += 1
+                    guard shown <= longestAside else { return nil }
+                    onlyAnOrdinal = onlyAnOrdinal && (isDigit(scalar) || ordinals.contains(scalar))
                 }
                 end += 1
             }
@@ -116,69 +144,68 @@ enum InterposedMarks {
                     guard group <= longestGroup else { return nil }
                 } else if isListing(scalars[end]), end + 1 < scalars.count, isDigit(scalars[end + 1]) {
                     group = 0
-                } else if scalars[end] == "." || scalars[end] == "．" {
-                    // `1.` as a list numbers it: the dot is the number's.
-                    end += 1
-                    break
                 } else {
                     break
                 }
                 end += 1
             }
-            return end < scalars.count && isDigit(scalars[end]) ? nil : end
+            guard end < scalars.count else { return end }
+            // A list's number (`2、` `2.` `2)`) or a quantity (`30%` `37℃`) is no mark.
+            if isDigit(scalars[end]) || listOrQuantity.contains(scalars[end]) { return nil }
+            return end
         }
         return nil
     }
 
-    /// What an aside that calls a note holds: numbers, letters, marks, and the characters of a call
-    /// (`注` `注释` `附注` `编者注` `见注1` `参见` `同上` `略` `第2页` `图表`…).
+    /// What an aside that calls a note holds: numbers, letters, marks, and the ``callCharacters``.
     private static func callsANote(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return true }
         if isDigit(scalar) || isRaisedOrNote(scalar) || isEllipsis(scalar) || isDot(scalar) || isListing(scalar) { return true }
-        if PhoneticReadings.isIdeograph(scalar) {
-            return "注释附脚尾编者译原见参详同上略省下中前后第条页图表款项号版文录件说明一二三四五六七八九十甲乙丙丁".unicodeScalars.contains(scalar)
-        }
+        if PhoneticReadings.isIdeograph(scalar) { return callCharacters.contains(scalar) }
         return ScalarTable.readsThrough(scalar)
     }
 
-    /// The bracket that closes an aside opened by `scalar`: any that closes a reading, and the others of Unicode.
+    /// The bracket that closes an aside opened by `scalar`: one that may hold a reading
+    /// (``PhoneticReadings/closing(_:)``), or another of Unicode's pairs.
     private static func closing(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        if let close = PhoneticReadings.closing(scalar) { return close }
         switch scalar {
-        case "⟨": "⟩"
-        case "⁽": "⁾"
-        case "₍": "₎"
-        case "﹙": "﹚"
-        case "︵": "︶"
-        case "﹝": "﹞"
-        case "｟": "｠"
-        case "⦅": "⦆"
-        case "❨": "❩"
-        case "〘": "〙"
-        case "〚": "〛"
-        case "⁅": "⁆"
-        case "‹": "›"
-        case "«": "»"
-        case "⟦": "⟧"
-        case "﹤": "﹥"
-        case "⸨": "⸩"
-        case "＜": "＞"
-        case "︹": "︺"
-        case "︷": "︸"
-        case "︻": "︼"
-        case "︽": "︾"
-        case "︿": "﹀"
-        case "﹁": "﹂"
-        case "﹃": "﹄"
-        case "﹛": "﹜"
-        case "︗": "︘"
-        default: PhoneticReadings.closing(scalar)
+        case "⟨": return "⟩"
+        case "⁽": return "⁾"
+        case "₍": return "₎"
+        case "﹙": return "﹚"
+        case "︵": return "︶"
+        case "﹝": return "﹞"
+        case "｟": return "｠"
+        case "⦅": return "⦆"
+        case "❨": return "❩"
+        case "〘": return "〙"
+        case "〚": return "〛"
+        case "⁅": return "⁆"
+        case "‹": return "›"
+        case "«": return "»"
+        case "⟦": return "⟧"
+        case "﹤": return "﹥"
+        case "⸨": return "⸩"
+        case "＜": return "＞"
+        case "︹": return "︺"
+        case "︷": return "︸"
+        case "︻": return "︼"
+        case "︽": return "︾"
+        case "︿": return "﹀"
+        case "﹁": return "﹂"
+        case "﹃": return "﹄"
+        case "﹛": return "﹜"
+        case "︗": return "︘"
+        default: return nil
         }
     }
 
-    /// Whether `scalar` closes some bracket pair.
-    private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
-        ")]}>）］｝》〉」』】〕〗〙〛⟩⁾₎﹚︶﹞｠⦆❩⁆›»⟧﹥⸩＞︺︸︼︾﹀﹂﹄﹜︘".unicodeScalars.contains(scalar)
-    }
+    /// Every closing bracket of ``closing(_:)`` (not `/`, which opens too), made from it once.
+    private static let closers: Set<Unicode.Scalar> = {
+        let openers = "([{<（［｛《〈「『【〔〖⟨⁽₍﹙︵﹝｟⦅❨〘〚⁅‹«⟦﹤⸨＜︹︷︻︽︿﹁﹃﹛︗".unicodeScalars
+        return Set(openers.compactMap(closing))
+    }()
 
     /// The first index from `index` on that is no ``isGap(_:)``.
     private static func skippingGaps(_ scalars: [Unicode.Scalar], from index: Int) -> Int {
@@ -205,64 +232,8 @@ enum InterposedMarks {
         }
     }
 
-    /// Whether the UTF-8 `bytes` at `index` may start such a mark (the line is then read scalar by scalar):
-    /// `^`, `*`, two dots, a digit, and the other marks by their bytes (raised letters, U+1D2C–1DBF, start with
-    /// 0xE1, which ``PhoneticReadings`` reads a line for already).
-    static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let byte = bytes[index]
-        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-        let last = index + 2 < bytes.count ? bytes[index + 2] : 0
-        switch byte {
-        case 0x5E, 0x2A: return true
-        case 0x2E: return next == 0x2E || next >= 0x80 || next == 0x20
-        // A digit at the start of a line, or after anything but a letter or digit (an ideograph, `'`, `~`…).
-        case 0x30...0x39:
-            guard index > 0 else { return true }
-            let before = bytes[index - 1]
-            return !((0x30...0x39).contains(before) || (0x41...0x5A).contains(before) || (0x61...0x7A).contains(before))
-        case 0xD9, 0xDB: return true  // Arabic-Indic digits
-        case 0xE0: return next == 0xA5  // Devanagari digits
-        case 0xF0: return next == 0x9D  // mathematical digits
-        case 0xC2: return [0xAA, 0xAB, 0xB2, 0xB3, 0xB9, 0xBA].contains(next)  // ª « ² ³ ¹ º
-        case 0xCA, 0xCB: return true  // raised letters ʰ–ʸ ˠ–ˤ
-        case 0xE2:
-            switch (next, last) {
-            case (0x80, 0xA5), (0x80, 0xA6), (0x80, 0xB9), (0x80, 0xBB), (0x81, 0x85), (0x81, 0xB0...0xBF), (0x82, 0x80...0x9F),
-                 (0x85, 0xA0...0xBF), (0x86, 0x80...0x88),  // Ⅰ–ↈ
-                 (0x8B, 0xAF), (0x9D, 0xA8), (0x9F, 0xA6), (0x9F, 0xA8), (0xA6, 0x85), (0xB1, 0xBC...0xBD), (0xB8, 0xA8):
-                return true  // ‥ … ‹ ※ ⁅ ⁰–⁹ ⁽ ⁿ ₀–₉ ₍ ⋯ ❨ ⟦ ⟨ ⦅ ⱼ ⱽ ⸨
-            default:
-                return false
-            }
-        case 0xE3:
-            // 。 before what may go on with an ellipsis (a dot, a space, a scalar drawn as nothing), 〘〚, ㆒–㆟, ㊟.
-            if next == 0x80, last == 0x82 { return continuesAnEllipsis(bytes, at: index + 3) }
-            return (next == 0x80 && (0x98...0x9B).contains(last)) || (next == 0x86 && last >= 0x92) || (next == 0x8A && last == 0x9F)
-        case 0xEA: return next == 0x9F  // ꟸ ꟹ
-        case 0xEF:
-            // ︗ ︙–︾ ﹀–﹄ ﹙–﹞ ﹡ ﹤ ＊ ． ０–９ ＜ ＞ ＾ ｟ ｡
-            return next == 0xB8 || next == 0xB9 || (next == 0xBC && ((0x90...0x99).contains(last) || [0x8A, 0x8E, 0x9C, 0x9E, 0xBE].contains(last)))
-                || (next == 0xBD && (last == 0x9F || last == 0xA1))
-        default:
-            return false
-        }
-    }
-
-    /// Whether the bytes at `index` are a dot or what may stand between two dots of an ellipsis.
-    private static func continuesAnEllipsis(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard index < bytes.count else { return false }
-        let (first, second, third) = (bytes[index], index + 1 < bytes.count ? bytes[index + 1] : 0, index + 2 < bytes.count ? bytes[index + 2] : 0)
-        switch (first, second, third) {
-        case (0x20, _, _), (0x2E, _, _), (0x0A, _, _), (0xE3, 0x80, 0x80), (0xE3, 0x80, 0x82), (0xE3, 0x85, 0xA4), (0xE2, 0x80, 0x8B...0x8F),
-             (0xEF, 0xBC, 0x8E), (0xEF, 0xBD, 0xA1), (0xEF, 0xBB, 0xBF), (0xEF, 0xB9, 0x92), (0xEF, 0xB8, 0x92):
-            return true
-        default:
-            return false
-        }
-    }
-
     /// What writes a dot of an ellipsis: `.` `．` `。` `｡` `﹒` `︒`.
-    private static func isDot(_ scalar: Unicode.Scalar) -> Bool {
+    static func isDot(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E, 0xFF0E, 0x3002, 0xFF61, 0xFE52, 0xFE12: true
         default: false
@@ -278,7 +249,10 @@ enum InterposedMarks {
 
     /// What lists or ranges numbers: `,` `，` `、` and the dashes and waves.
     private static func isListing(_ scalar: Unicode.Scalar) -> Bool {
-        ",，、-–—－~～〜./．／".unicodeScalars.contains(scalar)
+        switch scalar {
+        case ",", "，", "、", "-", "–", "—", "－", "~", "～", "〜", ".", "/", "．", "／": true
+        default: false
+        }
     }
 
     /// Raised and lowered digits and letters, and the marks that call a note (`※`, `㊟`, kanbun's `㆒`…).

@@ -7,11 +7,12 @@ import Moderation
 /// went unfound. So are short asides in brackets between the digits of a
 /// number (`138（前三位）1234（中间）5678`), which a reader reads past too, and
 /// footnote marks, asides and ellipses between two characters (``InterposedMarks``).
-/// Every scalar of every answer is looked at: by ranges, with no Unicode
-/// property lookups.
+/// Every block of every answer is looked at, by its UTF-8 bytes first: only one
+/// that may hold such a reading or mark is read scalar by scalar, by ranges
+/// (Unicode properties are looked up only for the rare marks no range names).
 enum PhoneticReadings {
     /// The blocks of `texts` (lines up to one ending in U+2029, where the reader text ends a block) that hold a
-    /// reading, once more without their readings, as summaries: only what the texts as read do not show is
+    /// reading or a mark read past, once more without them, as summaries: only what the texts as read do not show is
     /// reported. A term runs on within a block, over its lines (`内(nèi)` ⏎ `部` ⏎ `资` ⏎ `料`), never past it.
     static func withoutReadings(_ texts: [DerivedText]) -> [DerivedText] {
         texts.filter { !$0.isSummary }.flatMap { text -> [DerivedText] in
@@ -25,8 +26,10 @@ enum PhoneticReadings {
                 let joined = block.joined(separator: "\n")
                 let read = removingReadings(joined)
                 if read != joined {
-                    var lines = read.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                    // A line that held a break of its own cannot be told apart again: each line is read alone.
+                    // Split by scalars: `\r\n` is one Character.
+                    var lines = read.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+                    // A line that held a break of its own (lines made by `DerivedText.append` never do) cannot be
+                    // told apart again: each line is read alone.
                     if lines.count != block.count { lines = block.map { removingReadings($0) } }
                     blocks.append(DerivedText(lines: lines, sourceLines: Array(text.sourceLines[start...index]), isSummary: true))
                 }
@@ -44,7 +47,8 @@ enum PhoneticReadings {
     /// their tone marks and numbers (at least one letter); without brackets, a run of at most
     /// ``longestUnbracketed`` such letters and marks between two ideographs, not an abbreviation in capitals;
     /// and without the ``InterposedMarks`` between two ideographs.
-    /// Line breaks (`\n`) stay where they were, whatever is read past around them.
+    /// `line` may be a block's lines joined by `\n`: the breaks stay where they were, whatever is read past
+    /// around them.
     static func removingReadings(_ line: String) -> String {
         guard mayHoldAReading(line) else { return line }
         let scalars = Array(line.unicodeScalars)
@@ -108,15 +112,16 @@ enum PhoneticReadings {
         return String(result)
     }
 
-    /// Whether `line` holds a bracket that may open a reading or a letter a reading is written in, read from
-    /// its UTF-8 bytes: Chinese text (ideographs, `，` `。`) is passed over without decoding a scalar.
+    /// Whether `line` holds a bracket that may open a reading, a letter a reading is written in, or what may
+    /// start one of the ``InterposedMarks``, read from its UTF-8 bytes: Chinese text (ideographs, `，` `。`) is
+    /// passed over without decoding a scalar, an ideograph's three bytes at once.
     private static func mayHoldAReading(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                // An ideograph (U+4E00–9FFF): nothing to look at, and its bytes are passed at once.
+                // An ideograph (lead bytes 0xE4–0xE9: U+4000–9FFF): nothing to look at, its bytes passed at once.
                 if (0xE4...0xE9).contains(byte) {
                     index += 3
                     continue

@@ -88,9 +88,12 @@ enum ProvinceText {
     /// The issue of a finding in a text nobody reviews: one that blocks can never be published; one that
     /// needs review is never decided.
     /// - Parameters:
-    ///   - text: what holds it, with its verb (`The logo shows`); `shown`: where it goes (`is shown on every page`).
+    ///   - finding: what moderation found, at `line` of `file` (if known).
+    ///   - text: what holds it, with its verb (`The logo shows`).
+    ///   - shown: where it goes (`is shown on every page`).
     ///   - unreviewed: the text, as nobody reviews it (`portal.yml`, `the logo`).
-    ///   - removal: the fix of a blocking finding; `rewording`, of one that needs review.
+    ///   - removal: the fix of a blocking finding.
+    ///   - rewording: the fix of one that needs review.
     private static func issue(_ finding: Finding, file: String, line: Int?, text: String, shown: String, unreviewed: String, removal: String,
                               rewording: String = "Reword it; a text that needs review belongs in an answer, which reviewers approve.") -> ContentIssue {
         finding.severity == .block

@@ -80,10 +80,9 @@ enum InterposedMarks {
         if PhoneticReadings.isIdeograph(first) { return nil }
         var end = index + 1
         if let close = closing(first) {
-            // Nested brackets count, of any kind (`（注（1））`, `[(1)]`): the closers still awaited, innermost
-            // last; any closing bracket closes the outermost (`内部[1）资料`), as a reader reads it. What a reader
-            // reads through is not counted.
-            // The closers of the brackets opened inside, innermost last (no array is made without one).
+            // Nested brackets count, of any kind (`（注（1））`, `[(1)]`); any closing bracket closes the outermost
+            // (`内部[1）资料`), as a reader reads it. What a reader reads through is not counted. `inner`: the
+            // closers of the brackets opened inside, innermost last (no array is made without one).
             var inner: [Unicode.Scalar] = []
             var shown = 0
             var onlyAnOrdinal = true

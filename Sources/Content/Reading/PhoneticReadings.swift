@@ -24,7 +24,8 @@ enum PhoneticReadings {
                 guard block.contains(where: mayHoldAReading) else { continue }
                 // Read as one text, its lines apart: marks are read past over a line's break too (`内部[1]` ⏎ `资料`).
                 let joined = block.joined(separator: "\n")
-                let read = removingReadings(joined)
+                // One of its lines passed the quick look: the joined text is not looked at so again.
+                let read = readingPast(joined)
                 if read != joined {
                     // Split by scalars: `\r\n` is one Character.
                     var lines = read.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
@@ -50,7 +51,11 @@ enum PhoneticReadings {
     /// `line` may be a block's lines joined by `\n`: the breaks stay where they were, whatever is read past
     /// around them.
     static func removingReadings(_ line: String) -> String {
-        guard mayHoldAReading(line) else { return line }
+        mayHoldAReading(line) ? readingPast(line) : line
+    }
+
+    /// ``removingReadings(_:)`` without the quick look at the bytes first.
+    private static func readingPast(_ line: String) -> String {
         let scalars = Array(line.unicodeScalars)
         // What is left out, as ranges of `scalars`: the text is made again only when there are some.
         var removed: [Range<Int>] = []

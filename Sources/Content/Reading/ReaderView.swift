@@ -19,7 +19,7 @@ package enum ReaderView {
 
     /// A plain text as a page shows it in a paragraph or an `alt` attribute: its lines, blank ones too,
     /// run together, every run of white space one space (`内部` ⏎⏎ `资料` reads `内部 资料` there); and
-    /// once more without the readings after its characters, if it has any. Summaries: only what the text as written does
+    /// once more without the readings after its characters and the marks read past between them, if it has any. Summaries: only what the text as written does
     /// not show is reported, at its first line.
     package static func shownInOneLine(_ text: String) -> [DerivedText] {
         let shown = DerivedText(text.split(whereSeparator: \.isWhitespace).joined(separator: " "), line: 1)

@@ -71,9 +71,19 @@ final class FolderWatch: Sendable {
         }
     }
 
-    /// One element each time something changed (several changes at once may come as one), until the task is cancelled.
-    func changes() -> AsyncStream<Void> {
-        let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    /// What ``changes(quietAfter:)`` reports.
+    enum Change: Sendable, Equatable {
+        /// Something changed (several changes at once may come as one).
+        case changed
+        /// Nothing changed for a while since the last ``changed``: the moment for work that must not delay a save's
+        /// rebuild, nor compete with the pages reloading after it. Also buffered in place of a ``changed`` not yet
+        /// taken, so whoever takes it must look for changes first (``takeNamedPaths()``).
+        case quiet
+    }
+
+    /// An element each time something changed, and once after each quiet `quietAfter` since, until the task is cancelled.
+    func changes(quietAfter quiet: Duration = .milliseconds(250)) -> AsyncStream<Change> {
+        let (stream, continuation) = AsyncStream<Change>.makeStream(bufferingPolicy: .bufferingNewest(1))
         // A pipe wakes the reading thread when the stream ends (its consumer was cancelled).
         var wake: [Int32] = [0, 0]
         guard pipe(&wake) == 0 else {
@@ -95,9 +105,10 @@ final class FolderWatch: Sendable {
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             var waiting = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
             var unfinished = UnfinishedWrites()
+            var quietMoment = QuietMoment(wait: quiet)
             while true {
                 // A file written and not yet closed: its close is waited for, a moment (one save, one change).
-                let ready = poll(&waiting, 2, unfinished.timeout())
+                let ready = poll(&waiting, 2, quietMoment.timeout(unfinished.timeout()))
                 if ready < 0 {
                     if errno == EINTR { continue }
                     break
@@ -109,11 +120,20 @@ final class FolderWatch: Sendable {
                     guard count > 0 else { break }
                     // New folders are watched; if a watch cannot be added, or events were lost, the stream ends and the caller polls.
                     guard let created = newFolders(in: buffer, count: count, noting: &unfinished), created.allSatisfy(watchTree) else { break }
+                    quietMoment.eventsCame()
                     guard unfinished.isEmpty || unfinished.timeout() == 0 else { continue }
+                } else if unfinished.isEmpty {
+                    // No event for `quiet` since the last change (or a wake a moment early).
+                    guard quietMoment.take() else { continue }
+                    if case .terminated = continuation.yield(.quiet) { break }
+                    continue
+                } else if unfinished.timeout() != 0 {
+                    continue
                 }
                 // A writer that keeps its file open: what it wrote so far is a change too.
                 unfinished.giveUp()
-                if case .terminated = continuation.yield(()) { break }
+                if case .terminated = continuation.yield(.changed) { break }
+                quietMoment.changeReported()
             }
             continuation.finish()
         }

@@ -103,9 +103,11 @@ package final class PreviewSession: Sendable {
         var pending = true
         var iterator = changes.makeAsyncIterator()
         while !Task.isCancelled {
+            var change = FolderWatch.Change.changed
             if !pending {
                 // The watch ended by itself (a watch could not be added, events were lost): poll from here on.
-                guard await iterator.next() != nil else { return try await poll() }
+                guard let next = await iterator.next() else { return try await poll() }
+                change = next
             }
             // An editor's save is often several events (write, rename): the signature tells whether anything differs.
             // Only the paths the events named are examined again, but at the start, when a save may have come first.
@@ -116,8 +118,9 @@ package final class PreviewSession: Sendable {
                 await rebuild(stamps: now)
             }
             // What no event named (a file edited through a hard link from outside, a folder reached twice):
-            // a whole walk once the pages reloaded, off the editor's wait; built again when it finds more.
-            if !pending {
+            // a whole walk once the folders are quiet a moment after a change, off the editor's wait and after the
+            // pages reloaded (a walk right after the reload slowed the reloaded page down); built again when it finds more.
+            if change == .quiet {
                 let walked = watcher.signature(expected: last.count)
                 if walked != last {
                     last = walked
@@ -136,8 +139,7 @@ package final class PreviewSession: Sendable {
             let pages = try await SiteBuild(content: content, templatesDirectory: templatesDirectory, outputDirectory: "",
                                             previewUnreviewed: previewUnreviewed, memory: memory).pages()
             let elapsed = ContinuousClock.now - start
-            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-            log("Built \(pages.sites.count) sites in \(milliseconds) ms\(previewUnreviewed ? " (unreviewed answers shown with a banner)" : "").")
+            log("Built \(pages.sites.count) sites in \(elapsed.wholeMilliseconds) ms\(previewUnreviewed ? " (unreviewed answers shown with a banner)" : "").")
             return .built(PreviewSite(province: content.province, pages: PreviewPages(pages)),
                           PreviewNotes(heldBack: pages.heldBack, province: content.province))
         } catch {

@@ -34,7 +34,7 @@ struct UnfinishedWrites {
         guard let since else { return -1 }
         let left = Self.wait - (now - since)
         guard left > .zero else { return 0 }
-        return Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1
+        return Int32(left.wholeMilliseconds) + 1
     }
 
     /// Forgets the files still open: what they hold so far is reported as it is.

@@ -21,6 +21,21 @@ struct FolderWatchTests {
         }
     }
 
+    /// After each save, once nothing more happens, the watch says so: the preview's whole walk then runs.
+    @Test(.timeLimit(.minutes(1))) func eachSaveIsFollowedByAQuietMoment() async throws {
+        let fixture = try ProvinceFixture()
+        let watch = try FolderWatch([fixture.content])
+        var changes = watch.changes(quietAfter: .milliseconds(50)).makeAsyncIterator()
+        for text in ["改过了", "又改了"] {
+            try fixture.write("---\nid: flu\n---\n\(text)\n", to: "Content/answers/province/flu.md")
+            // A save is several events, which may come as several changes: all of them before the quiet.
+            var change = await changes.next()
+            #expect(change == .changed)
+            while change == .changed { change = await changes.next() }
+            #expect(change == .quiet)
+        }
+    }
+
     @Test(.timeLimit(.minutes(1))) func endingTheStreamStopsTheWatchingThread() async throws {
         let fixture = try ProvinceFixture()
         let watch = try FolderWatch([fixture.content])
@@ -32,6 +47,38 @@ struct FolderWatchTests {
         task.cancel()
         // The iteration ends once cancelled, whether or not anything changed.
         _ = await task.value
+    }
+}
+
+/// The whole walk waits for a quiet moment after a save: not between the saves of a burst, nor while the pages reload.
+struct QuietMomentTests {
+    @Test func theQuietIsDueOnceAfterTheWaitFromTheLastChangeReported() {
+        let start = ContinuousClock.now
+        var quiet = QuietMoment(wait: .milliseconds(300))
+        #expect(quiet.timeout(-1, at: start) == -1)
+        let beforeAnyChange = quiet.take(at: start + .seconds(10))
+        quiet.changeReported(at: start)
+        #expect(quiet.timeout(-1, at: start) == 301)
+        #expect(quiet.timeout(40, at: start) == 40)
+        let early = quiet.take(at: start + .milliseconds(299))
+        // Another change a moment later: the wait runs from it.
+        quiet.changeReported(at: start + .milliseconds(200))
+        let fromTheFirstChange = quiet.take(at: start + .milliseconds(450))
+        #expect(quiet.timeout(-1, at: start + .milliseconds(500)) == 0)
+        let due = quiet.take(at: start + .milliseconds(500))
+        let again = quiet.take(at: start + .seconds(10))
+        #expect([beforeAnyChange, early, fromTheFirstChange, due, again] == [false, false, false, true, false])
+        #expect(quiet.timeout(-1, at: start + .seconds(10)) == -1)
+    }
+
+    @Test func eventsNotYetReportedPutTheQuietOff() {
+        let start = ContinuousClock.now
+        var quiet = QuietMoment(wait: .milliseconds(300))
+        quiet.changeReported(at: start)
+        quiet.eventsCame()
+        let taken = quiet.take(at: start + .seconds(10))
+        #expect(!taken)
+        #expect(quiet.timeout(25, at: start) == 25)
     }
 }
 

@@ -91,7 +91,7 @@ struct PreviewSessionTests {
     }
 
     /// An answer edited through a hard link from outside the content folder makes no event; the walk
-    /// after the next save finds it, and the preview builds it (here a classified term: held back).
+    /// once the folders are quiet after a save finds it, and the preview builds it (here a classified term: held back).
     @Test(.timeLimit(.minutes(1)))
     func anAnswerEditedThroughAHardLinkFromOutsideIsSeenAfterTheNextSave() async throws {
         let fixture = try ProvinceFixture()
@@ -116,7 +116,7 @@ struct PreviewSessionTests {
         while preview.notes.withLock({ $0 }).heldBack(domain: "www.jsnj12320.cn", path: "/answers/nj-clinic/") == nil {
             generation = try #require(await preview.reloads.next(after: generation))
         }
-        // At most: the second save, then the walk after it (the walk after the first save's last event may find it first).
+        // At most: the second save, then the walk after it (the walk once quiet after the first save may find it first).
         #expect(generation <= 3)
     }
 

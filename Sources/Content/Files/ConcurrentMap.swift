@@ -46,5 +46,7 @@ private final class UnsafeResults<T>: @unchecked Sendable {
 
     func store(_ value: T, at index: Int) { slots[index] = value }
 
-    func collect() -> [T] { (0..<count).map { slots[$0]! } }
+    /// Moves the results out (each slot left empty): a copy would retain, and the slots' release release, every
+    /// reference each result holds, on one thread.
+    func collect() -> [T] { (0..<count).map { slots[$0].take()! } }
 }

@@ -107,8 +107,15 @@ package enum ContentLoader {
         return statements
     }
 
-    /// Checks that need all answers: unique ids per scope, overrides, id clashes on a city site.
+    /// Checks that need all answers: unique ids per scope, overrides, id clashes on a city site, links. The links'
+    /// check on a core of its own: the preview runs all of them on every save, over every answer of the province.
     private static func crossCheck(_ answers: [Answer]) -> [ContentIssue] {
+        let checks: [@Sendable () -> [ContentIssue]] = [{ idIssues(answers) + overrideIssues(answers) }, { linkIssues(answers) }]
+        return checks.concurrentMap { $0() }.flatMap(\.self)
+    }
+
+    /// Unique ids per scope; an override names a provincial answer, and a city answer with a provincial one's id overrides it.
+    private static func idIssues(_ answers: [Answer]) -> [ContentIssue] {
         var issues: [ContentIssue] = []
         var firstFile: [String: String] = [:]
         firstFile.reserveCapacity(answers.count)
@@ -135,8 +142,6 @@ package enum ContentLoader {
                                            fix: "Rename this answer, or add `overrides: \(answer.id)` if it replaces the provincial one."))
             }
         }
-        issues += overrideIssues(answers)
-        issues += linkIssues(answers)
         return issues
     }
 

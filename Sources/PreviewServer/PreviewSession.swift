@@ -23,6 +23,9 @@ package final class PreviewSession: Sendable {
     private let firstSignature: [String: FileStamp]
     /// The pages of the last good build.
     private let served: Mutex<PreviewSite>
+    /// The pages served before the last rebuild, freed once the folders are quiet (or when the next rebuild starts):
+    /// freed right after open pages were told to reload, they slowed the reloaded page down.
+    private let retired = Mutex<PreviewSite?>(nil)
     /// Why answers are missing, and the last build's problems (see ``PreviewNotes``).
     let notes = Mutex(PreviewNotes())
 
@@ -53,6 +56,7 @@ package final class PreviewSession: Sendable {
     /// - Parameter stamps: the content's and theme's files as examined just before (by the watch), so they are not examined again.
     @discardableResult
     package func rebuild(stamps: [String: FileStamp]? = nil) async -> Bool {
+        freeRetiredPages()
         // Only for this load: a load that fails early must not leave them for the next.
         memory.answers.take(stamps ?? [:])
         defer { memory.answers.take([:]) }
@@ -65,15 +69,20 @@ package final class PreviewSession: Sendable {
                 return served
             }
             self.notes.withLock { $0 = notes }
-            // The previous pages are freed after open pages were told to reload, not before.
+            retired.withLock { $0 = previous }
             reloads.bump()
-            withExtendedLifetime(previous) {}
             return true
         case .failed(let problem):
             notes.withLock { $0.problem = problem }
             reloads.bump()
             return false
         }
+    }
+
+    /// Frees the pages served before the last rebuild, if they were not yet.
+    private func freeRetiredPages() {
+        let pages = retired.withLock { $0.take() }
+        withExtendedLifetime(pages) {}
     }
 
     /// What a build gave the preview.
@@ -93,6 +102,8 @@ package final class PreviewSession: Sendable {
                 if now != last {
                     last = now
                     await rebuild()
+                } else {
+                    freeRetiredPages()
                 }
                 try await Task.sleep(for: interval)
             }
@@ -121,6 +132,7 @@ package final class PreviewSession: Sendable {
             // a whole walk once the folders are quiet a moment after a change, off the editor's wait and after the
             // pages reloaded (a walk right after the reload slowed the reloaded page down); built again when it finds more.
             if change == .quiet {
+                freeRetiredPages()
                 let walked = watcher.signature(expected: last.count)
                 if walked != last {
                     last = walked

@@ -77,6 +77,18 @@ struct PreviewSessionTests {
         #expect(try cityPage(preview, host: "nj.localhost", "/answers/flu/").contains("EDITED-MARKER"))
     }
 
+    /// The pages of a build no longer served are kept a moment after a rebuild (not freed while open pages
+    /// reload), never longer than the next rebuild: a preview open all day does not grow with each save.
+    @Test func thePagesOfAnEarlierBuildAreFreedByTheNextRebuildAtTheLatest() async throws {
+        let fixture = try ProvinceFixture()
+        let preview = try await session(fixture)
+        weak var first = preview.site.pages
+        #expect(first != nil)
+        #expect(await preview.rebuild())
+        #expect(await preview.rebuild())
+        #expect(first == nil)
+    }
+
     /// The watcher notices a saved file by itself: no one calls rebuild.
     @Test(.timeLimit(.minutes(1)))
     func theWatcherRebuildsWhenAFileIsSaved() async throws {

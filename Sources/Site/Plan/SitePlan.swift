@@ -94,16 +94,39 @@ struct SitePlan: Sendable {
 
         let provincialPages = rendered.filter { $0.answer.scope == .province }
         let newestFirst = { @Sendable (a: PublishedAnswer, b: PublishedAnswer) in (a.answer.updated, b.slug) > (b.answer.updated, a.slug) }
-        hub = Site(city: nil, domain: province.hubDomain, answers: provincialPages.sorted(by: newestFirst))
+        // The provincial answers sorted once, for the hub and every city: each city's own are sorted and merged in.
+        let provincialNewestFirst = provincialPages.sorted(by: newestFirst)
+        hub = Site(city: nil, domain: province.hubDomain, answers: provincialNewestFirst)
         let cityPages = Dictionary(grouping: rendered.filter { $0.answer.scope != .province }, by: \.answer.scope)
         cities = province.openedCities
             .filter { onlyCities.isEmpty || onlyCities.contains($0.abbr) }
             .concurrentMap { city in
                 let own = cityPages[.city(city.abbr)] ?? []
                 let replaced = Set(own.compactMap(\.answer.overrides))
-                let answers = (provincialPages.filter { !replaced.contains($0.slug) } + own).sorted(by: newestFirst)
+                let answers = Self.merging(provincialNewestFirst.filter { !replaced.contains($0.slug) }, own.sorted(by: newestFirst),
+                                           by: newestFirst)
                 return Site(city: city, domain: province.domain(of: city), answers: answers)
             }
+    }
+
+    /// Two lists sorted by `precedes` as one: the same as sorting them together, where no two elements are equal
+    /// (no two answers of a site have the same address).
+    static func merging<Element>(_ first: [Element], _ second: [Element], by precedes: (Element, Element) -> Bool) -> [Element] {
+        var merged: [Element] = []
+        merged.reserveCapacity(first.count + second.count)
+        var (one, other) = (first.startIndex, second.startIndex)
+        while one < first.endIndex, other < second.endIndex {
+            if precedes(second[other], first[one]) {
+                merged.append(second[other])
+                other += 1
+            } else {
+                merged.append(first[one])
+                one += 1
+            }
+        }
+        merged += first[one...]
+        merged += second[other...]
+        return merged
     }
 
     /// The `answer:` links of `answer` (as read, with their lines in the file) that resolve to no published or held-back answer.

@@ -120,7 +120,11 @@ struct DerivedReaderTextsTests {
                       "请查阅内部'1'资料。", "请查阅内部~1~资料。", "请查阅内部1.2资料。", "请查阅内部1/2资料。",
                       "请查阅内部（见附件A）资料。",
                       // Found by a review: brackets of another kind inside, dots with marks between them.
-                      "请查阅内部[(1)]资料。", "请查阅内部（[1]）资料。", "请查阅内部（注[1]）资料。", "请查阅内部._._资料。", "请查阅内部。、。资料。"])
+                      "请查阅内部[(1)]资料。", "请查阅内部（[1]）资料。", "请查阅内部（注[1]）资料。", "请查阅内部._._资料。", "请查阅内部。、。资料。",
+                      // Left open by the last session: an ellipsis of full stops split by a line's break, which
+                      // neither line shows alone.
+                      "请查阅内部。\n。资料。", "请查阅内部.\n.资料。", "请查阅内部。\n\u{3000}、。资料。", "请查阅内部 。\n\u{200B}。 资料。",
+                      "请查阅内部。\n\u{3000}\n。资料。"])
     func aTermWithAMarkBetweenItsCharactersIsFound(_ body: String) throws {
         let fixture = try ProvinceFixture()
         let moderator = try ReviewBoard.moderator(for: fixture.content)

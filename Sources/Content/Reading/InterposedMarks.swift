@@ -231,6 +231,14 @@ enum InterposedMarks {
         }
     }
 
+    /// Whether `line` begins, past what a reader reads through (``isGap(_:)``), with a dot of an ellipsis: a line of
+    /// a block that does may end one that the line before began, which neither line shows alone (the quick look at
+    /// each line's bytes passes a full stop at a line's end: nearly every sentence ends so).
+    static func beginsWithADot(_ line: String) -> Bool {
+        guard let first = line.unicodeScalars.first(where: { !isGap($0) }) else { return false }
+        return isDot(first)
+    }
+
     /// What writes a dot of an ellipsis: `.` `．` `。` `｡` `﹒` `︒`.
     static func isDot(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -21,7 +21,8 @@ enum PhoneticReadings {
             for index in text.lines.indices where index == text.lines.count - 1 || text.lines[index].unicodeScalars.last == "\u{2029}" {
                 let block = Array(text.lines[start...index])
                 defer { start = index + 1 }
-                guard block.contains(where: mayHoldAReading) else { continue }
+                // Or a line after the first begins with a dot: it may end an ellipsis a line before began (`内部。` ⏎ `。资料`).
+                guard block.contains(where: mayHoldAReading) || block.dropFirst().contains(where: InterposedMarks.beginsWithADot) else { continue }
                 // Read as one text, its lines apart: marks are read past over a line's break too (`内部[1]` ⏎ `资料`).
                 let joined = block.joined(separator: "\n")
                 // One of its lines passed the quick look: the joined text is not looked at so again.

@@ -211,7 +211,12 @@ struct ReaderTextTests {
     }
 
     @Test(arguments: ["内，部，资，料", "内。部。资。料", "代，孕", "内……部……资……料", "内⋯⋯部⋯⋯资⋯⋯料", "内︙︙部︙︙资︙︙料",
-                      "内ꞏ部ꞏ资ꞏ料", "内ㆍ部ㆍ资ㆍ料", "内ː部ː资ː料", "代‼‼孕"])
+                      "内ꞏ部ꞏ资ꞏ料", "内ㆍ部ㆍ资ㆍ料", "内ː部ː资ː料", "代‼‼孕",
+                      // Found by the attack of 2026-12-02 (third session): letters of other scripts drawn as a dot, a
+                      // dash, a bar or a stroke, and the ideographs that are a bare stroke.
+                      "内部ᐧ资料", "内部ᐧᐧᐧ资料", "内部ᐨ资料", "内部ᐟ资料", "内部ᐝ资料", "内部ᐤ资料", "内部ー资料", "内部ｰ资料", "内部ーー资料",
+                      "内部ㅣ资料", "内部ᅵ资料", "内部ᆢ资料", "内部ㆎ资料", "内部ヽ资料", "内部ゝ资料", "内部ゞ资料", "内部ヾ资料", "内部〱资料",
+                      "内部〆资料", "内部丿资料", "内部亅资料", "内部乀资料", "内部乁资料", "内部乛资料", "内部乚资料"])
     func aTermSpelledOutOneCharacterAtATimeIsStillFound(_ text: String) {
         #expect(moderator.scan(text).map(\.rule) == [.classified], "\(text)")
     }
@@ -230,6 +235,12 @@ struct ReaderTextTests {
 
     @Test func anIdeographDrawnAsADotDoesNotSplitATerm() {
         #expect(moderator.scan("内丶部丶资丶料").map(\.rule) == [.classified])
+    }
+
+    /// An iteration mark is read as the character it repeats, and 乙 and 〇 are words (乙肝, 二〇二四年): none is read through.
+    @Test(arguments: ["内部々资料", "内部〻资料", "内部乙资料", "内部〇资料"])
+    func anIterationMarkOrANumeralBetweenTwoCharactersIsNoMark(_ text: String) {
+        #expect(moderator.scan(text).isEmpty, "\(text)")
     }
 
     @Test func anIDThatHoldsAWholeDateIsStillAnID() {

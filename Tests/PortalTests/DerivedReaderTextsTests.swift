@@ -124,7 +124,10 @@ struct DerivedReaderTextsTests {
                       // Left open by the last session: an ellipsis of full stops split by a line's break, which
                       // neither line shows alone.
                       "请查阅内部。\n。资料。", "请查阅内部.\n.资料。", "请查阅内部。\n\u{3000}、。资料。", "请查阅内部 。\n\u{200B}。 资料。",
-                      "请查阅内部。\n\u{3000}\n。资料。"])
+                      "请查阅内部。\n\u{3000}\n。资料。",
+                      // Found by the attack of this session: a caret before a call in brackets, a number in round brackets too.
+                      "请查阅内部^[1]资料。", "请查阅内部^(1)资料。", "请查阅内部^（1）资料。", "请查阅内部^[注]资料。", "请查阅内部^{1}资料。",
+                      "请查阅内部＾（一）资料。"])
     func aTermWithAMarkBetweenItsCharactersIsFound(_ body: String) throws {
         let fixture = try ProvinceFixture()
         let moderator = try ReviewBoard.moderator(for: fixture.content)

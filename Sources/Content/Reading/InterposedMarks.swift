@@ -57,6 +57,41 @@ enum InterposedMarks {
         return lastIsANumber && countsWith(scalars[end]) ? nil : end
     }
 
+    /// The end (exclusive) of the mark in brackets opened at `index` by a bracket `closing` closes: holding only a
+    /// note's call, not a list's number in round brackets (`（2）`) but `afterACaret` (`^(2)`).
+    private static func bracketEnd(_ scalars: [Unicode.Scalar], at index: Int, closing close: Unicode.Scalar, afterACaret: Bool) -> Int? {
+        let first = scalars[index]
+        var end = index + 1
+        // Nested brackets count, of any kind (`（注（1））`, `[(1)]`); any closing bracket closes the outermost
+        // (`内部[1）资料`), as a reader reads it. What a reader reads through is not counted. `inner`: the
+        // closers of the brackets opened inside, innermost last (no array is made without one).
+        var inner: [Unicode.Scalar] = []
+        var shown = 0
+        var onlyAnOrdinal = true
+        while end < scalars.count {
+            let scalar = scalars[end]
+            let isIdeograph = PhoneticReadings.isIdeograph(scalar)
+            if scalar == (inner.last ?? close) || (inner.isEmpty && !isIdeograph && closers.contains(scalar)) {
+                if inner.isEmpty {
+                    // `（2）` between two items numbers a list, as `②` does.
+                    guard shown > 0, afterACaret || !(onlyAnOrdinal && (first == "（" || first == "(")) else { return nil }
+                    return end + 1
+                }
+                inner.removeLast()
+            } else if !isIdeograph, scalar != "/", let closer = closing(scalar) {
+                inner.append(closer)
+                onlyAnOrdinal = false
+            } else if !isGap(scalar) {
+                guard callsANote(scalar) else { return nil }
+                shown += 1
+                guard shown <= longestAside else { return nil }
+                onlyAnOrdinal = onlyAnOrdinal && (isDigit(scalar) || ordinals.contains(scalar))
+            }
+            end += 1
+        }
+        return nil
+    }
+
     /// The units and measure words a number is written before.
     private static func countsWith(_ scalar: Unicode.Scalar) -> Bool {
         units.contains(scalar)
@@ -79,37 +114,10 @@ enum InterposedMarks {
         let first = scalars[index]
         if PhoneticReadings.isIdeograph(first) { return nil }
         var end = index + 1
-        if let close = closing(first) {
-            // Nested brackets count, of any kind (`（注（1））`, `[(1)]`); any closing bracket closes the outermost
-            // (`内部[1）资料`), as a reader reads it. What a reader reads through is not counted. `inner`: the
-            // closers of the brackets opened inside, innermost last (no array is made without one).
-            var inner: [Unicode.Scalar] = []
-            var shown = 0
-            var onlyAnOrdinal = true
-            while end < scalars.count {
-                let scalar = scalars[end]
-                let isIdeograph = PhoneticReadings.isIdeograph(scalar)
-                if scalar == (inner.last ?? close) || (inner.isEmpty && !isIdeograph && closers.contains(scalar)) {
-                    if inner.isEmpty {
-                        // `（2）` between two items numbers a list, as `②` does.
-                        guard shown > 0, !(onlyAnOrdinal && (first == "（" || first == "(")) else { return nil }
-                        return end + 1
-                    }
-                    inner.removeLast()
-                } else if !isIdeograph, scalar != "/", let closer = closing(scalar) {
-                    inner.append(closer)
-                    onlyAnOrdinal = false
-                } else if !isGap(scalar) {
-                    guard callsANote(scalar) else { return nil }
-                    shown += 1
-                    guard shown <= longestAside else { return nil }
-                    onlyAnOrdinal = onlyAnOrdinal && (isDigit(scalar) || ordinals.contains(scalar))
-                }
-                end += 1
-            }
-            return nil
-        }
+        if let close = closing(first) { return bracketEnd(scalars, at: index, closing: close, afterACaret: false) }
         if first == "^" || first == "＾" {
+            // `^[1]`, `^(1)`, `^{注}`: a note's call in brackets after a caret, whatever number it holds.
+            if end < scalars.count, let close = closing(scalars[end]) { return bracketEnd(scalars, at: end, closing: close, afterACaret: true) }
             // `^1`, `^a^`: a footnote written as Markdown's extensions write it, which cmark shows as written.
             while end < scalars.count, end - index <= longestLabel, isDigit(scalars[end]) || isLetter(scalars[end]) { end += 1 }
             guard end > index + 1 else { return nil }

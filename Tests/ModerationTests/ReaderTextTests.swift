@@ -237,6 +237,16 @@ struct ReaderTextTests {
         #expect(moderator.scan("内丶部丶资丶料").map(\.rule) == [.classified])
     }
 
+    /// A radical of the CJK radicals supplement is drawn as the ideograph it stands for, and read as it (`⺬` as
+    /// `示`, `⻔` as `门`), not read through as a symbol. Found by the attack of 2026-12-02 (third session).
+    @Test(arguments: ["这是领导批⺬件。", "请在⻔诊领导批⺬件处登记。"])
+    func aRadicalDrawnAsAnIdeographReadsAsIt(_ text: String) throws {
+        let lexicon = try Lexicon(entries: [.init(term: "领导批示件", list: .classified), .init(term: "门诊", list: .sensitive)])
+        let rules = Moderator(lexicon: lexicon).scan(text).map(\.rule)
+        #expect(rules.contains(.classified), "\(text): \(rules)")
+        #expect(rules.contains(.sensitive) == text.contains("⻔"), "\(text): \(rules)")
+    }
+
     /// An iteration mark is read as the character it repeats, and 乙 and 〇 are words (乙肝, 二〇二四年): none is read through.
     @Test(arguments: ["内部々资料", "内部〻资料", "内部乙资料", "内部〇资料"])
     func anIterationMarkOrANumeralBetweenTwoCharactersIsNoMark(_ text: String) {

@@ -37,7 +37,8 @@ package enum MessageCatalog {
         guard language == .chinese else { return id }
         let names = ["classified": "涉密", "sensitive": "敏感", "taboo": "忌语", "pii.id-card": "身份证号", "pii.mobile": "手机号",
                      "pii.landline": "固定电话", "pii.email": "电子邮箱", "pii.bank-card": "银行卡号",
-                     "text.right-to-left": "从右向左排列的文字", "contact.public": "通讯录中的公开联系方式"]
+                     "text.right-to-left": "从右向左排列的文字", "contact.public": "通讯录中的公开联系方式",
+                     "text.rare-character": "生僻字（可能是形近常用字的异体）"]
         return names[id].map { "\($0)（\(id)）" } ?? id
     }
 

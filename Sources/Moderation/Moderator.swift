@@ -149,16 +149,33 @@ package struct Moderator: Sendable {
             located.append(Located(rule: rule, first: hit.first, last: hit.last, entry: Int(hit.term)))
         }
         let personalData = PersonalDataScanner.scan(normalized, bytes: bytes, allowedNumbers: lexicon.allowedNumbers)
+        // An allow-list phrase that covers personal data (an office's published number) or a rare character (a
+        // name: `朱镕基`) exempts it.
+        let allowed = personalData.isEmpty && !normalized.hasRareCharacter ? [] : hits.filter { lexicon.entries[Int($0.term)].list == .allow }
+        let isAllowed = { (first: Int, last: Int) in allowed.contains { $0.first <= first && $0.last >= last } }
         if !personalData.isEmpty {
-            // An allow-list phrase that covers personal data (an office's published number) exempts it.
-            let allowed = hits.filter { lexicon.entries[Int($0.term)].list == .allow }
-            for item in personalData where !allowed.contains(where: { $0.first <= item.first && $0.last >= item.last }) {
+            for item in personalData where !isAllowed(item.first, item.last) {
                 // A number or address of the contact directory is shown to reviewers as that organisation's.
                 if let contact = contacts.first(where: { $0.lists(item.value, rule: item.rule) }) {
                     located.append(Located(rule: .publicContact, first: item.first, last: item.last, entry: -1, organisation: contact.name))
                 } else {
                     located.append(Located(rule: item.rule, first: item.first, last: item.last, entry: -1))
                 }
+            }
+            located.sort { ($0.first, $0.last) < ($1.first, $1.last) }
+        }
+        // Each run of rare ideographs, one finding (a name of two such characters is one).
+        if normalized.hasRareCharacter {
+            var index = 0
+            while index < normalized.count {
+                guard normalized.ascii[index] == ScalarReading.rare else {
+                    index += 1
+                    continue
+                }
+                var last = index
+                while last + 1 < normalized.count, normalized.ascii[last + 1] == ScalarReading.rare { last += 1 }
+                if !isAllowed(index, last) { located.append(Located(rule: .rareCharacter, first: index, last: last, entry: -1)) }
+                index = last + 1
             }
             located.sort { ($0.first, $0.last) < ($1.first, $1.last) }
         }

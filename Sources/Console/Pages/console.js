@@ -23,6 +23,7 @@
     'pii.email': '电子邮箱地址',
     'pii.bank-card': '银行卡号',
     'text.right-to-left': '从右到左的控制字符',
+    'text.rare-character': '生僻字（可能是形近常用字的异体）',
     'contact.public': '公开的机构联系方式'
   };
   var DECISION_NAMES = { submitted: '提交', approved: '批准', rejected: '退回' };

@@ -23,6 +23,8 @@ struct NormalizedText {
     let mayContainEmail: Bool
     /// Whether a right-to-left character or direction control was written (see ``RightToLeft``).
     let hasRightToLeft: Bool
+    /// Whether an ideograph outside GB 2312 was written (``ScalarReading/rare``).
+    let hasRareCharacter: Bool
 
     var count: Int { ascii.count }
 
@@ -40,7 +42,8 @@ struct NormalizedText {
         preconditionFailure("no scalar normalises to more than 18 scalars")
     }
 
-    private init(storage: Storage, count: Int, symbolCount: Int, firstDigit: Int?, mayContainEmail: Bool, hasRightToLeft: Bool) {
+    private init(storage: Storage, count: Int, symbolCount: Int, firstDigit: Int?, mayContainEmail: Bool, hasRightToLeft: Bool,
+                 hasRareCharacter: Bool) {
         ascii = UnsafeBufferPointer(start: storage.ascii, count: count)
         start = UnsafeBufferPointer(start: storage.start, count: count)
         symbols = UnsafeBufferPointer(start: storage.symbols, count: symbolCount)
@@ -48,6 +51,7 @@ struct NormalizedText {
         self.firstDigit = firstDigit
         self.mayContainEmail = mayContainEmail
         self.hasRightToLeft = hasRightToLeft
+        self.hasRareCharacter = hasRareCharacter
     }
 
     /// `nil` when the storage is too small.
@@ -77,7 +81,7 @@ struct NormalizedText {
         }
         return NormalizedText(storage: storage, count: writer.count, symbolCount: writer.symbolCount,
                               firstDigit: writer.firstDigit, mayContainEmail: writer.mayContainEmail,
-                              hasRightToLeft: writer.hasRightToLeft)
+                              hasRightToLeft: writer.hasRightToLeft, hasRareCharacter: writer.hasRareCharacter)
     }
 
     /// The character written at byte `index` (a character reference read as
@@ -115,6 +119,7 @@ struct NormalizedText {
         var firstDigit: Int?
         var mayContainEmail = false
         var hasRightToLeft = false
+        var hasRareCharacter = false
 
         init(storage: Storage, maxGap: Int) {
             self.storage = storage
@@ -143,6 +148,8 @@ struct NormalizedText {
                 if firstDigit == nil { firstDigit = count }
             } else if ascii == ScalarReading.rightToLeft {
                 hasRightToLeft = true
+            } else if ascii == ScalarReading.rare {
+                hasRareCharacter = true
             } else if ascii == 0x40 || (ascii == 0x23 && count >= 1 && NormalizedText.isAlphanumeric(storage.ascii[count - 1]))
                         || (ascii == 0x74 && count >= 2 && storage.ascii[count - 1] == 0x61 && storage.ascii[count - 2] == 0x20)
                         || (count >= 3 && storage.ascii[count - 1] == 0x74 && storage.ascii[count - 2] == 0x61

@@ -33,6 +33,8 @@ struct ScalarReading: Sendable {
     /// marks, book-title marks, arrows, emoji… May separate digit groups (`“138”“1234”“5678”` is one number).
     /// The enumeration comma `、` is not one: it lists numbers.
     static let symbol: UInt8 = 0x83
+    /// The ASCII byte of an ideograph outside GB 2312 (``CommonCharacters``), marked so the text notes it has one.
+    static let rare: UInt8 = 0x84
 
     init(table: ScalarTable, trie: TermTrie) {
         self.table = table
@@ -98,9 +100,10 @@ struct ScalarReading: Sendable {
         let isWhitespace = Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
         let ascii: UInt8 = marks[scalar] ?? (isWhitespace ? 0x20 : scalar < 0x80 ? UInt8(scalar)
             : chineseDigits[scalar] ?? ((0x2010...0x2015).contains(scalar) ? dash
-                : RightToLeft.contains(scalar) ? rightToLeft : isNoise && scalar != 0x3001 ? symbol : other))
+                : RightToLeft.contains(scalar) ? rightToLeft : isNoise ? (scalar != 0x3001 ? symbol : other)
+                    : CommonCharacters.isRare(scalar) ? rare : other))
         let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x23 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D
-            || ascii == 0x3E || ascii == 0x74 || ascii == rightToLeft
+            || ascii == 0x3E || ascii == 0x74 || ascii == rightToLeft || ascii == rare
         let symbol = isNoise ? 0 : trie.symbol(of: scalar)
         return Entry(ascii) | (isNoise ? noiseBit : 0) | (marked ? markBit : 0) | symbol << symbolShift
     }

@@ -127,7 +127,13 @@ struct DerivedReaderTextsTests {
                       "请查阅内部。\n\u{3000}\n。资料。",
                       // Found by the attack of this session: a caret before a call in brackets, a number in round brackets too.
                       "请查阅内部^[1]资料。", "请查阅内部^(1)资料。", "请查阅内部^（1）资料。", "请查阅内部^[注]资料。", "请查阅内部^{1}资料。",
-                      "请查阅内部＾（一）资料。"])
+                      "请查阅内部＾（一）资料。",
+                      // Found by the second attack of this session: zeros and bars of other scripts, and carets with
+                      // more between them and the call.
+                      "请查阅内部০资料。", "请查阅内部๐资料。", "请查阅内部᠐资料。", "请查阅内部߀资料。", "请查阅内部꘠资料。", "请查阅内部𑁦资料。",
+                      "请查阅内部〡资料。", "请查阅内部〢资料。", "请查阅内部ᐧ০资料。", "请查阅内部০[1]资料。", "请查阅内部……০资料。",
+                      "请查阅内部^^[1]资料。", "请查阅内部^ [1]资料。", "请查阅内部^¹资料。", "请查阅内部ˆ（1）资料。", "请查阅内部^“1”资料。",
+                      "请查阅内部‸[1]资料。"])
     func aTermWithAMarkBetweenItsCharactersIsFound(_ body: String) throws {
         let fixture = try ProvinceFixture()
         let moderator = try ReviewBoard.moderator(for: fixture.content)
@@ -142,12 +148,14 @@ struct DerivedReaderTextsTests {
     /// a number after a digit or before a letter.
     @Test func wordsAndNumbersBetweenCharactersStay() {
         for line in ["新冠(Corona Virus Disease 2019)疫苗", "内部（请见第三章附件的全部说明）资料", "第1234条", "共2.5毫克", "拨打12320（24小时）咨询",
-                     "内部 资料", "内部1a资料", "内部^资料"] {
+                     "内部 资料", "内部1a资料"] {
             #expect(PhoneticReadings.removingReadings(line) == line, "\(line)")
         }
         // A number before a unit or a measure word counts something; another is read past.
         #expect(PhoneticReadings.removingReadings("孕前3个月，满18周岁，第1条和第12条") == "孕前3个月，满18周岁，第1条和第12条")
         #expect(PhoneticReadings.removingReadings("内部12资料") == "内部资料")
+        // A caret alone is a mark (the matcher reads through it anyway), before another or a call in brackets too.
+        #expect(PhoneticReadings.removingReadings("内部^资料，内部^^（1）资料") == "内部资料，内部资料")
         // Not before 级: terms end with it (`绝密级`).
         #expect(PhoneticReadings.removingReadings("绝密1级") == "绝密级")
         #expect(PhoneticReadings.removingReadings("内部[^1]资料，其他[注]说明") == "内部资料，其他说明")

@@ -17,14 +17,15 @@ extension InterposedMarks {
             guard index > 0 else { return true }
             let before = bytes[index - 1]
             return !((0x30...0x39).contains(before) || (0x41...0x5A).contains(before) || (0x61...0x7A).contains(before))
-        case 0xD9, 0xDB: return true  // Arabic-Indic digits
-        case 0xE0: return next == 0xA5  // Devanagari digits
-        case 0xF0: return next == 0x9D  // mathematical digits
+        case 0xD9, 0xDB, 0xDF: return true  // Arabic-Indic and NKo digits
+        // U+0800–0FFF (the digits of the Indic scripts, Thai, Lao, Tibetan…) and every scalar past the BMP
+        // (mathematical digits and those of other scripts): no Chinese sentence holds them.
+        case 0xE0, 0xF0: return true
         case 0xC2: return [0xAA, 0xAB, 0xB2, 0xB3, 0xB9, 0xBA].contains(next)  // ª « ² ³ ¹ º
         case 0xCA, 0xCB: return true  // raised letters ʰ–ʸ ˠ–ˤ
         case 0xE2:
             switch (next, last) {
-            case (0x80, 0xA5), (0x80, 0xA6), (0x80, 0xB9), (0x80, 0xBB), (0x81, 0x85), (0x81, 0xB0...0xBF), (0x82, 0x80...0x9F),
+            case (0x80, 0xA5), (0x80, 0xA6), (0x80, 0xB8), (0x80, 0xB9), (0x80, 0xBB), (0x81, 0x85), (0x81, 0xB0...0xBF), (0x82, 0x80...0x9F),
                  (0x85, 0xA0...0xBF), (0x86, 0x80...0x88),  // Ⅰ–ↈ
                  (0x8B, 0xAF), (0x9D, 0xA8), (0x9F, 0xA6), (0x9F, 0xA8), (0xA6, 0x85), (0xB1, 0xBC...0xBD), (0xB8, 0xA8):
                 return true  // ‥ … ‹ ※ ⁅ ⁰–⁹ ⁽ ⁿ ₀–₉ ₍ ⋯ ❨ ⟦ ⟨ ⦅ ⱼ ⱽ ⸨
@@ -34,8 +35,10 @@ extension InterposedMarks {
         case 0xE3:
             // 。 before what may go on with an ellipsis, 〘〚, ㆒–㆟, ㊟.
             if next == 0x80, last == 0x82 { return continuesAnEllipsis(bytes, at: index + 3) }
-            return (next == 0x80 && (0x98...0x9B).contains(last)) || (next == 0x86 && last >= 0x92) || (next == 0x8A && last == 0x9F)
-        case 0xEA: return next == 0x9F  // ꟸ ꟹ
+            // And the Hangzhou numerals 〡–〩 〸–〺.
+            return (next == 0x80 && ((0x98...0x9B).contains(last) || (0xA1...0xA9).contains(last) || (0xB8...0xBA).contains(last)))
+                || (next == 0x86 && last >= 0x92) || (next == 0x8A && last == 0x9F)
+        case 0xEA: return (0x98...0xAF).contains(next)  // ꟸ ꟹ, and the digits of the scripts of U+A600–ABFF
         case 0xEF:
             // ︗ ︙–︾ ﹀–﹄ ﹙–﹞ ﹡ ﹤ ＊ ． ０–９ ＜ ＞ ＾ ｟ ｡
             return next == 0xB8 || next == 0xB9 || (next == 0xBC && ((0x90...0x99).contains(last) || [0x8A, 0x8E, 0x9C, 0x9E, 0xBE].contains(last)))

@@ -42,11 +42,13 @@ enum InterposedMarks {
         var marks = 0
         var afterLast = start
         var lastIsANumber = false
+        var afterACaret = false
         while index < scalars.count, marks < mostMarks {
             index = skippingGaps(scalars, from: index)
-            guard index < scalars.count, let end = markEnd(scalars, at: index) else { break }
+            guard index < scalars.count, let end = markEnd(scalars, at: index, afterACaret: afterACaret) else { break }
             marks += 1
             lastIsANumber = isDigit(scalars[index])
+            afterACaret = isCaret(scalars[index])
             index = end
             afterLast = end
         }
@@ -110,17 +112,18 @@ enum InterposedMarks {
     private static let listOrQuantity = Set("、.．)）%％‰℃°".unicodeScalars)
 
     /// The end (exclusive) of one mark at `index`, if one starts there.
-    private static func markEnd(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+    /// - Parameter afterACaret: whether the mark before it in the run was a caret: a bracket after one calls a note.
+    private static func markEnd(_ scalars: [Unicode.Scalar], at index: Int, afterACaret: Bool) -> Int? {
         let first = scalars[index]
         if PhoneticReadings.isIdeograph(first) { return nil }
         var end = index + 1
-        if let close = closing(first) { return bracketEnd(scalars, at: index, closing: close, afterACaret: false) }
-        if first == "^" || first == "＾" {
-            // `^[1]`, `^(1)`, `^{注}`: a note's call in brackets after a caret, whatever number it holds.
-            if end < scalars.count, let close = closing(scalars[end]) { return bracketEnd(scalars, at: end, closing: close, afterACaret: true) }
+        if let close = closing(first) { return bracketEnd(scalars, at: index, closing: close, afterACaret: afterACaret) }
+        if isCaret(first) {
             // `^1`, `^a^`: a footnote written as Markdown's extensions write it, which cmark shows as written.
             while end < scalars.count, end - index <= longestLabel, isDigit(scalars[end]) || isLetter(scalars[end]) { end += 1 }
-            guard end > index + 1 else { return nil }
+            // A caret alone is a mark too, before another (`^^[1]`, `^ [1]`, `^¹`, `^“1”`); a bracket after it
+            // calls a note, whatever number it holds (`^[1]`, `^(1)`, `ˆ（1）`).
+            guard end > index + 1 else { return end }
             return end < scalars.count && scalars[end] == first ? end + 1 : end
         }
         if isDot(first) {
@@ -234,7 +237,9 @@ enum InterposedMarks {
         case 0x3001, 0x3000, 0x201C, 0x201D, 0x2018, 0x2019, 0xB7, 0x2014, 0x2015, 0x30FB: return true
         case 0x3002, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0xFF3E, 0xFE50, 0xFE54...0xFE57, 0xFE10, 0xFE13...0xFE16: return false
         default:
-            if closing(scalar) != nil || isDot(scalar) || isEllipsis(scalar) || isRaisedOrNote(scalar) || isDigit(scalar) { return false }
+            if closing(scalar) != nil || isDot(scalar) || isEllipsis(scalar) || isRaisedOrNote(scalar) || isDigit(scalar) || isCaret(scalar) {
+                return false
+            }
             return ScalarTable.readsThrough(scalar)
         }
     }
@@ -271,6 +276,14 @@ enum InterposedMarks {
     }
 
     /// Raised and lowered digits and letters, and the marks that call a note (`※`, `㊟`, kanbun's `㆒`…).
+    /// What writes a caret: `^` `＾`, the modifier circumflex `ˆ`, `˄` and `‸`.
+    private static func isCaret(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x5E, 0xFF3E, 0x2C6, 0x2C4, 0x2038: true
+        default: false
+        }
+    }
+
     private static func isRaisedOrNote(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0xAA, 0xB2, 0xB3, 0xB9, 0xBA, 0x2B0...0x2B8, 0x2E0...0x2E4, 0x1D2C...0x1D6A, 0x1D9B...0x1DBF, 0x2070...0x207C,
@@ -282,8 +295,11 @@ enum InterposedMarks {
     /// Digits of any script a reader reads as one (`１` `١` `१` `𝟏`), and Roman numerals (`Ⅰ` `ⅱ`).
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x30...0x39, 0xFF10...0xFF19, 0x660...0x669, 0x6F0...0x6F9, 0x966...0x96F, 0x2160...0x2188, 0x1D7CE...0x1D7FF: true
-        default: false
+        case 0x30...0x39, 0xFF10...0xFF19: true
+        // Roman and Hangzhou numerals (`Ⅱ`, `〡` `〢`: bars a reader takes for marks).
+        case 0x2160...0x2188, 0x3021...0x3029, 0x3038...0x303A: true
+        // The digits of every other script (`١` `१` `০` `๐` `᠐`…: zeros drawn as circles).
+        default: !scalar.isASCII && scalar.properties.generalCategory == .decimalNumber
         }
     }
 

@@ -182,17 +182,19 @@ package struct ScalarTable: Sendable, Equatable {
 
     /// Letters drawn as a dot, a bar or a stroke, which a reader of Chinese takes for punctuation between
     /// characters or digit groups (`138ꞏ1234ꞏ5678`, `内ㆍ部ㆍ资ㆍ料`): modifier letters (`ː` `ˉ` `ʹ`, and the kana
-    /// length and iteration marks `ー` `ヽ` `ゝ`, which no Chinese text uses) but the ideographic iteration marks
-    /// `々` `〻` (a reader reads them as the character before, `人々`); the sinological dot `ꞏ`; Hangul `ㆍ` `ㅡ`
-    /// `ㅣ` `ㆎ` `ᆢ` (and the jamo NFKC makes of them); the syllabics' finals, small dots, rings and strokes
-    /// (`ᐧ` `ᐨ` `ᐟ` `ᐤ`…); the click letters `ǀ` `ǁ` `ǂ` `ǃ`; `〆`; and the ideographs that are a bare stroke,
-    /// `丨` `丿` `亅` `乀` `乁` `乚` `乛` (never a word of a Chinese answer; `乙` is one, and stays).
+    /// length and iteration marks `ー` `ヽ` `ゝ` `〻`, which no Chinese text uses) but the ideographic iteration
+    /// mark `々` (a reader reads it as the character before, `人々`); the sinological dot `ꞏ`; Hangul `ㆍ` `ㅡ`
+    /// `ㅣ` `ㆎ` `ᆢ` and the circle `ㅇ` (and the jamo NFKC makes of them); the syllabics' finals, small dots, rings and
+    /// strokes (`ᐧ` `ᐨ` `ᐟ` `ᐤ`…); the click letters `ǀ` `ǁ` `ǂ` `ǃ`; `〆`; katakana `ノ`, drawn as `丿`; and the
+    /// ideographs that are a bare stroke or a radical's dots, `丨` `丿` `亅` `乀` `乁` `乚` `乛` `丷` `冫` `氵` `灬` `彡`
+    /// (never a word of a Chinese answer; `乙` is one, and stays).
     private static func isDrawnAsAMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0xA78F, 0x318D, 0x119E, 0x3161, 0x1173, 0x3163, 0x1175, 0x318E, 0x11A1, 0x11A2, 0x01C0...0x01C3,
-             0x141D...0x142A, 0x144A, 0x1540, 0x3006, 0x4E28, 0x4E3F, 0x4E40, 0x4E41, 0x4E5A, 0x4E5B, 0x4E85:
+        case 0xA78F, 0x318D, 0x119E, 0x3161, 0x1173, 0x3163, 0x1175, 0x318E, 0x11A1, 0x11A2, 0x3147, 0x110B, 0x11BC, 0x3181, 0x114C,
+             0x01C0...0x01C3, 0x141D...0x142A, 0x144A, 0x1540, 0x3006, 0x30CE, 0x4E28, 0x4E3F, 0x4E40, 0x4E41, 0x4E5A, 0x4E5B,
+             0x4E85, 0x51AB, 0x6C35, 0x706C, 0x5F61, 0x4E37:
             return true
-        case 0x3005, 0x303B: return false
+        case 0x3005: return false
         default: return scalar.properties.generalCategory == .modifierLetter
         }
     }

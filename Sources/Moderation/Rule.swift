@@ -16,8 +16,9 @@ package enum Rule: String, Sendable, Codable, CaseIterable {
     /// province's contact directory (`lexicon/contacts.yml`) for the answer's
     /// scope: public, shown to reviewers with the organisation's name.
     case publicContact = "contact.public"
-    /// An ideograph outside GB 2312 (read as simplified): it may be a variant drawn like a common character,
-    /// which no table maps and a reader reads as that character (`秘宻级`, `内部眀电`); a reviewer reads it.
+    /// An ideograph outside GB 2312 (read as simplified), or a radical of the CJK radicals supplement: it may be
+    /// a variant drawn like a common character, which no table maps and a reader reads as that character
+    /// (`秘宻级`, `内部眀电`, `领导批⺬件`); a reviewer reads it.
     case rareCharacter = "text.rare-character"
 
     package var severity: Severity {

@@ -63,7 +63,7 @@ final class FolderWatch: Sendable {
 
     /// What the events reported since this was last called named: each file or folder created, written,
     /// moved or deleted, each folder whose own entry changed; `nil` when some change cannot be placed
-    /// (then everything must be examined again). Taken before each element of ``changes()`` is acted on.
+    /// (then everything must be examined again). Taken before each element of ``changes(quietAfter:)`` is acted on.
     func takeNamedPaths() -> Set<String>? {
         named.withLock { paths in
             defer { paths = [] }

@@ -3,8 +3,13 @@
 /// between the saves of a burst nor compete with the pages reloading after one.
 struct QuietMoment {
     let wait: Duration
+    /// A program that never stops writing in the folders (a log) leaves no quiet moment: one is due this long
+    /// after the first change since the last, whatever comes after it.
+    static let longestBurst = Duration.seconds(5)
     /// When the quiet is due; `nil` when no change was reported since the last quiet, or events came since the last change.
     private var due: ContinuousClock.Instant?
+    /// The first change reported since the last quiet.
+    private var burstStart: ContinuousClock.Instant?
 
     init(wait: Duration) {
         self.wait = wait
@@ -12,7 +17,9 @@ struct QuietMoment {
 
     /// A change was reported at `now`: quiet from `now` on, it is due after ``wait``.
     mutating func changeReported(at now: ContinuousClock.Instant = .now) {
-        due = now + wait
+        let start = burstStart ?? now
+        burstStart = start
+        due = min(now + wait, start + Self.longestBurst)
     }
 
     /// Events came, not yet reported: no quiet is due until their change is.
@@ -33,6 +40,7 @@ struct QuietMoment {
     mutating func take(at now: ContinuousClock.Instant = .now) -> Bool {
         guard let due, due <= now else { return false }
         self.due = nil
+        burstStart = nil
         return true
     }
 }

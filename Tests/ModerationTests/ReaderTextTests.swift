@@ -220,7 +220,7 @@ struct ReaderTextTests {
                       // Found by the second attack of that session: Hangul circles, katakana ノ drawn as 丿, radicals' dots
                       // and strokes, the vertical iteration mark (a squiggle), a radical that stands for four dots.
                       "内部ㅇ资料", "内部ᄋ资料", "内部ㆁ资料", "内部ノ资料", "内部ﾉ资料", "内部冫资料", "内部氵资料", "内部灬资料",
-                      "内部彡资料", "内部丷资料", "内部〻资料", "内部⺣资料"])
+                      "内部彡资料", "内部丷资料", "内部〻资料"])
     func aTermSpelledOutOneCharacterAtATimeIsStillFound(_ text: String) {
         #expect(moderator.scan(text).map(\.rule) == [.classified], "\(text)")
     }
@@ -241,14 +241,17 @@ struct ReaderTextTests {
         #expect(moderator.scan("内丶部丶资丶料").map(\.rule) == [.classified])
     }
 
-    /// A radical of the CJK radicals supplement is drawn as the ideograph it stands for, and read as it (`⺬` as
-    /// `示`, `⻔` as `门`), not read through as a symbol. Found by the attack of 2026-12-02 (third session).
-    @Test(arguments: ["这是领导批⺬件。", "请在⻔诊领导批⺬件处登记。"])
-    func aRadicalDrawnAsAnIdeographReadsAsIt(_ text: String) throws {
-        let lexicon = try Lexicon(entries: [.init(term: "领导批示件", list: .classified), .init(term: "门诊", list: .sensitive)])
-        let rules = Moderator(lexicon: lexicon).scan(text).map(\.rule)
-        #expect(rules.contains(.classified), "\(text): \(rules)")
-        #expect(rules.contains(.sensitive) == text.contains("⻔"), "\(text): \(rules)")
+    /// A radical of the CJK radicals supplement may be drawn as the ideograph it stands for (`领导批⺬件`, `⺬` as
+    /// `示`: found by the attack of 2026-12-02, third session) or as a mark between two characters (`内⺊部资料`):
+    /// read through as a symbol, as before, and sent to review. Read as its ideograph, it split terms it only
+    /// interrupts to the eye (found by the review of that session).
+    @Test func aRadicalOfTheSupplementIsReadThroughAndGoesToReview() throws {
+        let lexicon = try Lexicon(entries: [.init(term: "领导批示件", list: .classified), .init(term: "内部资料", list: .classified)])
+        let moderator = Moderator(lexicon: lexicon)
+        #expect(moderator.scan("这是领导批⺬件。").map(\.rule) == [.rareCharacter])
+        for text in ["内⺊部资料", "内⺄部资料", "内⺍部资料", "内部⺣资料"] {
+            #expect(moderator.scan(text).map(\.rule).sorted { $0.rawValue < $1.rawValue } == [.classified, .rareCharacter], "\(text)")
+        }
     }
 
     /// An iteration mark is read as the character it repeats, and 乙 and 〇 are words (乙肝, 二〇二四年): none is read through.

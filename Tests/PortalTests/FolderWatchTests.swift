@@ -71,6 +71,24 @@ struct QuietMomentTests {
         #expect(quiet.timeout(-1, at: start + .seconds(10)) == -1)
     }
 
+    /// A program that writes in the folders without end (a log) still leaves a quiet moment, at the latest
+    /// ``QuietMoment/longestBurst`` after the first change since the last (found by the review of 2026-12-02).
+    @Test func aBurstWithoutEndIsQuietAfterTheLongestBurst() {
+        let start = ContinuousClock.now
+        var quiet = QuietMoment(wait: .milliseconds(300))
+        var taken: [Int] = []
+        for step in 0..<100 {
+            let now = start + .milliseconds(step * 100)
+            if quiet.take(at: now) { taken.append(step) }
+            quiet.changeReported(at: now)
+        }
+        // At 5 s, then 5 s after the change that followed.
+        #expect(taken == [50])
+        let early = quiet.take(at: start + .milliseconds(9_950))
+        let due = quiet.take(at: start + .milliseconds(10_000))
+        #expect([early, due] == [false, true])
+    }
+
     @Test func eventsNotYetReportedPutTheQuietOff() {
         let start = ContinuousClock.now
         var quiet = QuietMoment(wait: .milliseconds(300))

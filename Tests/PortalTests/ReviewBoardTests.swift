@@ -81,6 +81,21 @@ struct ReviewBoardTests {
         #expect(error.issues.first.map { !$0.message.contains("13812345678") } == true, "a caller's number is never echoed")
     }
 
+    /// A rare character in portal.yml (a place's name, `甪直`) fails the build, as nobody reviews it, with a fix an
+    /// operator can follow: the allow list, which then lets it through. Found by the review of 2026-12-02 (third session).
+    @Test func aRareCharacterInPortalYmlSaysToAllowItWhenItIsRight() throws {
+        let fixture = try ProvinceFixture()
+        try fixture.edit("Content/portal.yml", replacing: "address: 南京市测试地址", with: "address: 南京市甪直镇测试地址")
+        let error = try #require(throws: ContentErrors.self) { try board(fixture) }
+        #expect(error.issues.count == 1)
+        #expect(error.issues.first?.message.hasPrefix("`cities[0].address` contains `甪`") == true, "\(error)")
+        #expect(error.issues.first?.fix.contains("lexicon/allow.txt") == true)
+        let allow = fixture.content + "/lexicon/allow.txt"
+        let allowed = try String(contentsOfFile: allow, encoding: .utf8) + "\n甪直镇\n"
+        try allowed.write(toFile: allow, atomically: true, encoding: .utf8)
+        #expect(throws: Never.self) { try board(fixture) }
+    }
+
     /// Every page draws the logo: an SVG's text is text a reader sees, and nobody reviews it.
     @Test(arguments: [
         ("<text x=\"1\" y=\"9\">内部资料</text>", "classified"),

@@ -275,7 +275,6 @@ enum InterposedMarks {
         }
     }
 
-    /// Raised and lowered digits and letters, and the marks that call a note (`※`, `㊟`, kanbun's `㆒`…).
     /// What writes a caret: `^` `＾`, the modifier circumflex `ˆ`, `˄` and `‸`.
     private static func isCaret(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -284,6 +283,7 @@ enum InterposedMarks {
         }
     }
 
+    /// Raised and lowered digits and letters, and the marks that call a note (`※`, `㊟`, kanbun's `㆒`…).
     private static func isRaisedOrNote(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0xAA, 0xB2, 0xB3, 0xB9, 0xBA, 0x2B0...0x2B8, 0x2E0...0x2E4, 0x1D2C...0x1D6A, 0x1D9B...0x1DBF, 0x2070...0x207C,

@@ -3,6 +3,13 @@
 /// character, which no table maps and a reader reads as that character (`秘宻级`, `内部眀电`, `不㝵外传`): a
 /// finding (``Rule/rareCharacter``) sends the answer to a reviewer. Made from Python's GB 2312 codec.
 enum CommonCharacters {
+    /// Whether a radical of the CJK radicals supplement, which NFKC leaves alone (it maps the Kangxi radicals) and
+    /// the eye may read as the ideograph it stands for: `领导批⺬件`, `⺬` drawn as `示`. It stays noise to the
+    /// matcher, as a symbol: read as that ideograph, it split terms it only interrupts to the eye (`内⺊部资料`).
+    static func isSupplementRadical(_ value: UInt32) -> Bool {
+        (0x2E80...0x2EFF).contains(value)
+    }
+
     /// Whether `value` is an ideograph a reader may not know at sight: of the unified ideographs or their
     /// extensions, and not of GB 2312.
     static func isRare(_ value: UInt32) -> Bool {

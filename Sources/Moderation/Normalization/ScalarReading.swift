@@ -100,8 +100,10 @@ struct ScalarReading: Sendable {
         let isWhitespace = Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
         let ascii: UInt8 = marks[scalar] ?? (isWhitespace ? 0x20 : scalar < 0x80 ? UInt8(scalar)
             : chineseDigits[scalar] ?? ((0x2010...0x2015).contains(scalar) ? dash
-                : RightToLeft.contains(scalar) ? rightToLeft : isNoise ? (scalar != 0x3001 ? symbol : other)
-                    : CommonCharacters.isRare(scalar) ? rare : other))
+                : RightToLeft.contains(scalar) ? rightToLeft
+                    // An ideograph drawn as a mark (`丿`) is read through, and no rare character.
+                    : (isNoise ? CommonCharacters.isSupplementRadical(scalar) : CommonCharacters.isRare(scalar)) ? rare
+                    : isNoise && scalar != 0x3001 ? symbol : other))
         let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x23 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D
             || ascii == 0x3E || ascii == 0x74 || ascii == rightToLeft || ascii == rare
         let symbol = isNoise ? 0 : trie.symbol(of: scalar)

@@ -110,7 +110,6 @@ package struct ScalarTable: Sendable, Equatable {
     }
 
     private static func compute(_ scalar: Unicode.Scalar, simplified: [UInt32: UInt32]) -> [Output] {
-        if let unified = RadicalForms.unified[scalar.value], let form = Unicode.Scalar(unified) { return compute(form, simplified: simplified) }
         if isInvisible(scalar) { return [] }
         if let digit = stylisedDigit(scalar) { return [Output(scalar: digit, isNoise: false)] }
         let compatible = isStable(scalar) ? String(scalar) : String(scalar).precomposedStringWithCompatibilityMapping

@@ -96,7 +96,13 @@ enum ProvinceText {
     ///   - rewording: the fix of one that needs review.
     private static func issue(_ finding: Finding, file: String, line: Int?, text: String, shown: String, unreviewed: String, removal: String,
                               rewording: String = "Reword it; a text that needs review belongs in an answer, which reviewers approve.") -> ContentIssue {
-        finding.severity == .block
+        // A place's or a person's name may hold a rare character rightly (`甪直`): the allow list says so.
+        if finding.rule == .rareCharacter {
+            return ContentIssue(file: file, line: line,
+                                message: "\(text) `\(finding.matched)`, a character outside GB 2312 that may stand for a common one drawn like it, and nobody reviews \(unreviewed).",
+                                fix: "If it is written right (a place's or a person's name), add the words that hold it to lexicon/allow.txt; otherwise write the common character.")
+        }
+        return finding.severity == .block
             ? ContentIssue(file: file, line: line, message: "\(text) \(what(finding)), which \(shown) and can never be published.", fix: removal)
             : ContentIssue(file: file, line: line,
                            message: "\(text) the term `\(finding.term ?? finding.rule.rawValue)`, which needs a reviewer's decision, and nobody reviews \(unreviewed).",

@@ -168,12 +168,12 @@ package struct Moderator: Sendable {
         if normalized.hasRareCharacter {
             var index = 0
             while index < normalized.count {
-                guard normalized.ascii[index] == ScalarReading.rare else {
+                guard ScalarReading.isRare(normalized.ascii[index]) else {
                     index += 1
                     continue
                 }
                 var last = index
-                while last + 1 < normalized.count, normalized.ascii[last + 1] == ScalarReading.rare { last += 1 }
+                while last + 1 < normalized.count, ScalarReading.isRare(normalized.ascii[last + 1]) { last += 1 }
                 if !isAllowed(index, last) { located.append(Located(rule: .rareCharacter, first: index, last: last, entry: -1)) }
                 index = last + 1
             }

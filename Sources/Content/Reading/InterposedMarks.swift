@@ -253,7 +253,7 @@ enum InterposedMarks {
     }
 
     /// What writes a dot of an ellipsis: `.` `．` `。` `｡` `﹒` `︒`.
-    static func isDot(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isDot(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E, 0xFF0E, 0x3002, 0xFF61, 0xFE52, 0xFE12: true
         default: false

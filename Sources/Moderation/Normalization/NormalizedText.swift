@@ -148,7 +148,7 @@ struct NormalizedText {
                 if firstDigit == nil { firstDigit = count }
             } else if ascii == ScalarReading.rightToLeft {
                 hasRightToLeft = true
-            } else if ascii == ScalarReading.rare {
+            } else if ScalarReading.isRare(ascii) {
                 hasRareCharacter = true
             } else if ascii == 0x40 || (ascii == 0x23 && count >= 1 && NormalizedText.isAlphanumeric(storage.ascii[count - 1]))
                         || (ascii == 0x74 && count >= 2 && storage.ascii[count - 1] == 0x61 && storage.ascii[count - 2] == 0x20)

@@ -35,6 +35,13 @@ struct ScalarReading: Sendable {
     static let symbol: UInt8 = 0x83
     /// The ASCII byte of an ideograph outside GB 2312 (``CommonCharacters``), marked so the text notes it has one.
     static let rare: UInt8 = 0x84
+    /// The ASCII byte of a radical of the CJK radicals supplement: a symbol, which separates digit groups as
+    /// ``symbol`` does (`138⺀1234⺀5678` is one number), and a rare character too.
+    static let rareSymbol: UInt8 = 0x85
+
+    /// Whether `ascii` is one of a rare character (``rare``, ``rareSymbol``).
+    @inline(__always)
+    static func isRare(_ ascii: UInt8) -> Bool { ascii == rare || ascii == rareSymbol }
 
     init(table: ScalarTable, trie: TermTrie) {
         self.table = table
@@ -102,10 +109,11 @@ struct ScalarReading: Sendable {
             : chineseDigits[scalar] ?? ((0x2010...0x2015).contains(scalar) ? dash
                 : RightToLeft.contains(scalar) ? rightToLeft
                     // An ideograph drawn as a mark (`丿`) is read through, and no rare character.
-                    : (isNoise ? CommonCharacters.isSupplementRadical(scalar) : CommonCharacters.isRare(scalar)) ? rare
+                    : isNoise && CommonCharacters.isSupplementRadical(scalar) ? rareSymbol
+                    : !isNoise && CommonCharacters.isRare(scalar) ? rare
                     : isNoise && scalar != 0x3001 ? symbol : other))
         let marked = (0x30...0x39).contains(ascii) || ascii == 0x40 || ascii == 0x23 || ascii == 0x29 || ascii == 0x5D || ascii == 0x7D
-            || ascii == 0x3E || ascii == 0x74 || ascii == rightToLeft || ascii == rare
+            || ascii == 0x3E || ascii == 0x74 || ascii == rightToLeft || isRare(ascii)
         let symbol = isNoise ? 0 : trie.symbol(of: scalar)
         return Entry(ascii) | (isNoise ? noiseBit : 0) | (marked ? markBit : 0) | symbol << symbolShift
     }

@@ -20,7 +20,7 @@ struct PersonalDataScanner {
     private static func isSeparatorMark(_ ascii: UInt8) -> Bool {
         switch ascii {
         case 0x21...0x24, 0x26...0x2B, 0x2D...0x2F, 0x3A, 0x3C...0x3F, 0x5B...0x60, 0x7B...0x7E,
-             ScalarReading.dash, ScalarReading.blockEnd, ScalarReading.symbol: true
+             ScalarReading.dash, ScalarReading.blockEnd, ScalarReading.symbol, ScalarReading.rareSymbol: true
         default: false
         }
     }

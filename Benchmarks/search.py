@@ -214,7 +214,8 @@ def main():
         site = os.path.join(output, args.site)
         built[name] = (site, seconds, index_seconds)
     site = built["ours"][0]
-    published = {answer_id(json.load(open(f))["u"]) for f in glob.glob(os.path.join(site, "search", "docs", "*.json"))}
+    published = {answer_id(document["u"]) for f in glob.glob(os.path.join(site, "search", "docs", "*.json"))
+                 for document in json.load(open(f))}
     sets = {name: [(q, a if a in published else None, k) for q, a, k in questions(name)] for name, _ in QUESTION_SETS}
 
     start = time.perf_counter()

@@ -285,7 +285,11 @@
           }).slice(0, search.fetched).filter(function (entry, index, all) {
             return entry.score >= all[0].score * search.keepFraction;
           });
-          return Promise.all(top.map(function (entry) { return json('/search/docs/' + entry.id + '.json'); })).then(function (documents) {
+          // Documents come documentsPerFile to a file: a file fetched once serves every result in it.
+          var perFile = meta.documentsPerFile;
+          return Promise.all(top.map(function (entry) {
+            return json('/search/docs/' + Math.floor(entry.id / perFile) + '.json').then(function (group) { return group[entry.id % perFile]; });
+          })).then(function (documents) {
             // Among those fetched, a run of the query found as written adds what its words weigh
             // again: in full in the title or tags, half in the text (where a link to another answer
             // repeats that answer's title).

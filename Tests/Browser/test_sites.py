@@ -51,7 +51,8 @@ def test_search_finds_a_known_answer_and_opens_it(browser, site):
     # number or word is cut in two, and moderation read each as it is shown.
     meta = json.load(urllib.request.urlopen(site + "/search/meta.json"))
     path = urllib.parse.urlparse(first.get_attribute("href")).path
-    documents = (json.load(urllib.request.urlopen(f"{site}/search/docs/{n}.json")) for n in range(meta["documents"]))
+    files = range((meta["documents"] + meta["documentsPerFile"] - 1) // meta["documentsPerFile"])
+    documents = (d for n in files for d in json.load(urllib.request.urlopen(f"{site}/search/docs/{n}.json")))
     document = next(d for d in documents if d["u"] == path)
     assert results[0].find_element(By.CSS_SELECTOR, ".answer-excerpt").text.strip("…") in document["x"]
     screenshot(browser, "search-desktop")

@@ -114,8 +114,10 @@ struct SearchIndexTests {
         let shard = SearchTokens.shard(of: "投诉", count: try #require(meta["shards"] as? Int))
         let postings = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/shards/\(shard).json"))) as? [String: [Int]])
         let documents = try #require(postings["投诉"]).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let perFile = try #require(meta["documentsPerFile"] as? Int)
         let titles = try documents.map { document in
-            try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/docs/\(document).json"))) as? [String: Any])["t"] as? String
+            let file = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/docs/\(document / perFile).json"))) as? [[String: Any]])
+            return file[document % perFile]["t"] as? String
         }
         #expect(titles == ["流感疫苗每年都要接种吗？"])
         let variants = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: search + "/variants.json"))) as? [String: String])

@@ -11,8 +11,9 @@ import Markdown
 /// - `/search/shards/<n>.json`: `{token: [document, weight, document, weight, …]}`,
 ///   the weight being the token's BM25 weight in the document (``TermCounts``)
 ///   for the tokens that hash to shard `n`; a query fetches only its tokens' shards;
-/// - `/search/docs/<n>.json`: title, tags, address, category and text of document `n`,
-///   fetched for the few results shown;
+/// - `/search/docs/<g>.json`: `[{…}, …]`, the title, tags, address, category
+///   and text of documents `g × documentsPerFile` up to the next file's first
+///   (`documentsPerFile` is in meta.json), fetched for the few results shown;
 /// - `/search/variants.json`: the traditional forms of the index's characters.
 ///
 /// Only published answers are indexed: the plan holds nothing else.
@@ -29,9 +30,14 @@ struct SearchIndex {
     /// ...but no more shard files than this per site, so a large site's build
     /// does not spend its time creating files.
     static let maximumShards = 512
+    /// Documents side by side in one file: a document a file made the benchmark's province 19,600 files (most
+    /// of its 45,000), and on ext4 a build spent more of its time creating files than making them. Eight,
+    /// some 10 KB, so that the ten results a query shows still fetch little (about 100 KB, a third of it gzipped).
+    static let documentsPerFile = 8
 
     let shardCount: Int
     let shards: [[UInt8]]
+    /// The document files, ``documentsPerFile`` documents each (the last one fewer).
     let documents: [[UInt8]]
     let meta: [UInt8]
     /// `{"預":"预",…}`: the traditional forms of the characters this index holds.
@@ -75,12 +81,21 @@ struct SearchIndex {
         self.shards = shards
         // Made with the site's index, not kept with the vocabulary: a province's documents held for every site
         // until the last index was made were some 23 MB of a build's peak.
-        documents = answers.concurrentMap { Self.document(of: $0, province: province) }
+        let perFile = Self.documentsPerFile
+        documents = Array(stride(from: 0, to: answers.count, by: perFile)).concurrentMap { first in
+            var json: [UInt8] = [UInt8(ascii: "[")]
+            for (offset, answer) in answers[first..<min(first + perFile, answers.count)].enumerated() {
+                if offset > 0 { json.append(UInt8(ascii: ",")) }
+                json += Self.document(of: answer, province: province)
+            }
+            json.append(UInt8(ascii: "]"))
+            return Self.exactly(json)
+        }
         // Every token of the vocabulary is one of these answers'.
         let characters = vocabulary.characters()
         let held = synonyms.isEmpty ? [] : Set(vocabulary.tokens)
         // meta.json is fetched by every query anyway: the synonym groups ride along (no request more).
-        var metaJSON = Array("{\"shards\":\(count),\"documents\":\(answers.count),\"synonyms\":[".utf8)
+        var metaJSON = Array("{\"shards\":\(count),\"documents\":\(answers.count),\"documentsPerFile\":\(perFile),\"synonyms\":[".utf8)
         let shipped = synonyms.filter { group in group.contains { word in SearchTokens.counts(word).keys.allSatisfy(held.contains) } }
         for (index, group) in shipped.enumerated() {
             metaJSON += Array((index == 0 ? "[" : ",[").utf8)
@@ -149,14 +164,14 @@ struct SearchIndex {
     }
 
     /// The paths of ``files(root:answers:shardCount:fingerprint:index:)``, in its order: the meta and variants
-    /// files, each shard, each answer's document.
+    /// files, each shard, each file of ``documentsPerFile`` answers' documents.
     static func paths(root: String, answerCount: Int, shardCount: Int) -> [String] {
         ["\(root)/search/meta.json", "\(root)/search/variants.json"]
             + (0..<shardCount).map { "\(root)/search/shards/\($0).json" }
-            + (0..<answerCount).map { "\(root)/search/docs/\($0).json" }
+            + (0..<(answerCount + documentsPerFile - 1) / documentsPerFile).map { "\(root)/search/docs/\($0).json" }
     }
 
-    /// The `/search/docs/<n>.json` body of `page`: title, tags, address, category, text.
+    /// The document of `page` in its `/search/docs/<g>.json`: title, tags, address, category, text.
     static func document(of page: PublishedAnswer, province: Province) -> [UInt8] {
         let category = province.category(page.answer.category)?.name ?? ""
         var json: [UInt8] = []

@@ -19,6 +19,9 @@ package struct StagedOutput {
     private let written = WrittenStamps()
     /// Where what the staged tree replaces or drops goes, deleted once the build is done.
     package let setAside: SetAsideEntries
+    /// Whether there was an output to link unchanged files from: a build into a new folder does not look
+    /// for a live file of each of the province's 28,000 (a path lookup each, which fails).
+    private let hasLiveFiles: Bool
 
     /// - Parameter spares: the entries (site folders) each staged in the release
     ///   the build before the last left, where there is one, and kept to stage the next
@@ -30,6 +33,7 @@ package struct StagedOutput {
         try OutputFolder.checkOwnership(of: target)
         self.target = target
         self.spares = spares
+        hasLiveFiles = FileStamp(following: target)?.isFolder == true
         setAside = SetAsideEntries(target: target)
         staging = "\(target)\(Self.stagingInfix)\(ProcessInfo.processInfo.processIdentifier)"
         Self.removeAbandonedSiblings(of: target)
@@ -83,7 +87,7 @@ package struct StagedOutput {
     /// descriptor it was read through (a link anywhere on its path leads to no other inode).
     package func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         let full = "\(staging)/\(path)"
-        if let live = linkLiveFile("\(target)/\(path)", to: full, size: bytes.count, matching: { Self.holds($0, bytes) }) {
+        if hasLiveFiles, let live = linkLiveFile("\(target)/\(path)", to: full, size: bytes.count, matching: { Self.holds($0, bytes) }) {
             written.add(live, for: path)
             return
         }

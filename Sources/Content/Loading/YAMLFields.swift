@@ -106,7 +106,7 @@ package struct YAMLFields {
                                 "Write it on one line after `\(key):`."))
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmingWhiteSpace
         if value.isEmpty {
             issues.append(issue(at: line(of: key), "`\(key)` is empty.", "Give it a value."))
             return nil

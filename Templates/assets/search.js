@@ -286,9 +286,12 @@
             return entry.score >= all[0].score * search.keepFraction;
           });
           // Documents come documentsPerFile to a file: a file fetched once serves every result in it.
-          var perFile = meta.documentsPerFile;
+          // An index without that number (a release from before, rolled back to) has a document a file.
+          var perFile = meta.documentsPerFile || 1;
           return Promise.all(top.map(function (entry) {
-            return json('/search/docs/' + Math.floor(entry.id / perFile) + '.json').then(function (group) { return group[entry.id % perFile]; });
+            return json('/search/docs/' + Math.floor(entry.id / perFile) + '.json').then(function (group) {
+              return Array.isArray(group) ? group[entry.id % perFile] : group;
+            });
           })).then(function (documents) {
             // Among those fetched, a run of the query found as written adds what its words weigh
             // again: in full in the title or tags, half in the text (where a link to another answer

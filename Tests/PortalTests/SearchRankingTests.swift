@@ -62,7 +62,10 @@ struct SearchRankingTests {
         var first: String? { results.first }
     }
 
-    static func search(_ queries: [String], synonyms: String? = nil, extra: [String: String] = [:]) async throws -> [String: Found] {
+    /// - Parameter oneDocumentAFile: the index rewritten as releases before documents came eight to a file wrote it
+    ///   (`docs/<n>.json`, no `documentsPerFile`): a page open across a rollback to one.
+    static func search(_ queries: [String], synonyms: String? = nil, extra: [String: String] = [:],
+                       oneDocumentAFile: Bool = false) async throws -> [String: Found] {
         let fixture = try ProvinceFixture()
         for (id, text) in answers { try fixture.write(text + "\n", to: "Content/answers/province/\(id).md") }
         for (id, text) in extra { try fixture.write(text, to: "Content/answers/province/\(id).md") }
@@ -82,9 +85,35 @@ struct SearchRankingTests {
               process.stdout.write(JSON.stringify(out));
             })();
             """
+        if oneDocumentAFile { try Self.splitDocuments(of: fixture.output + "/www.jsnj12320.cn/search") }
         let data = try NodeScript.run(harness, arguments: [ProvinceFixture.repository + "/Templates/assets/search.js", fixture.output + "/www.jsnj12320.cn"],
                                       input: try JSONEncoder().encode(queries))
         return try JSONDecoder().decode([String: Found].self, from: data)
+    }
+
+    /// Rewrites the index in `search` as a document a file, and its meta.json without `documentsPerFile`.
+    static func splitDocuments(of search: String) throws {
+        let metaURL = URL(fileURLWithPath: search + "/meta.json")
+        var meta = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: metaURL)) as? [String: Any])
+        let perFile = try #require(meta.removeValue(forKey: "documentsPerFile") as? Int)
+        try JSONSerialization.data(withJSONObject: meta).write(to: metaURL)
+        let count = try #require(meta["documents"] as? Int)
+        var documents: [Any] = []
+        for file in 0..<(count + perFile - 1) / perFile {
+            let url = URL(fileURLWithPath: search + "/docs/\(file).json")
+            documents += try #require(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [Any])
+            try FileManager.default.removeItem(at: url)
+        }
+        for (number, document) in documents.enumerated() {
+            try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: search + "/docs/\(number).json"))
+        }
+    }
+
+    /// A page open across a rollback to a release whose index has a document a file still finds the answers.
+    @Test func anIndexOfADocumentAFileIsStillRead() async throws {
+        let found = try await Self.search(["孩子被狗咬了怎么办", "如何预约挂号"], oneDocumentAFile: true)
+        #expect(found["孩子被狗咬了怎么办"]?.first == "/answers/rabies/", "\(found)")
+        #expect(found["如何预约挂号"]?.first == "/answers/appointment/", "\(found)")
     }
 
     /// 孩子 (in most answers) and 怎么 fill a long answer over and over; the one rare word (狗咬) decides.

@@ -30,9 +30,10 @@ struct SearchIndex {
     /// ...but no more shard files than this per site, so a large site's build
     /// does not spend its time creating files.
     static let maximumShards = 512
-    /// Documents side by side in one file: a document a file made the benchmark's province 19,600 files (most
-    /// of its 45,000), and on ext4 a build spent more of its time creating files than making them. Eight,
-    /// some 10 KB, so that the ten results a query shows still fetch little (about 100 KB, a third of it gzipped).
+    /// Documents side by side in one file: a document a file made the benchmark's province 19,600 files (more
+    /// than its pages, of 45,000), and a full build on ext4 spent a fifth of its samples in the kernel creating
+    /// files. Eight, some 15 KB (5 KB gzipped), so that the ten results a query shows still fetch little
+    /// (about 150 KB, 50 KB gzipped, each file once).
     static let documentsPerFile = 8
 
     let shardCount: Int

@@ -117,7 +117,7 @@ final class SearchIndexes: Sendable {
                 return Array(digest.finalize())
             }
             var digest = SHA256()
-            Self.add(["portal12320 search index 1", String(shardCounts[number]), String(synonyms.count)] + synonyms.map { $0.joined(separator: "\n") }, to: &digest)
+            Self.add(["portal12320 search index 2", String(shardCounts[number]), String(synonyms.count)] + synonyms.map { $0.joined(separator: "\n") }, to: &digest)
             Self.add([String(answers.count)], to: &digest)
             for answer in answers { digest.update(data: answer) }
             let made = digest.finalize().hex

@@ -250,15 +250,33 @@ package struct SiteBuild: Sendable {
         }
     }
 
+    /// A site kept because the record says it was made from the same inputs was not, when the walk of the
+    /// output came in, as the record says the build left it: the build is made again, the walk awaited first.
+    private struct KeptSiteChanged: Error {}
+
     private func run(_ decision: Decision, progress: (@Sendable (Int, Int) -> Void)?, writing: Bool) async throws -> Report {
-        // Sites made from the same inputs as the folder the last build left, untouched since.
-        let taken = writing ? await previousSites?.value : nil
+        do {
+            return try await run(decision, progress: progress, writing: writing, walkFirst: false)
+        } catch is KeptSiteChanged {
+            return try await run(decision, progress: progress, writing: writing, walkFirst: true)
+        }
+    }
+
+    /// - Parameter walkFirst: whether the walk of the last build's site folders (``previousSites``) is awaited
+    ///   before anything is rendered. Otherwise the sites are kept as their records' inputs say, the walk
+    ///   (on the other core meanwhile) is awaited before anything is put in place, and a kept site it finds
+    ///   changed throws ``KeptSiteChanged``, the staged output discarded: a `--city` build or one answer
+    ///   edited waited some 50 ms for it with one core idle.
+    private func run(_ decision: Decision, progress: (@Sendable (Int, Int) -> Void)?, writing: Bool, walkFirst: Bool) async throws -> Report {
+        // Sites made from the same inputs as the folder the last build left, untouched since (checked before the swap).
+        let taken = writing && walkFirst ? await previousSites?.value : nil
         let previous = writing ? taken?.records ?? SiteRecords.read(for: outputDirectory) : nil
         // A `--city` build keeps the other cities' sites: only those the record says were moderated with this very lexicon.
         let lexicon = memory?.findings.lexiconHash
-        if writing, !onlyCities.isEmpty {
-            let making = Set(decision.renderer.plan.sites.map(\.domain) + decision.besides.map { $0.path.prefix { $0 != "/" } }.map(String.init))
-            let unvouched = SiteRecords.keptUnvouched(by: previous, in: outputDirectory, making: making, lexicon: lexicon ?? "",
+        // Where the record cannot vouch for the other cities' sites, the walk is awaited first, to say which.
+        if writing, !walkFirst, !onlyCities.isEmpty, previous?.lexicon == nil || previous?.lexicon != lexicon { throw KeptSiteChanged() }
+        if writing, walkFirst, !onlyCities.isEmpty {
+            let unvouched = SiteRecords.keptUnvouched(by: previous, in: outputDirectory, making: making(decision), lexicon: lexicon ?? "",
                                                       walked: taken?.folders)
             if !unvouched.isEmpty {
                 // Sites changed since the record: the output is what to look at, not the lexicon.
@@ -276,8 +294,10 @@ package struct SiteBuild: Sendable {
             }
         }
         // Each kept site's folder is walked to be checked (unless it was while the content was read): on all cores.
+        // Without the walk first, kept as recorded, and checked against the walk before anything is put in place.
         let keptOutputs = Dictionary(uniqueKeysWithValues: Array(decision.siteInputs).concurrentMap { domain, inputs in
-            (domain, previous?.unchanged(domain, inputs: inputs, in: outputDirectory, walked: taken?.folders))
+            (domain, walkFirst ? previous?.unchanged(domain, inputs: inputs, in: outputDirectory, walked: taken?.folders)
+                : previous?.sites[domain].flatMap { $0.inputs == inputs ? $0.outputs : nil })
         }).compactMapValues { $0 }
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
@@ -381,6 +401,7 @@ package struct SiteBuild: Sendable {
                                   fix: "Nothing was put in place; the previous output is unchanged. Build again; if it happens again, report it.")
             }
             finished = sites.finished
+            if !walkFirst { try await checkKept(keptOutputs, decision: decision, previous: previous, lexicon: lexicon) }
             if let lock, !lock.isStillHeld {
                 throw OutputError(path: outputDirectory, reason: "the build lock in .build-cache/ was removed while this build ran, "
                                   + "so another build may have run at the same time",
@@ -417,6 +438,28 @@ package struct SiteBuild: Sendable {
             try? records.write(for: outputDirectory)
         }
         return summary
+    }
+
+    /// The entries of the output a build of `decision` writes: its sites and the files beside them.
+    private func making(_ decision: Decision) -> Set<String> {
+        Set(decision.renderer.plan.sites.map(\.domain) + decision.besides.map { $0.path.prefix { $0 != "/" } }.map(String.init))
+    }
+
+    /// Before anything is put in place, in a build that did not await the walk first: each site `kept` as its
+    /// record's inputs say is as the walk (or a walk now) finds the record says the build left it, and a `--city`
+    /// build leaves only sites its record vouches for; otherwise ``KeptSiteChanged``, for the build to be made again,
+    /// the walk first (which says what is wrong, where something is).
+    private func checkKept(_ kept: [String: String], decision: Decision, previous: SiteRecords?, lexicon: String?) async throws {
+        let walked = await previousSites?.value?.folders
+        for (domain, inputs) in decision.siteInputs where kept[domain] != nil {
+            guard let previous, previous.unchanged(domain, inputs: inputs, in: outputDirectory, walked: walked) == kept[domain] else {
+                throw KeptSiteChanged()
+            }
+        }
+        if !onlyCities.isEmpty, !SiteRecords.keptUnvouched(by: previous, in: outputDirectory, making: making(decision), lexicon: lexicon ?? "",
+                                                           walked: walked).isEmpty {
+            throw KeptSiteChanged()
+        }
     }
 
     /// What each site of `plan` is made from, as one SHA-256 by domain: the

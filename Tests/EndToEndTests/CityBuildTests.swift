@@ -87,6 +87,21 @@ struct CityBuildTests {
         #expect(try province.run(["build", "--city", "sz", "--output", "fresh"]).status == 0)
     }
 
+    /// A refused `--city` build leaves the sites' record as it was: once what made it refuse is gone (a stray
+    /// folder in the output), a `--city` build of another city keeps the sites the refused one would have made
+    /// (found by the review of the build that keeps sites before the walk is in: the record had lost them).
+    @Test func aRefusedCityBuildLeavesTheRecordWhole() throws {
+        let province = try SampleProvinceCopy(content: SampleProvinceCopy.fixture)
+        #expect(try province.run(["build"]).status == 0)
+        try FileManager.default.createDirectory(atPath: province.root + "/dist/www.stray.cn", withIntermediateDirectories: true)
+        try province.editNanjingAnswer()
+        let refused = try province.run(["build", "--city", "nj"])
+        #expect(refused.status != 0 && refused.error.contains("www.stray.cn"), "\(refused.error)")
+        try FileManager.default.removeItem(atPath: province.root + "/dist/www.stray.cn")
+        let other = try province.run(["build", "--city", "sz"])
+        #expect(other.status == 0, "\(other.error)")
+    }
+
     /// The record vouches only for what was built under this lexicon, and only as it was left: the other cities'
     /// folders moved away while a `--city` build ran under a new lexicon and put back after, or a city's folder put
     /// back from a build under an older lexicon, are not kept (found by the attack on today's change: the record

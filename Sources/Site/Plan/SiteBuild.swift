@@ -371,15 +371,6 @@ package struct SiteBuild: Sendable {
             return summarize(0)
         }
 
-        // No record of a site this build puts in place survives it if killed. A `--city` build keeps the record of
-        // the other sites meanwhile: it still says which lexicon they were moderated with, so a `--city` build after
-        // a kill can keep them (without it, it refuses until a build of every city).
-        if !onlyCities.isEmpty, var standing = previous {
-            for site in decision.renderer.plan.sites { standing.sites[site.domain] = nil }
-            do { try standing.write(for: outputDirectory) } catch { SiteRecords.remove(for: outputDirectory) }
-        } else {
-            SiteRecords.remove(for: outputDirectory)
-        }
         let output = try StagedOutput(target: outputDirectory, spares: Set(decision.renderer.plan.sites.map(\.domain)))
         let finished: WrittenSites.Finished
         // Whether the page records' folder is one of ours, ready (not a link, not a file): nothing is written otherwise.
@@ -402,6 +393,16 @@ package struct SiteBuild: Sendable {
             }
             finished = sites.finished
             if !walkFirst { try await checkKept(keptOutputs, decision: decision, previous: previous, lexicon: lexicon) }
+            // No record of a site this build puts in place survives it if killed. A `--city` build keeps the record of
+            // the other sites meanwhile: it still says which lexicon they were moderated with, so a `--city` build after
+            // a kill can keep them (without it, it refuses until a build of every city). Only now: a build that fails
+            // or refuses before this point leaves the record as it was, whole.
+            if !onlyCities.isEmpty, var standing = previous {
+                for site in decision.renderer.plan.sites { standing.sites[site.domain] = nil }
+                do { try standing.write(for: outputDirectory) } catch { SiteRecords.remove(for: outputDirectory) }
+            } else {
+                SiteRecords.remove(for: outputDirectory)
+            }
             if let lock, !lock.isStillHeld {
                 throw OutputError(path: outputDirectory, reason: "the build lock in .build-cache/ was removed while this build ran, "
                                   + "so another build may have run at the same time",

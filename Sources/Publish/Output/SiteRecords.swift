@@ -42,9 +42,15 @@ package struct SiteRecords: Codable, Sendable, Equatable {
     /// the record says, made from `inputs`; `nil` when it is not (or was not recorded).
     /// - Parameter walked: ``folders(in:)`` of `output`, taken ahead; without it the folder is walked now.
     package func unchanged(_ domain: String, inputs: String, in output: String, walked: [String: String]? = nil) -> String? {
-        guard let site = sites[domain], site.inputs == inputs else { return nil }
+        guard let recorded = outputs(of: domain, madeFrom: inputs) else { return nil }
         let now = if let walked { walked[domain] } else { Self.fingerprint(of: domain, in: output) }
-        return site.outputs == now ? site.outputs : nil
+        return recorded == now ? recorded : nil
+    }
+
+    /// The fingerprint the record holds of the site folder `domain` as the last build left it, when that build
+    /// made it from `inputs`; `nil` otherwise. Says nothing of the folder as it is now (``unchanged(_:inputs:in:walked:)``).
+    package func outputs(of domain: String, madeFrom inputs: String) -> String? {
+        sites[domain].flatMap { $0.inputs == inputs ? $0.outputs : nil }
     }
 
     /// Each recorded site folder of `output` as it is now (``BuildStamp/contents(of:)``), walked on all

@@ -297,7 +297,7 @@ package struct SiteBuild: Sendable {
         // Without the walk first, kept as recorded, and checked against the walk before anything is put in place.
         let keptOutputs = Dictionary(uniqueKeysWithValues: Array(decision.siteInputs).concurrentMap { domain, inputs in
             (domain, walkFirst ? previous?.unchanged(domain, inputs: inputs, in: outputDirectory, walked: taken?.folders)
-                : previous?.sites[domain].flatMap { $0.inputs == inputs ? $0.outputs : nil })
+                : previous?.outputs(of: domain, madeFrom: inputs))
         }).compactMapValues { $0 }
         let kept = Set(keptOutputs.keys)
         let rendered = decision.renderer.files(skipping: kept)
